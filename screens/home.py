@@ -1,0 +1,111 @@
+"""Home: who is signed in where, and what they can do now."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from screens.base import WorkstationScreen
+from screens.widgets.status_bar import StatusBar
+from workstation.domain.staff import Role
+
+ALL_ROLES = frozenset(Role)
+
+
+@dataclass(frozen=True)
+class HomeAction:
+    """One line of 'what you can do now': a key, a label, who may, which action."""
+
+    action: str
+    label: str
+    key: str
+    roles: frozenset[Role] = ALL_ROLES
+
+
+HOME_ACTIONS = (
+    HomeAction("app.lock", "action.lock", "F12"),
+    HomeAction("screen.change_password", "action.change_password", "F8"),
+    HomeAction("screen.sign_out", "action.sign_out", "F4"),
+)
+
+
+class HomeScreen(WorkstationScreen):
+    CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#actions"
+    BINDINGS = [
+        Binding("f4", "sign_out", "key.sign_out", tooltip="key.tip.sign_out", id="sign_out"),
+        Binding(
+            "f8",
+            "change_password",
+            "key.change_password",
+            tooltip="key.tip.change_password",
+            id="change_password",
+        ),
+    ]
+
+    def actions_for(self, role: Role) -> list[HomeAction]:
+        return [action for action in HOME_ACTIONS if role in action.roles]
+
+    def compose(self) -> ComposeResult:
+        t, who = self.t, self.app.who
+        staff = who.staff
+        yield StatusBar()
+        with Horizontal(id="home-body"):
+            with Vertical(id="can-do"):
+                yield Label(t("home.can_do"), classes="section-title")
+                yield OptionList(
+                    *(
+                        Option(f"{action.key:>4}  {t(action.label)}", id=action.action)
+                        for action in self.actions_for(staff.role)
+                    ),
+                    id="actions",
+                )
+            with Vertical(id="me"):
+                yield Label(
+                    t(
+                        "home.signed_in_as",
+                        name=staff.name,
+                        staff_id=staff.staff_id,
+                        role=staff.role.label,
+                    ),
+                    id="me-name",
+                )
+                if staff.role is Role.SUPERVISOR:
+                    yield Label(t("home.level", level=staff.level), id="me-level")
+                local = who.started_at.astimezone()
+                yield Label(t("home.since", time=local.strftime("%H:%M:%S")), id="me-since")
+                if staff.role is Role.ADMIN:
+                    yield Static(t("home.admin_hint"), id="admin-hint")
+        if self.app.station is not None and self.app.station.demo:
+            yield Static(t("app.demo_banner"), id="demo-banner")
+        yield Footer()
+
+    @on(OptionList.OptionSelected, "#actions")
+    async def _run(self, event: OptionList.OptionSelected) -> None:
+        await self.run_action(event.option.id)
+
+    def action_sign_out(self) -> None:
+        who, station = self.app.who, self.app.station
+        self.call_service(
+            lambda: station.auth.sign_out(who),
+            lambda _: self.app.end_session(self.t("home.signed_out")),
+        )
+
+    def action_change_password(self) -> None:
+        from screens.password import ChangePasswordModal
+
+        self.app.push_screen(ChangePasswordModal())
+
+    def home_commands(self) -> Iterable[SystemCommand]:
+        t = self.t
+        yield SystemCommand(
+            t("action.change_password"), t("key.tip.change_password"), self.action_change_password
+        )
+        yield SystemCommand(t("action.sign_out"), t("key.tip.sign_out"), self.action_sign_out)

@@ -1,0 +1,115 @@
+"""The lock screen: only the same person's password unlocks it.
+
+Someone else may sign in here instead (F2); the locked person is then signed
+out, and the journal records who did it.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.widgets import Footer, Input, Label, Static
+
+from screens.base import WorkstationScreen
+from screens.widgets.status_bar import StatusBar
+from workstation.domain.i18n import Msg
+
+LOCKED_OUT = ("auth.now_locked", "auth.locked")
+
+
+class LockScreen(WorkstationScreen):
+    CSS_PATH = "lock.tcss"
+    AUTO_FOCUS = "#unlock-password"
+    PALETTE = False
+    BINDINGS = [
+        Binding("f2", "take_over", "key.take_over", tooltip="key.tip.take_over", id="take_over"),
+        Binding("escape", "back", "key.back", tooltip="key.tip.back", id="back"),
+    ]
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+        self.who = self.app.who
+        self.locked_at = self.app.clock.now()
+
+    def compose(self) -> ComposeResult:
+        t, staff = self.t, self.who.staff
+        yield StatusBar()
+        with Center(), Vertical(id="lock-box"):
+            yield Label(t("lock.heading"), id="heading")
+            yield Static(
+                t(
+                    "lock.who",
+                    name=staff.name,
+                    staff_id=staff.staff_id,
+                    time=self.locked_at.astimezone().strftime("%H:%M:%S"),
+                )
+            )
+            reason = (
+                t("lock.idle", minutes=f"{self.app.idle_minutes:g}")
+                if self.reason == "idle"
+                else t("lock.manual")
+            )
+            yield Static(reason, id="reason")
+            yield Label(t("lock.password", name=staff.name), classes="field-label")
+            yield Input(password=True, id="unlock-password", max_length=128)
+            with Vertical(id="take-over"):
+                yield Label(t("lock.take_over_heading"), id="take-over-heading")
+                yield Label(t("signin.staff_id"), classes="field-label")
+                yield Input(id="other-id", max_length=16)
+                yield Label(t("signin.password"), classes="field-label")
+                yield Input(password=True, id="other-password", max_length=128)
+            yield Static("", id="error")
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        taking_over = self.has_class("taking-over")
+        if action == "take_over":
+            return not taking_over
+        if action == "back":
+            return taking_over
+        return True
+
+    def action_take_over(self) -> None:
+        self.add_class("taking-over")
+        self.query_one("#other-id", Input).focus()
+        self.refresh_bindings()
+
+    def action_back(self) -> None:
+        self.remove_class("taking-over")
+        self.query_one("#unlock-password", Input).focus()
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#unlock-password")
+    def _unlock(self, event: Input.Submitted) -> None:
+        password, who, station = event.value, self.who, self.app.station
+        event.input.value = ""
+        self.call_service(lambda: station.auth.unlock(who, password), self._unlocked)
+
+    def _unlocked(self, _: None) -> None:
+        self.app.touch()
+        self.dismiss()
+
+    @on(Input.Submitted, "#other-id")
+    def _next(self) -> None:
+        self.query_one("#other-password", Input).focus()
+
+    @on(Input.Submitted, "#other-password")
+    def _take_over(self, event: Input.Submitted) -> None:
+        staff_id = self.query_one("#other-id", Input).value
+        password, who, station = event.value, self.who, self.app.station
+        event.input.value = ""
+        self.call_service(lambda: station.auth.take_over(who, staff_id, password), self._taken_over)
+
+    def _taken_over(self, new_who) -> None:
+        app, old = self.app, self.who.staff
+        app.end_session(self.t("lock.forced_out", old=old.name, new=new_who.staff.name))
+        app.begin_session(new_who)
+
+    def show_refusal(self, message: Msg) -> None:
+        if message.key in LOCKED_OUT and not self.has_class("taking-over"):
+            self.app.end_session(f"{self.t(message)} · {self.t('lock.locked_out')}")
+            return
+        self.query_one("#error", Static).update(self.t(message))

@@ -1,0 +1,1 @@
+"""Reusable widgets; each keeps its CSS in DEFAULT_CSS."""

@@ -1,0 +1,95 @@
+"""Shared fixtures: an in-memory keyring, a manual clock, seeded databases, a station."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import keyring
+import pytest
+
+from tests.databases import Databases
+from workstation.config import BranchSection, Config, DatabaseSection, OutputSection, UiSection
+from workstation.db.engine import Database
+from workstation.db.migrate import upgrade
+from workstation.domain.clock import ManualClock
+from workstation.secrets import JOURNAL_KEY, MemoryKeyring, Secrets
+from workstation.services.demo import seed_demo
+from workstation.services.journal import Journal
+from workstation.services.passwords import Passwords
+from workstation.station import Station, open_station
+
+TEST_KEY = "5a" * 32
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+FAST = Passwords.fast()
+
+
+def start_time() -> datetime:
+    return datetime(2026, 11, 27, 9, 0, tzinfo=SHANGHAI)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """No test touches the real keyring unless it asks for it explicitly."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    backend.set_password("counter-workstation", JOURNAL_KEY, TEST_KEY)
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory) -> Iterator[Databases]:
+    dbs = Databases(tmp_path_factory.mktemp("databases"))
+
+    def build(url: str) -> None:
+        db = Database(url)
+        clock = ManualClock(start_time())
+        upgrade(db)
+        seed_demo(db, Journal(bytes.fromhex(TEST_KEY), clock), FAST, clock)
+        db.dispose()
+
+    dbs.make_template(build)
+    yield dbs
+    dbs.close()
+
+
+@pytest.fixture
+def db_url(databases: Databases) -> Iterator[str]:
+    """A fresh copy of the seeded demo branch SH01."""
+    url = databases.copy()
+    yield url
+    databases.drop(url)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(start_time())
+
+
+@pytest.fixture
+def secrets(memory_keyring: MemoryKeyring) -> Secrets:
+    return Secrets(memory_keyring)
+
+
+def make_config(url: str, counter: str = "01", lang: str = "zh", folder=None) -> Config:
+    return Config(
+        database=DatabaseSection(url=url),
+        branch=BranchSection(code="SH01", counter=counter),
+        ui=UiSection(language=lang),
+        output=OutputSection(folder=folder or "output"),
+    )
+
+
+@pytest.fixture
+def config(db_url: str, tmp_path) -> Config:
+    return make_config(db_url, folder=tmp_path / "output")
+
+
+@pytest.fixture
+def station(config: Config, secrets: Secrets, clock: ManualClock) -> Iterator[Station]:
+    opened = open_station(config, secrets, clock, FAST)
+    yield opened
+    opened.close()

@@ -1,0 +1,69 @@
+"""Helpers for driving the app with Pilot the way a teller would: keys only."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from screens.app import DemoAccount, WorkstationApp
+from workstation.services.demo import DEMO_STAFF
+
+SIZE = (120, 36)
+
+
+def make_app(station, *, lang: str = "zh", idle_minutes: float = 5, demo: bool = False):
+    accounts = [DemoAccount(p.staff_id, p.name, p.role) for p in DEMO_STAFF] if demo else []
+    return WorkstationApp(
+        lambda: station,
+        lang=lang,
+        idle_minutes=idle_minutes,
+        clock=station.clock,
+        demo_accounts=accounts,
+        idle_check_seconds=3600,  # tests call idle_tick() themselves after moving the clock
+    )
+
+
+def screen_text(app: WorkstationApp) -> str:
+    """The text of every visible Static and Label on the current screen."""
+    return "\n".join(str(widget.render()) for widget in app.screen.query(Static) if widget.display)
+
+
+def notices(app: WorkstationApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def settle(pilot: Pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def ready(pilot: Pilot) -> None:
+    while pilot.app.station is None:
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type characters into the focused widget: real key events, one settle at the end.
+
+    ``pilot.press`` waits for the app to go idle after every key; typing a
+    whole value in one go keeps the Pilot tests quick.
+    """
+    app = pilot.app
+    for char in text:
+        key = char if char.isalnum() else _character_to_key(char)
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause()
+
+
+async def sign_in(pilot: Pilot, staff_id: str, password: str) -> None:
+    """Type into the focused staff ID field, Enter, the password, Enter."""
+    await type_text(pilot, staff_id)
+    await pilot.press("enter")
+    await type_text(pilot, password)
+    await pilot.press("enter")
+    await settle(pilot)

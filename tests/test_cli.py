@@ -1,0 +1,230 @@
+"""The command line as an administrator uses it: one clear line and an exit code on error."""
+
+from __future__ import annotations
+
+from functools import partialmethod
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import text
+from textual.app import App
+
+from screens.app import WorkstationApp
+from tests.conftest import make_config
+from workstation.cli import main
+from workstation.config import render_config
+from workstation.db.engine import Database
+from workstation.services.auth import AuthError
+
+pytestmark = pytest.mark.db
+
+
+@pytest.fixture
+def cli(config, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text(render_config(config), encoding="utf-8")
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None):
+        return runner.invoke(main, ["--config", str(path), "--lang", "en", *args], input=input)
+
+    return run
+
+
+def test_init_creates_a_branch_an_administrator_and_a_config(databases, tmp_path):
+    url = databases.empty()
+    path = tmp_path / "new.toml"
+    result = CliRunner().invoke(
+        main,
+        [
+            "--config",
+            str(path),
+            "--lang",
+            "en",
+            "init",
+            "--db",
+            url,
+            "--branch",
+            "bj01",
+            "--branch-name",
+            "北京朝阳客户服务中心",
+            "--counters",
+            "3",
+            "--password-stdin",
+        ],
+        input="admin123\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Initialised branch BJ01: 3 counters, administrator A001" in result.stdout
+    assert path.exists() and "BJ01" in path.read_text()
+    listed = CliRunner().invoke(main, ["--config", str(path), "--lang", "en", "staff", "list"])
+    assert "A001" in listed.stdout and "Administrator" in listed.stdout
+    again = CliRunner().invoke(
+        main,
+        [
+            "--config",
+            str(path),
+            "init",
+            "--db",
+            url,
+            "--branch",
+            "BJ01",
+            "--branch-name",
+            "x",
+            "--password-stdin",
+        ],
+        input="admin123\n",
+    )
+    assert again.exit_code == 1
+    assert "already initialised" in again.stderr
+    databases.drop(url)
+
+
+def test_staff_add_list_unlock_passwd(cli, station):
+    added = cli(
+        "staff",
+        "add",
+        "t010",
+        "--name",
+        "测试员",
+        "--role",
+        "teller",
+        "--password-stdin",
+        input="pass1234\n",
+    )
+    assert added.exit_code == 0, added.output
+    assert "Added staff member T010 测试员 (Teller)" in added.stdout
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            station.auth.sign_in("T010", "wrong")
+    listed = cli("staff", "list")
+    assert "T010" in listed.stdout and "5" in listed.stdout
+    assert cli("staff", "unlock", "T010").exit_code == 0
+    assert cli("staff", "passwd", "T010", "--password-stdin", input="newpass99\n").exit_code == 0
+    assert station.auth.sign_in("T010", "newpass99").staff.name == "测试员"
+
+
+def test_a_user_mistake_is_one_line_on_stderr_without_a_traceback(cli):
+    result = cli("staff", "unlock", "NOBODY")
+    assert result.exit_code == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "No staff member with ID NOBODY" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_weak_password_is_refused(cli):
+    result = cli(
+        "staff",
+        "add",
+        "T011",
+        "--name",
+        "某人",
+        "--role",
+        "teller",
+        "--password-stdin",
+        input="short\n",
+    )
+    assert result.exit_code == 1 and "at least 8 characters" in result.stderr
+
+
+def test_a_bad_config_stops_every_command(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text('[database]\nurl = "sqlite:///x.db"\n[branch]\ncode = "SH01"\ncounter = "1"\n')
+    result = CliRunner().invoke(main, ["--config", str(path), "journal", "verify"])
+    assert result.exit_code == 1
+    assert "branch.counter" in result.stderr and "Traceback" not in result.output
+
+
+def test_journal_verify_and_show(cli, station):
+    station.auth.sign_in("T001", "demo1234")
+    verified = cli("journal", "verify", "--batch-size", "3")
+    assert verified.exit_code == 0
+    assert verified.stdout.startswith("Journal intact: 7 entries, last #7")
+    shown = cli("journal", "show", "--last", "3")
+    assert "sign_in" in shown.stdout and "T001" in shown.stdout
+    with station.db.write() as s:
+        s.execute(text("UPDATE journal_entries SET payload = '{}' WHERE seq = 2"))
+    broken = cli("journal", "verify")
+    assert broken.exit_code == 1
+    assert "Journal broken at entry #2" in broken.stderr
+
+
+def test_db_current_and_upgrade(cli, databases, tmp_path):
+    assert "up to date" in cli("db", "current").stdout
+    url = databases.empty()
+    path = tmp_path / "empty.toml"
+    path.write_text(render_config(make_config(url)), encoding="utf-8")
+    behind = CliRunner().invoke(main, ["--config", str(path), "--lang", "en", "db", "current"])
+    assert behind.exit_code == 1 and "workstation init" in behind.stderr
+    upgraded = CliRunner().invoke(main, ["--config", str(path), "--lang", "en", "db", "upgrade"])
+    assert upgraded.exit_code == 0, upgraded.output
+    db = Database(url)
+    with db.read() as s:
+        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+    db.dispose()
+    databases.drop(url)
+
+
+def test_secrets_check_and_set(cli):
+    checked = cli("secrets", "check")
+    assert checked.exit_code == 0
+    assert "MemoryKeyring" in checked.stdout and "journal-key: set" in checked.stdout
+    stored = cli("secrets", "set", "database-password", "--stdin", input="pg-secret\n")
+    assert stored.exit_code == 0
+    assert "database-password: set" in cli("secrets", "check").stdout
+
+
+def test_secrets_check_fails_closed_on_the_headless_default(cli):
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    result = cli("secrets", "check")
+    assert result.exit_code == 1 and "is refused" in result.stderr
+
+
+def test_the_workstation_refuses_to_start_on_a_database_behind_head(
+    databases, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(WorkstationApp, "run", partialmethod(App.run, headless=True))
+    url = databases.empty()
+    path = tmp_path / "behind.toml"
+    path.write_text(render_config(make_config(url)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--config", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "The database is not initialised: run workstation init" in result.stderr
+    databases.drop(url)
+
+
+def test_the_workstation_opens_the_configured_station(cli, monkeypatch):
+    seen = {}
+
+    async def until_open(pilot):
+        app = pilot.app
+        while app.station is None:
+            await pilot.pause(0.05)
+        seen["place"] = (app.station.branch.code, app.station.counter.code)
+        app.exit()
+
+    monkeypatch.setattr(
+        WorkstationApp, "run", partialmethod(App.run, headless=True, auto_pilot=until_open)
+    )
+    assert cli().exit_code == 0
+    assert seen["place"] == ("SH01", "01")
+
+
+def test_the_workstation_refuses_an_invalid_config_before_anyone_signs_in(
+    config, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(WorkstationApp, "run", partialmethod(App.run, headless=True))
+    path = tmp_path / "invalid.toml"
+    path.write_text(render_config(config).replace('counter = "01"', 'counter = "1"'))
+    result = CliRunner().invoke(main, ["--config", str(path), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "branch.counter is wrong: the format is wrong" in result.stderr
+
+
+def test_the_workstation_without_a_config_file_says_how_to_make_one(tmp_path):
+    result = CliRunner().invoke(main, ["--config", str(tmp_path / "none.toml")])
+    assert result.exit_code == 1
+    assert "workstation init" in result.stderr

@@ -1,0 +1,155 @@
+"""The journal's HMAC chain: clean runs verify; each kind of tampering is caught where it is."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sqlalchemy import event, text
+
+from workstation.services.journal import Journal, Where
+
+pytestmark = pytest.mark.db
+
+
+def _append(station, n: int) -> None:
+    with station.db.write() as s:
+        for i in range(n):
+            station.journal.append(s, "test_event", {"i": i, "名字": "张三"}, Where("SH01", "01"))
+
+
+def _sql(station, *statements: str) -> None:
+    with station.db.write() as s:
+        for statement in statements:
+            s.connection().exec_driver_sql(statement)
+
+
+def _verify(station, batch_size: int = 1000):
+    return station.journal.verify(station.db, batch_size=batch_size)
+
+
+def test_clean_chain_verifies_after_a_run_of_events(station):
+    seeded = _verify(station).count  # the demo seed's own entries
+    station.auth.sign_in("T001", "demo1234")
+    _append(station, 20)
+    result = _verify(station)
+    assert result.ok, result.problem
+    assert result.count == seeded + 21
+    assert result.last_seq == result.count
+
+
+def test_edited_payload_is_caught_at_that_entry(station):
+    _append(station, 10)
+    _sql(station, "UPDATE journal_entries SET payload = '{\"i\":99}' WHERE seq = 9")
+    result = _verify(station)
+    assert result.broken_at == 9
+    assert result.problem.key == "journal.broken.hmac"
+
+
+def test_deleted_middle_entry_is_named(station):
+    _append(station, 10)
+    _sql(station, "DELETE FROM journal_entries WHERE seq = 8")
+    result = _verify(station)
+    assert result.broken_at == 9
+    assert result.problem.key == "journal.broken.missing"
+    assert result.problem.params["missing"] == 8
+
+
+def test_deleted_entry_with_renumbered_rest_is_caught(station):
+    _append(station, 10)
+    _sql(
+        station,
+        "DELETE FROM journal_entries WHERE seq = 8",
+        "UPDATE journal_entries SET seq = seq - 1 WHERE seq > 8",
+    )
+    result = _verify(station)
+    assert result.broken_at == 8
+    assert result.problem.key == "journal.broken.link"
+
+
+def test_reordered_pair_is_caught_at_the_first_of_the_pair(station):
+    _append(station, 10)
+    _sql(
+        station,
+        "UPDATE journal_entries SET seq = -1 WHERE seq = 10",
+        "UPDATE journal_entries SET seq = 10 WHERE seq = 11",
+        "UPDATE journal_entries SET seq = 11 WHERE seq = -1",
+    )
+    result = _verify(station)
+    assert result.broken_at == 10
+    assert result.problem.key == "journal.broken.link"
+
+
+def test_entry_appended_without_the_key_is_caught(station):
+    _append(station, 5)
+    with station.db.read() as s:
+        seq, last_hash = s.execute(text("SELECT seq, hash FROM journal_head")).one()
+    # Someone with database access but no key appends an entry and moves the head.
+    forger = Journal(b"not the key" * 4, station.clock)
+    with station.db.write() as s:
+        forged = forger.append(s, "sign_in", {"forged": True}, Where("SH01", "01", "T001"))
+    assert forged.seq == seq + 1 and forged.prev_hash == last_hash
+    result = _verify(station)
+    assert result.broken_at == seq + 1
+    assert result.problem.key == "journal.broken.hmac"
+
+
+def test_plain_sha256_instead_of_hmac_is_caught(station):
+    _append(station, 3)
+    with station.db.read() as s:
+        seq, last = s.execute(text("SELECT seq, hash FROM journal_head")).one()
+    fake = hashlib.sha256(last.encode()).hexdigest()
+    _sql(
+        station,
+        "INSERT INTO journal_entries (seq, occurred_at, event, payload, prev_hash, hash) "
+        f"VALUES ({seq + 1}, '2026-11-27 01:00:00', 'sign_in', '{{}}', '{last}', '{fake}')",
+        f"UPDATE journal_head SET seq = {seq + 1}, hash = '{fake}'",
+    )
+    result = _verify(station)
+    assert result.broken_at == seq + 1
+    assert result.problem.key == "journal.broken.hmac"
+
+
+def test_truncated_tail_is_caught_by_the_head(station):
+    _append(station, 5)
+    with station.db.read() as s:
+        last = s.execute(text("SELECT seq FROM journal_head")).scalar()
+    _sql(station, f"DELETE FROM journal_entries WHERE seq = {last}")
+    result = _verify(station)
+    assert result.problem.key == "journal.broken.tail"
+    assert result.broken_at == last
+
+
+def test_verify_reads_in_batches(station):
+    _append(station, 40)
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args) -> None:
+        if "FROM journal_entries" in statement:
+            statements.append(statement)
+
+    event.listen(station.db.engine, "before_cursor_execute", count)
+    try:
+        result = _verify(station, batch_size=7)
+    finally:
+        event.remove(station.db.engine, "before_cursor_execute", count)
+    assert result.ok
+    # one query per batch of 7, plus the empty one that ends the walk
+    assert len(statements) == -(-result.count // 7) + 1
+    assert all("LIMIT" in s.upper() for s in statements)
+
+
+def test_a_break_in_a_later_batch_is_still_found(station):
+    _append(station, 40)
+    _sql(station, "UPDATE journal_entries SET staff_id = 'X999' WHERE seq = 37")
+    result = _verify(station, batch_size=5)
+    assert result.broken_at == 37
+
+
+def test_a_failed_transaction_leaves_no_entry(station):
+    before = _verify(station).count
+    with pytest.raises(RuntimeError), station.db.write() as s:
+        station.journal.append(s, "test_event", {}, Where("SH01"))
+        raise RuntimeError("boom")
+    after = _verify(station)
+    assert after.ok and after.count == before

@@ -1,0 +1,71 @@
+"""``workstation``: run the TUI, or administer a branch from the command line.
+
+Only click and the raw configuration file are loaded up front; subcommands
+are imported when called, and the configuration is validated (pydantic) in
+the worker that opens the station, so the sign-in screen appears quickly.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from workstation.cli.common import Context, LazyGroup, language_option
+from workstation.configfile import read_config_file, ui_hints
+
+SUBCOMMANDS = {
+    "demo": "workstation.cli.demo:demo",
+    "init": "workstation.cli.admin:init",
+    "staff": "workstation.cli.staff:staff",
+    "db": "workstation.cli.dbcmd:db",
+    "journal": "workstation.cli.journalcmd:journal",
+    "secrets": "workstation.cli.secretscmd:secrets",
+}
+
+
+@click.group(cls=LazyGroup, lazy=SUBCOMMANDS, invoke_without_command=True)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: the platform config directory).",
+)
+@language_option
+@click.pass_context
+def main(ctx: click.Context, config_path: Path | None, lang: str | None) -> None:
+    """柜面工作站 Counter Workstation. Without a command, opens the workstation."""
+    ctx.obj = Context(config_path, lang)
+    if ctx.invoked_subcommand is None:
+        data, path = read_config_file(config_path)
+        hints = ui_hints(data)
+
+        def configure():
+            from workstation.config import parse_config
+
+            return parse_config(data, path)
+
+        run_tui(configure, lang or hints.language, hints.idle_lock_minutes)
+
+
+def run_tui(configure, lang: str, idle_minutes: float, *, secrets=None, demo_accounts=()) -> None:
+    """Open the TUI; ``configure()`` gives the validated configuration, inside the worker."""
+    from screens.app import WorkstationApp
+    from workstation.domain.clock import SystemClock
+
+    clock = SystemClock()
+
+    def opener():
+        from workstation.secrets import Secrets
+        from workstation.station import open_station
+
+        return open_station(configure(), secrets or Secrets(), clock)
+
+    app = WorkstationApp(
+        opener, lang=lang, idle_minutes=idle_minutes, clock=clock, demo_accounts=demo_accounts
+    )
+    app.run()
+    if app.error_message:
+        click.echo(app.error_message, err=True)
+        sys.exit(app.return_code or 2)

@@ -1,0 +1,118 @@
+"""What the commands share: error handling, options, opening the database."""
+
+from __future__ import annotations
+
+import getpass
+import importlib
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from workstation.domain.errors import WorkstationError
+from workstation.domain.i18n import LANGUAGES, Catalog, both
+
+if TYPE_CHECKING:
+    from workstation.config import Config
+    from workstation.db.engine import Database
+    from workstation.domain.clock import Clock
+    from workstation.services.journal import Journal
+
+language_option = click.option(
+    "--lang", type=click.Choice(LANGUAGES), default=None, help="Language: zh (default) or en."
+)
+
+
+class LazyGroup(click.Group):
+    """Imports a subcommand's module only when it is called; turns refusals into one line.
+
+    ``lazy`` maps a command name to ``"module:attribute"``.
+    """
+
+    def __init__(self, *args, lazy: dict[str, str] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy and name not in self.commands:
+            module, attribute = self.lazy[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except WorkstationError as error:
+            click.echo(f"{both('cli.error')}: {error}", err=True)
+            sys.exit(1)
+
+
+@dataclass
+class Context:
+    config_path: Path | None
+    lang: str | None
+    _config: Config | None = None
+
+    def config(self) -> Config:
+        if self._config is None:
+            from workstation.config import load_config
+
+            self._config = load_config(self.config_path)
+        return self._config
+
+    def catalog(self) -> Catalog:
+        lang = self.lang
+        if lang is None:
+            try:
+                lang = self.config().ui.language
+            except WorkstationError:
+                lang = "zh"
+        return Catalog.load(lang)
+
+
+def actor() -> str:
+    """Who ran an administrative command, as the journal records it."""
+    try:
+        return f"os:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "os:unknown"
+
+
+def read_password(stdin: bool, t: Catalog, confirm: bool = True) -> str:
+    if stdin:
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n")
+    return click.prompt(
+        t("cli.password_prompt"),
+        hide_input=True,
+        confirmation_prompt=t("cli.password_repeat") if confirm else False,
+    )
+
+
+@dataclass
+class Opened:
+    """A database with the journal, for administrative commands."""
+
+    config: Config
+    db: Database
+    journal: Journal
+    clock: Clock
+
+
+def open_admin(ctx: Context) -> Opened:
+    from workstation.domain.clock import SystemClock
+    from workstation.secrets import Secrets
+    from workstation.services.journal import Journal
+    from workstation.station import connect
+
+    config = ctx.config()
+    secrets = Secrets()
+    key = secrets.journal_key()
+    db = connect(config, secrets)
+    clock = SystemClock()
+    return Opened(config, db, Journal(key, clock), clock)

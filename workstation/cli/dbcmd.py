@@ -1,0 +1,54 @@
+"""``workstation db upgrade|current``: the schema, through Alembic."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group()
+def db() -> None:
+    """Database schema: upgrade to this program's version, or show the current one."""
+
+
+def _open(obj):
+    from workstation.secrets import Secrets
+    from workstation.station import connect_unchecked
+
+    return connect_unchecked(obj.config(), Secrets())
+
+
+@db.command()
+@click.pass_obj
+def upgrade(obj) -> None:
+    """Apply every migration this program has that the database lacks."""
+    from workstation.db.migrate import upgrade as run_upgrade
+    from workstation.db.schema import HEAD
+
+    t = obj.catalog()
+    database = _open(obj)
+    try:
+        run_upgrade(database)
+    finally:
+        database.dispose()
+    click.echo(t("db.upgraded", head=HEAD))
+
+
+@db.command()
+@click.pass_obj
+def current(obj) -> None:
+    """Show the database's schema revision and the one this program needs."""
+    from workstation.db.schema import HEAD, SchemaMismatch, check_schema, current_revision
+
+    t = obj.catalog()
+    database = _open(obj)
+    try:
+        revision = current_revision(database)
+        click.echo(t("db.current", current=revision or t("db.none"), head=HEAD))
+        try:
+            check_schema(database)
+        except SchemaMismatch as mismatch:
+            click.echo(t(mismatch.msg), err=True)
+            raise SystemExit(1) from None
+        click.echo(t("db.up_to_date"))
+    finally:
+        database.dispose()

@@ -1,0 +1,128 @@
+"""The workstation's one configuration file (TOML), validated with pydantic.
+
+Built once at start-up and passed in; nothing reads it from a global.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
+
+from workstation.configfile import ConfigError, default_data_dir, read_config_file
+from workstation.domain.i18n import msg
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DatabaseSection(_Section):
+    url: str
+    """SQLAlchemy URL; ``sqlite:///path`` or ``postgresql+psycopg://user@host/db``."""
+
+    @field_validator("url")
+    @classmethod
+    def _no_password(cls, url: str) -> str:
+        scheme, sep, rest = url.partition("://")
+        if not sep or not scheme:
+            raise PydanticCustomError("url_scheme", "not a database URL")
+        if scheme.split("+")[0] not in ("sqlite", "postgresql"):
+            raise PydanticCustomError("url_dialect", "only sqlite and postgresql are supported")
+        userinfo = rest.split("@", 1)[0] if "@" in rest.split("/", 1)[0] else ""
+        if ":" in userinfo:
+            raise PydanticCustomError("url_has_password", "the password belongs in keyring")
+        return url
+
+
+class BranchSection(_Section):
+    code: str = Field(pattern=r"^[A-Z0-9]{2,8}$")
+    counter: str = Field(pattern=r"^[0-9]{2}$")
+
+
+class UiSection(_Section):
+    language: Literal["zh", "en"] = "zh"
+    idle_lock_minutes: float = Field(default=5, gt=0, le=120)
+
+
+class SecuritySection(_Section):
+    max_failed_sign_ins: int = Field(default=5, ge=1, le=20)
+    lockout_minutes: float = Field(default=15, gt=0, le=1440)
+
+
+class OutputSection(_Section):
+    folder: Path = Field(default_factory=lambda: default_data_dir() / "output")
+
+
+class Config(_Section):
+    database: DatabaseSection
+    branch: BranchSection
+    ui: UiSection = UiSection()
+    security: SecuritySection = SecuritySection()
+    output: OutputSection = Field(default_factory=OutputSection)
+
+
+def _reason(error: dict) -> object:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
+        limit = next(iter(ctx.values()), "")
+        if isinstance(limit, float):
+            limit = f"{limit:g}"
+        return msg(f"config.reason.{kind}", limit=limit)
+    if kind == "literal_error":
+        return msg("config.reason.literal_error", expected=ctx.get("expected", ""))
+    known = {
+        "extra_forbidden",
+        "missing",
+        "int_parsing",
+        "int_from_float",
+        "float_parsing",
+        "string_type",
+        "string_pattern_mismatch",
+        "url_scheme",
+        "url_dialect",
+        "url_has_password",
+        "model_type",
+    }
+    return msg(f"config.reason.{kind}") if kind in known else error["msg"]
+
+
+def parse_config(data: dict, source: Path) -> Config:
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]) or "(root)"
+        raise ConfigError(
+            "config.invalid", path=str(source), key=key, reason=_reason(first)
+        ) from None
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read and validate the file; any problem names the file, the key and the reason."""
+    data, path = read_config_file(path)
+    return parse_config(data, path)
+
+
+def render_config(config: Config) -> str:
+    """The TOML text of a configuration, for ``init`` and ``demo`` to write."""
+    sections = config.model_dump(mode="json")
+    lines: list[str] = []
+    for name, values in sections.items():
+        lines.append(f"[{name}]")
+        for key, value in values.items():
+            lines.append(f"{key} = {_toml_value(value)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'

@@ -1,0 +1,89 @@
+"""Engines and sessions.
+
+SQLite: WAL, foreign keys, ``synchronous=FULL`` and a busy timeout on every
+connection; writing units of work start with ``BEGIN IMMEDIATE`` so two
+workstations on one file queue for the write lock instead of failing late.
+PostgreSQL: ``postgresql+psycopg://`` with the password from keyring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 15_000
+_WRITE = "workstation_write"
+
+
+def database_url(url: str, password: str | None = None) -> URL:
+    parsed = make_url(url)
+    if password and parsed.get_backend_name() == "postgresql":
+        parsed = parsed.set(password=password)
+    return parsed
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        write = conn.get_execution_options().get(_WRITE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+class Database:
+    """One engine, a read session factory and a write session factory."""
+
+    def __init__(self, url: str, *, password: str | None = None) -> None:
+        self.url = database_url(url, password)
+        self.dialect = self.url.get_backend_name()
+        if self.dialect == "sqlite":
+            self.engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            _sqlite_pragmas(self.engine)
+        else:
+            self.engine = create_engine(self.url, pool_pre_ping=True)
+        self.writer = self.engine.execution_options(**{_WRITE: True})
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(self.writer, expire_on_commit=False)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read.begin() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A unit of work that will write: commits on success, rolls back on error."""
+        with self._write.begin() as session:
+            yield session
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A read-only unit of work that sees one consistent state throughout.
+
+        SQLite gives this to any read transaction in WAL mode; PostgreSQL needs
+        REPEATABLE READ, since READ COMMITTED sees each new commit.
+        """
+        if self.dialect == "sqlite":
+            with self.read() as session:
+                yield session
+            return
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin(), Session(conn) as session:
+                yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()

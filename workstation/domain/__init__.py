@@ -1,0 +1,1 @@
+"""Pure values: messages, clocks, roles, checks. Imports nothing from the project."""

@@ -1,0 +1,78 @@
+"""Message keys and the per-language catalogs that render them.
+
+Every user-visible string lives in ``locale/<lang>.toml``. Code passes a
+:class:`Msg` (a key and its parameters) around; only the edge (a screen, the
+CLI) renders it, in one language or in both.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = ("zh", "en")
+LOCALE_DIR = Path(__file__).with_name("locale")
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A catalog key with the values for its ``{placeholders}``."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+def msg(key: str, /, **params: object) -> Msg:
+    return Msg(key, params)
+
+
+def _flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for name, value in table.items():
+        key = f"{prefix}{name}"
+        if isinstance(value, Mapping):
+            flat.update(_flatten(value, key + "."))
+        else:
+            flat[key] = str(value)
+    return flat
+
+
+class Catalog:
+    """All strings of one language, looked up by dotted key."""
+
+    def __init__(self, lang: str, entries: Mapping[str, str]) -> None:
+        self.lang = lang
+        self.entries = dict(entries)
+
+    @classmethod
+    def load(cls, lang: str) -> Catalog:
+        return _load(lang)
+
+    def __call__(self, what: str | Msg, **params: object) -> str:
+        if isinstance(what, Msg):
+            params = {**what.params, **params}
+            what = what.key
+        text = self.entries.get(what)
+        if text is None:
+            return what
+        if not params:
+            return text
+        values = {k: self(v) if isinstance(v, Msg) else v for k, v in params.items()}
+        return text.format_map(values)
+
+
+@cache
+def _load(lang: str) -> Catalog:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    with (LOCALE_DIR / f"{lang}.toml").open("rb") as fh:
+        return Catalog(lang, _flatten(tomllib.load(fh)))
+
+
+def both(what: str | Msg) -> str:
+    """Render in Chinese and English on one line, for logs and the CLI."""
+    zh, en = Catalog.load("zh")(what), Catalog.load("en")(what)
+    return zh if zh == en else f"{zh} / {en}"

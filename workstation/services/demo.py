@@ -1,0 +1,30 @@
+"""The demo branch: SH01 Pudong with four counters and five staff."""
+
+from __future__ import annotations
+
+from workstation.db.engine import Database
+from workstation.domain.clock import Clock
+from workstation.domain.staff import Role
+from workstation.services.journal import Journal
+from workstation.services.passwords import Passwords
+from workstation.services.setup import BranchSpec, Person, initialise
+
+DEMO_PASSWORD = "demo1234"
+DEMO_BRANCH = BranchSpec(
+    code="SH01",
+    name_zh="上海浦东客户服务中心",
+    name_en="Shanghai Pudong Service Centre",
+    counters=4,
+    flexible=frozenset({"04"}),
+)
+DEMO_STAFF = (
+    Person("T001", "张敏", Role.TELLER, DEMO_PASSWORD),
+    Person("T002", "李娜", Role.TELLER, DEMO_PASSWORD),
+    Person("S001", "王强", Role.SUPERVISOR, DEMO_PASSWORD, level=1),
+    Person("M001", "陈刚", Role.SUPERVISOR, DEMO_PASSWORD, level=2),
+    Person("A001", "周洁", Role.ADMIN, DEMO_PASSWORD),
+)
+
+
+def seed_demo(db: Database, journal: Journal, passwords: Passwords, clock: Clock) -> None:
+    initialise(db, journal, passwords, clock, DEMO_BRANCH, list(DEMO_STAFF), actor="demo")

@@ -1,0 +1,112 @@
+"""Everything one counter workstation needs, opened once at start-up.
+
+The TUI opens it in a worker thread after the sign-in screen is up, so
+SQLAlchemy and keyring stay off the path to the first screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+
+from workstation.config import Config
+from workstation.db.engine import Database
+from workstation.db.models import Branch, Counter
+from workstation.db.schema import check_schema
+from workstation.domain.clock import Clock
+from workstation.domain.errors import WorkstationError
+from workstation.secrets import DB_PASSWORD, Secrets
+from workstation.services.auth import AuthService, LockoutPolicy
+from workstation.services.journal import Journal
+from workstation.services.passwords import Passwords
+
+
+@dataclass(frozen=True)
+class Place:
+    """A branch or a counter, named in both languages."""
+
+    code: str
+    name_zh: str
+    name_en: str
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+
+@dataclass
+class Station:
+    config: Config
+    db: Database
+    secrets: Secrets
+    clock: Clock
+    passwords: Passwords
+    journal: Journal
+    branch: Place
+    counter: Place
+    auth: AuthService
+
+    @property
+    def demo(self) -> bool:
+        return self.secrets.in_memory
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def connect_unchecked(config: Config, secrets: Secrets) -> Database:
+    """The configured database, its password from keyring; not yet checked."""
+    password = secrets.get(DB_PASSWORD) if config.database.url.startswith("postgresql") else None
+    try:
+        return Database(config.database.url, password=password)
+    except ImportError as exc:
+        raise WorkstationError("db.driver_missing", reason=str(exc)) from None
+
+
+def connect(config: Config, secrets: Secrets) -> Database:
+    """Open the configured database and check it is at this code's schema."""
+    db = connect_unchecked(config, secrets)
+    try:
+        check_schema(db)
+    except OperationalError as exc:
+        db.dispose()
+        raise WorkstationError("db.unreachable", reason=str(exc.orig).strip()) from None
+    except WorkstationError:
+        db.dispose()
+        raise
+    return db
+
+
+def open_station(
+    config: Config, secrets: Secrets, clock: Clock, passwords: Passwords | None = None
+) -> Station:
+    key = secrets.journal_key()
+    db = connect(config, secrets)
+    code, number = config.branch.code, config.branch.counter
+    with db.read() as s:
+        branch = s.get(Branch, code)
+        counter = s.scalar(
+            select(Counter).where(Counter.branch_code == code, Counter.number == number)
+        )
+    if branch is None:
+        db.dispose()
+        raise WorkstationError("station.unknown_branch", branch=code)
+    if counter is None:
+        db.dispose()
+        raise WorkstationError("station.unknown_counter", branch=code, counter=number)
+    passwords = passwords or Passwords()
+    journal = Journal(key, clock)
+    policy = LockoutPolicy(config.security.max_failed_sign_ins, config.security.lockout_minutes)
+    auth = AuthService(db, journal, passwords, clock, code, number, policy)
+    return Station(
+        config=config,
+        db=db,
+        secrets=secrets,
+        clock=clock,
+        passwords=passwords,
+        journal=journal,
+        branch=Place(branch.code, branch.name_zh, branch.name_en),
+        counter=Place(counter.number, counter.name_zh, counter.name_en),
+        auth=auth,
+    )
