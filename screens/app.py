@@ -48,7 +48,15 @@ class WorkstationApp(App[None]):
         Binding(
             "ctrl+p", "command_palette", "key.palette", show=False, priority=True, id="palette"
         ),
-        Binding("f12", "lock", "key.lock", tooltip="key.tip.lock", priority=True, id="lock"),
+        Binding(
+            "f12",
+            "lock",
+            "key.lock",
+            key_display="F12",
+            tooltip="key.tip.lock",
+            priority=True,
+            id="lock",
+        ),
         Binding("ctrl+q", "quit", "key.quit", show=False, priority=True, id="quit"),
     ]
 

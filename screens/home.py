@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -40,15 +40,41 @@ class HomeScreen(WorkstationScreen):
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#actions"
     BINDINGS = [
-        Binding("f4", "sign_out", "key.sign_out", tooltip="key.tip.sign_out", id="sign_out"),
+        Binding(
+            "f4",
+            "sign_out",
+            "key.sign_out",
+            key_display="F4",
+            tooltip="key.tip.sign_out",
+            id="sign_out",
+        ),
         Binding(
             "f8",
             "change_password",
             "key.change_password",
+            key_display="F8",
             tooltip="key.tip.change_password",
             id="change_password",
         ),
     ]
+
+    def facts(self) -> list[tuple[str, str]]:
+        """Label keys and values for the 'who and where' card."""
+        t, who, station = self.t, self.app.who, self.app.station
+        staff, lang = who.staff, t.lang
+        rows = [
+            (
+                "home.branch",
+                t("home.name_code", name=station.branch.name(lang), code=station.branch.code),
+            ),
+            ("home.counter", station.counter.name(lang)),
+            ("home.staff", t("home.name_code", name=staff.name, code=staff.staff_id)),
+            ("home.role", t(staff.role.label)),
+        ]
+        if staff.role is Role.SUPERVISOR:
+            rows.append(("home.level_label", t("home.level", level=staff.level)))
+        rows.append(("home.since_label", who.started_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")))
+        return rows
 
     def actions_for(self, role: Role) -> list[HomeAction]:
         return [action for action in HOME_ACTIONS if role in action.roles]
@@ -68,23 +94,13 @@ class HomeScreen(WorkstationScreen):
                     id="actions",
                 )
             with Vertical(id="me"):
-                yield Label(
-                    t(
-                        "home.signed_in_as",
-                        name=staff.name,
-                        staff_id=staff.staff_id,
-                        role=staff.role.label,
-                    ),
-                    id="me-name",
-                )
-                if staff.role is Role.SUPERVISOR:
-                    yield Label(t("home.level", level=staff.level), id="me-level")
-                local = who.started_at.astimezone()
-                yield Label(t("home.since", time=local.strftime("%H:%M:%S")), id="me-since")
+                yield Label(t("home.about"), classes="section-title")
+                with Grid(id="me-grid"):
+                    for label, value in self.facts():
+                        yield Label(t(label), classes="fact-label")
+                        yield Label(value, classes="fact-value")
                 if staff.role is Role.ADMIN:
                     yield Static(t("home.admin_hint"), id="admin-hint")
-        if self.app.station is not None and self.app.station.demo:
-            yield Static(t("app.demo_banner"), id="demo-banner")
         yield Footer()
 
     @on(OptionList.OptionSelected, "#actions")

@@ -24,8 +24,15 @@ class LockScreen(WorkstationScreen):
     AUTO_FOCUS = "#unlock-password"
     PALETTE = False
     BINDINGS = [
-        Binding("f2", "take_over", "key.take_over", tooltip="key.tip.take_over", id="take_over"),
-        Binding("escape", "back", "key.back", tooltip="key.tip.back", id="back"),
+        Binding(
+            "f2",
+            "take_over",
+            "key.take_over",
+            key_display="F2",
+            tooltip="key.tip.take_over",
+            id="take_over",
+        ),
+        Binding("escape", "back", "key.back", key_display="Esc", tooltip="key.tip.back", id="back"),
     ]
 
     def __init__(self, reason: str) -> None:

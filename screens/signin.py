@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Center, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
 from screens.base import WorkstationScreen
@@ -20,7 +20,7 @@ class SignInScreen(WorkstationScreen):
     def compose(self) -> ComposeResult:
         t, app = self.t, self.app
         yield StatusBar()
-        with Center(), Vertical(id="sign-in-box"):
+        with Horizontal(id="sign-in-body"), Vertical(id="sign-in-box"):
             yield Label(t("signin.heading"), id="heading")
             yield Label(t("signin.staff_id"), classes="field-label")
             yield Input(placeholder=t("signin.staff_id_placeholder"), id="staff-id", max_length=16)
@@ -30,16 +30,15 @@ class SignInScreen(WorkstationScreen):
             yield Static("", id="error")
             yield Static(t("app.connecting"), id="status")
         if app.demo_accounts:
-            from textual.widgets import DataTable  # the demo only; keeps start-up lean
-
-            with Center(id="demo"):
-                yield Label(t("signin.demo_accounts", password="demo1234"), id="demo-heading")
-                yield DataTable(id="demo-accounts", cursor_type="none", show_cursor=False)
             yield Static(t("app.demo_banner"), id="demo-banner")
 
     def on_mount(self) -> None:
         if self.app.demo_accounts:
-            table = self.query_one("#demo-accounts")
+            from textual.widgets import DataTable  # the demo only; keeps start-up lean
+
+            table = DataTable(id="demo-accounts", cursor_type="none", show_cursor=False)
+            heading = Label(self.t("signin.demo_accounts", password="demo1234"), id="demo-heading")
+            self.query_one("#sign-in-body").mount(Vertical(heading, table, id="demo"))
             table.add_columns(
                 self.t("signin.col_staff_id"), self.t("signin.col_name"), self.t("signin.col_role")
             )

@@ -39,10 +39,16 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-async def ready(pilot: Pilot) -> None:
-    while pilot.app.station is None:
+async def ready(pilot: Pilot, timeout: float = 10) -> None:
+    """Wait until the app has opened its station (or fail, rather than hang)."""
+    for _ in range(int(timeout / 0.01)):
+        if pilot.app.station is not None:
+            await pilot.pause()
+            return
+        if not pilot.app.is_running:
+            break
         await pilot.pause(0.01)
-    await pilot.pause()
+    raise AssertionError(f"the station did not open: {pilot.app.error_message}")
 
 
 async def type_text(pilot: Pilot, text: str) -> None:

@@ -50,7 +50,7 @@ async def test_supervisor_home_shows_the_authority_level(station):
         await ready(pilot)
         await sign_in(pilot, "M001", "demo1234")
         text = screen_text(app)
-        assert "陈刚（M001）· 主管" in text and "授权级别：2 级" in text
+        assert "陈刚（M001）· 主管" in text and "授权级别\n2 级" in text
 
 
 async def test_wrong_password_shows_an_error_and_is_journaled(station):
@@ -123,7 +123,7 @@ async def test_english_mode_shows_english(station):
         assert "员工登录" not in text
         await sign_in(pilot, "S001", "demo1234")
         text = screen_text(app)
-        assert "王强 (S001) · Supervisor" in text and "Authority level 1" in text
+        assert "王强 (S001) · Supervisor" in text and "Authority\nlevel 1" in text
         footer = [b.description for b in app.screen._bindings.key_to_bindings["f4"]]
         assert footer == ["Sign out"]
 

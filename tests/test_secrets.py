@@ -112,3 +112,18 @@ def test_a_real_secret_service_round_trips_a_secret():
     names = [backend_name(chosen.backend)]
     names += [backend_name(b) for b in getattr(chosen.backend, "backends", [])]
     assert any("SecretService" in name for name in names), names
+
+
+def test_the_postgresql_password_comes_from_the_keyring(secrets):
+    from tests.conftest import make_config
+    from workstation.secrets import DB_PASSWORD
+    from workstation.station import connect_unchecked
+
+    secrets.set(DB_PASSWORD, "s3cret-from-keyring")
+    config = make_config("postgresql+psycopg://ws@db.branch.local:5432/ws")
+    db = connect_unchecked(config, secrets)  # no connection is made yet
+    try:
+        assert db.url.password == "s3cret-from-keyring"
+        assert "s3cret" not in config.database.url
+    finally:
+        db.dispose()

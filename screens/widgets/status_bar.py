@@ -17,13 +17,28 @@ class StatusBar(Horizontal):
         background: $primary;
         color: $text;
     }
-    StatusBar #place { width: 1fr; padding: 0 1; text-style: bold; }
+    StatusBar #place {
+        width: 1fr;
+        padding: 0 1;
+        text-style: bold;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    StatusBar #demo-badge {
+        width: auto;
+        padding: 0 1;
+        background: $warning;
+        color: $text;
+        display: none;
+    }
+    StatusBar.demo #demo-badge { display: block; }
     StatusBar #who { width: auto; padding: 0 1; }
     StatusBar #clock { width: auto; padding: 0 1; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(id="place")
+        yield Static(self.app.t("app.demo_badge"), id="demo-badge")
         yield Static(id="who")
         yield Static(id="clock")
 
@@ -41,7 +56,8 @@ class StatusBar(Horizontal):
         place = t("app.title")
         if app.station is not None:
             lang = t.lang
-            place += f" · {app.station.branch.name(lang)} · {app.station.counter.name(lang)}"
+            place = f"{app.station.branch.name(lang)} · {app.station.counter.name(lang)}"
+            self.set_class(app.station.demo, "demo")
         self.query_one("#place", Static).update(place)
         who = ""
         if app.who is not None:
