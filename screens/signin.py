@@ -20,25 +20,30 @@ class SignInScreen(WorkstationScreen):
     def compose(self) -> ComposeResult:
         t, app = self.t, self.app
         yield StatusBar()
-        with Horizontal(id="sign-in-body"), Vertical(id="sign-in-box"):
-            yield Label(t("signin.heading"), id="heading")
-            yield Label(t("signin.staff_id"), classes="field-label")
-            yield Input(placeholder=t("signin.staff_id_placeholder"), id="staff-id", max_length=16)
-            yield Label(t("signin.password"), classes="field-label")
-            yield Input(password=True, id="password", max_length=128)
-            yield Static(t("signin.hint"), id="hint")
-            yield Static("", id="error")
-            yield Static(t("app.connecting"), id="status")
+        with Horizontal(id="sign-in-body"):
+            with Vertical(id="sign-in-box"):
+                yield Label(t("signin.heading"), id="heading")
+                yield Label(t("signin.staff_id"), classes="field-label")
+                yield Input(
+                    placeholder=t("signin.staff_id_placeholder"), id="staff-id", max_length=16
+                )
+                yield Label(t("signin.password"), classes="field-label")
+                yield Input(password=True, id="password", max_length=128)
+                yield Static(t("signin.hint"), id="hint")
+                yield Static("", id="error")
+                yield Static(t("app.connecting"), id="status")
+            if app.demo_accounts:
+                from textual.widgets import DataTable  # the demo only; keeps start-up lean
+
+                with Vertical(id="demo"):
+                    yield Label(t("signin.demo_accounts", password="demo1234"), id="demo-heading")
+                    yield DataTable(id="demo-accounts", cursor_type="none", show_cursor=False)
         if app.demo_accounts:
             yield Static(t("app.demo_banner"), id="demo-banner")
 
     def on_mount(self) -> None:
         if self.app.demo_accounts:
-            from textual.widgets import DataTable  # the demo only; keeps start-up lean
-
-            table = DataTable(id="demo-accounts", cursor_type="none", show_cursor=False)
-            heading = Label(self.t("signin.demo_accounts", password="demo1234"), id="demo-heading")
-            self.query_one("#sign-in-body").mount(Vertical(heading, table, id="demo"))
+            table = self.query_one("#demo-accounts")
             table.add_columns(
                 self.t("signin.col_staff_id"), self.t("signin.col_name"), self.t("signin.col_role")
             )

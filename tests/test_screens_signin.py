@@ -134,4 +134,5 @@ async def test_demo_lists_the_accounts_and_warns_nothing_is_kept(station):
         await ready(pilot)
         table = app.screen.query_one("#demo-accounts")
         assert table.row_count == 5
+        assert table.region.height >= 6  # header and five rows, on screen
         assert "演示模式" in screen_text(app)
