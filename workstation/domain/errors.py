@@ -11,3 +11,7 @@ class WorkstationError(Exception):
     def __init__(self, message: Msg | str, /, **params: object) -> None:
         self.msg = message if isinstance(message, Msg) else msg(message, **params)
         super().__init__(both(self.msg))
+
+
+class InvalidValue(WorkstationError):
+    """A value typed into a field is not acceptable; the message says why."""
