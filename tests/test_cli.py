@@ -14,6 +14,7 @@ from tests.conftest import make_config
 from workstation.cli import main
 from workstation.config import render_config
 from workstation.db.engine import Database
+from workstation.db.schema import HEAD
 from workstation.services.auth import AuthError
 
 pytestmark = pytest.mark.db
@@ -160,7 +161,7 @@ def test_db_current_and_upgrade(cli, databases, tmp_path):
     assert upgraded.exit_code == 0, upgraded.output
     db = Database(url)
     with db.read() as s:
-        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
     db.dispose()
     databases.drop(url)
 

@@ -60,8 +60,9 @@ def test_an_empty_database_is_refused_with_the_fix(empty_db):
 def test_a_database_behind_head_is_refused_with_the_fix(empty_db, monkeypatch):
     upgrade(empty_db)
     # The code moves on to a newer revision; this database stays at the old head.
-    monkeypatch.setattr(schema, "REVISIONS", (*schema.REVISIONS, "0002"))
-    monkeypatch.setattr(schema, "HEAD", "0002")
+    newer = f"{int(HEAD) + 1:04d}"
+    monkeypatch.setattr(schema, "REVISIONS", (*schema.REVISIONS, newer))
+    monkeypatch.setattr(schema, "HEAD", newer)
     with pytest.raises(SchemaMismatch) as refused:
         check_schema(empty_db)
     assert refused.value.msg.key == "db.behind"

@@ -1,10 +1,11 @@
-"""The demo branch: SH01 Pudong with four counters and five staff."""
+"""The demo branch: SH01 Pudong with four counters, five staff and demo policies."""
 
 from __future__ import annotations
 
 from workstation.db.engine import Database
 from workstation.domain.clock import Clock
 from workstation.domain.staff import Role
+from workstation.services.demo_policies import seed_policies
 from workstation.services.journal import Journal
 from workstation.services.passwords import Passwords
 from workstation.services.setup import BranchSpec, Person, initialise
@@ -28,3 +29,4 @@ DEMO_STAFF = (
 
 def seed_demo(db: Database, journal: Journal, passwords: Passwords, clock: Clock) -> None:
     initialise(db, journal, passwords, clock, DEMO_BRANCH, list(DEMO_STAFF), actor="demo")
+    seed_policies(db, clock.now().date(), DEMO_BRANCH.code)

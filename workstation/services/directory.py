@@ -1,0 +1,229 @@
+"""The policy directory (保单/客户资料): policies and customers, read through one interface.
+
+Screens and services ask a :class:`PolicyDirectory`; :class:`LocalPolicyDirectory`
+reads the local tables, and a core-system adapter can replace it later. Only
+plain frozen dataclasses leave this module, never ORM objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_DOWN, Decimal
+from typing import Protocol
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from workstation.db.engine import Database
+from workstation.db.models import BankAccount, Beneficiary, Customer, Policy
+from workstation.domain.dates import add_years
+from workstation.domain.money import FEN, from_fen
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class PersonView:
+    name: str
+    id_number: str
+    id_expiry: date | None
+    """None means a long-term document (长期)."""
+    sex: str
+    birth_date: date
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class BeneficiaryView:
+    name: str
+    id_number: str | None
+    relation: str
+    """Relation to the insured: a key of the [relation] catalog section."""
+    share_pct: int
+    priority: int
+
+
+@dataclass(frozen=True)
+class BankAccountView:
+    card_no: str
+    bank_name_zh: str
+    bank_name_en: str
+    account_name: str
+
+
+@dataclass(frozen=True)
+class PolicyView:
+    policy_no: str
+    product_code: str
+    product_name_zh: str
+    product_name_en: str
+    status: str
+    holder: PersonView
+    insured: PersonView
+    beneficiaries: tuple[BeneficiaryView, ...]
+    issue_date: date
+    delivered_on: date | None
+    payment_frequency: str
+    premium: Decimal
+    paid_to_date: date | None
+    next_due_date: date | None
+    cash_value: Decimal
+    loan_balance: Decimal
+    lapse_date: date | None
+    maturity_date: date | None
+    maturity_benefit: Decimal
+    survival_benefit: Decimal
+    sum_assured: Decimal
+    payout_account: BankAccountView | None
+
+    @property
+    def premium_due(self) -> Decimal:
+        """The regular premium when an instalment is due (``next_due_date`` set), else 0.00."""
+        return self.premium if self.next_due_date is not None else ZERO
+
+    def days_since_delivery(self, today: date) -> int | None:
+        """Whole days from the day the holder signed for the policy to ``today``;
+        None if delivery is not recorded. The delivery day itself is day 0."""
+        if self.delivered_on is None:
+            return None
+        return (today - self.delivered_on).days
+
+    def in_free_look(self, today: date, days: int = 15) -> bool:
+        """Is an in-force policy still within ``days`` days of delivery (犹豫期)?
+
+        Inclusive: delivered on the 1st, a 15-day free look lasts through the
+        16th (``0 <= days_since_delivery <= days``). False without a delivery date.
+        """
+        elapsed = self.days_since_delivery(today)
+        return self.status == "in_force" and elapsed is not None and 0 <= elapsed <= days
+
+    def reinstatable(self, today: date, years: int = 2) -> bool:
+        """Can a lapsed policy still be reinstated (复效)?
+
+        Within ``years`` calendar years of the lapse date: lapsed on 2024-08-27,
+        reinstatable through 2026-08-26 and no longer on 2026-08-27.
+        """
+        if self.status != "lapsed" or self.lapse_date is None:
+            return False
+        return today < add_years(self.lapse_date, years)
+
+    def max_loan(self, ratio: Decimal = Decimal("0.8")) -> Decimal:
+        """The most a policy loan can add: ``ratio`` × cash value − the loan balance,
+        never below 0.00, rounded down to the fen."""
+        room = ratio * self.cash_value - self.loan_balance
+        return max(room, ZERO).quantize(FEN, rounding=ROUND_DOWN)
+
+
+class PolicyDirectory(Protocol):
+    def policy(self, policy_no: str) -> PolicyView | None:
+        """The policy with this number, or None."""
+        ...
+
+    def customer(self, id_number: str) -> PersonView | None:
+        """The customer with this ID number, or None."""
+        ...
+
+    def policies_of(self, id_number: str) -> list[PolicyView]:
+        """Policies where this person is the holder or the insured, by policy number."""
+        ...
+
+    def bank_accounts(self, id_number: str) -> list[BankAccountView]:
+        """Bank accounts on file for this person."""
+        ...
+
+    def account(self, card_no: str) -> BankAccountView | None:
+        """The bank account with this card number, or None."""
+        ...
+
+
+_POLICY_LOADS = (
+    joinedload(Policy.holder),
+    joinedload(Policy.insured),
+    joinedload(Policy.payout_account),
+    selectinload(Policy.beneficiaries),
+)
+
+
+class LocalPolicyDirectory:
+    """The directory over the local tables; each call is one read unit of work."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def policy(self, policy_no: str) -> PolicyView | None:
+        with self.db.read() as s:
+            found = s.scalar(
+                select(Policy).where(Policy.policy_no == policy_no).options(*_POLICY_LOADS)
+            )
+            return None if found is None else _policy_view(found)
+
+    def customer(self, id_number: str) -> PersonView | None:
+        with self.db.read() as s:
+            found = s.scalar(select(Customer).where(Customer.id_number == id_number))
+            return None if found is None else _person_view(found)
+
+    def policies_of(self, id_number: str) -> list[PolicyView]:
+        person = select(Customer.id).where(Customer.id_number == id_number).scalar_subquery()
+        query = (
+            select(Policy)
+            .where(or_(Policy.holder_id == person, Policy.insured_id == person))
+            .options(*_POLICY_LOADS)
+            .order_by(Policy.policy_no)
+        )
+        with self.db.read() as s:
+            return [_policy_view(p) for p in s.scalars(query).unique()]
+
+    def bank_accounts(self, id_number: str) -> list[BankAccountView]:
+        query = (
+            select(BankAccount)
+            .join(BankAccount.customer)
+            .where(Customer.id_number == id_number)
+            .order_by(BankAccount.id)
+        )
+        with self.db.read() as s:
+            return [_account_view(a) for a in s.scalars(query)]
+
+    def account(self, card_no: str) -> BankAccountView | None:
+        with self.db.read() as s:
+            found = s.scalar(select(BankAccount).where(BankAccount.card_no == card_no))
+            return None if found is None else _account_view(found)
+
+
+def _person_view(c: Customer) -> PersonView:
+    return PersonView(c.name, c.id_number, c.id_expiry, c.sex, c.birth_date, c.phone)
+
+
+def _beneficiary_view(b: Beneficiary) -> BeneficiaryView:
+    return BeneficiaryView(b.name, b.id_number, b.relation, b.share_pct, b.priority)
+
+
+def _account_view(a: BankAccount) -> BankAccountView:
+    return BankAccountView(a.card_no, a.bank_name_zh, a.bank_name_en, a.account_name)
+
+
+def _policy_view(p: Policy) -> PolicyView:
+    return PolicyView(
+        policy_no=p.policy_no,
+        product_code=p.product_code,
+        product_name_zh=p.product_name_zh,
+        product_name_en=p.product_name_en,
+        status=p.status,
+        holder=_person_view(p.holder),
+        insured=_person_view(p.insured),
+        beneficiaries=tuple(_beneficiary_view(b) for b in p.beneficiaries),
+        issue_date=p.issue_date,
+        delivered_on=p.delivered_on,
+        payment_frequency=p.payment_frequency,
+        premium=from_fen(p.premium_fen),
+        paid_to_date=p.paid_to_date,
+        next_due_date=p.next_due_date,
+        cash_value=from_fen(p.cash_value_fen),
+        loan_balance=from_fen(p.loan_balance_fen),
+        lapse_date=p.lapse_date,
+        maturity_date=p.maturity_date,
+        maturity_benefit=from_fen(p.maturity_benefit_fen),
+        survival_benefit=from_fen(p.survival_benefit_fen),
+        sum_assured=from_fen(p.sum_assured_fen),
+        payout_account=None if p.payout_account is None else _account_view(p.payout_account),
+    )
