@@ -229,3 +229,18 @@ def test_the_workstation_without_a_config_file_says_how_to_make_one(tmp_path):
     result = CliRunner().invoke(main, ["--config", str(tmp_path / "none.toml")])
     assert result.exit_code == 1
     assert "workstation init" in result.stderr
+
+
+def test_forms_check_lists_every_problem_and_exits_1(tmp_path):
+    from forms.loader import BUILTIN_PACKS
+
+    good = CliRunner().invoke(main, ["--lang", "en", "forms", "check", str(BUILTIN_PACKS[0])])
+    assert good.exit_code == 0 and "All 13 business templates pass" in good.stdout
+    bad = tmp_path / "pack"
+    bad.mkdir()
+    (bad / "9000-x.toml").write_text('code = "90"\n', encoding="utf-8")
+    (bad / "9001-y.toml").write_text("code = \n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--lang", "en", "forms", "check", str(bad)])
+    assert result.exit_code == 1
+    assert "9000-x.toml: code: wrong format" in result.stderr
+    assert "9001-y.toml: (file): not valid TOML" in result.stderr

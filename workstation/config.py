@@ -56,12 +56,18 @@ class OutputSection(_Section):
     folder: Path = Field(default_factory=lambda: default_data_dir() / "output")
 
 
+class FormsSection(_Section):
+    folders: tuple[Path, ...] = ()
+    """Template folders loaded after the built-in insurance pack."""
+
+
 class Config(_Section):
     database: DatabaseSection
     branch: BranchSection
     ui: UiSection = UiSection()
     security: SecuritySection = SecuritySection()
     output: OutputSection = Field(default_factory=OutputSection)
+    forms: FormsSection = FormsSection()
 
 
 def _reason(error: dict) -> object:
@@ -120,6 +126,8 @@ def render_config(config: Config) -> str:
 
 
 def _toml_value(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):

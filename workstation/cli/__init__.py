@@ -22,6 +22,7 @@ SUBCOMMANDS = {
     "db": "workstation.cli.dbcmd:db",
     "journal": "workstation.cli.journalcmd:journal",
     "secrets": "workstation.cli.secretscmd:secrets",
+    "forms": "workstation.cli.formscmd:forms",
 }
 
 

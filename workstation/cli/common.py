@@ -65,6 +65,12 @@ class Context:
             self._config = load_config(self.config_path)
         return self._config
 
+    def has_config(self) -> bool:
+        """Whether a configuration file exists to be read (it may still be invalid)."""
+        from workstation.configfile import default_config_path
+
+        return (self.config_path or default_config_path()).exists()
+
     def catalog(self) -> Catalog:
         lang = self.lang
         if lang is None:

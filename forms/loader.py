@@ -1,0 +1,155 @@
+"""Loading template folders: every problem names the file, the key path and the reason."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from forms.fields import check
+from forms.schema import Template
+from workstation.domain.errors import WorkstationError
+from workstation.domain.i18n import Catalog, Msg, msg
+
+BUILTIN_PACKS = (Path(__file__).with_name("templates") / "insurance",)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one template file."""
+
+    path: Path
+    key: str
+    reason: Msg
+
+    def render(self, t: Catalog) -> str:
+        return t("template.problem", path=str(self.path), key=self.key, reason=self.reason)
+
+
+class TemplateProblems(WorkstationError):
+    """Templates were refused; ``problems`` lists every one."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        first = problems[0]
+        super().__init__(
+            "template.refused",
+            count=len(problems),
+            path=str(first.path),
+            key=first.key,
+            reason=first.reason,
+        )
+        self.problems = list(problems)
+
+
+def _key_path(loc: Iterable[object], data: dict) -> str:
+    parts: list[str] = []
+    node: object = data
+    for part in loc:
+        if isinstance(part, int):
+            key = node[part].get("key") if isinstance(node, list) and part < len(node) else None
+            parts[-1] += f"[{part}]" + (f"({key})" if isinstance(key, str) else "")
+        else:
+            parts.append(str(part))
+        node = node[part] if isinstance(node, dict | list) and _has(node, part) else None
+    return ".".join(parts) or "(file)"
+
+
+def _has(node: dict | list, part: object) -> bool:
+    return part in node if isinstance(node, dict) else isinstance(part, int) and part < len(node)
+
+
+def _reason(error: dict) -> Msg:
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind in _CATALOGUED:
+        return msg(f"template.reason.{kind}", **{k: str(v) for k, v in ctx.items()})
+    return msg("template.reason.other", detail=error["msg"])
+
+
+_CATALOGUED = {
+    "missing",
+    "extra_forbidden",
+    "literal_error",
+    "string_pattern_mismatch",
+    "string_too_short",
+    "too_short",
+    "choice_options",
+    "constraint_type",
+    "money_none",
+    "money_needs",
+    "show_when_field",
+    "show_when_values",
+    "agent_document",
+    "amount_field",
+    "receipt_field",
+    "duplicate_key",
+    "choice_needed",
+    "choice_mismatch",
+}
+
+
+def load_file(path: Path, known_rules: Collection[str], today: date) -> Template | list[Problem]:
+    """One template, or what is wrong with it."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        return [Problem(path, "(file)", msg("template.reason.unreadable", detail=str(exc)))]
+    except tomllib.TOMLDecodeError as exc:
+        return [Problem(path, "(file)", msg("template.reason.bad_toml", detail=str(exc)))]
+    try:
+        template = Template.model_validate(data)
+    except ValidationError as exc:
+        return [Problem(path, _key_path(e["loc"], data), _reason(e)) for e in exc.errors()]
+    problems = [
+        Problem(path, f"rules[{i}].name", msg("template.reason.unknown_rule", name=rule.name))
+        for i, rule in enumerate(template.rules)
+        if rule.name not in known_rules
+    ]
+    for i, spec in enumerate(template.fields):
+        checked = check(spec, spec.sample, today, required=True)
+        if not checked.ok:
+            key = f"fields[{i}]({spec.key}).sample"
+            problems.append(
+                Problem(path, key, msg("template.reason.bad_sample", problem=checked.problem))
+            )
+    return problems or template
+
+
+def load_templates(
+    folders: Sequence[Path], known_rules: Collection[str], today: date
+) -> tuple[list[Template], list[Problem]]:
+    """Every ``*.toml`` in the folders, in name order; duplicates of a code or key are refused."""
+    templates: list[Template] = []
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], Path] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            problems.append(Problem(folder, "(folder)", msg("template.reason.no_folder")))
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            loaded = load_file(path, known_rules, today)
+            if isinstance(loaded, list):
+                problems += loaded
+                continue
+            clash = [
+                (a, v) for a, v in (("code", loaded.code), ("key", loaded.key)) if (a, v) in seen
+            ]
+            for attribute, value in clash:
+                other = seen[(attribute, value)]
+                reason = msg("template.reason.duplicate", value=value, other=str(other))
+                problems.append(Problem(path, attribute, reason))
+            if not clash:
+                seen[("code", loaded.code)] = seen[("key", loaded.key)] = path
+                templates.append(loaded)
+    return templates, problems
+
+
+def load_pack(folders: Sequence[Path], known_rules: Collection[str], today: date) -> list[Template]:
+    """The templates, or :class:`TemplateProblems` listing everything wrong."""
+    templates, problems = load_templates(folders, known_rules, today)
+    if problems:
+        raise TemplateProblems(problems)
+    return sorted(templates, key=lambda template: template.code)

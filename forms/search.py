@@ -1,0 +1,82 @@
+"""Finding a business type as a teller types: code, Chinese name, pinyin initials, English.
+
+Pinyin is computed once per template when the index is built (pypinyin is
+slow to import, so the index is built with the station, off the UI thread).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from forms.schema import Template
+
+
+@dataclass(frozen=True)
+class _Entry:
+    template: Template
+    initials: str
+    """``tb`` for 退保."""
+    pinyin: str
+    """``tuibao`` for 退保."""
+    english: str
+
+
+def _letters(parts: list[str]) -> str:
+    return "".join(ch for part in parts for ch in part.lower() if ch.isascii() and ch.isalpha())
+
+
+class TemplateIndex:
+    """The templates of a station, by code and by what a teller may type to find them."""
+
+    def __init__(self, templates: Sequence[Template]) -> None:
+        from pypinyin import Style, lazy_pinyin
+
+        self.templates = tuple(sorted(templates, key=lambda t: t.code))
+        self._by_code = {t.code: t for t in self.templates}
+        self._by_key = {t.key: t for t in self.templates}
+        self._entries = [
+            _Entry(
+                t,
+                _letters(lazy_pinyin(t.name.zh, style=Style.FIRST_LETTER)),
+                _letters(lazy_pinyin(t.name.zh)),
+                t.name.en.lower(),
+            )
+            for t in self.templates
+        ]
+
+    def by_code(self, code: str) -> Template | None:
+        return self._by_code.get(code)
+
+    def by_key(self, key: str) -> Template | None:
+        return self._by_key.get(key)
+
+    def search(self, query: str) -> list[Template]:
+        """Best matches first; an empty query lists everything by code."""
+        q = query.strip().lower()
+        if not q:
+            return list(self.templates)
+        ranked = [
+            (rank, e.template.code, e.template) for e in self._entries if (rank := _rank(e, q))
+        ]
+        return [template for _, _, template in sorted(ranked)]
+
+
+def _rank(entry: _Entry, q: str) -> int:
+    """1 is the best match; 0 means no match."""
+    template = entry.template
+    if q.isdigit():
+        return 1 if template.code == q else 2 if template.code.startswith(q) else 0
+    if not q.isascii():
+        name = template.name.zh
+        return 1 if name == q else 2 if name.startswith(q) else 3 if q in name else 0
+    checks = (
+        entry.initials == q,
+        entry.initials.startswith(q),
+        entry.pinyin.startswith(q),
+        q in entry.initials,
+        entry.english.startswith(q),
+        q in entry.english,
+        q in template.key,
+    )
+    return next((i + 1 for i, hit in enumerate(checks) if hit), 0)

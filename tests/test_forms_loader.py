@@ -1,0 +1,135 @@
+"""Templates: the shipped pack loads, and each kind of mistake is named precisely."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from forms.loader import BUILTIN_PACKS, TemplateProblems, load_pack, load_templates
+from forms.state import sample_state
+from workstation.domain.i18n import Catalog
+from workstation.services.risk.vocabulary import RULE_NAMES
+
+TODAY = date(2026, 11, 27)
+EN = Catalog.load("en")
+SURRENDER = BUILTIN_PACKS[0] / "3101-surrender.toml"
+REQUIRED_TYPES = {
+    "新契约首期收费",
+    "续期缴费",
+    "联系方式变更",
+    "交费账户变更",
+    "受益人变更",
+    "犹豫期退保",
+    "退保",
+    "保单借款",
+    "保单还款",
+    "复效",
+    "补发保单",
+    "满期金/生存金领取",
+    "理赔申请",
+}
+
+
+def _pack():
+    return load_pack(BUILTIN_PACKS, RULE_NAMES, TODAY)
+
+
+def test_every_shipped_template_loads():
+    templates = _pack()
+    names = {template.name.zh for template in templates}
+    assert {n for n in REQUIRED_TYPES if not any(n in name for name in names)} == set()
+    assert len({t.code for t in templates}) == len(templates)
+
+
+def test_every_sample_passes_its_own_validation_and_is_complete():
+    for template in _pack():
+        state = sample_state(template, TODAY, by_agent=True)
+        assert state.problems() == {}, template.code
+        assert state.missing_documents() == [], template.code
+        for spec in template.fields:
+            assert spec.help.zh and spec.help.en, (template.code, spec.key)
+
+
+def _broken(tmp_path: Path, old: str, new: str, name: str = "9999-broken.toml") -> Path:
+    text = SURRENDER.read_text(encoding="utf-8")
+    assert old in text, old
+    folder = tmp_path / "pack"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(text.replace(old, new, 1).replace('code = "3101"', 'code = "9999"', 1))
+    return folder
+
+
+def _problems(folder: Path) -> list[str]:
+    _, problems = load_templates([folder], RULE_NAMES, TODAY)
+    return [problem.render(EN) for problem in problems]
+
+
+def test_bad_toml_names_the_file_and_line(tmp_path):
+    folder = _broken(tmp_path, 'key = "surrender"', 'key = "surrender')
+    [problem] = _problems(folder)
+    assert problem.startswith(f"{folder / '9999-broken.toml'}: (file): not valid TOML")
+    assert "line 3" in problem
+
+
+def test_an_unknown_field_type_is_named_with_its_key_path(tmp_path):
+    folder = _broken(tmp_path, 'type = "cn_resident_id"', 'type = "resident_id"')
+    [problem] = _problems(folder)
+    assert ": fields[2](applicant_id).type: must be 'text', 'name'" in problem
+
+
+def test_an_unknown_rule_is_refused(tmp_path):
+    folder = _broken(tmp_path, 'name = "watch_list"', 'name = "watchlist"')
+    [problem] = _problems(folder)
+    assert problem.endswith(": rules[9].name: unknown risk rule watchlist")
+
+
+def test_a_sample_that_fails_its_own_field_is_refused(tmp_path):
+    folder = _broken(tmp_path, 'sample = "110105198001010016"', 'sample = "110105198001010017"')
+    [problem] = _problems(folder)
+    assert "fields[2](applicant_id).sample: the sample value fails its own field" in problem
+    assert "check digit" in problem
+
+
+def test_a_duplicate_code_names_both_files(tmp_path):
+    folder = _broken(tmp_path, 'key = "surrender"', 'key = "surrender_a"', "9999-a.toml")
+    _broken(tmp_path, 'key = "surrender"', 'key = "surrender_b"', "9999-b.toml")
+    [problem] = _problems(folder)
+    assert problem.startswith(f"{folder / '9999-b.toml'}: code: 9999 is already used by ")
+    assert problem.endswith("9999-a.toml")
+
+
+def test_a_missing_required_key_and_an_unknown_key(tmp_path):
+    folder = _broken(tmp_path, 'category = "payout"', 'categry = "payout"')
+    problems = _problems(folder)
+    assert any(p.endswith(": category: required") for p in problems)
+    assert any(p.endswith(": categry: no such key") for p in problems)
+
+
+def test_a_reference_to_a_missing_field_is_refused(tmp_path):
+    folder = _broken(tmp_path, 'amount_field = "amount"', 'amount_field = "sum"')
+    [problem] = _problems(folder)
+    assert problem.endswith(": (file): amount_field sum is not a money field")
+
+
+def test_money_out_with_two_methods_needs_a_payment_method_field(tmp_path):
+    folder = _broken(tmp_path, 'methods = ["bank_card"]', 'methods = ["bank_card", "cash"]')
+    [problem] = _problems(folder)
+    assert "a choice field payment_method with the options bank_card, cash is needed" in problem
+
+
+def test_load_pack_refuses_with_every_problem(tmp_path):
+    folder = _broken(tmp_path, 'name = "watch_list"', 'name = "watchlist"')
+    _broken(tmp_path, 'type = "cn_resident_id"', 'type = "resident_id"', "9998-other.toml")
+    with pytest.raises(TemplateProblems) as refused:
+        load_pack([folder], RULE_NAMES, TODAY)
+    assert len(refused.value.problems) == 2
+    assert "workstation forms check" in EN(refused.value.msg)
+
+
+def test_a_new_business_type_is_one_more_file(tmp_path):
+    folder = _broken(tmp_path, 'key = "surrender"', 'key = "surrender_copy"')
+    templates = load_pack([*BUILTIN_PACKS, folder], RULE_NAMES, TODAY)
+    assert "9999" in {t.code for t in templates}

@@ -1,0 +1,36 @@
+"""``workstation forms check [DIR]``: check business templates before installing them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.group()
+def forms() -> None:
+    """Business templates (forms/templates/…)."""
+
+
+@forms.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.pass_obj
+def check(obj, folder: Path | None) -> None:
+    """Check FOLDER (default: the built-in pack and the configured folders); exit 1 on errors."""
+    from forms.loader import BUILTIN_PACKS, load_templates
+    from workstation.domain.clock import SystemClock
+    from workstation.services.risk.vocabulary import RULE_NAMES
+
+    t = obj.catalog()
+    if folder is not None:
+        folders = [folder]
+    else:
+        configured = obj.config().forms.folders if obj.has_config() else ()
+        folders = [*BUILTIN_PACKS, *configured]
+    templates, problems = load_templates(folders, RULE_NAMES, SystemClock().now().date())
+    if problems:
+        click.echo(t("template.problems", count=len(problems)), err=True)
+        for problem in problems:
+            click.echo(problem.render(t), err=True)
+        raise SystemExit(1)
+    click.echo(t("template.ok", count=len(templates)))
