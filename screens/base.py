@@ -6,13 +6,16 @@ they are rendered in the app's language when the screen is built.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual.binding import BindingsMap
+from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Input
 from textual.worker import Worker
 
 from workstation.domain.errors import WorkstationError
@@ -63,7 +66,49 @@ class ServiceCalls:
         self.app.notify(self.app.t(message), severity="error", timeout=8)
 
 
-class WorkstationScreen(ServiceCalls, Screen):
+async def drained(widget: Widget, limit: int = 200) -> None:
+    """Let ``widget`` handle the keys already queued for it (a burst of typing)."""
+    for _ in range(limit):
+        if widget._message_queue.empty():
+            return
+        await asyncio.sleep(0)
+
+
+ENTER = Binding("enter", "enter_field", show=False, priority=True, id="enter_field")
+
+
+class EnterMovesOn:
+    """Enter in a field is handled by the screen, before the next key is delivered.
+
+    Textual hands each key to the focused widget's queue; a handler that moves
+    focus on ``Input.Submitted`` runs only after keys already typed have gone
+    to the old field. A card reader or a fast typist then puts the password
+    into the staff ID field. A priority binding runs in the app's own loop,
+    so focus has moved before the next key is dispatched; the keys typed
+    before Enter are let through to the field first (see :func:`drained`).
+    """
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "enter_field":
+            return self.handles_enter(self.focused)
+        return True
+
+    def handles_enter(self, widget: Widget | None) -> bool:
+        """Whether Enter on ``widget`` is this screen's to handle (default: any Input)."""
+        return isinstance(widget, Input)
+
+    async def action_enter_field(self) -> None:
+        widget = self.focused
+        await drained(widget)
+        self.field_entered(widget)
+
+    def field_entered(self, widget: Widget) -> None:
+        """Enter was pressed in ``widget``; by default, go to the next field."""
+        self.focus_next()
+
+
+class WorkstationScreen(ServiceCalls, EnterMovesOn, Screen):
+    BINDINGS = [ENTER]
     PALETTE: ClassVar[bool] = True
     """Whether the command palette may open over this screen."""
 
@@ -76,7 +121,8 @@ class WorkstationScreen(ServiceCalls, Screen):
         return self.app.t
 
 
-class WorkstationModal(ServiceCalls, ModalScreen[T]):
+class WorkstationModal(ServiceCalls, EnterMovesOn, ModalScreen[T]):
+    BINDINGS = [ENTER]
     PALETTE: ClassVar[bool] = False
 
     def __init__(self) -> None:

@@ -30,6 +30,12 @@ class HomeAction:
 
 
 HOME_ACTIONS = (
+    HomeAction(
+        "screen.new_business",
+        "action.new_business",
+        "F2",
+        frozenset({Role.TELLER, Role.SUPERVISOR}),
+    ),
     HomeAction("app.lock", "action.lock", "F12"),
     HomeAction("screen.change_password", "action.change_password", "F8"),
     HomeAction("screen.sign_out", "action.sign_out", "F4"),
@@ -40,6 +46,14 @@ class HomeScreen(WorkstationScreen):
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#actions"
     BINDINGS = [
+        Binding(
+            "f2",
+            "new_business",
+            "key.new_business",
+            key_display="F2",
+            tooltip="key.tip.new_business",
+            id="new_business",
+        ),
         Binding(
             "f4",
             "sign_out",
@@ -114,6 +128,16 @@ class HomeScreen(WorkstationScreen):
             lambda _: self.app.end_session(self.t("home.signed_out")),
         )
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new_business":
+            return self.app.who.staff.role in (Role.TELLER, Role.SUPERVISOR)
+        return super().check_action(action, parameters)
+
+    def action_new_business(self) -> None:
+        from screens.picker import PickerScreen
+
+        self.app.push_screen(PickerScreen())
+
     def action_change_password(self) -> None:
         from screens.password import ChangePasswordModal
 
@@ -121,6 +145,10 @@ class HomeScreen(WorkstationScreen):
 
     def home_commands(self) -> Iterable[SystemCommand]:
         t = self.t
+        if self.check_action("new_business", ()):
+            yield SystemCommand(
+                t("action.new_business"), t("key.tip.new_business"), self.action_new_business
+            )
         yield SystemCommand(
             t("action.change_password"), t("key.tip.change_password"), self.action_change_password
         )

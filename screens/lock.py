@@ -6,7 +6,6 @@ out, and the journal records who did it.
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -77,7 +76,7 @@ class LockScreen(WorkstationScreen):
             return not taking_over
         if action == "back":
             return taking_over
-        return True
+        return super().check_action(action, parameters)
 
     def action_take_over(self) -> None:
         self.add_class("taking-over")
@@ -89,25 +88,27 @@ class LockScreen(WorkstationScreen):
         self.query_one("#unlock-password", Input).focus()
         self.refresh_bindings()
 
-    @on(Input.Submitted, "#unlock-password")
-    def _unlock(self, event: Input.Submitted) -> None:
-        password, who, station = event.value, self.who, self.app.station
-        event.input.value = ""
+    def field_entered(self, widget) -> None:
+        if widget.id == "unlock-password":
+            self._unlock(widget)
+        elif widget.id == "other-id":
+            self.set_focus(self.query_one("#other-password", Input))
+        else:
+            self._take_over(widget)
+
+    def _unlock(self, field: Input) -> None:
+        password, who, station = field.value, self.who, self.app.station
+        field.value = ""
         self.call_service(lambda: station.auth.unlock(who, password), self._unlocked)
 
     def _unlocked(self, _: None) -> None:
         self.app.touch()
         self.dismiss()
 
-    @on(Input.Submitted, "#other-id")
-    def _next(self) -> None:
-        self.query_one("#other-password", Input).focus()
-
-    @on(Input.Submitted, "#other-password")
-    def _take_over(self, event: Input.Submitted) -> None:
+    def _take_over(self, field: Input) -> None:
         staff_id = self.query_one("#other-id", Input).value
-        password, who, station = event.value, self.who, self.app.station
-        event.input.value = ""
+        password, who, station = field.value, self.who, self.app.station
+        field.value = ""
         self.call_service(lambda: station.auth.take_over(who, staff_id, password), self._taken_over)
 
     def _taken_over(self, new_who) -> None:

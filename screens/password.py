@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -34,15 +33,12 @@ class ChangePasswordModal(WorkstationModal[bool]):
                 yield Input(password=True, id=field, max_length=128)
             yield Static("", id="error")
 
-    @on(Input.Submitted, "#old")
-    def _to_new(self) -> None:
-        self.query_one("#new", Input).focus()
+    def field_entered(self, widget) -> None:
+        if widget.id == "repeat":
+            self._submit()
+        else:
+            self.focus_next()
 
-    @on(Input.Submitted, "#new")
-    def _to_repeat(self) -> None:
-        self.query_one("#repeat", Input).focus()
-
-    @on(Input.Submitted, "#repeat")
     def _submit(self) -> None:
         old, new, repeat = (self.query_one(f"#{f}", Input).value for f in ("old", "new", "repeat"))
         if new != repeat:

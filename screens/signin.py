@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
@@ -66,11 +65,12 @@ class SignInScreen(WorkstationScreen):
         self.query_one("#password", Input).value = ""
         self.query_one("#staff-id", Input).focus()
 
-    @on(Input.Submitted, "#staff-id")
-    def _next_field(self) -> None:
-        self.query_one("#password", Input).focus()
+    def field_entered(self, widget) -> None:
+        if widget.id == "staff-id":
+            self.set_focus(self.query_one("#password", Input))
+        else:
+            self.submit()
 
-    @on(Input.Submitted, "#password")
     def submit(self) -> None:
         staff_id = self.query_one("#staff-id", Input).value.strip()
         password = self.query_one("#password", Input).value

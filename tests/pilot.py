@@ -66,6 +66,23 @@ async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.pause()
 
 
+async def burst(pilot: Pilot, *parts: str) -> None:
+    """Keys as a card reader or a very fast typist sends them: no pause between them.
+
+    Each part is text to type, or a key name in angle brackets such as ``<enter>``.
+    """
+    app = pilot.app
+    for part in parts:
+        keys = [(part[1:-1], None)] if part.startswith("<") else [(c, c) for c in part]
+        for key, char in keys:
+            if char is not None and not char.isalnum():
+                key = _character_to_key(char)
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)
+    await settle(pilot)
+
+
 async def sign_in(pilot: Pilot, staff_id: str, password: str) -> None:
     """Type into the focused staff ID field, Enter, the password, Enter."""
     await type_text(pilot, staff_id)

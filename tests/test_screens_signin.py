@@ -9,6 +9,7 @@ from screens.home import HomeScreen
 from screens.signin import SignInScreen
 from tests.pilot import (
     SIZE,
+    burst,
     make_app,
     notices,
     ready,
@@ -136,3 +137,13 @@ async def test_demo_lists_the_accounts_and_warns_nothing_is_kept(station):
         assert table.row_count == 5
         assert table.region.height >= 6  # header and five rows, on screen
         assert "演示模式" in screen_text(app)
+
+
+async def test_a_burst_of_keys_lands_in_the_right_fields(station):
+    """A card reader types the ID and Enter at once: the password must not join the ID."""
+    app = make_app(station)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await burst(pilot, "T001", "<enter>", "demo1234", "<enter>")
+        assert isinstance(app.screen, HomeScreen)
+        assert app.who.staff.staff_id == "T001"

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
+from forms.loader import BUILTIN_PACKS, load_pack
+from forms.search import TemplateIndex
 from workstation.config import Config
 from workstation.db.engine import Database
 from workstation.db.models import Branch, Counter
@@ -19,8 +21,10 @@ from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.secrets import DB_PASSWORD, Secrets
 from workstation.services.auth import AuthService, LockoutPolicy
+from workstation.services.directory import LocalPolicyDirectory, PolicyDirectory
 from workstation.services.journal import Journal
 from workstation.services.passwords import Passwords
+from workstation.services.risk.vocabulary import RULE_NAMES
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class Station:
     branch: Place
     counter: Place
     auth: AuthService
+    templates: TemplateIndex
+    directory: PolicyDirectory
 
     @property
     def demo(self) -> bool:
@@ -78,10 +84,17 @@ def connect(config: Config, secrets: Secrets) -> Database:
     return db
 
 
+def load_templates(config: Config, clock: Clock) -> TemplateIndex:
+    """The built-in pack and the configured folders; malformed templates stop the start."""
+    folders = [*BUILTIN_PACKS, *config.forms.folders]
+    return TemplateIndex(load_pack(folders, RULE_NAMES, clock.now().date()))
+
+
 def open_station(
     config: Config, secrets: Secrets, clock: Clock, passwords: Passwords | None = None
 ) -> Station:
     key = secrets.journal_key()
+    templates = load_templates(config, clock)
     db = connect(config, secrets)
     code, number = config.branch.code, config.branch.counter
     with db.read() as s:
@@ -109,4 +122,6 @@ def open_station(
         branch=Place(branch.code, branch.name_zh, branch.name_en),
         counter=Place(counter.number, counter.name_zh, counter.name_en),
         auth=auth,
+        templates=templates,
+        directory=LocalPolicyDirectory(db),
     )

@@ -1,0 +1,37 @@
+"""A yes/no question in a modal: Enter or Y confirms, Escape or N cancels."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Label, Static
+
+from screens.base import WorkstationModal
+
+
+class ConfirmModal(WorkstationModal[bool]):
+    DEFAULT_CSS = """
+    ConfirmModal { align: center middle; }
+    ConfirmModal > Vertical {
+        width: 60; height: auto; padding: 1 2; border: round $warning; background: $surface;
+    }
+    ConfirmModal #question { text-style: bold; margin-bottom: 1; }
+    ConfirmModal #keys { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("enter,y", "answer(True)", "key.yes", id="yes"),
+        Binding("escape,n", "answer(False)", "key.no", id="no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.question, id="question")
+            yield Static(self.t("confirm.keys"), id="keys")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

@@ -1,0 +1,213 @@
+"""The form screen: live form on the left, the sample filled form on the right.
+
+Enter moves to the next field, Shift+Tab back; errors show as the teller
+types; the policy number looks the policy up and fills what it can; F10 goes
+on to a read-only preview. Nothing is written to the database here.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus
+from textual.widgets import Checkbox, Footer, Input, Label, Static
+
+from forms.schema import Template
+from forms.state import FormState
+from screens.base import WorkstationScreen
+from screens.widgets.choice import ChoiceField
+from screens.widgets.documents import DocumentsChecklist
+from screens.widgets.form_panel import FormPanel
+from screens.widgets.policy_summary import PolicySummary
+from screens.widgets.sample_panel import SamplePanel
+from screens.widgets.status_bar import StatusBar
+from workstation.domain.i18n import msg
+
+WIDE = 120
+"""From this width the sample sits beside the form; below it folds behind F6."""
+
+
+class FormScreen(WorkstationScreen):
+    CSS_PATH = "form.tcss"
+    BINDINGS = [
+        *(Binding(str(n), f"pick_choice({n})", show=False, priority=True) for n in range(1, 10)),
+        Binding("f10", "preview", "key.preview", key_display="F10", id="preview"),
+        Binding("f6", "toggle_sample", "key.sample", key_display="F6", id="toggle_sample"),
+        Binding("escape", "leave", "key.back", key_display="Esc", id="leave"),
+    ]
+
+    def __init__(self, template: Template) -> None:
+        super().__init__()
+        self.set_class(self.app.size.width < WIDE, "-narrow")
+        self.template = template
+        self.state = FormState(template, self.app.clock.now().date())
+        self.policy = None
+
+    def compose(self) -> ComposeResult:
+        t, template = self.t, self.template
+        yield StatusBar()
+        with Horizontal(id="form-header"):
+            yield Label(f"{template.code}  {template.name.get(t.lang)}", id="form-title")
+            yield Static(template.description.get(t.lang), id="form-description")
+        yield PolicySummary(id="policy")
+        with Horizontal(id="form-body"):
+            with Vertical(id="live"):
+                yield FormPanel(self.state, t, id="fields")
+                yield DocumentsChecklist(self.state, t, id="documents")
+            yield SamplePanel(template, t, self.state.today, id="sample")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(f"#f-{self.template.fields[0].key}").focus()
+
+    def on_resize(self) -> None:
+        narrow = self.app.size.width < WIDE
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+
+    # -- typing -----------------------------------------------------------------
+
+    def _key(self, widget) -> str | None:
+        wid = widget.id or ""
+        return wid[2:] if wid.startswith("f-") else None
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        key = self._key(event.input)
+        if key is None or event.value == self.state.values.get(key, ""):
+            return  # filled in from the policy, or nothing changed
+        checked = self.state.set(key, event.value)
+        panel = self.query_one(FormPanel)
+        panel.mark_prefilled(key, False)
+        # "required" waits for Enter or F10: an empty field is not wrong while typing
+        shown = (
+            None
+            if checked.problem and checked.problem.key == "invalid.required"
+            else checked.problem
+        )
+        panel.show_problem(key, shown)
+        if key == "policy_no" and self.policy is not None and event.value != self.policy.policy_no:
+            self.policy = None
+            self.query_one(PolicySummary).clear()
+
+    def handles_enter(self, widget) -> bool:
+        return isinstance(widget, Input | ChoiceField | DocumentsChecklist)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick_choice":
+            return isinstance(self.focused, ChoiceField)
+        return super().check_action(action, parameters)
+
+    def action_pick_choice(self, n: int) -> None:
+        """A digit on a choice picks that option and moves on (before the next key lands)."""
+        choice = self.focused
+        if n <= len(choice.options):
+            choice.value = choice.options[n - 1][1]
+            self.field_entered(choice)
+
+    def field_entered(self, widget) -> None:
+        if isinstance(widget, DocumentsChecklist):
+            widget.action_tick_and_next()
+            return
+        key = self._key(widget)
+        if key is None:
+            return
+        if widget.value != self.state.values.get(key, ""):
+            self.state.set(key, widget.value)  # typed faster than Input.Changed arrives
+        checked = self.state.checked(key)
+        self.query_one(FormPanel).show_problem(key, checked.problem)
+        if checked.problem is not None:
+            return
+        if key == "policy_no":
+            self._look_up(checked.value)
+        self.focus_next()
+
+    @on(ChoiceField.Changed)
+    def _chosen(self, event: ChoiceField.Changed) -> None:
+        key = self._key(event.choice)
+        if key is None or event.value == self.state.values.get(key, ""):
+            return
+        checked = self.state.set(key, event.value)
+        self.query_one(FormPanel).show_problem(key, checked.problem)
+        self._refresh_visibility()
+
+    @on(DocumentsChecklist.Moved)
+    def _document(self, event: DocumentsChecklist.Moved) -> None:
+        self.query_one(SamplePanel).show_document_help(event.key)
+
+    @on(Checkbox.Changed, "#by-agent")
+    def _agent(self, event: Checkbox.Changed) -> None:
+        self.state.by_agent = event.value
+        self._refresh_visibility()
+
+    def _refresh_visibility(self) -> None:
+        self.query_one(FormPanel).refresh_visibility()
+        self.query_one(DocumentsChecklist).refresh_visibility()
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        key = self._key(event.widget)
+        if key is not None:
+            self.query_one(SamplePanel).highlight(key)
+
+    # -- the policy -------------------------------------------------------------
+
+    def _look_up(self, policy_no: str) -> None:
+        if self.policy is not None and self.policy.policy_no == policy_no:
+            return
+        directory = self.app.station.directory
+        self.call_service(lambda: directory.policy(policy_no), self._found)
+
+    def _found(self, policy) -> None:
+        panel = self.query_one(FormPanel)
+        if policy is None:
+            panel.show_problem("policy_no", msg("form.no_such_policy"))
+            self.query_one("#f-policy_no").focus()
+            return
+        from workstation.services.prefill import prefill_values
+
+        self.policy = policy
+        self.query_one(PolicySummary).show_policy(policy, self.t, self.state.today)
+        for key in self.state.prefill(prefill_values(policy)):
+            panel.set_value(key, self.state.values[key])
+            panel.mark_prefilled(key, True)
+            panel.show_problem(key, self.state.checked(key).problem)
+
+    # -- actions ----------------------------------------------------------------
+
+    def action_preview(self) -> None:
+        problems = self.state.problems()
+        panel = self.query_one(FormPanel)
+        for spec in self.state.fields():
+            panel.show_problem(spec.key, problems.get(spec.key))
+        if problems:
+            self.notify(self.t("form.fix_first", count=len(problems)), severity="warning")
+            self.query_one(f"#f-{next(iter(problems))}").focus()
+            return
+        missing = self.state.missing_documents()
+        if missing:
+            names = "、".join(doc.label.get(self.t.lang) for doc in missing)
+            self.notify(self.t("form.documents_missing", names=names), severity="warning")
+            checklist = self.query_one(DocumentsChecklist)
+            checklist.cursor = [d.key for d in self.state.documents()].index(missing[0].key)
+            checklist.focus()
+            return
+        from screens.preview import PreviewScreen
+
+        self.app.push_screen(PreviewScreen(self.state, self.policy))
+
+    def action_toggle_sample(self) -> None:
+        self.toggle_class("-sample-toggled")
+
+    def action_leave(self) -> None:
+        if not any(value.strip() for value in self.state.values.values()):
+            self.dismiss()
+            return
+        from screens.confirm import ConfirmModal
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss()
+
+        self.app.push_screen(ConfirmModal(self.t("form.discard")), answered)

@@ -1,0 +1,124 @@
+"""Pick a business type: by code, Chinese name, pinyin initials or English; or browse."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from forms.schema import Category, Template
+from screens.base import WorkstationScreen
+from screens.widgets.status_bar import StatusBar
+
+
+class PickerScreen(WorkstationScreen):
+    CSS_PATH = "picker.tcss"
+    AUTO_FOCUS = "#search"
+    BINDINGS = [
+        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+        Binding("down", "move(1)", show=False),
+        Binding("up", "move(-1)", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        yield StatusBar()
+        with Vertical(id="picker"):
+            yield Label(t("picker.heading"), id="picker-heading")
+            yield Input(placeholder=t("picker.placeholder"), id="search")
+            yield OptionList(id="results")
+            yield Static("", id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show("")
+
+    @property
+    def index(self):
+        return self.app.station.templates
+
+    def _prompt(self, template: Template) -> str:
+        first, second = (template.name.zh, template.name.en)
+        if self.t.lang == "en":
+            first, second = second, first
+        return f"{template.code}  {first}  [dim]{second}[/dim]"
+
+    def _show(self, query: str) -> None:
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        if query.strip():
+            found = self.index.search(query)
+            results.add_options([Option(self._prompt(t), id=t.code) for t in found])
+        else:
+            results.add_options(self._grouped())
+        first = next(
+            (i for i in range(results.option_count) if not results.get_option_at_index(i).disabled),
+            None,
+        )
+        results.highlighted = first
+        if first is None:
+            self.query_one("#detail", Static).update(self.t("picker.nothing", query=query))
+
+    def _grouped(self) -> list[Option]:
+        """Every business under its category heading, categories in the schema's order."""
+        order = {category: i for i, category in enumerate(get_args(Category))}
+        options: list[Option] = []
+        category = None
+        for template in sorted(self.index.templates, key=lambda t: (order[t.category], t.code)):
+            if template.category != category:
+                category = template.category
+                heading = self.t(f"category.{category}")
+                options.append(
+                    Option(f"[b]{heading}[/b]", id=f"category-{category}", disabled=True)
+                )
+            options.append(Option("  " + self._prompt(template), id=template.code))
+        return options
+
+    @on(Input.Changed, "#search")
+    def _search(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    def action_move(self, step: int) -> None:
+        results = self.query_one("#results", OptionList)
+        (results.action_cursor_down if step > 0 else results.action_cursor_up)()
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def _describe(self, event: OptionList.OptionHighlighted) -> None:
+        template = self.index.by_code(event.option.id or "")
+        if template is None:
+            return
+        t = self.t
+        who = "、".join(t(f"applicant.{w}") for w in template.applicant.who)
+        agent = t("picker.agent_yes" if template.applicant.agent_allowed else "picker.agent_no")
+        money = t(f"direction.{template.money.direction}")
+        if template.money.methods:
+            money += "（" + "、".join(t(f"method.{m}") for m in template.money.methods) + "）"
+        self.query_one("#detail", Static).update(
+            f"{template.description.get(t.lang)}\n"
+            + t("picker.facts", who=who, agent=agent, money=money)
+        )
+
+    def field_entered(self, widget) -> None:
+        results = self.query_one("#results", OptionList)
+        if results.highlighted is not None:
+            self._open(results.get_option_at_index(results.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option.id)
+
+    def _open(self, code: str | None) -> None:
+        template = self.index.by_code(code or "")
+        if template is None:
+            return
+        from screens.form import FormScreen
+
+        self.app.push_screen(FormScreen(template))
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,99 @@
+"""The documents checklist, one line per original the teller must see.
+
+One widget rather than a checkbox each: ↑↓ move, Space ticks, Enter ticks
+and moves down; from the last line Enter goes on to what follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.markup import escape
+from textual.binding import Binding
+from textual.message import Message
+from textual.widget import Widget
+
+from forms.state import FormState
+from workstation.domain.i18n import Catalog
+
+
+class DocumentsChecklist(Widget, can_focus=True):
+    DEFAULT_CSS = """
+    DocumentsChecklist { height: auto; padding: 0 1; margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("down", "move(1)", show=False),
+        Binding("up", "move(-1)", show=False),
+        Binding("space", "tick", show=False),
+        Binding("enter", "tick_and_next", show=False),
+    ]
+
+    @dataclass
+    class Moved(Message):
+        """The cursor is on another document (its help can be shown)."""
+
+        key: str
+
+    def __init__(self, state: FormState, t: Catalog, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.state, self.t = state, t
+        self.cursor = 0
+
+    def shown(self) -> list:
+        return self.state.documents()
+
+    def current(self):
+        docs = self.shown()
+        return docs[min(self.cursor, len(docs) - 1)] if docs else None
+
+    def render(self) -> str:
+        t, lines = self.t, [f"[b]{escape(self.t('form.documents'))}[/b]"]
+        for i, doc in enumerate(self.shown()):
+            mark = "✓" if doc.key in self.state.ticked else " "
+            text = escape(doc.label.get(t.lang))
+            if doc.when == "optional":
+                text += escape(t("form.optional"))
+            elif doc.when == "agent":
+                text = f"[yellow]{text}{escape(t('form.agent_document'))}[/]"
+            line = f"[{mark}] {text}"
+            lines.append(f"[reverse]{line}[/]" if self.has_focus and i == self.cursor else line)
+        return "\n".join(lines)
+
+    def refresh_visibility(self) -> None:
+        self.cursor = min(self.cursor, max(len(self.shown()) - 1, 0))
+        self.refresh(layout=True)
+
+    def on_focus(self) -> None:
+        self._moved()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def _moved(self) -> None:
+        self.refresh()
+        if doc := self.current():
+            self.post_message(self.Moved(doc.key))
+
+    def action_move(self, step: int) -> None:
+        last = len(self.shown()) - 1
+        if 0 <= self.cursor + step <= last:
+            self.cursor += step
+            self._moved()
+        elif step < 0:
+            self.screen.focus_previous()
+        else:
+            self.screen.focus_next()
+
+    def action_tick(self) -> None:
+        doc = self.current()
+        if doc is not None:
+            self.state.ticked ^= {doc.key}
+            self.refresh()
+
+    def action_tick_and_next(self) -> None:
+        self.action_tick()
+        if self.cursor < len(self.shown()) - 1:
+            self.cursor += 1
+            self._moved()
+        else:
+            self.screen.focus_next()

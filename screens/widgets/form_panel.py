@@ -1,0 +1,174 @@
+"""The live form: one compact row per field, an error line under each, the agent switch."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Grid, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
+
+from forms.fields import RELATIONS
+from forms.schema import FieldSpec
+from forms.state import FormState
+from screens.widgets.choice import ChoiceField
+from screens.widgets.tickbox import TickBox
+from workstation.domain.i18n import Catalog, Msg
+
+# What each field accepts as typed; full-width forms (from a Chinese input method) too.
+RESTRICT = {
+    "money": r"[0-9０-９,，.．¥￥ ]*",
+    "cn_resident_id": r"[0-9０-９XxＸｘ ]*",
+    "phone": r"[0-9０-９ +＋\-]*",
+    "bank_card": r"[0-9０-９ \-]*",
+    "policy_no": r"[A-Za-z0-9Ｐｐ０-９]*",
+}
+MAX_LENGTH = {"cn_resident_id": 20, "phone": 16, "bank_card": 23, "policy_no": 11, "money": 20}
+
+
+def value_widget(spec: FieldSpec, t: Catalog) -> Widget:
+    wid = f"f-{spec.key}"
+    if spec.type == "choice":
+        return ChoiceField([(o.label.get(t.lang), o.value) for o in spec.options], id=wid)
+    if spec.type == "relation":
+        return ChoiceField([(t(f"relation.{value}"), value) for value in RELATIONS], id=wid)
+    placeholder = t("form.expiry_hint") if spec.type == "id_expiry" else ""
+    return Input(
+        placeholder=placeholder,
+        restrict=RESTRICT.get(spec.type),
+        max_length=MAX_LENGTH.get(spec.type, spec.max_length or 0),
+        compact=True,
+        id=wid,
+    )
+
+
+class FormPanel(VerticalScroll, can_focus=False):
+    """One grid: a label and a value per row, a note under each (its error, or 'from policy')."""
+
+    DEFAULT_CSS = """
+    FormPanel { padding: 0 1; }
+    FormPanel > Grid { grid-size: 2; grid-columns: 20 1fr; grid-rows: auto; height: auto; }
+    FormPanel.-en > Grid { grid-columns: 30 1fr; }
+    FormPanel .section { column-span: 2; margin-top: 1; text-style: bold; color: $secondary; }
+    FormPanel .field-label { color: $text-muted; }
+    FormPanel .field-label.-required { color: $text; }
+    FormPanel Input, FormPanel Select { width: 1fr; }
+    FormPanel Input { background: $boost; }
+    FormPanel Input:focus { background: $accent 25%; }
+    FormPanel .note { column-span: 2; display: none; padding-left: 20; }
+    FormPanel.-en .note { padding-left: 30; }
+    FormPanel .note.-error { display: block; color: $error; }
+    FormPanel .note.-prefilled { display: block; color: $success; }
+    FormPanel #by-agent { column-span: 2; margin-top: 1; }
+    """
+
+    def __init__(self, state: FormState, t: Catalog, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.state, self.t = state, t
+        self.set_class(t.lang == "en", "-en")
+        self._problems: dict[str, Msg | None] = {}
+        self._notes: dict[str, str] = {}
+        self._built: set[str] = set()
+
+    def _slots(self) -> list[str]:
+        """Grid order: field keys, with the agent switch before the first agent field."""
+        template = self.state.template
+        keys = [spec.key for spec in template.fields]
+        if template.applicant.agent_allowed:
+            first_agent = next((s.key for s in template.fields if s.agent_only), None)
+            keys.insert(keys.index(first_agent) if first_agent else len(keys), "@agent")
+        return keys
+
+    def _row(self, spec: FieldSpec) -> list[Widget]:
+        widgets: list[Widget] = []
+        if spec.section:
+            heading = Label(spec.section.get(self.t.lang), classes="section", id=f"sec-{spec.key}")
+            widgets.append(heading)
+        required = " -required" if spec.required else ""
+        classes = "field-label" + required
+        widgets.append(Label(spec.label.get(self.t.lang), classes=classes, id=f"lb-{spec.key}"))
+        value = value_widget(spec, self.t)
+        if text := self.state.values.get(spec.key):
+            value.value = text
+        widgets.append(value)
+        return widgets
+
+    def compose(self) -> ComposeResult:
+        """The fields that apply now; the others are built when they first do (quicker open)."""
+        with Grid():
+            for slot in self._slots():
+                if slot == "@agent":
+                    yield TickBox(self.t("form.by_agent"), id="by-agent", compact=True)
+                    continue
+                spec = self.state.template.field(slot)
+                if self.state.visible(spec):
+                    self._built.add(slot)
+                    yield from self._row(spec)
+
+    def _last_widget(self, slot: str) -> Widget:
+        if slot == "@agent":
+            return self.query_one("#by-agent")
+        found = self.query(f"#note-{slot}")
+        return found.first() if found else self.query_one(f"#f-{slot}")
+
+    def _build(self, spec: FieldSpec) -> None:
+        """Mount a field's row in its place in the grid."""
+        slots = self._slots()
+        earlier = slots[: slots.index(spec.key)]
+        anchor = next((s for s in reversed(earlier) if s == "@agent" or s in self._built), None)
+        grid = self.query_one(Grid)
+        row = self._row(spec)
+        if anchor is None:
+            grid.mount(*row, before=0)
+        else:
+            grid.mount(*row, after=self._last_widget(anchor))
+        self._built.add(spec.key)
+
+    def _note(self, key: str) -> None:
+        """The line under a field: its error, else 'from policy', else nothing (hidden)."""
+        if key not in self._built:
+            return
+        shown = self.state.visible(self.state.template.field(key))
+        problem = self._problems.get(key) if shown else None
+        prefilled = shown and key in self.state.prefilled and problem is None
+        text = self.t(problem) if problem else self.t("form.from_policy") if prefilled else ""
+        if text == self._notes.get(key, ""):
+            return
+        self._notes[key] = text
+        found = self.query(f"#note-{key}")
+        if found:
+            note = found.first(Static)
+            note.update(text)
+        else:  # notes are mounted when first needed: most fields never have one
+            note = Static(text, classes="note", id=f"note-{key}")
+            self.query_one(Grid).mount(note, after=self.query_one(f"#f-{key}"))
+        note.set_class(problem is not None, "-error")
+        note.set_class(prefilled, "-prefilled")
+
+    def show_problem(self, key: str, problem: Msg | None) -> None:
+        self._problems[key] = problem
+        self._note(key)
+
+    def mark_prefilled(self, key: str, prefilled: bool) -> None:
+        self._note(key)
+
+    def set_value(self, key: str, text: str) -> None:
+        """Show a value (e.g. from the policy); a field not built yet shows it when built."""
+        if key in self._built:
+            self.query_one(f"#f-{key}").value = text
+
+    def refresh_visibility(self) -> None:
+        """Show the fields (and section headings) that apply now; hide the rest."""
+        for spec in self.state.template.fields:
+            shown = self.state.visible(spec)
+            if spec.key not in self._built:
+                if shown:
+                    self._build(spec)
+                continue
+            prefixes = ("sec", "lb", "f") if spec.section else ("lb", "f")
+            for prefix in prefixes:
+                widget = self.query_one(f"#{prefix}-{spec.key}")
+                if widget.display != shown:
+                    widget.display = shown
+            if not shown:
+                self._problems.pop(spec.key, None)
+            self._note(spec.key)
