@@ -94,8 +94,9 @@ class DocumentSpec(_Model):
     key: str = Field(pattern=KEY)
     label: Text
     help: Text | None = None
-    when: Literal["always", "agent", "optional"] = "always"
-    """Required always, only when an agent applies, or listed but not required."""
+    when: Literal["always", "agent", "in_person", "optional"] = "always"
+    """Required always, only when an agent applies, only when the customer comes in
+    person (no agent), or listed but not required."""
 
 
 class ApplicantSpec(_Model):

@@ -55,8 +55,9 @@ class FormState:
         return filled
 
     def documents(self) -> list[DocumentSpec]:
-        """The documents to show: agent documents only when an agent applies."""
-        return [d for d in self.template.documents if d.when != "agent" or self.by_agent]
+        """The documents that apply: agent ones with an agent, in-person ones without."""
+        skip = "in_person" if self.by_agent else "agent"
+        return [d for d in self.template.documents if d.when != skip]
 
     def missing_documents(self) -> list[DocumentSpec]:
         return [d for d in self.documents() if d.when != "optional" and d.key not in self.ticked]
@@ -101,5 +102,5 @@ def sample_state(template: Template, today: date, by_agent: bool = True) -> Form
     """The template's sample filled form, as a state (for the sample panel and paper)."""
     state = FormState(template, today, by_agent=by_agent)
     state.values = {spec.key: spec.sample for spec in template.fields}
-    state.ticked = {d.key for d in template.documents}
+    state.ticked = {d.key for d in state.documents()}
     return state

@@ -66,3 +66,13 @@ def test_ready_needs_every_required_document(surrender):
     assert not state.ready()
     state.ticked = {d.key for d in state.documents()}
     assert state.ready()
+
+
+def test_in_person_documents_give_way_to_agent_documents():
+    first_premium = next(t for t in load_pack(BUILTIN_PACKS, RULE_NAMES, TODAY) if t.code == "1001")
+    state = FormState(first_premium, TODAY)
+    keys = {d.key for d in state.documents()}
+    assert "holder_id_card" in keys and "holder_id_copy" not in keys
+    state.by_agent = True
+    keys = {d.key for d in state.documents()}
+    assert "holder_id_card" not in keys and {"holder_id_copy", "agent_id_card"} <= keys
