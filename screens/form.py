@@ -76,9 +76,12 @@ class FormScreen(WorkstationScreen):
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
         key = self._key(event.input)
-        if key is None or event.value == self.state.values.get(key, ""):
+        # The field's value now, not the event's: in a burst of keys the events arrive
+        # after the field (and a policy lookup) have moved on.
+        value = event.input.value
+        if key is None or value == self.state.values.get(key, ""):
             return  # filled in from the policy, or nothing changed
-        checked = self.state.set(key, event.value)
+        checked = self.state.set(key, value)
         panel = self.query_one(FormPanel)
         panel.mark_prefilled(key, False)
         # "required" waits for Enter or F10: an empty field is not wrong while typing
@@ -88,7 +91,7 @@ class FormScreen(WorkstationScreen):
             else checked.problem
         )
         panel.show_problem(key, shown)
-        if key == "policy_no" and self.policy is not None and event.value != self.policy.policy_no:
+        if key == "policy_no" and self.policy is not None and value != self.policy.policy_no:
             self.policy = None
             self.query_one(PolicySummary).clear()
 

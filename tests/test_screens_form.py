@@ -214,3 +214,15 @@ async def test_fields_typed_in_a_burst_stay_in_their_fields(station):
         assert _value(app, "applicant_id") == "110105198001010016"
         assert _value(app, "applicant_id_expiry") == "长期"
         assert _value(app, "applicant_phone") == "13800138000"
+
+
+async def test_a_scanned_policy_number_shows_its_policy(station):
+    """A barcode reader types the number and Enter at once; the lookup must stick."""
+    app = make_app(station)
+    async with app.run_test(size=(140, 42)) as pilot:
+        await _open_surrender(pilot)
+        await burst(pilot, "P2024000001", "<enter>")
+        await settle(pilot)
+        assert app.screen.query_one("#policy").display
+        assert app.screen.policy.policy_no == "P2024000001"
+        assert app.screen.query_one("#sec-applicant_name").region.height == 2

@@ -48,7 +48,9 @@ class FormPanel(VerticalScroll, can_focus=False):
     FormPanel { padding: 0 1; }
     FormPanel > Grid { grid-size: 2; grid-columns: 20 1fr; grid-rows: auto; height: auto; }
     FormPanel.-en > Grid { grid-columns: 30 1fr; }
-    FormPanel .section { column-span: 2; margin-top: 1; text-style: bold; color: $secondary; }
+    FormPanel .section {
+        column-span: 2; height: 2; padding-top: 1; text-style: bold; color: $secondary;
+    }
     FormPanel .field-label { color: $text-muted; }
     FormPanel .field-label.-required { color: $text; }
     FormPanel Input, FormPanel Select { width: 1fr; }
