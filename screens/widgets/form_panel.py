@@ -56,10 +56,10 @@ class FormPanel(VerticalScroll, can_focus=False):
     FormPanel Input, FormPanel Select { width: 1fr; }
     FormPanel Input { background: $boost; }
     FormPanel Input:focus { background: $accent 25%; }
-    FormPanel .note { column-span: 2; display: none; padding-left: 20; }
-    FormPanel.-en .note { padding-left: 30; }
+    FormPanel .note, FormPanel .note-gap { display: none; height: auto; }
     FormPanel .note.-error { display: block; color: $error; }
     FormPanel .note.-prefilled { display: block; color: $success; }
+    FormPanel .note-gap.-shown { display: block; }
     FormPanel #by-agent { column-span: 2; margin-top: 1; }
     """
 
@@ -140,11 +140,13 @@ class FormPanel(VerticalScroll, can_focus=False):
         if found:
             note = found.first(Static)
             note.update(text)
-        else:  # notes are mounted when first needed: most fields never have one
+        else:  # mounted when first needed: most fields never have a note
             note = Static(text, classes="note", id=f"note-{key}")
-            self.query_one(Grid).mount(note, after=self.query_one(f"#f-{key}"))
+            gap = Static("", classes="note-gap", id=f"gap-{key}")
+            self.query_one(Grid).mount(gap, note, after=self.query_one(f"#f-{key}"))
         note.set_class(problem is not None, "-error")
         note.set_class(prefilled, "-prefilled")
+        self.query_one(f"#gap-{key}").set_class(bool(text), "-shown")
 
     def show_problem(self, key: str, problem: Msg | None) -> None:
         self._problems[key] = problem
