@@ -141,6 +141,14 @@ class WorkstationApp(App[None]):
         self.touch()
         self.push_screen(HomeScreen())
 
+    def show_posted(self, screen: Screen) -> None:
+        """After posting: close the business's screens, back to home, then show the result."""
+        from screens.home import HomeScreen
+
+        while not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        self.push_screen(screen)
+
     def end_session(self, notice: str | None = None) -> None:
         """Back to the sign-in screen, whatever was open above it."""
         self.who = None

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import Worker
 
+from screens.widgets.choice import ChoiceField
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Catalog, Msg
 
@@ -75,6 +76,8 @@ async def drained(widget: Widget, limit: int = 200) -> None:
 
 
 ENTER = Binding("enter", "enter_field", show=False, priority=True, id="enter_field")
+DIGITS = [Binding(str(n), f"pick_choice({n})", show=False, priority=True) for n in range(1, 10)]
+"""A digit on a choice picks that option and moves on, before the next key lands."""
 
 
 class EnterMovesOn:
@@ -91,11 +94,19 @@ class EnterMovesOn:
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "enter_field":
             return self.handles_enter(self.focused)
+        if action == "pick_choice":
+            return isinstance(self.focused, ChoiceField)
         return True
 
+    async def action_pick_choice(self, n: int) -> None:
+        choice = self.focused
+        if n <= len(choice.options):
+            choice.value = choice.options[n - 1][1]
+            self.field_entered(choice)
+
     def handles_enter(self, widget: Widget | None) -> bool:
-        """Whether Enter on ``widget`` is this screen's to handle (default: any Input)."""
-        return isinstance(widget, Input)
+        """Whether Enter on ``widget`` is this screen's to handle (default: inputs, choices)."""
+        return isinstance(widget, Input | ChoiceField)
 
     async def action_enter_field(self) -> None:
         widget = self.focused
@@ -108,7 +119,7 @@ class EnterMovesOn:
 
 
 class WorkstationScreen(ServiceCalls, EnterMovesOn, Screen):
-    BINDINGS = [ENTER]
+    BINDINGS = [ENTER, *DIGITS]
     PALETTE: ClassVar[bool] = True
     """Whether the command palette may open over this screen."""
 
@@ -122,7 +133,7 @@ class WorkstationScreen(ServiceCalls, EnterMovesOn, Screen):
 
 
 class WorkstationModal(ServiceCalls, EnterMovesOn, ModalScreen[T]):
-    BINDINGS = [ENTER]
+    BINDINGS = [ENTER, *DIGITS]
     PALETTE: ClassVar[bool] = False
 
     def __init__(self) -> None:

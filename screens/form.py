@@ -2,10 +2,12 @@
 
 Enter moves to the next field, Shift+Tab back; errors show as the teller
 types; the policy number looks the policy up and fills what it can; F10 goes
-on to a read-only preview. Nothing is written to the database here.
+on to the review: risk checks, approvals, posting. Nothing is written here.
 """
 
 from __future__ import annotations
+
+import uuid
 
 from textual import on
 from textual.app import ComposeResult
@@ -32,8 +34,7 @@ WIDE = 120
 class FormScreen(WorkstationScreen):
     CSS_PATH = "form.tcss"
     BINDINGS = [
-        *(Binding(str(n), f"pick_choice({n})", show=False, priority=True) for n in range(1, 10)),
-        Binding("f10", "preview", "key.preview", key_display="F10", id="preview"),
+        Binding("f10", "review", "key.review", key_display="F10", id="review"),
         Binding("f6", "toggle_sample", "key.sample", key_display="F6", id="toggle_sample"),
         Binding("escape", "leave", "key.back", key_display="Esc", id="leave"),
     ]
@@ -43,6 +44,8 @@ class FormScreen(WorkstationScreen):
         self.set_class(self.app.size.width < WIDE, "-narrow")
         self.template = template
         self.state = FormState(template, self.app.clock.now().date())
+        self.idempotency_key = uuid.uuid4().hex
+        """One per form: confirming twice, or again after a lost answer, posts once."""
         self.policy = None
 
     def compose(self) -> ComposeResult:
@@ -97,18 +100,6 @@ class FormScreen(WorkstationScreen):
 
     def handles_enter(self, widget) -> bool:
         return isinstance(widget, Input | ChoiceField | DocumentsChecklist)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "pick_choice":
-            return isinstance(self.focused, ChoiceField)
-        return super().check_action(action, parameters)
-
-    def action_pick_choice(self, n: int) -> None:
-        """A digit on a choice picks that option and moves on (before the next key lands)."""
-        choice = self.focused
-        if n <= len(choice.options):
-            choice.value = choice.options[n - 1][1]
-            self.field_entered(choice)
 
     def field_entered(self, widget) -> None:
         if isinstance(widget, DocumentsChecklist):
@@ -179,7 +170,7 @@ class FormScreen(WorkstationScreen):
 
     # -- actions ----------------------------------------------------------------
 
-    def action_preview(self) -> None:
+    def action_review(self) -> None:
         problems = self.state.problems()
         panel = self.query_one(FormPanel)
         for spec in self.state.fields():
@@ -196,9 +187,9 @@ class FormScreen(WorkstationScreen):
             checklist.cursor = [d.key for d in self.state.documents()].index(missing[0].key)
             checklist.focus()
             return
-        from screens.preview import PreviewScreen
+        from screens.review import ReviewScreen
 
-        self.app.push_screen(PreviewScreen(self.state, self.policy))
+        self.app.push_screen(ReviewScreen(self.state, self.policy, self.idempotency_key))
 
     def action_toggle_sample(self) -> None:
         self.toggle_class("-sample-toggled")

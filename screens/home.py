@@ -29,13 +29,14 @@ class HomeAction:
     roles: frozenset[Role] = ALL_ROLES
 
 
+COUNTER_STAFF = frozenset({Role.TELLER, Role.SUPERVISOR})
+
 HOME_ACTIONS = (
+    HomeAction("screen.new_business", "action.new_business", "F2", COUNTER_STAFF),
     HomeAction(
-        "screen.new_business",
-        "action.new_business",
-        "F2",
-        frozenset({Role.TELLER, Role.SUPERVISOR}),
+        "screen.authorizations", "action.authorizations", "F3", frozenset({Role.SUPERVISOR})
     ),
+    HomeAction("screen.journal", "action.journal", "F5"),
     HomeAction("app.lock", "action.lock", "F12"),
     HomeAction("screen.change_password", "action.change_password", "F8"),
     HomeAction("screen.sign_out", "action.sign_out", "F4"),
@@ -53,6 +54,22 @@ class HomeScreen(WorkstationScreen):
             key_display="F2",
             tooltip="key.tip.new_business",
             id="new_business",
+        ),
+        Binding(
+            "f3",
+            "authorizations",
+            "key.authorizations",
+            key_display="F3",
+            tooltip="key.tip.authorizations",
+            id="authorizations",
+        ),
+        Binding(
+            "f5",
+            "journal",
+            "key.journal",
+            key_display="F5",
+            tooltip="key.tip.journal",
+            id="journal",
         ),
         Binding(
             "f4",
@@ -129,9 +146,22 @@ class HomeScreen(WorkstationScreen):
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        role = self.app.who.staff.role
         if action == "new_business":
-            return self.app.who.staff.role in (Role.TELLER, Role.SUPERVISOR)
+            return role in COUNTER_STAFF
+        if action == "authorizations":
+            return role is Role.SUPERVISOR
         return super().check_action(action, parameters)
+
+    def action_authorizations(self) -> None:
+        from screens.authorizations import AuthorizationsScreen
+
+        self.app.push_screen(AuthorizationsScreen())
+
+    def action_journal(self) -> None:
+        from screens.journal import JournalScreen
+
+        self.app.push_screen(JournalScreen())
 
     def action_new_business(self) -> None:
         from screens.picker import PickerScreen
@@ -149,6 +179,11 @@ class HomeScreen(WorkstationScreen):
             yield SystemCommand(
                 t("action.new_business"), t("key.tip.new_business"), self.action_new_business
             )
+        if self.check_action("authorizations", ()):
+            yield SystemCommand(
+                t("action.authorizations"), t("key.tip.authorizations"), self.action_authorizations
+            )
+        yield SystemCommand(t("action.journal"), t("key.tip.journal"), self.action_journal)
         yield SystemCommand(
             t("action.change_password"), t("key.tip.change_password"), self.action_change_password
         )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from screens.app import DemoAccount, WorkstationApp
+from screens.widgets.choice import ChoiceField
+from screens.widgets.documents import DocumentsChecklist
+from screens.widgets.findings import FindingsList
 from workstation.services.demo import DEMO_STAFF
 
 SIZE = (120, 36)
@@ -25,9 +29,20 @@ def make_app(station, *, lang: str = "zh", idle_minutes: float = 5, demo: bool =
     )
 
 
+TEXT_WIDGETS = (Static, FindingsList, DocumentsChecklist, ChoiceField)
+
+
+def _plain(rendered: object) -> str:
+    return Text.from_markup(rendered).plain if isinstance(rendered, str) else str(rendered)
+
+
 def screen_text(app: WorkstationApp) -> str:
-    """The text of every visible Static and Label on the current screen."""
-    return "\n".join(str(widget.render()) for widget in app.screen.query(Static) if widget.display)
+    """The text of every visible text widget on the current screen, without markup."""
+    return "\n".join(
+        _plain(widget.render())
+        for widget in app.screen.query("*")
+        if isinstance(widget, TEXT_WIDGETS) and widget.display
+    )
 
 
 def notices(app: WorkstationApp) -> list[str]:

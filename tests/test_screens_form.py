@@ -1,4 +1,4 @@
-"""Pilot: pick a business by pinyin, fill the surrender form by keyboard, reach the preview."""
+"""Pilot: pick a business by pinyin, fill the surrender form by keyboard, reach the review."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from textual.widgets import OptionList
 
 from screens.form import FormScreen
 from screens.picker import PickerScreen
-from screens.preview import PreviewScreen
+from screens.review import ReviewScreen
 from tests.pilot import SIZE, burst, make_app, ready, screen_text, settle, sign_in, type_text
 
 
@@ -39,7 +39,7 @@ async def _open_surrender(pilot) -> None:
     assert isinstance(pilot.app.screen, FormScreen)
 
 
-async def test_surrender_by_keyboard_from_pinyin_to_preview(station):
+async def test_surrender_by_keyboard_from_pinyin_to_review(station):
     app = make_app(station)
     async with app.run_test(size=(140, 42)) as pilot:
         await _open_surrender(pilot)
@@ -84,7 +84,7 @@ async def test_surrender_by_keyboard_from_pinyin_to_preview(station):
         checklist = app.screen.query_one("#documents")
         assert app.focused is checklist
         assert "经公证的授权委托书" not in str(checklist.render())
-        await pilot.press("f10")  # one document short: the preview waits
+        await pilot.press("f10")  # one document short: the review waits
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         await pilot.press("enter", "enter", "enter", "enter")
@@ -96,14 +96,14 @@ async def test_surrender_by_keyboard_from_pinyin_to_preview(station):
         }
         await pilot.press("f10")
         await pilot.pause()
-        assert isinstance(app.screen, PreviewScreen)
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
         text = screen_text(app)
         assert "6222 0210 0012 3450" in text and "¥86,400.00" in text and "经济困难" in text
-        assert "本预览不保存、不入账" in text
-        assert "✓ 投保人身份证原件" in text
+        assert "需 1 级授权" in text
 
 
-async def test_preview_is_refused_while_fields_are_missing(station):
+async def test_review_is_refused_while_fields_are_missing(station):
     app = make_app(station)
     async with app.run_test(size=(140, 42)) as pilot:
         await _open_surrender(pilot)

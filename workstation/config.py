@@ -5,6 +5,7 @@ Built once at start-up and passed in; nothing reads it from a global.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
@@ -56,6 +57,20 @@ class OutputSection(_Section):
     folder: Path = Field(default_factory=lambda: default_data_dir() / "output")
 
 
+class RiskSection(_Section):
+    """Thresholds of the risk checks, in yuan, and the watch-list file."""
+
+    teller_limit: Decimal = Field(default=Decimal("20000"), gt=0)
+    level1_limit: Decimal = Field(default=Decimal("200000"), gt=0)
+    large_cash: Decimal = Field(default=Decimal("50000"), gt=0)
+    cash_premium_due_diligence: Decimal = Field(default=Decimal("20000"), gt=0)
+    payout_due_diligence: Decimal = Field(default=Decimal("10000"), gt=0)
+    structuring_margin: Decimal = Field(default=Decimal("0.10"), gt=0, lt=1)
+    till_limit: Decimal = Field(default=Decimal("100000"), gt=0)
+    watch_list: Path | None = None
+    """CSV with columns id_number,name,reason; none configured means an empty list."""
+
+
 class FormsSection(_Section):
     folders: tuple[Path, ...] = ()
     """Template folders loaded after the built-in insurance pack."""
@@ -68,6 +83,7 @@ class Config(_Section):
     security: SecuritySection = SecuritySection()
     output: OutputSection = Field(default_factory=OutputSection)
     forms: FormsSection = FormsSection()
+    risk: RiskSection = RiskSection()
 
 
 def _reason(error: dict) -> object:
@@ -120,7 +136,8 @@ def render_config(config: Config) -> str:
     for name, values in sections.items():
         lines.append(f"[{name}]")
         for key, value in values.items():
-            lines.append(f"{key} = {_toml_value(value)}")
+            if value is not None:  # TOML has no null: leave the key out
+                lines.append(f"{key} = {_toml_value(value)}")
         lines.append("")
     return "\n".join(lines)
 

@@ -22,9 +22,16 @@ from workstation.domain.errors import WorkstationError
 from workstation.secrets import DB_PASSWORD, Secrets
 from workstation.services.auth import AuthService, LockoutPolicy
 from workstation.services.directory import LocalPolicyDirectory, PolicyDirectory
+from workstation.services.inquiry import Inquiry
 from workstation.services.journal import Journal
+from workstation.services.overrides import OverrideService
 from workstation.services.passwords import Passwords
+from workstation.services.posting import PostingService
+from workstation.services.reversal import ReversalService
+from workstation.services.risk.model import Thresholds
+from workstation.services.risk.service import RiskService
 from workstation.services.risk.vocabulary import RULE_NAMES
+from workstation.services.watchlist import load_watch_list
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,11 @@ class Station:
     auth: AuthService
     templates: TemplateIndex
     directory: PolicyDirectory
+    overrides: OverrideService
+    postings: PostingService
+    reversals: ReversalService
+    inquiry: Inquiry
+    thresholds: Thresholds
 
     @property
     def demo(self) -> bool:
@@ -95,6 +107,7 @@ def open_station(
 ) -> Station:
     key = secrets.journal_key()
     templates = load_templates(config, clock)
+    watch_list = load_watch_list(config.risk.watch_list)
     db = connect(config, secrets)
     code, number = config.branch.code, config.branch.counter
     with db.read() as s:
@@ -112,6 +125,10 @@ def open_station(
     journal = Journal(key, clock)
     policy = LockoutPolicy(config.security.max_failed_sign_ins, config.security.lockout_minutes)
     auth = AuthService(db, journal, passwords, clock, code, number, policy)
+    directory = LocalPolicyDirectory(db)
+    thresholds = thresholds_of(config)
+    risk = RiskService(directory, thresholds, watch_list, code)
+    postings = PostingService(db, journal, risk, clock, code, number)
     return Station(
         config=config,
         db=db,
@@ -123,5 +140,23 @@ def open_station(
         counter=Place(counter.number, counter.name_zh, counter.name_en),
         auth=auth,
         templates=templates,
-        directory=LocalPolicyDirectory(db),
+        directory=directory,
+        overrides=OverrideService(db, journal, auth, clock, code),
+        postings=postings,
+        reversals=ReversalService(postings, thresholds),
+        inquiry=Inquiry(db, code),
+        thresholds=thresholds,
+    )
+
+
+def thresholds_of(config: Config) -> Thresholds:
+    risk = config.risk
+    return Thresholds(
+        teller_limit=risk.teller_limit,
+        level1_limit=risk.level1_limit,
+        large_cash=risk.large_cash,
+        cash_premium_due_diligence=risk.cash_premium_due_diligence,
+        payout_due_diligence=risk.payout_due_diligence,
+        structuring_margin=risk.structuring_margin,
+        till_limit=risk.till_limit,
     )

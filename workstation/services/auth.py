@@ -23,6 +23,9 @@ from workstation.domain.staff import Role
 from workstation.services.journal import Journal, Where
 from workstation.services.passwords import Passwords, check_strength
 
+OVERRIDE_ATTEMPTS = 3
+"""Wrong passwords in a row, typed into the override modal, that lock the supervisor."""
+
 
 class AuthError(WorkstationError):
     """A sign-in, unlock or take-over was refused."""
@@ -87,8 +90,14 @@ class AuthService:
 
     # -- checking a password -------------------------------------------------
 
-    def _attempt(self, s: Session, staff_id: str, password: str, purpose: str) -> Staff | Msg:
-        """Check one password; record the failure and return why, or the staff row."""
+    def _attempt(
+        self, s: Session, staff_id: str, password: str, purpose: str, max_failed: int | None = None
+    ) -> Staff | Msg:
+        """Check one password; record the failure and return why, or the staff row.
+
+        ``max_failed`` lowers the number of wrong passwords that lock the account
+        (the supervisor override modal allows three).
+        """
         now = self.clock.now()
         staff = s.get(Staff, staff_id, with_for_update=True) if staff_id else None
         if staff is None or staff.branch_code != self.branch_code:
@@ -108,7 +117,7 @@ class AuthService:
             return staff
         staff.failed_attempts += 1
         self._failed(s, staff_id, purpose, "wrong_password", attempts=staff.failed_attempts)
-        left = self.policy.max_failed - staff.failed_attempts
+        left = (max_failed or self.policy.max_failed) - staff.failed_attempts
         if left > 0:
             return msg("auth.wrong_password", left=left)
         staff.locked_until = now + timedelta(minutes=self.policy.minutes)
@@ -124,6 +133,26 @@ class AuthService:
     def _failed(self, s: Session, staff_id: str, purpose: str, reason: str, **extra) -> None:
         payload = {"staff_id": staff_id, "via": purpose, "reason": reason, **extra}
         self.journal.append(s, "sign_in_failed", payload, self._where(None))
+
+    def verify_approver(
+        self, s: Session, staff_id: str, password: str, teller_id: str, level: int
+    ) -> Staff | Msg:
+        """A supervisor's credentials for an override, inside the caller's transaction.
+
+        Never the teller themself; a supervisor of at least ``level``; not locked;
+        three wrong passwords lock the account as sign-in does.
+        """
+        staff_id = normalise_id(staff_id)
+        if staff_id == normalise_id(teller_id):
+            return msg("override.self_approval")
+        outcome = self._attempt(s, staff_id, password, "override", max_failed=OVERRIDE_ATTEMPTS)
+        if not isinstance(outcome, Staff):
+            return outcome
+        if outcome.role != Role.SUPERVISOR.value:
+            return msg("override.not_supervisor", staff_id=staff_id)
+        if outcome.level < level:
+            return msg("override.level_too_low", level=outcome.level, required=level)
+        return outcome
 
     @staticmethod
     def _raise(problem: Msg) -> None:

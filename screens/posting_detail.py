@@ -1,0 +1,141 @@
+"""One posting in full: values, documents, findings, approvals, reversal; F9 reverses it."""
+
+from __future__ import annotations
+
+import uuid
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Label, Static
+
+from screens.base import WorkstationScreen
+from screens.text import aligned
+from screens.widgets.status_bar import StatusBar
+from workstation.domain.money import format_money
+from workstation.services.inquiry import PostingDetail
+from workstation.services.reversal import ReversalRequest
+
+
+class PostingDetailScreen(WorkstationScreen):
+    CSS_PATH = "posting_detail.tcss"
+    BINDINGS = [
+        Binding("f9", "reverse", "key.reverse", key_display="F9", id="reverse"),
+        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+    ]
+
+    def __init__(self, serial: str) -> None:
+        super().__init__()
+        self.serial = serial
+        self.detail: PostingDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        yield Label(self.serial, id="heading")
+        with VerticalScroll(id="detail-box"):
+            yield Static(self.t("review.checking"), id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        inquiry, who, serial = self.app.station.inquiry, self.app.who, self.serial
+        self.call_service(lambda: inquiry.detail(who, serial), self._loaded)
+
+    def _loaded(self, detail: PostingDetail) -> None:
+        self.detail = detail
+        t, lang, row = self.t, self.t.lang, detail.row
+        template = self.app.station.templates.by_code(row.template_code)
+        name = template.name.get(lang) if template else row.template_code
+        heading = t(
+            "detail.heading",
+            serial=row.serial,
+            name=name,
+            status=t(f"journal_screen.status.{row.status}"),
+        )
+        self.query_one("#heading", Label).update(heading)
+        facts = [
+            (t("posted.business_date"), row.business_date.isoformat()),
+            (t("posted.time"), row.posted_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")),
+            (t("detail.teller"), row.teller_id),
+        ]
+        if row.amount is not None:
+            method = t(f"method.{row.method}") if row.method else ""
+            facts.append((t("posted.amount"), f"¥{format_money(row.amount)} {method}"))
+        if row.linked_serial:
+            key = "detail.reversal_of" if row.status == "reversal" else "detail.reversed_by"
+            facts.append((t(key), row.linked_serial))
+        if detail.reason:
+            facts.append((t("authorizations.reason"), detail.reason))
+        parts = [escape(aligned(facts)), ""]
+        parts.append(f"[b]{escape(t('detail.values'))}[/b]")
+        parts.append(
+            escape(aligned([(line[f"label_{lang}"], line[lang]) for line in detail.lines]))
+        )
+        if detail.by_agent:
+            parts.append(t("authorizations.by_agent"))
+        if detail.findings:
+            parts.append(f"[b]{escape(t('review.findings'))}[/b]")
+            for f in detail.findings:
+                ack = t("detail.acknowledged") if f.get("acknowledged") else ""
+                parts.append(f"• {escape(f[lang])} {escape(ack)}")
+        if detail.approvals:
+            parts.append(f"[b]{escape(t('detail.approvals'))}[/b]")
+            for a in detail.approvals:
+                parts.append(
+                    escape(
+                        t(
+                            "detail.approval",
+                            name=a.approver_name,
+                            staff_id=a.approver_id,
+                            level=a.level,
+                            mode=t(f"override.mode.{a.mode}"),
+                            reason=t(f"override.reason.{a.reason_code}"),
+                            time=a.decided_at.astimezone().strftime("%H:%M:%S"),
+                        )
+                    )
+                )
+        self.query_one("#detail", Static).update("\n".join(parts))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reverse":
+            return self.detail is not None and self.detail.row.status == "posted"
+        return super().check_action(action, parameters)
+
+    def action_reverse(self) -> None:
+        from screens.reverse import ReverseModal
+
+        self.app.push_screen(ReverseModal(self.serial), self._reason_given)
+
+    def _reason_given(self, answer) -> None:
+        if not answer:
+            return
+        reason, mode = answer
+        request = ReversalRequest(self.serial, reason, uuid.uuid4().hex)
+        reversals, who = self.app.station.reversals, self.app.who
+        self.call_service(
+            lambda: reversals.ask(request, who), lambda ask: self._authorize(request, ask, mode)
+        )
+
+    def _authorize(self, request: ReversalRequest, ask, mode: str) -> None:
+        from screens.override import LocalOverrideModal, RemoteWaitModal
+
+        modal = LocalOverrideModal(ask) if mode == "local" else RemoteWaitModal(ask)
+
+        def approved(approval) -> None:
+            if approval is None:
+                return
+            reversals, who = self.app.station.reversals, self.app.who
+            self.call_service(lambda: reversals.reverse(request, who), self._reversed)
+
+        self.app.push_screen(modal, approved)
+
+    def _reversed(self, result) -> None:
+        self.notify(self.t("detail.reversed", serial=result.serial), timeout=10)
+        self.load()
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,204 @@
+"""Review before posting: what will be posted, the risk findings, approvals, confirm.
+
+Blocks only allow going back; each warning is acknowledged; an authorization
+needs a supervisor (F7 here at the counter, F8 from another workstation); F10
+posts once. The service checks everything again when posting.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Label, Static
+
+from forms.state import FormState
+from screens.base import WorkstationScreen
+from screens.text import aligned
+from screens.widgets.findings import FindingsList
+from screens.widgets.status_bar import StatusBar
+from workstation.domain.i18n import Catalog
+from workstation.services.overrides import Approval, Ask
+from workstation.services.risk.model import Severity
+from workstation.services.risk.service import id_check
+from workstation.services.submission import Submission
+
+
+class ReviewScreen(WorkstationScreen):
+    CSS_PATH = "review.tcss"
+    AUTO_FOCUS = "#findings"
+    BINDINGS = [
+        Binding("f7", "local", "key.local_override", key_display="F7", id="local"),
+        Binding("f8", "remote", "key.remote_override", key_display="F8", id="remote"),
+        Binding("f10", "confirm", "key.post", key_display="F10", id="confirm"),
+        Binding("escape", "back", "key.edit", key_display="Esc", id="back"),
+    ]
+
+    def __init__(self, state: FormState, policy, idempotency_key: str) -> None:
+        super().__init__()
+        self.state, self.policy = state, policy
+        self.submission = Submission.from_state(state, idempotency_key)
+        self.context = self.assessment = None
+        self.approval: Approval | None = None
+        self.posting = False
+
+    def compose(self) -> ComposeResult:
+        t, template = self.t, self.state.template
+        yield StatusBar()
+        yield Label(
+            t("review.heading", code=template.code, name=template.name.get(t.lang)), id="heading"
+        )
+        with Horizontal(id="review-body"):
+            with VerticalScroll(id="values-box"):
+                yield Static(aligned(self.state.summary(t)), id="values")
+            with Vertical(id="risk-box"):
+                yield Label(t("review.findings"), classes="section")
+                yield FindingsList(t, id="findings")
+                yield Static(t("review.checking"), id="needs")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        postings, who, submission = self.app.station.postings, self.app.who, self.submission
+        self.call_service(lambda: postings.review(submission, who), self._assessed)
+
+    def _assessed(self, result) -> None:
+        self.context, self.assessment = result
+        self.query_one(FindingsList).show(self.assessment.findings)
+        self._refresh_needs()
+
+    # -- what stands between the teller and posting --------------------------------
+
+    def _unacknowledged(self) -> list[str]:
+        acknowledged = self.query_one(FindingsList).acknowledged
+        return [f.code for f in self.assessment.warnings if f.code not in acknowledged]
+
+    def ready(self) -> bool:
+        a = self.assessment
+        return (
+            a is not None
+            and not a.blocked
+            and not self._unacknowledged()
+            and (a.level_needed == 0 or self.approval is not None)
+        )
+
+    def _refresh_needs(self) -> None:
+        t, a = self.t, self.assessment
+        if a.blocked:
+            text = t("review.blocked")
+        else:
+            parts = []
+            if a.level_needed and self.approval is None:
+                parts.append(t("review.needs_approval", level=a.level_needed))
+            elif self.approval is not None:
+                parts.append(approval_line(self.approval, t))
+            if missing := self._unacknowledged():
+                parts.append(t("review.needs_acknowledgement", count=len(missing)))
+            if self.ready():
+                parts.append(t("review.ready"))
+            text = "\n".join(parts)
+        self.query_one("#needs", Static).update(text)
+        self.query_one("#needs").set_class(a.blocked, "-blocked")
+        self.refresh_bindings()
+
+    def on_findings_list_acknowledged(self, _event: FindingsList.Acknowledged) -> None:
+        self._refresh_needs()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        a = self.assessment
+        if action in ("local", "remote"):
+            return bool(a and not a.blocked and a.level_needed and self.approval is None)
+        if action == "confirm":
+            return self.ready() and not self.posting
+        return super().check_action(action, parameters)
+
+    # -- approvals ----------------------------------------------------------------
+
+    def ask(self) -> Ask:
+        today = self.context.business_date
+        zh, en = Catalog.load("zh"), Catalog.load("en")
+        template = self.state.template
+        context = {
+            "purpose": "posting",
+            "template": template.code,
+            "title_zh": template.name.zh,
+            "title_en": template.name.en,
+            "policy_no": self.submission.policy_no,
+            "teller": self.app.who.staff.staff_id,
+            "teller_name": self.app.who.staff.name,
+            "lines": self.submission.lines(today, zh, en),
+            "findings": [
+                {
+                    "severity": f.severity.name.lower(),
+                    "level": f.level,
+                    "zh": zh(f.message),
+                    "en": en(f.message),
+                }
+                for f in self.assessment.findings
+                if f.severity >= Severity.WARN
+            ],
+            "documents": [
+                {"zh": d.label.zh, "en": d.label.en}
+                for d in self.state.documents()
+                if d.key in self.state.ticked
+            ],
+            "by_agent": self.state.by_agent,
+            "id_check": id_check(self.context),
+        }
+        digest = self.submission.digest(today)
+        return Ask(
+            "posting",
+            self.submission.idempotency_key,
+            digest,
+            self.assessment.level_needed,
+            context,
+        )
+
+    def action_local(self) -> None:
+        from screens.override import LocalOverrideModal
+
+        self.app.push_screen(LocalOverrideModal(self.ask()), self._approved)
+
+    def action_remote(self) -> None:
+        from screens.override import RemoteWaitModal
+
+        self.app.push_screen(RemoteWaitModal(self.ask()), self._approved)
+
+    def _approved(self, approval: Approval | None) -> None:
+        if approval is not None:
+            self.approval = approval
+            self._refresh_needs()
+
+    # -- posting ------------------------------------------------------------------
+
+    def action_confirm(self) -> None:
+        self.posting = True
+        self.refresh_bindings()
+        acknowledged = frozenset(self.query_one(FindingsList).acknowledged)
+        postings, who, submission = self.app.station.postings, self.app.who, self.submission
+        self.call_service(lambda: postings.post(submission, who, acknowledged), self._posted)
+
+    def _posted(self, result) -> None:
+        from screens.posted import PostedScreen
+
+        self.app.show_posted(PostedScreen(result, self.state, self.approval))
+
+    def show_refusal(self, message) -> None:
+        """Posting refused: say why, and look again (the day's activity may have changed)."""
+        self.posting = False
+        self.notify(self.t(message), severity="error", timeout=10)
+        self.on_mount()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+def approval_line(approval: Approval, t: Catalog) -> str:
+    mode = t(f"override.mode.{approval.mode}")
+    return t(
+        "review.approved",
+        name=approval.approver_name,
+        staff_id=approval.approver_id,
+        level=approval.level,
+        mode=mode,
+        time=approval.decided_at.astimezone().strftime("%H:%M:%S"),
+    )

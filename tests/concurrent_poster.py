@@ -1,0 +1,34 @@
+"""A second workstation process for the concurrency test: post N businesses, print serials.
+
+python -m tests.concurrent_poster DB_URL TELLER COUNT
+"""
+
+from __future__ import annotations
+
+import sys
+
+import keyring
+
+from tests.conftest import FAST, TEST_KEY, make_config
+from tests.ledger_support import contact_change
+from workstation.domain.clock import SystemClock
+from workstation.secrets import JOURNAL_KEY, MemoryKeyring, Secrets
+from workstation.station import open_station
+
+
+def main() -> None:
+    url, teller_id, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    backend = MemoryKeyring()
+    backend.set_password("counter-workstation", JOURNAL_KEY, TEST_KEY)
+    keyring.set_keyring(backend)
+    station = open_station(make_config(url), Secrets(backend), SystemClock(), FAST)
+    teller = station.auth.sign_in(teller_id, "demo1234")
+    print("ready", flush=True)
+    sys.stdin.readline()  # start together
+    for _ in range(count):
+        print(station.postings.post(contact_change(station), teller).serial, flush=True)
+    station.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""Pilot: review, approvals (local and remote) and posting, by keyboard."""
+
+from __future__ import annotations
+
+from screens.authorizations import AuthorizationsScreen
+from screens.form import FormScreen
+from screens.posted import PostedScreen
+from screens.review import ReviewScreen
+from tests.conftest import FAST, make_config
+from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in, type_text
+from workstation.station import open_station
+
+BIG = (140, 42)
+
+
+async def fill_surrender(pilot) -> None:
+    """From the home screen: pick 退保, fill it for 张三 by keyboard, tick the documents."""
+    app = pilot.app
+    await pilot.press("f2")
+    await type_text(pilot, "tb")
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, FormScreen)
+    await burst(pilot, "P2024000001", "<enter>")
+    await settle(pilot)
+    await burst(pilot, "<enter>", "110105198001010016", "<enter>", "长期", "<enter>", "<enter>")
+    await pilot.press("tab")  # past the agent box: 张三 comes in person
+    await burst(pilot, "<enter>", "<enter>", "6222021000123450", "<enter>")
+    await burst(pilot, "中国工商银行上海浦东支行", "<enter>", "1")
+    await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>")
+    await pilot.press("f10")
+    await settle(pilot)
+    assert isinstance(app.screen, ReviewScreen), screen_text(app)
+
+
+async def test_surrender_warns_asks_level_1_and_posts_after_a_local_override(station):
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        await fill_surrender(pilot)
+        text = screen_text(app)
+        assert "需 1 级授权" in text and "¥86,400.00" in text
+        assert "尽职调查" in text
+        assert "需要 1 级及以上主管授权" in text
+        await pilot.press("f10")  # not yet: nothing happens
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        # acknowledge the due-diligence notice
+        findings = app.screen.query_one("#findings")
+        assert app.focused is findings
+        await pilot.press("space")
+        assert "还有" not in screen_text(app)
+        # a supervisor approves at this counter
+        await pilot.press("f7")
+        await pilot.pause()
+        await burst(pilot, "S001", "<enter>", "demo1234", "<enter>", "1", "<enter>")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+        assert "已授权：王强（S001）1 级 · 本地" in screen_text(app)
+        await pilot.press("f10")
+        await settle(pilot)
+        assert isinstance(app.screen, PostedScreen)
+        text = screen_text(app)
+        assert "交易已记账" in text and "SH01-20261127-01-00001" in text and "S001" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "HomeScreen"
+
+
+async def test_the_teller_cannot_approve_their_own_surrender(station):
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        await fill_surrender(pilot)
+        await pilot.press("space", "f7")
+        await pilot.pause()
+        await burst(pilot, "T001", "<enter>", "demo1234", "<enter>", "1", "<enter>")
+        await settle(pilot)
+        assert "不能由柜员本人授权" in screen_text(app)
+
+
+async def test_remote_approval_from_a_supervisors_workstation(station, config, secrets, clock):
+    other = open_station(make_config(config.database.url, counter="02"), secrets, clock, FAST)
+    teller_app = make_app(station)
+    supervisor_app = make_app(other)
+    try:
+        async with (
+            teller_app.run_test(size=BIG) as teller,
+            supervisor_app.run_test(size=BIG) as supervisor,
+        ):
+            await ready(teller)
+            await ready(supervisor)
+            await sign_in(teller, "T001", "demo1234")
+            await sign_in(supervisor, "S001", "demo1234")
+            await fill_surrender(teller)
+            await teller.press("space", "f8")
+            await settle(teller)
+            assert "等待主管处理" in screen_text(teller_app)
+            await supervisor.press("f3")
+            await settle(supervisor)
+            assert isinstance(supervisor_app.screen, AuthorizationsScreen)
+            text = screen_text(supervisor_app)
+            assert "退保" in text and "¥86,400.00" in text and "110105********0016" in text
+            await supervisor.press("f2")
+            await supervisor.pause()
+            await burst(supervisor, "demo1234", "<enter>", "1", "<enter>")
+            await settle(supervisor)
+            # the teller's screen moves on by itself
+            for _ in range(40):
+                await teller.pause(0.05)
+                if isinstance(teller_app.screen, ReviewScreen):
+                    break
+            await settle(teller)
+            assert "已授权" in screen_text(teller_app) and "远程" in screen_text(teller_app)
+            await teller.press("f10")
+            await settle(teller)
+            assert isinstance(teller_app.screen, PostedScreen)
+    finally:
+        other.close()

@@ -1,0 +1,167 @@
+"""The ledger: business days, postings with their serials, cash movements and overrides.
+
+Postings are never deleted or edited except to mark one reversed; a reversal
+is a posting of its own that names the original.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from workstation.db.base import Base
+
+
+class BusinessDay(Base):
+    """A branch's business date (营业日), opened and later closed."""
+
+    __tablename__ = "business_days"
+
+    branch_code: Mapped[str] = mapped_column(ForeignKey("branches.code"), primary_key=True)
+    business_date: Mapped[date] = mapped_column(primary_key=True)
+    opened_at: Mapped[datetime]
+    opened_by: Mapped[str | None] = mapped_column(String(16))
+    closed_at: Mapped[datetime | None]
+    closed_by: Mapped[str | None] = mapped_column(String(16))
+
+
+class SerialCounter(Base):
+    """The last sequence number used at a counter on a business date; locked to take the next."""
+
+    __tablename__ = "serial_counters"
+
+    branch_code: Mapped[str] = mapped_column(ForeignKey("branches.code"), primary_key=True)
+    business_date: Mapped[date] = mapped_column(primary_key=True)
+    counter: Mapped[str] = mapped_column(String(2), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(default=0)
+
+
+class Posting(Base):
+    __tablename__ = "postings"
+    __table_args__ = (
+        CheckConstraint("direction IN ('in', 'out', 'none')", name="direction"),
+        CheckConstraint("status IN ('posted', 'reversed', 'reversal')", name="status"),
+        UniqueConstraint("branch_code", "business_date", "counter", "seq"),
+        Index("ix_postings_day_customer", "branch_code", "business_date", "customer_id_number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial: Mapped[str] = mapped_column(String(24), unique=True)
+    """``SH01-20261127-01-00001``: branch, business date, counter, sequence."""
+    branch_code: Mapped[str] = mapped_column(ForeignKey("branches.code"))
+    business_date: Mapped[date]
+    counter: Mapped[str] = mapped_column(String(2))
+    seq: Mapped[int]
+    template_code: Mapped[str] = mapped_column(String(4))
+    template_key: Mapped[str] = mapped_column(String(40))
+    category: Mapped[str] = mapped_column(String(16))
+    policy_no: Mapped[str | None] = mapped_column(String(16), index=True)
+    customer_id_number: Mapped[str | None] = mapped_column(String(18))
+    """The policyholder, or the applicant when there is no policy."""
+    customer_name: Mapped[str | None] = mapped_column(String(50))
+    applicant_id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    insured_id_number: Mapped[str | None] = mapped_column(String(18))
+    direction: Mapped[str] = mapped_column(String(4))
+    method: Mapped[str | None] = mapped_column(String(12))
+    amount_fen: Mapped[int | None] = mapped_column(BigInteger)
+    by_agent: Mapped[bool] = mapped_column(default=False)
+    submission: Mapped[str] = mapped_column(Text)
+    """The submission as JSON: each field's value and how it reads in both languages."""
+    documents: Mapped[str] = mapped_column(Text)
+    findings: Mapped[str] = mapped_column(Text)
+    """The risk findings at posting, with the acknowledgements, as JSON."""
+    large_cash_report: Mapped[bool] = mapped_column(default=False)
+    teller_id: Mapped[str] = mapped_column(ForeignKey("staff.staff_id"), index=True)
+    sign_on_id: Mapped[int | None] = mapped_column(ForeignKey("sign_ons.id"))
+    posted_at: Mapped[datetime]
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    content_digest: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(10), default="posted")
+    """posted; reversed (a later reversal undid it); reversal (this undoes another)."""
+    reversal_of: Mapped[int | None] = mapped_column(ForeignKey("postings.id"), unique=True)
+    reason: Mapped[str | None] = mapped_column(String(200))
+    """Why a reversal was made."""
+
+
+class CashMovement(Base):
+    """Cash into (+) or out of (−) a teller's box, in fen."""
+
+    __tablename__ = "cash_movements"
+    __table_args__ = (
+        Index("ix_cash_movements_day_teller", "branch_code", "business_date", "teller_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_code: Mapped[str] = mapped_column(ForeignKey("branches.code"))
+    business_date: Mapped[date]
+    counter: Mapped[str] = mapped_column(String(2))
+    teller_id: Mapped[str] = mapped_column(ForeignKey("staff.staff_id"))
+    posting_id: Mapped[int | None] = mapped_column(ForeignKey("postings.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+
+
+class OverrideRequest(Base):
+    """A teller's request for a supervisor's approval from another workstation."""
+
+    __tablename__ = "override_requests"
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('pending', 'approved', 'rejected', 'cancelled')", name="status"
+        ),
+        Index("ix_override_requests_branch_status", "branch_code", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_code: Mapped[str] = mapped_column(ForeignKey("branches.code"))
+    counter: Mapped[str] = mapped_column(String(2))
+    teller_id: Mapped[str] = mapped_column(ForeignKey("staff.staff_id"))
+    idempotency_key: Mapped[str] = mapped_column(String(64))
+    content_digest: Mapped[str] = mapped_column(String(64))
+    purpose: Mapped[str] = mapped_column(String(12))
+    """posting or reversal."""
+    level_required: Mapped[int]
+    context: Mapped[str] = mapped_column(Text)
+    """Everything the supervisor needs to decide, as JSON (both languages)."""
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    created_at: Mapped[datetime]
+    decided_at: Mapped[datetime | None]
+    decided_by: Mapped[str | None] = mapped_column(String(16))
+    reason_code: Mapped[str | None] = mapped_column(String(32))
+    reason_text: Mapped[str | None] = mapped_column(String(200))
+
+
+class Override(Base):
+    """A supervisor's approval, bound to one submission (its key and content digest)."""
+
+    __tablename__ = "overrides"
+    __table_args__ = (CheckConstraint("mode IN ('local', 'remote')", name="mode"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_code: Mapped[str] = mapped_column(ForeignKey("branches.code"))
+    idempotency_key: Mapped[str] = mapped_column(String(64), index=True)
+    content_digest: Mapped[str] = mapped_column(String(64))
+    purpose: Mapped[str] = mapped_column(String(12))
+    level_required: Mapped[int]
+    approver_id: Mapped[str] = mapped_column(ForeignKey("staff.staff_id"))
+    approver_level: Mapped[int]
+    teller_id: Mapped[str] = mapped_column(ForeignKey("staff.staff_id"))
+    mode: Mapped[str] = mapped_column(String(6))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("override_requests.id"))
+    reason_code: Mapped[str] = mapped_column(String(32))
+    reason_text: Mapped[str | None] = mapped_column(String(200))
+    evidence: Mapped[str] = mapped_column(Text)
+    """Findings, documents ticked and the ID check result, as JSON."""
+    decided_at: Mapped[datetime]
+    posting_id: Mapped[int | None] = mapped_column(ForeignKey("postings.id"))

@@ -1,0 +1,59 @@
+"""The branch's business date (营业日).
+
+Until end-of-day closing exists, the first unit of work on a new calendar day
+opens that day's business date by itself (journaled); a closed business date
+accepts nothing more.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workstation.db.ledger import BusinessDay
+from workstation.db.upsert import insert_missing
+from workstation.domain.clock import Clock
+from workstation.domain.errors import WorkstationError
+from workstation.services.journal import Journal, Where
+
+
+class BusinessDateClosed(WorkstationError):
+    """The business date is closed: nothing more can be posted on it."""
+
+
+def open_business_date(
+    s: Session, journal: Journal, clock: Clock, branch_code: str, staff_id: str | None = None
+) -> date:
+    """Today's business date for the branch, opened now if it is not open yet."""
+    today = clock.now().astimezone().date()
+    day = s.get(BusinessDay, (branch_code, today), with_for_update=True)
+    if day is None:
+        now = clock.now()
+        insert_missing(
+            s,
+            BusinessDay,
+            branch_code=branch_code,
+            business_date=today,
+            opened_at=now,
+            opened_by=staff_id,
+        )
+        day = s.get(BusinessDay, (branch_code, today), with_for_update=True, populate_existing=True)
+        if day.opened_at == now and day.opened_by == staff_id:  # this transaction opened it
+            where = Where(branch_code, None, staff_id)
+            journal.append(s, "business_day_opened", {"date": today.isoformat()}, where)
+    if day.closed_at is not None:
+        raise BusinessDateClosed("calendar.closed", date=today.isoformat())
+    return today
+
+
+def current_business_date(s: Session, clock: Clock, branch_code: str) -> date:
+    """The business date work would go to now (read only: opens nothing)."""
+    today = clock.now().astimezone().date()
+    latest = s.scalar(
+        select(BusinessDay.business_date)
+        .where(BusinessDay.branch_code == branch_code, BusinessDay.closed_at.is_(None))
+        .order_by(BusinessDay.business_date.desc())
+    )
+    return latest if latest == today else today

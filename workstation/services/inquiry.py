@@ -1,0 +1,171 @@
+"""Finding postings again: by serial, policy, resident ID, dates, teller.
+
+Supervisors (and administrators) see the whole branch; a teller sees their
+own postings only. The service decides, whatever the screen asks for.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, aliased
+
+from workstation.db.engine import Database
+from workstation.db.ledger import Override, Posting
+from workstation.db.models import Staff
+from workstation.domain.money import from_fen
+from workstation.domain.staff import Role
+from workstation.services.auth import SignedIn
+from workstation.services.posting import PostingRefused
+
+
+@dataclass(frozen=True)
+class Query:
+    serial: str | None = None
+    policy_no: str | None = None
+    id_number: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    teller_id: str | None = None
+    limit: int = 200
+
+
+@dataclass(frozen=True)
+class PostingRow:
+    serial: str
+    business_date: date
+    posted_at: datetime
+    template_code: str
+    policy_no: str | None
+    customer_name: str | None
+    amount: Decimal | None
+    direction: str
+    method: str | None
+    teller_id: str
+    status: str
+    """posted, reversed, or reversal."""
+    linked_serial: str | None
+    """The reversal of a reversed posting, or the original of a reversal."""
+
+
+@dataclass(frozen=True)
+class ApprovalRow:
+    approver_id: str
+    approver_name: str
+    level: int
+    mode: str
+    reason_code: str
+    reason_text: str | None
+    decided_at: datetime
+
+
+@dataclass(frozen=True)
+class PostingDetail:
+    row: PostingRow
+    lines: list[dict[str, str]]
+    documents: list[str]
+    findings: list[dict[str, Any]]
+    approvals: list[ApprovalRow]
+    by_agent: bool
+    reason: str | None
+
+
+def _row(posting: Posting, linked: str | None) -> PostingRow:
+    return PostingRow(
+        posting.serial,
+        posting.business_date,
+        posting.posted_at,
+        posting.template_code,
+        posting.policy_no,
+        posting.customer_name,
+        None if posting.amount_fen is None else from_fen(posting.amount_fen),
+        posting.direction,
+        posting.method,
+        posting.teller_id,
+        posting.status,
+        linked,
+    )
+
+
+class Inquiry:
+    def __init__(self, db: Database, branch_code: str) -> None:
+        self.db, self.branch_code = db, branch_code
+
+    def _scope(self, who: SignedIn):
+        condition = Posting.branch_code == self.branch_code
+        if who.staff.role is Role.TELLER:
+            condition &= Posting.teller_id == who.staff.staff_id
+        return condition
+
+    def search(self, who: SignedIn, query: Query) -> list[PostingRow]:
+        other = aliased(Posting)
+        statement = (
+            select(Posting, other.serial)
+            .outerjoin(other, or_(other.reversal_of == Posting.id, other.id == Posting.reversal_of))
+            .where(self._scope(who))
+            .order_by(Posting.posted_at.desc(), Posting.id.desc())
+            .limit(query.limit)
+        )
+        if query.serial:
+            statement = statement.where(Posting.serial == query.serial.strip().upper())
+        if query.policy_no:
+            statement = statement.where(Posting.policy_no == query.policy_no.strip().upper())
+        if query.id_number:
+            number = query.id_number.strip().upper()
+            statement = statement.where(
+                or_(
+                    Posting.customer_id_number == number,
+                    Posting.applicant_id_number == number,
+                    Posting.insured_id_number == number,
+                )
+            )
+        if query.date_from:
+            statement = statement.where(Posting.business_date >= query.date_from)
+        if query.date_to:
+            statement = statement.where(Posting.business_date <= query.date_to)
+        if query.teller_id:
+            statement = statement.where(Posting.teller_id == query.teller_id.strip().upper())
+        with self.db.read() as s:
+            return [_row(posting, linked) for posting, linked in s.execute(statement)]
+
+    def detail(self, who: SignedIn, serial: str) -> PostingDetail:
+        rows = self.search(who, Query(serial=serial, limit=1))
+        if not rows:
+            raise PostingRefused("inquiry.not_found", serial=serial)
+        with self.db.read() as s:
+            posting = s.scalar(select(Posting).where(Posting.serial == rows[0].serial))
+            return PostingDetail(
+                rows[0],
+                json.loads(posting.submission),
+                json.loads(posting.documents),
+                json.loads(posting.findings),
+                _approvals(s, posting.id),
+                posting.by_agent,
+                posting.reason,
+            )
+
+
+def _approvals(s: Session, posting_id: int) -> list[ApprovalRow]:
+    rows = s.execute(
+        select(Override, Staff.name)
+        .join(Staff, Staff.staff_id == Override.approver_id)
+        .where(Override.posting_id == posting_id)
+        .order_by(Override.id)
+    ).all()
+    return [
+        ApprovalRow(
+            o.approver_id,
+            name,
+            o.approver_level,
+            o.mode,
+            o.reason_code,
+            o.reason_text,
+            o.decided_at,
+        )
+        for o, name in rows
+    ]

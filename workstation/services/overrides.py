@@ -1,0 +1,274 @@
+"""Supervisor overrides: local (credentials typed at the teller's counter) or remote.
+
+Whatever the screen does, the service enforces: the approver is not the
+teller, is a supervisor of at least the level asked for, is not locked, and
+typed the right password (three wrong ones lock the account). An approval is
+bound to one submission (idempotency key and content digest) and keeps its
+evidence: findings, documents ticked, the ID check, who, when, how.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workstation.db.engine import Database
+from workstation.db.ledger import Override, OverrideRequest
+from workstation.db.models import Staff
+from workstation.domain.clock import Clock
+from workstation.domain.errors import WorkstationError
+from workstation.services.auth import AccountLocked, AuthError, AuthService, SignedIn
+from workstation.services.journal import Journal, Where
+
+REASONS = ("identity_verified", "customer_confirmed", "documents_checked", "exception", "other")
+"""Reason codes for an approval (the catalog's [override.reason] section)."""
+REJECTIONS = ("documents_insufficient", "identity_doubt", "amount_wrong", "not_allowed", "other")
+
+
+class OverrideError(WorkstationError):
+    """An approval or a request was refused."""
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What a teller asks a supervisor to approve."""
+
+    purpose: str
+    """posting or reversal."""
+    idempotency_key: str
+    content_digest: str
+    level: int
+    context: dict[str, Any] = field(default_factory=dict)
+    """For the supervisor: title, lines, findings, documents, id check — both languages."""
+
+
+@dataclass(frozen=True)
+class Approval:
+    approver_id: str
+    approver_name: str
+    level: int
+    mode: str
+    reason_code: str
+    reason_text: str | None
+    decided_at: datetime
+
+
+@dataclass(frozen=True)
+class RequestView:
+    id: int
+    counter: str
+    teller_id: str
+    purpose: str
+    level: int
+    status: str
+    created_at: datetime
+    context: dict[str, Any]
+    decided_by: str | None = None
+    reason_code: str | None = None
+    reason_text: str | None = None
+
+
+def _view(row: OverrideRequest) -> RequestView:
+    return RequestView(
+        row.id,
+        row.counter,
+        row.teller_id,
+        row.purpose,
+        row.level_required,
+        row.status,
+        row.created_at,
+        json.loads(row.context),
+        row.decided_by,
+        row.reason_code,
+        row.reason_text,
+    )
+
+
+class OverrideService:
+    def __init__(
+        self, db: Database, journal: Journal, auth: AuthService, clock: Clock, branch_code: str
+    ) -> None:
+        self.db, self.journal, self.auth, self.clock = db, journal, auth, clock
+        self.branch_code = branch_code
+
+    def _check_reason(self, code: str, allowed: tuple[str, ...], text: str | None) -> None:
+        if code not in allowed:
+            raise OverrideError("override.bad_reason", code=code)
+        if code == "other" and not (text or "").strip():
+            raise OverrideError("override.reason_text_needed")
+
+    def _record(
+        self, s: Session, ask: Ask, teller_id: str, approver: Staff, mode: str, reason: tuple
+    ) -> Approval:
+        code, text, request_id = reason
+        now = self.clock.now()
+        s.add(
+            Override(
+                branch_code=self.branch_code,
+                idempotency_key=ask.idempotency_key,
+                content_digest=ask.content_digest,
+                purpose=ask.purpose,
+                level_required=ask.level,
+                approver_id=approver.staff_id,
+                approver_level=approver.level,
+                teller_id=teller_id,
+                mode=mode,
+                request_id=request_id,
+                reason_code=code,
+                reason_text=text,
+                evidence=json.dumps(ask.context, ensure_ascii=False, sort_keys=True),
+                decided_at=now,
+            )
+        )
+        payload = {
+            "purpose": ask.purpose,
+            "key": ask.idempotency_key,
+            "digest": ask.content_digest,
+            "level": ask.level,
+            "approver": approver.staff_id,
+            "teller": teller_id,
+            "mode": mode,
+            "reason": code,
+        }
+        self.journal.append(s, "override_approved", payload, Where(self.branch_code))
+        return Approval(approver.staff_id, approver.name, approver.level, mode, code, text, now)
+
+    def _refuse(self, problem) -> None:
+        locked = problem.key in ("auth.locked", "auth.now_locked")
+        raise (AccountLocked if locked else AuthError)(problem)
+
+    # -- local -------------------------------------------------------------------
+
+    def approve_local(
+        self,
+        teller: SignedIn,
+        ask: Ask,
+        approver_id: str,
+        password: str,
+        reason_code: str,
+        reason_text: str | None = None,
+    ) -> Approval:
+        """A supervisor types their credentials at the teller's counter."""
+        self._check_reason(reason_code, REASONS, reason_text)
+        teller_id = teller.staff.staff_id
+        with self.db.write() as s:
+            approver = self.auth.verify_approver(s, approver_id, password, teller_id, ask.level)
+            if isinstance(approver, Staff):
+                reason = (reason_code, reason_text, None)
+                return self._record(s, ask, teller_id, approver, "local", reason)
+        self._refuse(approver)
+
+    # -- remote ------------------------------------------------------------------
+
+    def request(self, teller: SignedIn, ask: Ask, counter: str) -> int:
+        """Put the request where every supervisor's Authorizations screen sees it."""
+        with self.db.write() as s:
+            row = OverrideRequest(
+                branch_code=self.branch_code,
+                counter=counter,
+                teller_id=teller.staff.staff_id,
+                idempotency_key=ask.idempotency_key,
+                content_digest=ask.content_digest,
+                purpose=ask.purpose,
+                level_required=ask.level,
+                context=json.dumps(ask.context, ensure_ascii=False, sort_keys=True),
+                status="pending",
+                created_at=self.clock.now(),
+            )
+            s.add(row)
+            s.flush()
+            payload = {"request": row.id, "purpose": ask.purpose, "level": ask.level}
+            where = Where(self.branch_code, counter, teller.staff.staff_id)
+            self.journal.append(s, "override_requested", payload, where)
+            return row.id
+
+    def status(self, request_id: int) -> RequestView:
+        with self.db.read() as s:
+            row = s.get(OverrideRequest, request_id)
+            if row is None:
+                raise OverrideError("override.no_request", id=request_id)
+            return _view(row)
+
+    def cancel(self, teller: SignedIn, request_id: int) -> RequestView:
+        """Withdraw a pending request; a decision already made stands."""
+        with self.db.write() as s:
+            row = s.get(OverrideRequest, request_id, with_for_update=True)
+            if row is None or row.teller_id != teller.staff.staff_id:
+                raise OverrideError("override.no_request", id=request_id)
+            if row.status == "pending":
+                row.status, row.decided_at = "cancelled", self.clock.now()
+                where = Where(self.branch_code, row.counter, teller.staff.staff_id)
+                self.journal.append(s, "override_cancelled", {"request": row.id}, where)
+            return _view(row)
+
+    def pending(self) -> list[RequestView]:
+        """Requests waiting in this branch, oldest first."""
+        with self.db.read() as s:
+            rows = s.scalars(
+                select(OverrideRequest)
+                .where(
+                    OverrideRequest.branch_code == self.branch_code,
+                    OverrideRequest.status == "pending",
+                )
+                .order_by(OverrideRequest.id)
+            ).all()
+            return [_view(row) for row in rows]
+
+    def decide(
+        self,
+        supervisor: SignedIn,
+        request_id: int,
+        approve: bool,
+        password: str,
+        reason_code: str,
+        reason_text: str | None = None,
+    ) -> RequestView:
+        """Approve (with the supervisor's password) or reject a pending request."""
+        self._check_reason(reason_code, REASONS if approve else REJECTIONS, reason_text)
+        with self.db.write() as s:
+            row = s.get(OverrideRequest, request_id, with_for_update=True)
+            if row is None or row.branch_code != self.branch_code:
+                raise OverrideError("override.no_request", id=request_id)
+            if row.status != "pending":
+                raise OverrideError("override.already_decided", status=row.status)
+            staff_id = supervisor.staff.staff_id
+            approver = self.auth.verify_approver(
+                s, staff_id, password, row.teller_id, row.level_required if approve else 0
+            )
+            if isinstance(approver, Staff):
+                row.status = "approved" if approve else "rejected"
+                row.decided_at, row.decided_by = self.clock.now(), staff_id
+                row.reason_code, row.reason_text = reason_code, reason_text
+                if approve:
+                    ask = Ask(
+                        row.purpose,
+                        row.idempotency_key,
+                        row.content_digest,
+                        row.level_required,
+                        json.loads(row.context),
+                    )
+                    reason = (reason_code, reason_text, row.id)
+                    self._record(s, ask, row.teller_id, approver, "remote", reason)
+                else:
+                    payload = {"request": row.id, "reason": reason_code, "by": staff_id}
+                    self.journal.append(s, "override_rejected", payload, Where(self.branch_code))
+                return _view(row)
+        self._refuse(approver)
+
+
+def approvals_for(s: Session, purpose: str, key: str, digest: str) -> list[Override]:
+    """Approvals given for exactly this submission (key and content)."""
+    return list(
+        s.scalars(
+            select(Override).where(
+                Override.purpose == purpose,
+                Override.idempotency_key == key,
+                Override.content_digest == digest,
+            )
+        )
+    )

@@ -1,0 +1,270 @@
+"""Posting a business exactly once: one transaction, one serial, gapless per counter and day.
+
+The transaction writes the posting, its cash movement, links its approvals
+and appends the journal entry; a failure leaves nothing behind. The
+idempotency key makes a second confirm (or a retry after a lost answer)
+return the first result instead of posting again.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from workstation.db.engine import Database
+from workstation.db.ledger import CashMovement, Override, Posting, SerialCounter
+from workstation.db.upsert import insert_missing
+from workstation.domain.clock import Clock
+from workstation.domain.errors import WorkstationError
+from workstation.domain.i18n import Catalog
+from workstation.domain.money import from_fen, to_fen
+from workstation.services.auth import SignedIn
+from workstation.services.calendar import open_business_date
+from workstation.services.journal import Journal, Where
+from workstation.services.overrides import approvals_for
+from workstation.services.risk.engine import Assessment
+from workstation.services.risk.model import LARGE_CASH_REPORT, RiskContext, Severity
+from workstation.services.risk.service import RiskService, customer_of, insured_of
+from workstation.services.submission import Submission
+
+ZH, EN = Catalog.load("zh"), Catalog.load("en")
+
+
+class PostingRefused(WorkstationError):
+    """The business was not posted; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class PostingResult:
+    serial: str
+    business_date: date
+    posted_at: datetime
+    template_code: str
+    policy_no: str | None
+    amount: Decimal | None
+    method: str | None
+    direction: str
+    large_cash_report: bool
+    approvers: tuple[str, ...]
+    repeated: bool = False
+    """True when this submission had been posted already: the first result, again."""
+
+
+def serial_number(branch: str, day: date, counter: str, seq: int) -> str:
+    return f"{branch}-{day:%Y%m%d}-{counter}-{seq:05d}"
+
+
+def next_seq(s: Session, branch: str, day: date, counter: str) -> int:
+    """The next sequence number, under a row lock held until the transaction ends.
+
+    A rolled-back posting gives its number back, so the sequence stays gapless.
+    """
+    key = (branch, day, counter)
+    row = s.get(SerialCounter, key, with_for_update=True)
+    if row is None:
+        insert_missing(
+            s, SerialCounter, branch_code=branch, business_date=day, counter=counter, last_seq=0
+        )
+        row = s.get(SerialCounter, key, with_for_update=True, populate_existing=True)
+    row.last_seq += 1
+    s.flush()
+    return row.last_seq
+
+
+def result_of(posting: Posting, approvers: tuple[str, ...], repeated: bool) -> PostingResult:
+    return PostingResult(
+        serial=posting.serial,
+        business_date=posting.business_date,
+        posted_at=posting.posted_at,
+        template_code=posting.template_code,
+        policy_no=posting.policy_no,
+        amount=None if posting.amount_fen is None else from_fen(posting.amount_fen),
+        method=posting.method,
+        direction=posting.direction,
+        large_cash_report=posting.large_cash_report,
+        approvers=approvers,
+        repeated=repeated,
+    )
+
+
+def _findings_json(assessment: Assessment, acknowledged: frozenset[str]) -> str:
+    return json.dumps(
+        [
+            {
+                "code": f.code,
+                "severity": f.severity.name.lower(),
+                "level": f.level,
+                "acknowledged": f.code in acknowledged,
+                "zh": ZH(f.message),
+                "en": EN(f.message),
+            }
+            for f in assessment.findings
+        ],
+        ensure_ascii=False,
+    )
+
+
+class PostingService:
+    def __init__(
+        self,
+        db: Database,
+        journal: Journal,
+        risk: RiskService,
+        clock: Clock,
+        branch_code: str,
+        counter: str,
+    ) -> None:
+        self.db, self.journal, self.risk, self.clock = db, journal, risk, clock
+        self.branch_code, self.counter = branch_code, counter
+
+    def review(self, submission: Submission, who: SignedIn) -> tuple[RiskContext, Assessment]:
+        """The risk findings for a submission, before anything is written."""
+        with self.db.read() as s:
+            from workstation.services.calendar import current_business_date
+
+            day = current_business_date(s, self.clock, self.branch_code)
+            return self.risk.assess(s, submission, day, who.staff.staff_id)
+
+    def _existing(self, s: Session, submission: Submission, today: date) -> PostingResult | None:
+        posting = s.scalar(
+            select(Posting).where(Posting.idempotency_key == submission.idempotency_key)
+        )
+        if posting is None:
+            return None
+        if posting.content_digest != submission.digest(today):
+            raise PostingRefused("posting.key_reused", serial=posting.serial)
+        approvers = s.scalars(select(Override.approver_id).where(Override.posting_id == posting.id))
+        return result_of(posting, tuple(approvers), repeated=True)
+
+    def post(
+        self, submission: Submission, who: SignedIn, acknowledged: frozenset[str] = frozenset()
+    ) -> PostingResult:
+        """Check everything again, then post once; raise :class:`PostingRefused` otherwise."""
+        teller = who.staff.staff_id
+        blocked = None
+        with self.db.write() as s:
+            day = open_business_date(s, self.journal, self.clock, self.branch_code, teller)
+            if (done := self._existing(s, submission, day)) is not None:
+                return done
+            state = submission.state(day)
+            if state.problems() or state.missing_documents():
+                raise PostingRefused("posting.incomplete")
+            context, assessment = self.risk.assess(s, submission, day, teller)
+            if assessment.blocked:
+                blocked = assessment
+            else:
+                return self._write(s, submission, who, day, context, assessment, acknowledged)
+        self._record_block(submission, who, blocked)
+        codes = ", ".join(f.code for f in blocked.findings if f.severity is Severity.BLOCK)
+        raise PostingRefused("posting.blocked", codes=codes)
+
+    def _record_block(self, submission: Submission, who: SignedIn, assessment: Assessment) -> None:
+        """A refusal leaves a trace: the journal records what blocked whom."""
+        payload = {
+            "template": submission.template.code,
+            "policy_no": submission.policy_no,
+            "findings": [f.code for f in assessment.findings if f.severity is Severity.BLOCK],
+        }
+        where = Where(self.branch_code, self.counter, who.staff.staff_id)
+        with self.db.write() as s:
+            self.journal.append(s, "posting_blocked", payload, where)
+
+    def _write(
+        self,
+        s: Session,
+        submission: Submission,
+        who: SignedIn,
+        day: date,
+        context: RiskContext,
+        assessment: Assessment,
+        acknowledged: frozenset[str],
+    ) -> PostingResult:
+        missing = [f.code for f in assessment.warnings if f.code not in acknowledged]
+        if missing:
+            raise PostingRefused("posting.unacknowledged", codes=", ".join(missing))
+        digest = submission.digest(day)
+        approvals = []
+        if assessment.level_needed:
+            approvals = [
+                a
+                for a in approvals_for(s, "posting", submission.idempotency_key, digest)
+                if a.approver_level >= assessment.level_needed
+                and a.approver_id != who.staff.staff_id
+            ]
+            if not approvals:
+                raise PostingRefused("posting.needs_approval", level=assessment.level_needed)
+        seq = next_seq(s, self.branch_code, day, self.counter)
+        serial = serial_number(self.branch_code, day, self.counter, seq)
+        template, amount, method = submission.template, context.amount, context.method
+        policy = context.policy
+        posting = Posting(
+            serial=serial,
+            branch_code=self.branch_code,
+            business_date=day,
+            counter=self.counter,
+            seq=seq,
+            template_code=template.code,
+            template_key=template.key,
+            category=template.category,
+            policy_no=submission.policy_no,
+            customer_id_number=customer_of(submission, policy, day),
+            customer_name=policy.holder.name
+            if policy
+            else dict(submission.values).get("applicant_name"),
+            applicant_id_number=submission.id_number("applicant_id", day),
+            insured_id_number=insured_of(submission, policy, day),
+            direction=template.money.direction,
+            method=method if amount is not None else None,
+            amount_fen=None if amount is None else to_fen(amount),
+            by_agent=submission.by_agent,
+            submission=json.dumps(submission.lines(day, ZH, EN), ensure_ascii=False),
+            documents=json.dumps(list(submission.documents)),
+            findings=_findings_json(assessment, acknowledged),
+            large_cash_report=LARGE_CASH_REPORT in assessment.flags,
+            teller_id=who.staff.staff_id,
+            sign_on_id=who.sign_on_id,
+            posted_at=self.clock.now(),
+            idempotency_key=submission.idempotency_key,
+            content_digest=digest,
+            status="posted",
+        )
+        s.add(posting)
+        s.flush()
+        if amount is not None and method == "cash":
+            sign = 1 if template.money.direction == "in" else -1
+            self._cash(s, posting, "posting", sign * to_fen(amount))
+        ids = [a.id for a in approvals]
+        if ids:
+            s.execute(update(Override).where(Override.id.in_(ids)).values(posting_id=posting.id))
+        payload = {
+            "serial": serial,
+            "template": template.code,
+            "policy_no": submission.policy_no,
+            "amount": None if amount is None else str(amount),
+            "method": posting.method,
+            "approvers": [a.approver_id for a in approvals],
+            "large_cash_report": posting.large_cash_report,
+        }
+        self.journal.append(
+            s, "posted", payload, Where(self.branch_code, self.counter, who.staff.staff_id)
+        )
+        return result_of(posting, tuple(a.approver_id for a in approvals), repeated=False)
+
+    def _cash(self, s: Session, posting: Posting, kind: str, amount_fen: int) -> None:
+        s.add(
+            CashMovement(
+                branch_code=self.branch_code,
+                business_date=posting.business_date,
+                counter=self.counter,
+                teller_id=posting.teller_id,
+                posting_id=posting.id,
+                kind=kind,
+                amount_fen=amount_fen,
+                created_at=self.clock.now(),
+            )
+        )

@@ -1,0 +1,107 @@
+"""A submission: what a teller asks to post, and its digest.
+
+The screen hands over what was typed; the services check it again and never
+trust the screen. The digest covers the normalised content, so an approval
+given for one submission is void for any other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from forms.schema import Template
+from forms.state import FormState, display_value
+from workstation.domain.i18n import Catalog
+from workstation.domain.identity import ResidentId
+
+
+@dataclass(frozen=True)
+class Submission:
+    template: Template
+    idempotency_key: str
+    """One per form: pressing confirm twice, or retrying, reuses it."""
+    values: tuple[tuple[str, str], ...]
+    """(field key, text as typed) for the fields that apply and have a value."""
+    by_agent: bool
+    documents: tuple[str, ...]
+    """Keys of the documents ticked, sorted."""
+
+    @classmethod
+    def from_state(cls, state: FormState, idempotency_key: str) -> Submission:
+        values = tuple(
+            (spec.key, state.values[spec.key])
+            for spec in state.fields()
+            if state.values.get(spec.key, "").strip()
+        )
+        return cls(
+            state.template, idempotency_key, values, state.by_agent, tuple(sorted(state.ticked))
+        )
+
+    def state(self, today: date) -> FormState:
+        """The form again, as the services see it."""
+        return FormState(
+            self.template, today, dict(self.values), self.by_agent, set(self.documents)
+        )
+
+    def normalised(self, today: date) -> dict[str, Any]:
+        """Checked values of the fields that pass (see RiskContext.values)."""
+        state = self.state(today)
+        checked = {key: state.checked(key) for key, _ in self.values}
+        return {key: result.value for key, result in checked.items() if result.ok}
+
+    @property
+    def policy_no(self) -> str | None:
+        raw = dict(self.values).get("policy_no")
+        return raw.strip().upper() if raw else None
+
+    def canonical(self, today: date) -> dict[str, Any]:
+        state = self.state(today)
+        values = {key: state.checked(key).text or raw for key, raw in self.values}
+        return {
+            "template": self.template.code,
+            "values": values,
+            "by_agent": self.by_agent,
+            "documents": list(self.documents),
+        }
+
+    def digest(self, today: date) -> str:
+        text = json.dumps(self.canonical(today), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def amount(self, today: date) -> Decimal | None:
+        field = self.template.money.amount_field
+        value = self.normalised(today).get(field) if field else None
+        return value if isinstance(value, Decimal) else None
+
+    def method(self) -> str | None:
+        methods = self.template.money.methods
+        if len(methods) == 1:
+            return methods[0]
+        return dict(self.values).get("payment_method") or None
+
+    def id_number(self, key: str, today: date) -> str | None:
+        value = self.normalised(today).get(key)
+        return value.number if isinstance(value, ResidentId) else None
+
+    def lines(self, today: date, zh: Catalog, en: Catalog) -> list[dict[str, str]]:
+        """Each value as it reads in both languages, for the supervisor and the record."""
+        state = self.state(today)
+        lines = []
+        for key, raw in self.values:
+            spec = self.template.field(key)
+            checked = state.checked(key)
+            lines.append(
+                {
+                    "key": key,
+                    "label_zh": spec.label.zh,
+                    "label_en": spec.label.en,
+                    "zh": display_value(spec, checked, zh) if checked.ok else raw,
+                    "en": display_value(spec, checked, en) if checked.ok else raw,
+                }
+            )
+        return lines
