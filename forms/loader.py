@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -91,7 +91,13 @@ _CATALOGUED = {
 }
 
 
-def load_file(path: Path, known_rules: Collection[str], today: date) -> Template | list[Problem]:
+ParamsCheck = Callable[[str, dict], None]
+"""Raises ValueError with a reason when a rule's params do not fit it."""
+
+
+def load_file(
+    path: Path, known_rules: Collection[str], today: date, check_params: ParamsCheck | None = None
+) -> Template | list[Problem]:
     """One template, or what is wrong with it."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -103,11 +109,17 @@ def load_file(path: Path, known_rules: Collection[str], today: date) -> Template
         template = Template.model_validate(data)
     except ValidationError as exc:
         return [Problem(path, _key_path(e["loc"], data), _reason(e)) for e in exc.errors()]
-    problems = [
-        Problem(path, f"rules[{i}].name", msg("template.reason.unknown_rule", name=rule.name))
-        for i, rule in enumerate(template.rules)
-        if rule.name not in known_rules
-    ]
+    problems = []
+    for i, rule in enumerate(template.rules):
+        if rule.name not in known_rules:
+            reason = msg("template.reason.unknown_rule", name=rule.name)
+            problems.append(Problem(path, f"rules[{i}].name", reason))
+        elif check_params is not None:
+            try:
+                check_params(rule.name, rule.params)
+            except ValueError as exc:
+                reason = msg("template.reason.bad_params", detail=str(exc))
+                problems.append(Problem(path, f"rules[{i}].params", reason))
     for i, spec in enumerate(template.fields):
         checked = check(spec, spec.sample, today, required=True)
         if not checked.ok:
@@ -119,7 +131,10 @@ def load_file(path: Path, known_rules: Collection[str], today: date) -> Template
 
 
 def load_templates(
-    folders: Sequence[Path], known_rules: Collection[str], today: date
+    folders: Sequence[Path],
+    known_rules: Collection[str],
+    today: date,
+    check_params: ParamsCheck | None = None,
 ) -> tuple[list[Template], list[Problem]]:
     """Every ``*.toml`` in the folders, in name order; duplicates of a code or key are refused."""
     templates: list[Template] = []
@@ -130,7 +145,7 @@ def load_templates(
             problems.append(Problem(folder, "(folder)", msg("template.reason.no_folder")))
             continue
         for path in sorted(folder.glob("*.toml")):
-            loaded = load_file(path, known_rules, today)
+            loaded = load_file(path, known_rules, today, check_params)
             if isinstance(loaded, list):
                 problems += loaded
                 continue
@@ -147,9 +162,14 @@ def load_templates(
     return templates, problems
 
 
-def load_pack(folders: Sequence[Path], known_rules: Collection[str], today: date) -> list[Template]:
+def load_pack(
+    folders: Sequence[Path],
+    known_rules: Collection[str],
+    today: date,
+    check_params: ParamsCheck | None = None,
+) -> list[Template]:
     """The templates, or :class:`TemplateProblems` listing everything wrong."""
-    templates, problems = load_templates(folders, known_rules, today)
+    templates, problems = load_templates(folders, known_rules, today, check_params)
     if problems:
         raise TemplateProblems(problems)
     return sorted(templates, key=lambda template: template.code)

@@ -133,3 +133,12 @@ def test_a_new_business_type_is_one_more_file(tmp_path):
     folder = _broken(tmp_path, 'key = "surrender"', 'key = "surrender_copy"')
     templates = load_pack([*BUILTIN_PACKS, folder], RULE_NAMES, TODAY)
     assert "9999" in {t.code for t in templates}
+
+
+def test_bad_rule_params_are_refused(tmp_path):
+    from workstation.services.risk.engine import validate_params
+
+    folder = _broken(tmp_path, 'allowed = ["in_force"]', 'allowed = "in_force"')
+    _, problems = load_templates([folder], RULE_NAMES, TODAY, validate_params)
+    [problem] = [p.render(EN) for p in problems]
+    assert ": rules[4].params: the rule's params do not fit: params of risk rule" in problem

@@ -28,6 +28,7 @@ from workstation.services.overrides import OverrideService
 from workstation.services.passwords import Passwords
 from workstation.services.posting import PostingService
 from workstation.services.reversal import ReversalService
+from workstation.services.risk.engine import validate_params
 from workstation.services.risk.model import Thresholds
 from workstation.services.risk.service import RiskService
 from workstation.services.risk.vocabulary import RULE_NAMES
@@ -99,7 +100,7 @@ def connect(config: Config, secrets: Secrets) -> Database:
 def load_templates(config: Config, clock: Clock) -> TemplateIndex:
     """The built-in pack and the configured folders; malformed templates stop the start."""
     folders = [*BUILTIN_PACKS, *config.forms.folders]
-    return TemplateIndex(load_pack(folders, RULE_NAMES, clock.now().date()))
+    return TemplateIndex(load_pack(folders, RULE_NAMES, clock.now().date(), validate_params))
 
 
 def open_station(

@@ -13,10 +13,16 @@ from workstation.config import (
     Config,
     DatabaseSection,
     OutputSection,
+    RiskSection,
     UiSection,
     render_config,
 )
 from workstation.configfile import default_data_dir
+
+DEMO_WATCH_LIST = """id_number,name,reason
+440301198507150018,黄海涛,demo: a fictitious person on the compliance watch list
+,鲁德明,demo: name only
+"""
 
 
 def prepare_demo(data_dir: Path, lang: str):
@@ -42,11 +48,14 @@ def prepare_demo(data_dir: Path, lang: str):
     secrets = Secrets(backend)
     secrets.ensure_journal_key()
 
+    watch_list = data_dir / "watch_list.csv"
+    watch_list.write_text(DEMO_WATCH_LIST, encoding="utf-8")
     config = Config(
         database=DatabaseSection(url=f"sqlite:///{database}"),
         branch=BranchSection(code="SH01", counter="01"),
         ui=UiSection(language=lang),
         output=OutputSection(folder=data_dir / "output"),
+        risk=RiskSection(watch_list=watch_list),
     )
     (data_dir / "config.toml").write_text(render_config(config), encoding="utf-8")
 

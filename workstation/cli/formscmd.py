@@ -19,6 +19,7 @@ def check(obj, folder: Path | None) -> None:
     """Check FOLDER (default: the built-in pack and the configured folders); exit 1 on errors."""
     from forms.loader import BUILTIN_PACKS, load_templates
     from workstation.domain.clock import SystemClock
+    from workstation.services.risk.engine import validate_params
     from workstation.services.risk.vocabulary import RULE_NAMES
 
     t = obj.catalog()
@@ -27,7 +28,8 @@ def check(obj, folder: Path | None) -> None:
     else:
         configured = obj.config().forms.folders if obj.has_config() else ()
         folders = [*BUILTIN_PACKS, *configured]
-    templates, problems = load_templates(folders, RULE_NAMES, SystemClock().now().date())
+    today = SystemClock().now().date()
+    templates, problems = load_templates(folders, RULE_NAMES, today, validate_params)
     if problems:
         click.echo(t("template.problems", count=len(problems)), err=True)
         for problem in problems:

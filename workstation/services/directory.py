@@ -13,7 +13,7 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Protocol
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from workstation.db.engine import Database
 from workstation.db.models import BankAccount, Beneficiary, Customer, Policy
@@ -141,8 +141,9 @@ _POLICY_LOADS = (
     joinedload(Policy.holder),
     joinedload(Policy.insured),
     joinedload(Policy.payout_account),
-    selectinload(Policy.beneficiaries),
+    joinedload(Policy.beneficiaries),
 )
+"""One query per lookup: the holder, insured, payout account and beneficiaries joined."""
 
 
 class LocalPolicyDirectory:
@@ -153,10 +154,13 @@ class LocalPolicyDirectory:
 
     def policy(self, policy_no: str) -> PolicyView | None:
         with self.db.read() as s:
-            found = s.scalar(
-                select(Policy).where(Policy.policy_no == policy_no).options(*_POLICY_LOADS)
-            )
-            return None if found is None else _policy_view(found)
+            return self.policy_in(s, policy_no)
+
+    def policy_in(self, s: Session, policy_no: str) -> PolicyView | None:
+        """The same, inside a unit of work already open (posting reads it in its transaction)."""
+        query = select(Policy).where(Policy.policy_no == policy_no).options(*_POLICY_LOADS)
+        found = s.scalars(query).unique().first()
+        return None if found is None else _policy_view(found)
 
     def customer(self, id_number: str) -> PersonView | None:
         with self.db.read() as s:

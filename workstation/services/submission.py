@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from forms.fields import Checked
 from forms.schema import Template
 from forms.state import FormState, display_value
 from workstation.domain.i18n import Catalog
@@ -30,6 +31,9 @@ class Submission:
     by_agent: bool
     documents: tuple[str, ...]
     """Keys of the documents ticked, sorted."""
+    _checks: dict[date, dict[str, Checked]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     @classmethod
     def from_state(cls, state: FormState, idempotency_key: str) -> Submission:
@@ -48,11 +52,16 @@ class Submission:
             self.template, today, dict(self.values), self.by_agent, set(self.documents)
         )
 
+    def checked(self, today: date) -> dict[str, Checked]:
+        """Each value checked once per business date (a posting asks many times)."""
+        if today not in self._checks:
+            state = self.state(today)
+            self._checks[today] = {key: state.checked(key) for key, _ in self.values}
+        return self._checks[today]
+
     def normalised(self, today: date) -> dict[str, Any]:
         """Checked values of the fields that pass (see RiskContext.values)."""
-        state = self.state(today)
-        checked = {key: state.checked(key) for key, _ in self.values}
-        return {key: result.value for key, result in checked.items() if result.ok}
+        return {key: result.value for key, result in self.checked(today).items() if result.ok}
 
     @property
     def policy_no(self) -> str | None:
@@ -60,8 +69,8 @@ class Submission:
         return raw.strip().upper() if raw else None
 
     def canonical(self, today: date) -> dict[str, Any]:
-        state = self.state(today)
-        values = {key: state.checked(key).text or raw for key, raw in self.values}
+        checked = self.checked(today)
+        values = {key: checked[key].text or raw for key, raw in self.values}
         return {
             "template": self.template.code,
             "values": values,
@@ -90,11 +99,11 @@ class Submission:
 
     def lines(self, today: date, zh: Catalog, en: Catalog) -> list[dict[str, str]]:
         """Each value as it reads in both languages, for the supervisor and the record."""
-        state = self.state(today)
+        all_checked = self.checked(today)
         lines = []
         for key, raw in self.values:
             spec = self.template.field(key)
-            checked = state.checked(key)
+            checked = all_checked[key]
             lines.append(
                 {
                     "key": key,

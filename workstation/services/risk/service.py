@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from workstation.db.ledger import CashMovement, Posting
@@ -55,40 +55,41 @@ class RiskService:
         business_date: date,
         teller_id: str,
     ) -> DayActivity:
-        today = (Posting.branch_code == self.branch_code) & (Posting.business_date == business_date)
-        live = today & (Posting.status == "posted")
-        customer = customer_of(submission, policy, business_date)
-        rows = []
-        if customer:
-            rows = s.execute(
-                select(Posting.direction, Posting.method, Posting.amount_fen).where(
-                    live, Posting.customer_id_number == customer, Posting.amount_fen.is_not(None)
-                )
-            ).all()
-        cash = [from_fen(amount) for _, method, amount in rows if method == "cash"]
-        payouts = sum((from_fen(a) for d, _, a in rows if d == "out"), Decimal("0.00"))
-        insured = insured_of(submission, policy, business_date)
-        premium_fen = 0
-        if insured:
-            premium_fen = s.scalar(
-                select(func.coalesce(func.sum(Posting.amount_fen), 0)).where(
-                    live,
-                    Posting.insured_id_number == insured,
-                    Posting.method == "cash",
-                    Posting.direction == "in",
-                    Posting.category.in_(PREMIUM_CATEGORIES),
-                )
-            )
-        same = 0
-        if submission.policy_no:
-            same = s.scalar(
-                select(func.count()).where(
-                    live,
-                    Posting.template_code == submission.template.code,
-                    Posting.policy_no == submission.policy_no,
-                )
-            )
-        on_hand_fen = s.scalar(
+        """The day so far for this customer, insured, policy and teller: sums done in SQL."""
+        customer = customer_of(submission, policy, business_date) or ""
+        insured = insured_of(submission, policy, business_date) or ""
+        code, policy_no = submission.template.code, submission.policy_no or ""
+        day = (
+            (Posting.branch_code == self.branch_code)
+            & (Posting.business_date == business_date)
+            & (Posting.status == "posted")
+        )
+        mine = Posting.customer_id_number == customer
+        cash = Posting.method == "cash"
+        premium = (
+            (Posting.insured_id_number == insured)
+            & cash
+            & (Posting.direction == "in")
+            & Posting.category.in_(PREMIUM_CATEGORIES)
+        )
+        same = (Posting.template_code == code) & (Posting.policy_no == policy_no)
+
+        def total(condition):
+            return func.coalesce(func.sum(case((condition, Posting.amount_fen), else_=0)), 0)
+
+        conn = s.connection()
+        sums = conn.execute(
+            select(
+                total(mine & cash),
+                total(mine & (Posting.direction == "out")),
+                total(premium),
+                func.coalesce(func.sum(case((same, 1), else_=0)), 0),
+            ).where(day)
+        ).one()
+        amounts = conn.scalars(
+            select(Posting.amount_fen).where(day, mine, cash, Posting.amount_fen.is_not(None))
+        ).all()
+        on_hand_fen = conn.scalar(
             select(func.coalesce(func.sum(CashMovement.amount_fen), 0)).where(
                 CashMovement.branch_code == self.branch_code,
                 CashMovement.business_date == business_date,
@@ -96,19 +97,24 @@ class RiskService:
             )
         )
         return DayActivity(
-            customer_cash=sum(cash, Decimal("0.00")),
-            customer_cash_amounts=tuple(cash),
-            insured_cash_premium=from_fen(int(premium_fen)),
-            customer_payouts=payouts,
-            same_business=int(same),
+            customer_cash=from_fen(int(sums[0])) if customer else Decimal("0.00"),
+            customer_cash_amounts=tuple(from_fen(a) for a in amounts) if customer else (),
+            insured_cash_premium=from_fen(int(sums[2])) if insured else Decimal("0.00"),
+            customer_payouts=from_fen(int(sums[1])) if customer else Decimal("0.00"),
+            same_business=int(sums[3]) if policy_no else 0,
             cash_on_hand=from_fen(int(on_hand_fen)),
         )
+
+    def _policy(self, s: Session, policy_no: str) -> PolicyView | None:
+        """Read in the posting's own transaction when the directory is the local one."""
+        local = getattr(self.directory, "policy_in", None)
+        return local(s, policy_no) if local else self.directory.policy(policy_no)
 
     def context(
         self, s: Session, submission: Submission, business_date: date, teller_id: str
     ) -> RiskContext:
         state = submission.state(business_date)
-        policy = self.directory.policy(submission.policy_no) if submission.policy_no else None
+        policy = self._policy(s, submission.policy_no) if submission.policy_no else None
         values = submission.normalised(business_date)
         card = values.get("payee_card")
         return RiskContext(

@@ -1,0 +1,56 @@
+"""Pilot: look a posting up in the journal and reverse it with a supervisor, by keyboard."""
+
+from __future__ import annotations
+
+from screens.journal import JournalScreen
+from screens.posting_detail import PostingDetailScreen
+from tests.ledger_support import contact_change
+from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in
+
+BIG = (140, 42)
+
+
+async def test_find_a_posting_and_reverse_it(station):
+    teller = station.auth.sign_in("T001", "demo1234")
+    posted = station.postings.post(contact_change(station), teller)
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, JournalScreen)
+        await burst(pilot, posted.serial, "<enter>")
+        await settle(pilot)
+        table = app.screen.query_one("#results")
+        assert table.row_count == 1
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PostingDetailScreen)
+        assert "联系方式变更" in screen_text(app) and "已记账" in screen_text(app)
+        await pilot.press("f9")
+        await pilot.pause()
+        await burst(pilot, "客户要求撤销", "<enter>")  # Enter: approval at this counter
+        await settle(pilot)
+        await burst(pilot, "S001", "<enter>", "demo1234", "<enter>", "2", "<enter>")
+        await settle(pilot)
+        assert isinstance(app.screen, PostingDetailScreen)
+        text = screen_text(app)
+        assert "已冲正" in text and "SH01-20261127-01-00002" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.query_one("#results").row_count >= 1
+
+
+async def test_a_teller_does_not_see_another_tellers_postings(station):
+    other = station.auth.sign_in("T002", "demo1234")
+    station.postings.post(contact_change(station), other)
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        await pilot.press("f5")
+        await settle(pilot)
+        assert app.screen.query_one("#results").row_count == 0
+        assert not app.screen.query_one("#q-teller").display
