@@ -76,6 +76,11 @@ async def drained(widget: Widget, limit: int = 200) -> None:
 
 
 ENTER = Binding("enter", "enter_field", show=False, priority=True, id="enter_field")
+TABS = [
+    Binding("tab", "app.focus_next", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+]
+"""Tab moves focus before the next key is delivered too (see EnterMovesOn)."""
 DIGITS = [Binding(str(n), f"pick_choice({n})", show=False, priority=True) for n in range(1, 10)]
 """A digit on a choice picks that option and moves on, before the next key lands."""
 
@@ -119,7 +124,7 @@ class EnterMovesOn:
 
 
 class WorkstationScreen(ServiceCalls, EnterMovesOn, Screen):
-    BINDINGS = [ENTER, *DIGITS]
+    BINDINGS = [ENTER, *TABS, *DIGITS]
     PALETTE: ClassVar[bool] = True
     """Whether the command palette may open over this screen."""
 
@@ -133,7 +138,7 @@ class WorkstationScreen(ServiceCalls, EnterMovesOn, Screen):
 
 
 class WorkstationModal(ServiceCalls, EnterMovesOn, ModalScreen[T]):
-    BINDINGS = [ENTER, *DIGITS]
+    BINDINGS = [ENTER, *TABS, *DIGITS]
     PALETTE: ClassVar[bool] = False
 
     def __init__(self) -> None:

@@ -25,6 +25,7 @@ from screens.widgets.form_panel import FormPanel
 from screens.widgets.policy_summary import PolicySummary
 from screens.widgets.sample_panel import SamplePanel
 from screens.widgets.status_bar import StatusBar
+from screens.widgets.tickbox import TickBox
 from workstation.domain.i18n import msg
 
 WIDE = 120
@@ -99,11 +100,14 @@ class FormScreen(WorkstationScreen):
             self.query_one(PolicySummary).clear()
 
     def handles_enter(self, widget) -> bool:
-        return isinstance(widget, Input | ChoiceField | DocumentsChecklist)
+        return isinstance(widget, Input | ChoiceField | DocumentsChecklist | TickBox)
 
     def field_entered(self, widget) -> None:
         if isinstance(widget, DocumentsChecklist):
             widget.action_tick_and_next()
+            return
+        if isinstance(widget, TickBox):  # Enter moves on; Space ticks the agent box
+            self.focus_next()
             return
         key = self._key(widget)
         if key is None:

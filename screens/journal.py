@@ -48,6 +48,8 @@ class JournalScreen(WorkstationScreen):
         yield Label("", id="count")
         yield Footer()
 
+    _to_results = False
+
     def on_mount(self) -> None:
         table = self.query_one("#results", DataTable)
         for key in (
@@ -64,6 +66,8 @@ class JournalScreen(WorkstationScreen):
         self.action_search()
 
     def field_entered(self, widget) -> None:
+        """Enter in a filter searches; the results then take the keys (Enter opens one)."""
+        self._to_results = True
         self.action_search()
 
     def on_screen_resume(self) -> None:
@@ -113,6 +117,9 @@ class JournalScreen(WorkstationScreen):
                 key=row.serial,
             )
         self.query_one("#count", Label).update(t("journal_screen.count", count=len(rows)))
+        if rows and self._to_results:
+            self.set_focus(table)
+        self._to_results = False
 
     @on(DataTable.RowSelected, "#results")
     def _open(self, event: DataTable.RowSelected) -> None:

@@ -69,7 +69,7 @@ async def test_surrender_by_keyboard_from_pinyin_to_review(station):
         assert app.focused.id == "f-applicant_phone"  # prefilled; Enter moves on
         await pilot.press("enter")
         assert app.focused.id == "by-agent"  # in person: leave the agent box empty
-        await pilot.press("tab")
+        await pilot.press("enter")
         assert app.focused.id == "f-amount"
         await pilot.press("enter", "enter")
         await type_text(pilot, "6222021000123450")

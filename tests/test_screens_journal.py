@@ -24,7 +24,7 @@ async def test_find_a_posting_and_reverse_it(station):
         await settle(pilot)
         table = app.screen.query_one("#results")
         assert table.row_count == 1
-        table.focus()
+        assert app.focused is table  # found: Enter now opens it
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PostingDetailScreen)

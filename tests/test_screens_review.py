@@ -24,8 +24,8 @@ async def fill_surrender(pilot) -> None:
     await burst(pilot, "P2024000001", "<enter>")
     await settle(pilot)
     await burst(pilot, "<enter>", "110105198001010016", "<enter>", "长期", "<enter>", "<enter>")
-    await pilot.press("tab")  # past the agent box: 张三 comes in person
-    await burst(pilot, "<enter>", "<enter>", "6222021000123450", "<enter>")
+    # Enter passes the agent box (Space would tick it: 张三 comes in person)
+    await burst(pilot, "<enter>", "<enter>", "<enter>", "6222021000123450", "<enter>")
     await burst(pilot, "中国工商银行上海浦东支行", "<enter>", "1")
     await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>")
     await pilot.press("f10")
