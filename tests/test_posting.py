@@ -162,3 +162,30 @@ def test_a_rejected_or_cancelled_request_approves_nothing(station):
     assert station.overrides.status(second).status == "cancelled"
     with pytest.raises(PostingRefused):
         station.postings.post(sub, teller, frozenset({"aml_payout.due_diligence"}))
+
+
+def test_a_lost_answer_after_the_commit_is_retried_to_the_same_serial(station, monkeypatch):
+    """The commit happened but the teller never saw the result (crash, lost connection)."""
+    from contextlib import contextmanager
+
+    teller = station.auth.sign_in("T001", "demo1234")
+    sub = renewal_in_cash(station)
+    write = station.db.write
+    crashed = []
+
+    @contextmanager
+    def commit_then_crash():
+        with write() as s:
+            yield s
+        if not crashed:
+            crashed.append(True)
+            raise ConnectionResetError("the answer never reached the screen")
+
+    monkeypatch.setattr(station.db, "write", commit_then_crash)
+    with pytest.raises(ConnectionResetError):
+        station.postings.post(sub, teller)
+    monkeypatch.setattr(station.db, "write", write)
+    retry = station.postings.post(sub, teller)
+    assert retry.repeated and retry.serial == "SH01-20261127-01-00001"
+    with station.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Posting)) == 1
