@@ -1,0 +1,190 @@
+"""The business receipt (业务回单): A5, a customer copy and a counter copy.
+
+Everything in :class:`ReceiptData` is already masked; this module prints what
+it is given and nothing else.
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table
+
+from printing.base import A5, PageSetup, bilingual, build_pdf, para
+from printing.fonts import FontChoice, register
+from printing.grid import LABEL_WIDTH, Cell, grid, signature_line
+from printing.styles import SHADE, styles
+from workstation.domain.money import format_yuan
+from workstation.services.receipt_data import Bilingual, BranchHeader, ReceiptData
+
+COPIES = (Bilingual("客户联", "Customer copy"), Bilingual("柜台联", "Counter copy"))
+TITLE = Bilingual("业务回单", "Business receipt")
+REVERSAL_TITLE = Bilingual("冲正回单", "Reversal receipt")
+QR_SIZE = 24 * mm
+QR_COLUMN = 30 * mm
+MARGIN = 10 * mm
+
+
+def render_receipt(data: ReceiptData, font: FontChoice) -> bytes:
+    """The receipt as PDF bytes: page 1 the customer's copy, page 2 the counter's."""
+    name = register(font)
+    title = REVERSAL_TITLE if data.reversal_of else TITLE
+    setup = PageSetup(
+        header=BranchHeader(data.branch_code, data.branch, data.counter),
+        title=title,
+        font=name,
+        pagesize=A5,
+        margin=MARGIN,
+        subject=f"{data.serial} {title.en}",
+    )
+    story: list[Flowable] = []
+    for index, copy in enumerate(COPIES):
+        if index:
+            story.append(PageBreak())
+        story += _copy(data, copy, title, name)
+    return build_pdf(setup, story)
+
+
+def _copy(data: ReceiptData, copy: Bilingual, title: Bilingual, font: str) -> list[Flowable]:
+    st = styles(font)
+    width = A5[0] - 2 * MARGIN
+    head = Table(
+        [
+            [
+                "",
+                [para(title.zh, st["title"]), para(title.en, st["subtitle"])],
+                bilingual(copy.zh, copy.en, st["copy"], st["copy_en"]),
+            ]
+        ],
+        colWidths=[width * 0.25, width * 0.5, width * 0.25],
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BOX", (2, 0), (2, 0), 0.8, "black"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ],
+    )
+    flow: list[Flowable] = [head, Spacer(1, 2 * mm)]
+    if data.reprint:
+        n = data.reprint_count
+        text = f"重打 REPRINT · 第 {n} 次 No. {n}"
+        if data.reprint_reason:
+            text += f" · 原因 Reason: {data.reprint_reason}"
+        flow.append(para(text, st["mark"]))
+    if data.reversal_of:
+        reversal = [
+            Cell("原流水号", "Original serial", data.reversal_of),
+            Cell("冲正原因", "Reason", data.reversal_reason or "—"),
+        ]
+        flow += [grid(reversal, font, width, shade=True), _gap()]
+    flow += [grid(_facts(data), font, width), _gap()]
+    if data.lines:
+        cells = [Cell(line.label.zh, line.label.en, line.value) for line in data.lines]
+        flow += [grid(cells, font, width), _gap()]
+    if data.amount is not None:
+        flow += [_amount(data, font, width), _gap()]
+    flow.append(_bottom(data, font, width))
+    return flow
+
+
+def _gap() -> Spacer:
+    return Spacer(1, 1.5 * mm)
+
+
+def _facts(data: ReceiptData) -> list[Cell]:
+    cells = [
+        Cell("流水号", "Serial", data.serial),
+        Cell("营业日", "Business date", data.business_date),
+        Cell("业务", "Business", f"{data.business.zh} {data.business.en} ({data.template_code})"),
+        Cell("记账时间", "Posted at", data.posted_at),
+    ]
+    if data.policy_no:
+        cells.append(Cell("保单号", "Policy no.", data.policy_no))
+    if data.customer_name or data.customer_id_masked:
+        who = "\n".join(p for p in (data.customer_name, data.customer_id_masked) if p)
+        cells.append(Cell("客户", "Customer", who))
+    return cells
+
+
+def _staff(data: ReceiptData) -> list[Cell]:
+    cells = [Cell("柜员", "Teller", f"{data.teller_name} ({data.teller_id})", wide=True)]
+    for approval in data.approvals:
+        text = (
+            f"{approval.name} ({approval.staff_id}) · {approval.level} 级 Level {approval.level}"
+            f" · {approval.mode.zh} {approval.mode.en}\n"
+            f"{approval.reason.zh} {approval.reason.en}"
+        )
+        cells.append(Cell("授权人", "Authorized by", text, wide=True))
+    return cells
+
+
+def _amount(data: ReceiptData, font: str, width: float) -> Table:
+    st = styles(font)
+    assert data.amount is not None
+    how = "\n".join(f"{p.zh} {p.en}" for p in (data.direction, data.method) if p is not None)
+    rows = [
+        [
+            bilingual("金额", "Amount", st["label"], st["label_en"]),
+            para(format_yuan(data.amount), st["amount"]),
+            para(how, st["value"]),
+        ],
+        [
+            bilingual("大写", "In words", st["label"], st["label_en"]),
+            para(data.amount_in_words or "", st["words"]),
+            "",
+        ],
+    ]
+    rest = width - LABEL_WIDTH
+    return Table(
+        rows,
+        colWidths=[LABEL_WIDTH, rest * 0.5, rest * 0.5],
+        style=[
+            ("SPAN", (1, 1), (2, 1)),
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("BOX", (0, 0), (-1, -1), 0.8, "black"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ],
+    )
+
+
+def _bottom(data: ReceiptData, font: str, width: float) -> Table:
+    """The QR code on the left; staff, signature and a note on the right."""
+    st = styles(font)
+    verify: list[Flowable] = [
+        qr_drawing(data.qr_payload, QR_SIZE),
+        para("扫码核验 / Scan to verify", st["tiny"]),
+        para(data.qr_payload, st["tiny"]),
+    ]
+    right_width = width - QR_COLUMN
+    right: list[Flowable] = [grid(_staff(data), font, right_width)]
+    if data.signature:
+        right.append(signature_line("客户签名", "Customer signature", font, right_width))
+    right += [
+        Spacer(1, 2 * mm),
+        para("请核对回单内容，妥善保管。Please check this receipt and keep it.", st["note"]),
+    ]
+    return Table(
+        [[verify, right]],
+        colWidths=[QR_COLUMN, right_width],
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, 0), 3),
+            ("RIGHTPADDING", (1, 0), (1, 0), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
+
+
+def qr_drawing(payload: str, size: float) -> Drawing:
+    """A QR code of ``payload``, ``size`` points square, as a flowable drawing."""
+    widget = QrCodeWidget(payload, barBorder=0)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    drawing.hAlign = "CENTER"
+    return drawing
