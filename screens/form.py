@@ -37,6 +37,7 @@ class FormScreen(WorkstationScreen):
     BINDINGS = [
         Binding("f10", "review", "key.review", key_display="F10", id="review"),
         Binding("f6", "toggle_sample", "key.sample", key_display="F6", id="toggle_sample"),
+        Binding("f7", "print_sample", "key.print_sample", key_display="F7", id="print_sample"),
         Binding("escape", "leave", "key.back", key_display="Esc", id="leave"),
     ]
 
@@ -209,3 +210,14 @@ class FormScreen(WorkstationScreen):
                 self.dismiss()
 
         self.app.push_screen(ConfirmModal(self.t("form.discard")), answered)
+
+    def action_print_sample(self) -> None:
+        """The blank form and the sample filled form (填写范例), for the customer to copy."""
+        from printing.jobs import print_sample_form
+        from screens.printouts import run_print
+
+        template = self.template
+        if template is None:
+            return
+        station, today = self.app.station, self.app.clock.now().date()
+        run_print(self, lambda: print_sample_form(station, template, today), lambda _: None)

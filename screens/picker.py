@@ -20,6 +20,7 @@ class PickerScreen(WorkstationScreen):
     CSS_PATH = "picker.tcss"
     AUTO_FOCUS = "#search"
     BINDINGS = [
+        Binding("f7", "print_sample", "key.print_sample", key_display="F7", id="print_sample"),
         Binding("escape", "back", "key.back", key_display="Esc", id="back"),
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
@@ -120,5 +121,22 @@ class PickerScreen(WorkstationScreen):
 
         self.app.push_screen(FormScreen(template))
 
+    def _highlighted_template(self) -> Template | None:
+        results = self.query_one("#results", OptionList)
+        if results.highlighted is None:
+            return None
+        return self.index.by_code(results.get_option_at_index(results.highlighted).id or "")
+
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_print_sample(self) -> None:
+        """The blank form and the sample filled form (填写范例), for the customer to copy."""
+        from printing.jobs import print_sample_form
+        from screens.printouts import run_print
+
+        template = self._highlighted_template()
+        if template is None:
+            return
+        station, today = self.app.station, self.app.clock.now().date()
+        run_print(self, lambda: print_sample_form(station, template, today), lambda _: None)

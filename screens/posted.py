@@ -18,11 +18,17 @@ from workstation.services.posting import PostingResult
 
 class PostedScreen(WorkstationScreen):
     CSS_PATH = "posted.tcss"
-    BINDINGS = [Binding("enter,escape", "done", "key.done", key_display="Enter", id="done")]
+    BINDINGS = [
+        Binding("f6", "print", "key.print_receipt", key_display="F6", id="print"),
+        Binding("enter,escape", "done", "key.done", key_display="Enter", id="done"),
+    ]
 
     def __init__(self, result: PostingResult, state: FormState, approval: Approval | None) -> None:
         super().__init__()
         self.result, self.state, self.approval = result, state, approval
+        self.outcome = None
+        """The last print: its PDF, and whether the printer took it."""
+        self.printing = False
 
     def compose(self) -> ComposeResult:
         t, r = self.t, self.result
@@ -48,8 +54,50 @@ class PostedScreen(WorkstationScreen):
             yield Static(aligned(rows), id="summary")
             if r.large_cash_report:
                 yield Static(t("posted.large_cash"), id="large-cash")
+            yield Static(t("posted.print_hint"), id="print-state")
             yield Static(t("posted.next"), id="next")
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "print":
+            return not self.printing
+        return super().check_action(action, parameters)
+
+    def action_print(self) -> None:
+        """The first print; after a printer failure, the same PDF again."""
+        from printing.jobs import print_receipt, send_again
+        from screens.printouts import run_print
+
+        station, who, serial = self.app.station, self.app.who, self.result.serial
+        previous = self.outcome
+        if previous is not None and previous.error is not None:
+            job = lambda: send_again(station, previous)  # noqa: E731
+        elif previous is None:
+            job = lambda: print_receipt(station, who, serial)  # noqa: E731
+        else:
+            self.notify(self.t("posted.reprint_from_journal"))
+            return
+        self.printing = True
+        self.refresh_bindings()
+        run_print(self, job, self._printed)
+
+    def _printed(self, outcome) -> None:
+        self.printing = False
+        self.outcome = outcome
+        t = self.t
+        if outcome.error is not None:
+            text = t("printout.failed", reason=t(outcome.error), path=str(outcome.path))
+        elif outcome.printer:
+            text = t("printout.printed", printer=outcome.printer, path=str(outcome.path))
+        else:
+            text = t("printout.saved", path=str(outcome.path))
+        self.query_one("#print-state", Static).update(text)
+        self.refresh_bindings()
+
+    def show_refusal(self, message) -> None:
+        self.printing = False
+        self.refresh_bindings()
+        super().show_refusal(message)
 
     def action_done(self) -> None:
         self.dismiss()

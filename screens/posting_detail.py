@@ -21,6 +21,7 @@ from workstation.services.reversal import ReversalRequest
 class PostingDetailScreen(WorkstationScreen):
     CSS_PATH = "posting_detail.tcss"
     BINDINGS = [
+        Binding("f6", "reprint", "key.reprint", key_display="F6", id="reprint"),
         Binding("f9", "reverse", "key.reverse", key_display="F9", id="reverse"),
         Binding("escape", "back", "key.back", key_display="Esc", id="back"),
     ]
@@ -103,7 +104,23 @@ class PostingDetailScreen(WorkstationScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reverse":
             return self.detail is not None and self.detail.row.status == "posted"
+        if action == "reprint":
+            return self.detail is not None
         return super().check_action(action, parameters)
+
+    def action_reprint(self) -> None:
+        from screens.printouts import ReasonModal
+
+        self.app.push_screen(ReasonModal(self.serial), self._reprint)
+
+    def _reprint(self, reason: str | None) -> None:
+        if reason is None:
+            return
+        from printing.jobs import print_receipt
+        from screens.printouts import run_print
+
+        station, who, serial = self.app.station, self.app.who, self.serial
+        run_print(self, lambda: print_receipt(station, who, serial, reason), lambda _: None)
 
     def action_reverse(self) -> None:
         from screens.reverse import ReverseModal

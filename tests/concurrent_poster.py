@@ -5,14 +5,17 @@ python -m tests.concurrent_poster DB_URL TELLER COUNT
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import keyring
 
 from tests.conftest import FAST, TEST_KEY, make_config
 from tests.ledger_support import contact_change
+from workstation.domain.cash import Count
 from workstation.domain.clock import SystemClock
 from workstation.secrets import JOURNAL_KEY, MemoryKeyring, Secrets
+from workstation.services.tills import TillRefused
 from workstation.station import open_station
 
 
@@ -23,6 +26,8 @@ def main() -> None:
     keyring.set_keyring(backend)
     station = open_station(make_config(url), Secrets(backend), SystemClock(), FAST)
     teller = station.auth.sign_in(teller_id, "demo1234")
+    with contextlib.suppress(TillRefused):  # both work at counter 01: one opens the shift
+        station.till.open(teller, Count())
     print("ready", flush=True)
     sys.stdin.readline()  # start together
     for _ in range(count):

@@ -93,3 +93,11 @@ def station(config: Config, secrets: Secrets, clock: ManualClock) -> Iterator[St
     opened = open_station(config, secrets, clock, FAST)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def station2(config: Config, secrets: Secrets, clock: ManualClock) -> Iterator[Station]:
+    """A second workstation on the same database, at counter 02."""
+    opened = open_station(make_config(config.database.url, counter="02"), secrets, clock, FAST)
+    yield opened
+    opened.close()

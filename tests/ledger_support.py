@@ -35,3 +35,12 @@ def renewal_in_cash(station, amount: str = "12,000.00", **values):
 def contact_change(station, **values):
     """张三 changes the contact details of P2024000001: no money, no duplicate rule."""
     return submission(station, "2001", **values)
+
+
+def on_shift(station, staff_id: str = "T001", password: str = "demo1234"):
+    """Sign in and open a shift with an empty box (the demo tills start empty)."""
+    from workstation.domain.cash import Count
+
+    who = station.auth.sign_in(staff_id, password)
+    station.till.open(who, Count())
+    return who

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from tests.ledger_support import contact_change, renewal_in_cash, surrender
+from tests.ledger_support import contact_change, on_shift, renewal_in_cash, surrender
 from workstation.db.ledger import CashMovement, Override, Posting
 from workstation.services.auth import AccountLocked, AuthError
 from workstation.services.overrides import Ask
@@ -19,7 +19,7 @@ def _ask(station, sub, level: int) -> Ask:
 
 
 def test_review_of_the_surrender_asks_for_level_1_and_due_diligence(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     _, assessment = station.postings.review(surrender(station), teller)
     codes = {f.code: f for f in assessment.findings}
     assert assessment.level_needed == 1
@@ -29,7 +29,7 @@ def test_review_of_the_surrender_asks_for_level_1_and_due_diligence(station):
 
 
 def test_posting_needs_the_approval_and_the_acknowledgement(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     sub = surrender(station)
     with pytest.raises(PostingRefused) as refused:
         station.postings.post(sub, teller, frozenset({"aml_payout.due_diligence"}))
@@ -49,7 +49,7 @@ def test_posting_needs_the_approval_and_the_acknowledgement(station):
 
 
 def test_confirming_twice_posts_once_and_returns_the_first_result(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     sub = renewal_in_cash(station)
     first = station.postings.post(sub, teller)
     again = station.postings.post(sub, teller)
@@ -60,7 +60,7 @@ def test_confirming_twice_posts_once_and_returns_the_first_result(station):
 
 
 def test_a_changed_form_cannot_reuse_an_approval(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     sub = surrender(station)
     station.overrides.approve_local(
         teller, _ask(station, sub, 1), "S001", "demo1234", "identity_verified"
@@ -72,7 +72,7 @@ def test_a_changed_form_cannot_reuse_an_approval(station):
 
 
 def test_serials_are_gapless_per_counter_and_day(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     serials = [station.postings.post(contact_change(station), teller).serial for _ in range(2)]
     # a refused posting in between takes no number
     with pytest.raises(PostingRefused):
@@ -82,7 +82,7 @@ def test_serials_are_gapless_per_counter_and_day(station):
 
 
 def test_a_blocked_posting_is_journaled_and_writes_nothing(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     with pytest.raises(PostingRefused) as refused:
         station.postings.post(surrender(station, policy_no="P2021000004"), teller)
     assert refused.value.msg.key == "posting.blocked"
@@ -101,7 +101,7 @@ def test_a_blocked_posting_is_journaled_and_writes_nothing(station):
     ],
 )
 def test_refused_approvals(station, approver, password, key):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     sub = surrender(station)
     with pytest.raises(AuthError) as refused:
         station.overrides.approve_local(
@@ -111,7 +111,7 @@ def test_refused_approvals(station, approver, password, key):
 
 
 def test_a_level_1_supervisor_cannot_approve_level_2(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     sub = surrender(station)
     with pytest.raises(AuthError) as refused:
         station.overrides.approve_local(
@@ -125,7 +125,7 @@ def test_a_level_1_supervisor_cannot_approve_level_2(station):
 
 
 def test_three_wrong_passwords_lock_the_supervisor(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     ask = _ask(station, surrender(station), 1)
     for _ in range(2):
         with pytest.raises(AuthError):
@@ -137,7 +137,7 @@ def test_three_wrong_passwords_lock_the_supervisor(station):
 
 
 def test_remote_request_approved_from_another_workstation(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     supervisor = station.auth.sign_in("S001", "demo1234")
     sub = surrender(station)
     request_id = station.overrides.request(teller, _ask(station, sub, 1), "01")
@@ -152,7 +152,7 @@ def test_remote_request_approved_from_another_workstation(station):
 
 
 def test_a_rejected_or_cancelled_request_approves_nothing(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     supervisor = station.auth.sign_in("S001", "demo1234")
     sub = surrender(station)
     first = station.overrides.request(teller, _ask(station, sub, 1), "01")
@@ -168,7 +168,7 @@ def test_a_lost_answer_after_the_commit_is_retried_to_the_same_serial(station, m
     """The commit happened but the teller never saw the result (crash, lost connection)."""
     from contextlib import contextmanager
 
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     sub = renewal_in_cash(station)
     write = station.db.write
     crashed = []

@@ -7,7 +7,7 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
-from tests.ledger_support import contact_change, renewal_in_cash
+from tests.ledger_support import contact_change, on_shift, renewal_in_cash
 from workstation.db.ledger import CashMovement, Posting
 from workstation.services.auth import AuthError
 from workstation.services.inquiry import Query
@@ -25,7 +25,7 @@ def _reverse(station, teller, serial, approver="S001", reason="录入错误，�
 
 
 def test_a_reversal_undoes_the_cash_and_marks_the_original(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     posted = station.postings.post(renewal_in_cash(station), teller)
     reversal = _reverse(station, teller, posted.serial)
     assert reversal.serial.endswith("-00002")
@@ -40,7 +40,7 @@ def test_a_reversal_undoes_the_cash_and_marks_the_original(station):
 
 
 def test_reversal_needs_a_supervisor_and_a_reason(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
     request = ReversalRequest(posted.serial, "客户改变主意", uuid.uuid4().hex)
     with pytest.raises(PostingRefused) as refused:
@@ -53,7 +53,7 @@ def test_reversal_needs_a_supervisor_and_a_reason(station):
 
 
 def test_no_double_reversal_and_no_reversal_of_a_reversal(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
     reversal = _reverse(station, teller, posted.serial)
     with pytest.raises(PostingRefused) as twice:
@@ -65,7 +65,7 @@ def test_no_double_reversal_and_no_reversal_of_a_reversal(station):
 
 
 def test_no_reversal_on_the_next_business_day(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
     station.clock.advance(days=1)
     with pytest.raises(PostingRefused) as refused:
@@ -73,11 +73,11 @@ def test_no_reversal_on_the_next_business_day(station):
     assert refused.value.msg.key == "reversal.other_day"
 
 
-def test_tellers_see_their_own_postings_supervisors_the_branch(station):
-    t1 = station.auth.sign_in("T001", "demo1234")
+def test_tellers_see_their_own_postings_supervisors_the_branch(station, station2):
+    t1 = on_shift(station, "T001")
     mine = station.postings.post(contact_change(station), t1)
-    t2 = station.auth.sign_in("T002", "demo1234")
-    theirs = station.postings.post(contact_change(station), t2)
+    t2 = on_shift(station2, "T002")
+    theirs = station2.postings.post(contact_change(station2), t2)
     supervisor = station.auth.sign_in("S001", "demo1234")
     assert [r.serial for r in station.inquiry.search(t1, Query())] == [mine.serial]
     assert {r.serial for r in station.inquiry.search(supervisor, Query())} == {
@@ -89,7 +89,7 @@ def test_tellers_see_their_own_postings_supervisors_the_branch(station):
 
 
 def test_search_by_policy_id_number_and_dates(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
     today = station.clock.now().date()
     assert [r.serial for r in station.inquiry.search(teller, Query(policy_no="p2024000001"))] == [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ledger_support import submission
+from tests.ledger_support import on_shift, submission
 from workstation.services.risk.model import LARGE_CASH_REPORT, WatchList
 from workstation.services.watchlist import WatchListError, load_watch_list
 
@@ -18,30 +18,30 @@ def repayment_in_cash(station, amount: str):
     )
 
 
-def test_cash_of_one_customer_is_added_up_across_two_tellers(station):
-    t1 = station.auth.sign_in("T001", "demo1234")
+def test_cash_of_one_customer_is_added_up_across_two_tellers(station, station2):
+    t1 = on_shift(station, "T001")
     station.postings.post(repayment_in_cash(station, "3,000.00"), t1)
-    t2 = station.auth.sign_in("T002", "demo1234")
-    _, below = station.postings.review(repayment_in_cash(station, "1,000.00"), t2)
+    t2 = on_shift(station2, "T002")
+    _, below = station2.postings.review(repayment_in_cash(station2, "1,000.00"), t2)
     assert "aml_large_cash.report" not in {f.code for f in below.findings}
     # the same customer brings ¥47,000.00 to the other teller: ¥50,000.00 in the day
-    _, above = station.postings.review(repayment_in_cash(station, "47,000.00"), t2)
+    _, above = station2.postings.review(repayment_in_cash(station2, "47,000.00"), t2)
     report = [f for f in above.findings if f.code == "aml_large_cash.report"]
     assert report and LARGE_CASH_REPORT in report[0].flags and report[0].level == 1
 
 
-def test_the_teller_cash_on_hand_comes_from_the_days_cash_postings(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+def test_the_teller_cash_on_hand_is_the_box_of_the_shift(station, station2):
+    teller = on_shift(station, "T001")
     station.postings.post(repayment_in_cash(station, "3,000.00"), teller)
     context, _ = station.postings.review(repayment_in_cash(station, "10.00"), teller)
     assert str(context.activity.cash_on_hand) == "3000.00"
-    other = station.auth.sign_in("T002", "demo1234")
-    context, _ = station.postings.review(repayment_in_cash(station, "10.00"), other)
+    other = on_shift(station2, "T002")
+    context, _ = station2.postings.review(repayment_in_cash(station2, "10.00"), other)
     assert str(context.activity.cash_on_hand) == "0.00"
 
 
 def test_the_same_business_twice_in_a_day_needs_approval(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     station.postings.post(repayment_in_cash(station, "100.00"), teller)
     _, again = station.postings.review(repayment_in_cash(station, "100.00"), teller)
     assert "duplicate_today.again" in {f.code for f in again.findings}
@@ -52,7 +52,7 @@ def test_a_watch_list_hit_blocks(station, tmp_path):
     path = tmp_path / "watch.csv"
     path.write_text("id_number,name,reason\n310115197512030022,,test\n", encoding="utf-8")
     station.postings.risk.watch_list = load_watch_list(path)
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     _, assessment = station.postings.review(repayment_in_cash(station, "100.00"), teller)
     assert assessment.blocked
     assert "watch_list.hit" in {f.code for f in assessment.findings}

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from screens.journal import JournalScreen
 from screens.posting_detail import PostingDetailScreen
-from tests.ledger_support import contact_change
+from tests.ledger_support import contact_change, on_shift
 from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in
 
 BIG = (140, 42)
 
 
 async def test_find_a_posting_and_reverse_it(station):
-    teller = station.auth.sign_in("T001", "demo1234")
+    teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
     app = make_app(station)
     async with app.run_test(size=BIG) as pilot:
@@ -43,9 +43,9 @@ async def test_find_a_posting_and_reverse_it(station):
         assert app.screen.query_one("#results").row_count >= 1
 
 
-async def test_a_teller_does_not_see_another_tellers_postings(station):
-    other = station.auth.sign_in("T002", "demo1234")
-    station.postings.post(contact_change(station), other)
+async def test_a_teller_does_not_see_another_tellers_postings(station, station2):
+    other = on_shift(station2, "T002")
+    station2.postings.post(contact_change(station2), other)
     app = make_app(station)
     async with app.run_test(size=BIG) as pilot:
         await ready(pilot)

@@ -7,6 +7,7 @@ from screens.form import FormScreen
 from screens.posted import PostedScreen
 from screens.review import ReviewScreen
 from tests.conftest import FAST, make_config
+from tests.ledger_support import on_shift
 from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in, type_text
 from workstation.station import open_station
 
@@ -34,6 +35,7 @@ async def fill_surrender(pilot) -> None:
 
 
 async def test_surrender_warns_asks_level_1_and_posts_after_a_local_override(station):
+    on_shift(station, "T001")
     app = make_app(station)
     async with app.run_test(size=BIG) as pilot:
         await ready(pilot)
@@ -83,6 +85,7 @@ async def test_the_teller_cannot_approve_their_own_surrender(station):
 
 async def test_remote_approval_from_a_supervisors_workstation(station, config, secrets, clock):
     other = open_station(make_config(config.database.url, counter="02"), secrets, clock, FAST)
+    on_shift(station, "T001")
     teller_app = make_app(station)
     supervisor_app = make_app(other)
     try:

@@ -71,6 +71,18 @@ class RiskSection(_Section):
     """CSV with columns id_number,name,reason; none configured means an empty list."""
 
 
+class TillSection(_Section):
+    tolerance: Decimal = Field(default=Decimal("0"), ge=0, le=1000)
+    """Over or short at close (yuan) that closes without a supervisor; 0 by default."""
+
+
+class PrintingSection(_Section):
+    font: Path | None = None
+    """A TrueType CJK font file; found by itself when not set."""
+    printer: str | None = None
+    """A printer (CUPS queue) to send receipts to with lp; none means PDFs in the output folder."""
+
+
 class FormsSection(_Section):
     folders: tuple[Path, ...] = ()
     """Template folders loaded after the built-in insurance pack."""
@@ -84,6 +96,8 @@ class Config(_Section):
     output: OutputSection = Field(default_factory=OutputSection)
     forms: FormsSection = FormsSection()
     risk: RiskSection = RiskSection()
+    printing: PrintingSection = PrintingSection()
+    till: TillSection = TillSection()
 
 
 def _reason(error: dict) -> object:

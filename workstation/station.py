@@ -21,17 +21,21 @@ from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.secrets import DB_PASSWORD, Secrets
 from workstation.services.auth import AuthService, LockoutPolicy
+from workstation.services.closing import ClosingService
 from workstation.services.directory import LocalPolicyDirectory, PolicyDirectory
 from workstation.services.inquiry import Inquiry
 from workstation.services.journal import Journal
 from workstation.services.overrides import OverrideService
 from workstation.services.passwords import Passwords
 from workstation.services.posting import PostingService
+from workstation.services.receipts import ReceiptService
+from workstation.services.reports import ReportService
 from workstation.services.reversal import ReversalService
 from workstation.services.risk.engine import validate_params
 from workstation.services.risk.model import Thresholds
 from workstation.services.risk.service import RiskService
 from workstation.services.risk.vocabulary import RULE_NAMES
+from workstation.services.tills import TillService
 from workstation.services.watchlist import load_watch_list
 
 
@@ -65,6 +69,10 @@ class Station:
     reversals: ReversalService
     inquiry: Inquiry
     thresholds: Thresholds
+    receipts: ReceiptService
+    till: TillService
+    closing: ClosingService
+    reports: ReportService
 
     @property
     def demo(self) -> bool:
@@ -129,7 +137,14 @@ def open_station(
     directory = LocalPolicyDirectory(db)
     thresholds = thresholds_of(config)
     risk = RiskService(directory, thresholds, watch_list, code)
-    postings = PostingService(db, journal, risk, clock, code, number)
+    till = TillService(db, journal, auth, clock, code, number, config.till.tolerance)
+    postings = PostingService(db, journal, risk, clock, till)
+    inquiry = Inquiry(db, code)
+    branch_place = Place(branch.code, branch.name_zh, branch.name_en)
+    counter_place = Place(counter.number, counter.name_zh, counter.name_en)
+    receipts = ReceiptService(
+        db, journal, key, clock, templates, inquiry, branch_place, counter_place
+    )
     return Station(
         config=config,
         db=db,
@@ -137,16 +152,20 @@ def open_station(
         clock=clock,
         passwords=passwords,
         journal=journal,
-        branch=Place(branch.code, branch.name_zh, branch.name_en),
-        counter=Place(counter.number, counter.name_zh, counter.name_en),
+        branch=branch_place,
+        counter=counter_place,
         auth=auth,
         templates=templates,
         directory=directory,
         overrides=OverrideService(db, journal, auth, clock, code),
         postings=postings,
         reversals=ReversalService(postings, thresholds),
-        inquiry=Inquiry(db, code),
+        inquiry=inquiry,
         thresholds=thresholds,
+        receipts=receipts,
+        till=till,
+        closing=ClosingService(till),
+        reports=ReportService(db, templates, branch_place, counter_place),
     )
 
 

@@ -23,6 +23,8 @@ SUBCOMMANDS = {
     "journal": "workstation.cli.journalcmd:journal",
     "secrets": "workstation.cli.secretscmd:secrets",
     "forms": "workstation.cli.formscmd:forms",
+    "receipt": "workstation.cli.receiptcmd:receipt",
+    "doctor": "workstation.cli.doctor:doctor",
 }
 
 

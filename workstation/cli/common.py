@@ -108,6 +108,8 @@ class Opened:
     db: Database
     journal: Journal
     clock: Clock
+    key: bytes
+    """The journal key (receipts derive theirs from it)."""
 
 
 def open_admin(ctx: Context) -> Opened:
@@ -121,4 +123,4 @@ def open_admin(ctx: Context) -> Opened:
     key = secrets.journal_key()
     db = connect(config, secrets)
     clock = SystemClock()
-    return Opened(config, db, Journal(key, clock), clock)
+    return Opened(config, db, Journal(key, clock), clock, key)

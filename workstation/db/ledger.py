@@ -91,6 +91,10 @@ class Posting(Base):
     reversal_of: Mapped[int | None] = mapped_column(ForeignKey("postings.id"), unique=True)
     reason: Mapped[str | None] = mapped_column(String(200))
     """Why a reversal was made."""
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
+    tendered_fen: Mapped[int | None] = mapped_column(BigInteger)
+    """Cash the customer handed over; with ``change_fen`` given back, only the net is booked."""
+    change_fen: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class CashMovement(Base):
@@ -108,8 +112,10 @@ class CashMovement(Base):
     teller_id: Mapped[str] = mapped_column(ForeignKey("staff.staff_id"))
     posting_id: Mapped[int | None] = mapped_column(ForeignKey("postings.id"))
     kind: Mapped[str] = mapped_column(String(16))
+    """posting, reversal, vault_in (请领), vault_out (上缴), or variance (长款/短款)."""
     amount_fen: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[datetime]
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
 
 
 class OverrideRequest(Base):
@@ -165,3 +171,24 @@ class Override(Base):
     """Findings, documents ticked and the ID check result, as JSON."""
     decided_at: Mapped[datetime]
     posting_id: Mapped[int | None] = mapped_column(ForeignKey("postings.id"))
+
+
+class PrintRecord(Base):
+    """Every print of a receipt: the first, and each reprint with its reason."""
+
+    __tablename__ = "prints"
+    __table_args__ = (UniqueConstraint("posting_id", "print_no"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    posting_id: Mapped[int] = mapped_column(ForeignKey("postings.id"), index=True)
+    print_no: Mapped[int]
+    """1 for the first print; 2 for the first reprint, and so on."""
+    reason: Mapped[str | None] = mapped_column(String(200))
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff.staff_id"))
+    counter: Mapped[str] = mapped_column(String(2))
+    printed_at: Mapped[datetime]
+    path: Mapped[str | None] = mapped_column(String(500))
+    printer: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    """pending, saved (PDF in the folder), printed (sent to the printer), failed."""
+    error: Mapped[str | None] = mapped_column(String(500))

@@ -109,9 +109,11 @@ from workstation.db.ledger import (  # noqa: E402
     Override,
     OverrideRequest,
     Posting,
+    PrintRecord,
     SerialCounter,
 )
 from workstation.db.policies import BankAccount, Beneficiary, Customer, Policy  # noqa: E402
+from workstation.db.tills import DocumentPrint, Handover, Shift, VaultTransfer  # noqa: E402
 
 __all__ = [
     "BankAccount",
@@ -122,13 +124,18 @@ __all__ = [
     "CashMovement",
     "Counter",
     "Customer",
+    "DocumentPrint",
+    "Handover",
     "JournalEntry",
     "JournalHead",
     "Override",
     "OverrideRequest",
     "Policy",
     "Posting",
+    "PrintRecord",
     "SerialCounter",
+    "Shift",
     "SignOn",
     "Staff",
+    "VaultTransfer",
 ]

@@ -24,3 +24,9 @@ def parse_mobile(text: str) -> str:
     if not _MOBILE.fullmatch(number):
         raise InvalidValue("invalid.phone.format")
     return number
+
+
+def mask_mobile(number: str) -> str:
+    """The middle four digits hidden, as on paper: ``13800138000`` → ``138****8000``."""
+    digits = re.sub(r"\D", "", number)
+    return f"{digits[:3]}****{digits[-4:]}" if len(digits) == 11 else "****"

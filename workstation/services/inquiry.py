@@ -144,13 +144,14 @@ class Inquiry:
                 json.loads(posting.submission),
                 json.loads(posting.documents),
                 json.loads(posting.findings),
-                _approvals(s, posting.id),
+                approvals_of(s, posting.id),
                 posting.by_agent,
                 posting.reason,
             )
 
 
-def _approvals(s: Session, posting_id: int) -> list[ApprovalRow]:
+def approvals_of(s: Session, posting_id: int) -> list[ApprovalRow]:
+    """The approvals that let this posting through, oldest first."""
     rows = s.execute(
         select(Override, Staff.name)
         .join(Staff, Staff.staff_id == Override.approver_id)

@@ -17,8 +17,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from workstation.db.engine import Database
-from workstation.db.ledger import CashMovement, Override, Posting, SerialCounter
+from workstation.db.ledger import Override, Posting, SerialCounter
 from workstation.db.upsert import insert_missing
+from workstation.domain.cash import change_due
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Catalog
@@ -31,6 +32,7 @@ from workstation.services.risk.engine import Assessment
 from workstation.services.risk.model import LARGE_CASH_REPORT, RiskContext, Severity
 from workstation.services.risk.service import RiskService, customer_of, insured_of
 from workstation.services.submission import Submission
+from workstation.services.tills import TillService
 
 ZH, EN = Catalog.load("zh"), Catalog.load("en")
 
@@ -116,11 +118,11 @@ class PostingService:
         journal: Journal,
         risk: RiskService,
         clock: Clock,
-        branch_code: str,
-        counter: str,
+        till: TillService,
     ) -> None:
         self.db, self.journal, self.risk, self.clock = db, journal, risk, clock
-        self.branch_code, self.counter = branch_code, counter
+        self.till = till
+        self.branch_code, self.counter = till.branch_code, till.counter
 
     def review(self, submission: Submission, who: SignedIn) -> tuple[RiskContext, Assessment]:
         """The risk findings for a submission, before anything is written."""
@@ -142,15 +144,26 @@ class PostingService:
         return result_of(posting, tuple(approvers), repeated=True)
 
     def post(
-        self, submission: Submission, who: SignedIn, acknowledged: frozenset[str] = frozenset()
+        self,
+        submission: Submission,
+        who: SignedIn,
+        acknowledged: frozenset[str] = frozenset(),
+        tendered: Decimal | None = None,
     ) -> PostingResult:
-        """Check everything again, then post once; raise :class:`PostingRefused` otherwise."""
+        """Check everything again, then post once; raise :class:`PostingRefused` otherwise.
+
+        ``tendered`` is the cash a customer handed over for a cash payment: the
+        change is recorded with it, and only the amount due enters the box.
+        """
         teller = who.staff.staff_id
         blocked = None
         with self.db.write() as s:
             day = open_business_date(s, self.journal, self.clock, self.branch_code, teller)
             if (done := self._existing(s, submission, day)) is not None:
                 return done
+            shift = self.till.open_shift(s, teller, day)
+            if shift is None:
+                raise PostingRefused("posting.no_shift")
             state = submission.state(day)
             if state.problems() or state.missing_documents():
                 raise PostingRefused("posting.incomplete")
@@ -158,7 +171,8 @@ class PostingService:
             if assessment.blocked:
                 blocked = assessment
             else:
-                return self._write(s, submission, who, day, context, assessment, acknowledged)
+                cash = (shift, tendered)
+                return self._write(s, submission, who, day, context, assessment, acknowledged, cash)
         self._record_block(submission, who, blocked)
         codes = ", ".join(f.code for f in blocked.findings if f.severity is Severity.BLOCK)
         raise PostingRefused("posting.blocked", codes=codes)
@@ -183,7 +197,9 @@ class PostingService:
         context: RiskContext,
         assessment: Assessment,
         acknowledged: frozenset[str],
+        cash: tuple,
     ) -> PostingResult:
+        shift, tendered = cash
         missing = [f.code for f in assessment.warnings if f.code not in acknowledged]
         if missing:
             raise PostingRefused("posting.unacknowledged", codes=", ".join(missing))
@@ -198,9 +214,14 @@ class PostingService:
             ]
             if not approvals:
                 raise PostingRefused("posting.needs_approval", level=assessment.level_needed)
+        template, amount, method = submission.template, context.amount, context.method
+        change = None
+        if tendered is not None:
+            if amount is None or method != "cash" or template.money.direction != "in":
+                raise PostingRefused("posting.tender_not_cash_in")
+            change = change_due(tendered, amount)
         seq = next_seq(s, self.branch_code, day, self.counter)
         serial = serial_number(self.branch_code, day, self.counter, seq)
-        template, amount, method = submission.template, context.amount, context.method
         policy = context.policy
         posting = Posting(
             serial=serial,
@@ -232,12 +253,15 @@ class PostingService:
             idempotency_key=submission.idempotency_key,
             content_digest=digest,
             status="posted",
+            shift_id=shift.id,
+            tendered_fen=None if tendered is None else to_fen(tendered),
+            change_fen=None if change is None else to_fen(change),
         )
         s.add(posting)
         s.flush()
         if amount is not None and method == "cash":
             sign = 1 if template.money.direction == "in" else -1
-            self._cash(s, posting, "posting", sign * to_fen(amount))
+            self.till.move(s, shift, "posting", sign * to_fen(amount), posting.id)
         ids = [a.id for a in approvals]
         if ids:
             s.execute(update(Override).where(Override.id.in_(ids)).values(posting_id=posting.id))
@@ -254,17 +278,3 @@ class PostingService:
             s, "posted", payload, Where(self.branch_code, self.counter, who.staff.staff_id)
         )
         return result_of(posting, tuple(a.approver_id for a in approvals), repeated=False)
-
-    def _cash(self, s: Session, posting: Posting, kind: str, amount_fen: int) -> None:
-        s.add(
-            CashMovement(
-                branch_code=self.branch_code,
-                business_date=posting.business_date,
-                counter=self.counter,
-                teller_id=posting.teller_id,
-                posting_id=posting.id,
-                kind=kind,
-                amount_fen=amount_fen,
-                created_at=self.clock.now(),
-            )
-        )

@@ -104,6 +104,9 @@ class ReversalService:
             if done is not None:
                 return result_of(done, (), repeated=True)
             day = open_business_date(s, self.journal, self.clock, branch, who.staff.staff_id)
+            shift = self.postings.till.open_shift(s, who.staff.staff_id, day)
+            if shift is None:
+                raise PostingRefused("posting.no_shift")
             original = self._original(s, request.serial, lock=True)
             amount = None if original.amount_fen is None else from_fen(original.amount_fen)
             approvals = [
@@ -146,6 +149,7 @@ class ReversalService:
                 status="reversal",
                 reversal_of=original.id,
                 reason=request.reason.strip()[:200],
+                shift_id=shift.id,
             )
             s.add(reversal)
             s.flush()
@@ -153,8 +157,8 @@ class ReversalService:
             undone = s.scalars(
                 select(CashMovement.amount_fen).where(CashMovement.posting_id == original.id)
             ).all()
-            if undone:
-                self.postings._cash(s, reversal, "reversal", -sum(undone))
+            if undone:  # the cash goes back out of (or into) the reversing teller's box
+                self.postings.till.move(s, shift, "reversal", -sum(undone), reversal.id)
             ids = [a.id for a in approvals]
             s.execute(update(Override).where(Override.id.in_(ids)).values(posting_id=reversal.id))
             payload = {

@@ -12,13 +12,15 @@ from decimal import Decimal
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from workstation.db.ledger import CashMovement, Posting
+from workstation.db.ledger import Posting
+from workstation.db.tills import Shift
 from workstation.domain.identity import ResidentId
 from workstation.domain.money import from_fen
 from workstation.services.directory import PolicyDirectory, PolicyView
 from workstation.services.risk.engine import Assessment, assess
 from workstation.services.risk.model import DayActivity, RiskContext, Thresholds, WatchList
 from workstation.services.submission import Submission
+from workstation.services.tills import expected_fen
 
 PREMIUM_CATEGORIES = ("new_business", "premium")
 
@@ -89,13 +91,15 @@ class RiskService:
         amounts = conn.scalars(
             select(Posting.amount_fen).where(day, mine, cash, Posting.amount_fen.is_not(None))
         ).all()
-        on_hand_fen = conn.scalar(
-            select(func.coalesce(func.sum(CashMovement.amount_fen), 0)).where(
-                CashMovement.branch_code == self.branch_code,
-                CashMovement.business_date == business_date,
-                CashMovement.teller_id == teller_id,
+        shift = s.scalar(
+            select(Shift).where(
+                Shift.branch_code == self.branch_code,
+                Shift.business_date == business_date,
+                Shift.teller_id == teller_id,
+                Shift.status == "open",
             )
         )
+        on_hand_fen = 0 if shift is None else expected_fen(s, shift)
         return DayActivity(
             customer_cash=from_fen(int(sums[0])) if customer else Decimal("0.00"),
             customer_cash_amounts=tuple(from_fen(a) for a in amounts) if customer else (),

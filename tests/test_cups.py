@@ -1,0 +1,56 @@
+"""A receipt through a real CUPS queue (cups-pdf): the printed PDF keeps the ASCII serial.
+
+CI installs cups and cups-pdf, starts cupsd and creates the queue, then sets
+WORKSTATION_TEST_CUPS_QUEUE and WORKSTATION_TEST_CUPS_OUT.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from printing.jobs import print_receipt
+from tests.ledger_support import contact_change, on_shift
+
+QUEUE = os.environ.get("WORKSTATION_TEST_CUPS_QUEUE")
+OUT = os.environ.get("WORKSTATION_TEST_CUPS_OUT")
+pytestmark = pytest.mark.skipif(
+    not (QUEUE and OUT and shutil.which("lp") and shutil.which("pdftotext")),
+    reason="needs a CUPS PDF queue (CI sets WORKSTATION_TEST_CUPS_QUEUE)",
+)
+
+
+def _printed_since(start: float) -> list[Path]:
+    return [p for p in Path(OUT).rglob("*.pdf") if p.stat().st_mtime >= start]
+
+
+def test_a_receipt_printed_through_cups_keeps_its_serial(station):
+    station.config = station.config.model_copy(
+        update={"printing": station.config.printing.model_copy(update={"printer": QUEUE})}
+    )
+    teller = on_shift(station, "T001")
+    posted = station.postings.post(contact_change(station), teller)
+    start = time.time() - 1
+    outcome = print_receipt(station, teller, posted.serial)
+    assert outcome.printed, outcome.error
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        queued = subprocess.run(["lpstat", "-o", QUEUE], capture_output=True, text=True).stdout
+        files = [p for p in _printed_since(start) if p.stat().st_size > 0]
+        if files and not queued.strip():
+            break
+        time.sleep(0.2)
+    assert files, "cups-pdf wrote no file"
+    text = subprocess.run(
+        ["pdftotext", str(max(files, key=lambda p: p.stat().st_mtime)), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert posted.serial in text  # ASCII survives the printer (the STSong-Light failure)
+    assert "联系方式变更" in text

@@ -1,0 +1,91 @@
+"""Pilot: print the receipt after posting, reprint from the journal, print a sample form."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+from screens.posted import PostedScreen
+from screens.posting_detail import PostingDetailScreen
+from tests.ledger_support import contact_change, on_shift
+from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in, type_text
+from tests.test_screens_review import BIG
+
+
+def _text(path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+async def _post_contact_change(pilot) -> None:
+    app = pilot.app
+    await pilot.press("f2")
+    await type_text(pilot, "2001")
+    await pilot.press("enter")
+    await pilot.pause()
+    await burst(pilot, "P2024000001", "<enter>")
+    await settle(pilot)
+    await burst(pilot, "<enter>", "110105198001010016", "<enter>", "长期", "<enter>", "<enter>")
+    await burst(pilot, "<enter>", "13917654321", "<enter>", "上海市浦东新区张杨路1888号", "<enter>")
+    await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>")
+    await pilot.press("f10")
+    await settle(pilot)
+    await pilot.press("f10")
+    await settle(pilot)
+    assert isinstance(app.screen, PostedScreen), screen_text(app)
+
+
+async def test_f6_after_posting_saves_the_receipt_and_says_where(station, tmp_path):
+    on_shift(station, "T001")
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        await _post_contact_change(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        path = station.config.output.folder / "SH01-20261127-01-00001-receipt.pdf"
+        assert path.exists()
+        assert "回单已保存为 PDF" in screen_text(app) and str(path) in screen_text(app)
+        text = _text(path)
+        assert "SH01-20261127-01-00001" in text and "联系方式变更" in text
+
+
+async def test_reprint_from_the_journal_asks_a_reason_and_marks_reprint(station):
+    teller = on_shift(station, "T001")
+    posted = station.postings.post(contact_change(station), teller)
+    station.receipts.prepare(posted.serial, teller)  # printed once already
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        await pilot.press("f5")
+        await settle(pilot)
+        await burst(pilot, posted.serial, "<enter>")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PostingDetailScreen)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "重打原因" in screen_text(app)
+        await burst(pilot, "客户遗失回单", "<enter>")
+        await settle(pilot)
+        reprints = list(station.config.output.folder.glob("*reprint*.pdf"))
+        assert len(reprints) == 1
+        text = _text(reprints[0])
+        assert "重打" in text and "REPRINT" in text and "客户遗失回单" in text
+
+
+async def test_f7_prints_the_sample_form_from_the_form_screen(station):
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        await pilot.press("f2")
+        await type_text(pilot, "tb")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f7")
+        await settle(pilot)
+        [sample] = station.config.output.folder.glob("sample-3101-*.pdf")
+        text = _text(sample)
+        assert "样例" in text and "SAMPLE" in text and "110105198001010016" in text

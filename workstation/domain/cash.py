@@ -1,0 +1,135 @@
+"""Cash by denomination, and change.
+
+Counts are whole numbers of notes or coins per denomination; every amount is
+integer fen inside and Decimal yuan outside. Only the net of a cash payment
+(what was received less the change given) enters the box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from workstation.domain.errors import InvalidValue
+from workstation.domain.money import FEN, from_fen, to_fen
+
+DENOMINATIONS = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
+"""¥100, 50, 20, 10, 5, 1, 0.5 and 0.1, in fen, largest first."""
+
+LABELS = {
+    10000: "100",
+    5000: "50",
+    2000: "20",
+    1000: "10",
+    500: "5",
+    100: "1",
+    50: "0.5",
+    10: "0.1",
+}
+"""How a denomination is written on a count sheet (yuan)."""
+
+MAX_COUNT = 1_000_000
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many of each denomination: a cash box, a transfer or a handover."""
+
+    pieces: Mapping[int, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        clean = {}
+        for value, number in self.pieces.items():
+            if value not in DENOMINATIONS:
+                raise InvalidValue("invalid.cash.denomination", value=value)
+            if not isinstance(number, int) or isinstance(number, bool) or number < 0:
+                raise InvalidValue("invalid.cash.count", label=LABELS[value])
+            if number > MAX_COUNT:
+                raise InvalidValue("invalid.cash.too_many", label=LABELS[value])
+            if number:
+                clean[value] = number
+        object.__setattr__(self, "pieces", dict(sorted(clean.items(), reverse=True)))
+
+    @classmethod
+    def of(cls, **by_label: int) -> Count:
+        """``Count.of(y100=3, y0_5=2)``: convenient in tests and seeds."""
+        by_value = {v: by_label.get(f"y{LABELS[v].replace('.', '_')}", 0) for v in DENOMINATIONS}
+        return cls(by_value)
+
+    @classmethod
+    def parse(cls, texts: Mapping[int, str]) -> Count:
+        """From what a teller typed per denomination (blank is zero)."""
+        pieces = {}
+        for value, text in texts.items():
+            text = text.strip()
+            if not text:
+                continue
+            if not text.isdigit():
+                raise InvalidValue("invalid.cash.count", label=LABELS[value])
+            pieces[value] = int(text)
+        return cls(pieces)
+
+    @property
+    def total_fen(self) -> int:
+        return sum(value * number for value, number in self.pieces.items())
+
+    @property
+    def total(self) -> Decimal:
+        return from_fen(self.total_fen)
+
+    def get(self, value: int) -> int:
+        return self.pieces.get(value, 0)
+
+    def __add__(self, other: Count) -> Count:
+        return Count({v: self.get(v) + other.get(v) for v in DENOMINATIONS})
+
+    def __sub__(self, other: Count) -> Count:
+        """Fewer notes than there are is refused: a box never holds a negative count."""
+        short = [LABELS[v] for v in DENOMINATIONS if other.get(v) > self.get(v)]
+        if short:
+            raise InvalidValue("invalid.cash.not_enough", labels="、".join(short))
+        return Count({v: self.get(v) - other.get(v) for v in DENOMINATIONS})
+
+    def as_json(self) -> dict[str, int]:
+        return {str(value): number for value, number in self.pieces.items()}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, int]) -> Count:
+        return cls({int(value): int(number) for value, number in data.items()})
+
+
+def change_due(received: Decimal, due: Decimal) -> Decimal:
+    """Change to give back for a cash payment; receiving less than due is refused."""
+    received, due = received.quantize(FEN), due.quantize(FEN)
+    if received < due:
+        raise InvalidValue("invalid.cash.received_short", due=str(due))
+    return received - due
+
+
+def make_change(amount: Decimal, available: Count | None = None) -> Count:
+    """The fewest notes and coins for ``amount``, from what ``available`` holds (all, if None).
+
+    Greedy is exact for this series of denominations; when the box lacks the
+    pieces, the amount cannot be made and the refusal says so.
+    """
+    left = to_fen(amount.quantize(FEN))
+    if left % 10:
+        raise InvalidValue("invalid.cash.below_jiao")
+    pieces = {}
+    for value in DENOMINATIONS:
+        have = MAX_COUNT if available is None else available.get(value)
+        take = min(left // value, have)
+        if take:
+            pieces[value] = take
+            left -= take * value
+    if left:
+        raise InvalidValue("invalid.cash.cannot_make", amount=str(amount))
+    return Count(pieces)
+
+
+def total_of(counts: Iterable[Count]) -> Count:
+    result = Count()
+    for count in counts:
+        result = result + count
+    return result

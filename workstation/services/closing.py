@@ -1,0 +1,253 @@
+"""Handover (交接班), teller close (日终) and branch close: the end of a box's shift.
+
+A handover ends one teller's shift and opens the next teller's on the same
+box without closing the day. A close compares the counted box with what it
+should hold; within the tolerance it closes, beyond it a supervisor signs off
+with a reason; either way the variance (长款 over, 短款 short) is recorded as
+its own movement. The branch closes its business date only when every till
+is closed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from workstation.db.ledger import BusinessDay
+from workstation.db.models import SignOn, Staff
+from workstation.db.tills import Handover, Shift
+from workstation.domain.cash import Count
+from workstation.domain.i18n import Msg
+from workstation.domain.money import from_fen
+from workstation.domain.staff import Role
+from workstation.services.auth import SignedIn
+from workstation.services.calendar import current_business_date
+from workstation.services.tills import (
+    ShiftView,
+    TillRefused,
+    TillService,
+    expected_fen,
+    refuse,
+    view_of,
+)
+
+
+@dataclass(frozen=True)
+class HandoverView:
+    id: int
+    outgoing: ShiftView
+    incoming: ShiftView
+    expected_fen: int
+    difference_fen: int
+    approved_by: str | None
+    at: datetime
+
+
+@dataclass(frozen=True)
+class OpenTill:
+    counter: str
+    teller_id: str
+    teller_name: str
+    opened_at: datetime
+
+
+class ClosingService:
+    def __init__(self, till: TillService) -> None:
+        self.till = till
+        self.db, self.journal, self.clock = till.db, till.journal, till.clock
+
+    def _end(self, s, shift: Shift, status: str, count: Count, reason=None, by=None) -> int:
+        """End a shift with its counted box; the variance becomes a movement of its own."""
+        expected = expected_fen(s, shift)
+        variance = count.total_fen - expected
+        if variance:
+            self.till.move(s, shift, "variance", variance)
+        shift.status, shift.ended_at = status, self.clock.now()
+        shift.closing, shift.closing_fen = json.dumps(count.as_json()), count.total_fen
+        shift.expected_fen, shift.variance_fen = expected, variance
+        shift.variance_reason, shift.signed_off_by = reason, by
+        return variance
+
+    def close(
+        self,
+        who: SignedIn,
+        count: Count,
+        approver_id: str | None = None,
+        password: str | None = None,
+        reason: str | None = None,
+    ) -> ShiftView:
+        """Close this teller's shift; beyond the tolerance a supervisor signs off with a reason."""
+        teller = who.staff.staff_id
+        with self.db.write() as s:
+            day = current_business_date(s, self.clock, self.till.branch_code)
+            shift = self.till.open_shift(s, teller, day)
+            if blockers := self.till.blockers(s, teller, shift):
+                raise TillRefused("till.not_ready", what=blockers[0])
+            variance = count.total_fen - expected_fen(s, shift)
+            approver = None
+            if abs(variance) > self.till.tolerance * 100:
+                if not (reason or "").strip():
+                    raise TillRefused("till.reason_needed")
+                approver = self.till.supervisor(s, teller, approver_id, password)
+            if not isinstance(approver, Msg):
+                by = approver.staff_id if approver else None
+                self._end(s, shift, "closed", count, (reason or "").strip() or None, by)
+                payload = {
+                    "shift": shift.id,
+                    "counted": str(count.total),
+                    "expected": str(from_fen(shift.expected_fen)),
+                    "variance": str(from_fen(shift.variance_fen)),
+                    "signed_off_by": by,
+                    "reason": shift.variance_reason,
+                }
+                self.journal.append(s, "shift_closed", payload, self.till._where(teller))
+                return view_of(s, shift)
+        refuse(approver)
+
+    def handover(
+        self,
+        outgoing: SignedIn,
+        outgoing_count: Count,
+        items: list[str],
+        incoming_id: str,
+        incoming_password: str,
+        incoming_count: Count,
+        approver_id: str | None = None,
+        approver_password: str | None = None,
+    ) -> tuple[SignedIn, HandoverView]:
+        """The box passes to another teller, who signs in here with their own password."""
+        auth, teller = self.till.auth, outgoing.staff.staff_id
+        with self.db.write() as s:
+            day = current_business_date(s, self.clock, self.till.branch_code)
+            shift = self.till.open_shift(s, teller, day)
+            if blockers := self.till.blockers(s, teller, shift):
+                raise TillRefused("till.not_ready", what=blockers[0])
+            incoming = auth._attempt(s, incoming_id.strip().upper(), incoming_password, "handover")
+            if not isinstance(incoming, Staff):
+                problem = incoming
+            elif incoming.staff_id == teller:
+                raise TillRefused("till.same_teller")
+            elif incoming.role not in (Role.TELLER.value, Role.SUPERVISOR.value):
+                raise TillRefused("till.not_counter_staff", staff_id=incoming.staff_id)
+            else:
+                problem = None
+                approver = None
+                expected = expected_fen(s, shift)
+                differs = incoming_count != outgoing_count or outgoing_count.total_fen != expected
+                if differs:
+                    approver = self.till.supervisor(s, teller, approver_id, approver_password)
+                    if isinstance(approver, Msg):
+                        problem = approver
+            if problem is None:
+                return self._hand_over(
+                    s, outgoing, shift, outgoing_count, items, incoming, incoming_count, approver
+                )
+        refuse(problem)
+
+    def _hand_over(
+        self, s, outgoing, shift, outgoing_count, items, incoming, incoming_count, approver
+    ) -> tuple[SignedIn, HandoverView]:
+        by = approver.staff_id if approver else None
+        expected = expected_fen(s, shift)
+        self._end(s, shift, "handed_over", outgoing_count, None, by)
+        now = self.clock.now()
+        following = Shift(
+            branch_code=shift.branch_code,
+            counter=shift.counter,
+            business_date=shift.business_date,
+            teller_id=incoming.staff_id,
+            opened_at=now,
+            opening=json.dumps(incoming_count.as_json()),
+            opening_fen=incoming_count.total_fen,
+            opening_difference_fen=incoming_count.total_fen - outgoing_count.total_fen,
+            opening_approved_by=by,
+            previous_shift_id=shift.id,
+            status="open",
+        )
+        s.add(following)
+        s.flush()
+        record = Handover(
+            from_shift_id=shift.id,
+            to_shift_id=following.id,
+            outgoing_count=json.dumps(outgoing_count.as_json()),
+            incoming_count=json.dumps(incoming_count.as_json()),
+            expected_fen=expected,
+            difference_fen=incoming_count.total_fen - outgoing_count.total_fen,
+            items=json.dumps([i.strip() for i in items if i.strip()], ensure_ascii=False),
+            approved_by=by,
+            at=now,
+        )
+        s.add(record)
+        old = s.get(SignOn, outgoing.sign_on_id)
+        if old is not None and old.ended_at is None:
+            old.ended_at, old.end_reason, old.ended_by = now, "handover", incoming.staff_id
+        payload = {
+            "handover": None,
+            "from": outgoing.staff.staff_id,
+            "to": incoming.staff_id,
+            "outgoing": str(outgoing_count.total),
+            "incoming": str(incoming_count.total),
+            "expected": str(from_fen(expected)),
+            "approved_by": by,
+        }
+        s.flush()
+        payload["handover"] = record.id
+        self.journal.append(s, "handover", payload, self.till._where(incoming.staff_id))
+        who = self.till.auth._start_sign_on(s, incoming)
+        view = HandoverView(
+            record.id,
+            view_of(s, shift),
+            view_of(s, following),
+            expected,
+            record.difference_fen,
+            by,
+            now,
+        )
+        return who, view
+
+    def open_tills(self) -> list[OpenTill]:
+        """The shifts of today's business date that are not closed yet."""
+        with self.db.read() as s:
+            day = current_business_date(s, self.clock, self.till.branch_code)
+            rows = s.execute(
+                select(Shift, Staff.name)
+                .join(Staff, Staff.staff_id == Shift.teller_id)
+                .where(
+                    Shift.branch_code == self.till.branch_code,
+                    Shift.business_date == day,
+                    Shift.status == "open",
+                )
+                .order_by(Shift.counter)
+            ).all()
+            return [OpenTill(sh.counter, sh.teller_id, name, sh.opened_at) for sh, name in rows]
+
+    def close_branch(self, supervisor: SignedIn, password: str) -> str:
+        """Close the business date: only a supervisor, only when every till is closed."""
+        staff_id = supervisor.staff.staff_id
+        if supervisor.staff.role is not Role.SUPERVISOR:
+            raise TillRefused("till.branch_needs_supervisor")
+        with self.db.write() as s:
+            day = current_business_date(s, self.clock, self.till.branch_code)
+            still_open = s.scalars(
+                select(Shift).where(
+                    Shift.branch_code == self.till.branch_code,
+                    Shift.business_date == day,
+                    Shift.status == "open",
+                )
+            ).all()
+            if still_open:
+                tills = "、".join(f"{t.counter}/{t.teller_id}" for t in still_open)
+                raise TillRefused("till.tills_open", tills=tills)
+            checked = self.till.auth._attempt(s, staff_id, password, "branch_close")
+            if isinstance(checked, Staff):
+                record = s.get(BusinessDay, (self.till.branch_code, day), with_for_update=True)
+                if record is None or record.closed_at is not None:
+                    raise TillRefused("till.day_not_open", date=day.isoformat())
+                record.closed_at, record.closed_by = self.clock.now(), staff_id
+                where = self.till._where(staff_id)
+                self.journal.append(s, "business_day_closed", {"date": day.isoformat()}, where)
+                return day.isoformat()
+        refuse(checked)

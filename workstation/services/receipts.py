@@ -1,0 +1,215 @@
+"""Receipts (业务回单): what a posting's receipt says, each print recorded, checkable later.
+
+The first print needs no reason; every reprint does, is counted and is
+journaled. The QR code carries the serial and an HMAC digest, so anyone with
+the journal key (``workstation receipt verify``) can tell a real receipt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from forms.search import TemplateIndex
+from workstation.db.engine import Database
+from workstation.db.ledger import Posting, PrintRecord
+from workstation.db.models import Staff
+from workstation.domain.bankcard import mask_bank_card
+from workstation.domain.capitals import amount_in_words
+from workstation.domain.clock import Clock
+from workstation.domain.i18n import Catalog, Msg, msg
+from workstation.domain.identity import mask_resident_id
+from workstation.domain.money import from_fen
+from workstation.domain.phone import mask_mobile
+from workstation.services.auth import SignedIn
+from workstation.services.inquiry import Inquiry, approvals_of
+from workstation.services.journal import Journal, Where
+from workstation.services.posting import PostingRefused
+from workstation.services.receipt_data import ApprovalLine, Bilingual, ReceiptData, ReceiptLine
+
+ZH, EN = Catalog.load("zh"), Catalog.load("en")
+PAYLOAD_VERSION = "CW1"
+MASKERS = {"cn_resident_id": mask_resident_id, "bank_card": mask_bank_card, "phone": mask_mobile}
+
+
+def _both(key: str) -> Bilingual:
+    return Bilingual(ZH(key), EN(key))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    data: ReceiptData
+    print_id: int
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    serial: str | None
+    problem: Msg | None = None
+    summary: str | None = None
+
+
+class ReceiptService:
+    def __init__(
+        self,
+        db: Database,
+        journal: Journal,
+        key: bytes,
+        clock: Clock,
+        templates: TemplateIndex,
+        inquiry: Inquiry,
+        branch,
+        counter,
+    ) -> None:
+        """``branch`` and ``counter`` have ``code``, ``name_zh`` and ``name_en``."""
+        self.db, self.journal, self.clock, self.templates = db, journal, clock, templates
+        self.inquiry = inquiry
+        self.branch, self.counter = branch, counter
+        self._key = receipt_key(key)
+
+    def digest(self, serial: str, business_date: str, amount_fen: int | None) -> str:
+        return receipt_digest(self._key, serial, business_date, amount_fen)
+
+    def prepare(self, serial: str, who: SignedIn, reason: str | None = None) -> Prepared:
+        """Record a print (a reprint needs a reason) and return what the receipt says."""
+        self.inquiry.detail(who, serial)  # may this person see it? (raises if not)
+        with self.db.write() as s:
+            posting = s.scalar(select(Posting).where(Posting.serial == serial))
+            count = s.scalar(
+                select(func.count())
+                .select_from(PrintRecord)
+                .where(PrintRecord.posting_id == posting.id)
+            )
+            print_no = count + 1
+            reason = (reason or "").strip() or None
+            if print_no > 1 and not reason:
+                raise PostingRefused("receipt.reason_needed", serial=serial)
+            record = PrintRecord(
+                posting_id=posting.id,
+                print_no=print_no,
+                reason=reason,
+                staff_id=who.staff.staff_id,
+                counter=self.counter.code,
+                printed_at=self.clock.now(),
+                status="pending",
+            )
+            s.add(record)
+            s.flush()
+            event = "receipt_reprinted" if print_no > 1 else "receipt_printed"
+            payload = {"serial": serial, "print_no": print_no, "reason": reason}
+            where = Where(self.branch.code, self.counter.code, who.staff.staff_id)
+            self.journal.append(s, event, payload, where)
+            return Prepared(self._data(s, posting, print_no, reason), record.id)
+
+    def _data(self, s, posting: Posting, print_no: int, reason: str | None) -> ReceiptData:
+        template = self.templates.by_code(posting.template_code)
+        types = {f.key: f.type for f in template.fields} if template else {}
+        stored = {line["key"]: line for line in json.loads(posting.submission)}
+        keys = [r.field for r in template.receipt] if template else list(stored)
+        lines = []
+        for key in keys:
+            line = stored.get(key)
+            if line is None:
+                continue
+            value = line["zh"] if line["zh"] == line["en"] else f"{line['zh']} / {line['en']}"
+            if mask := MASKERS.get(types.get(key, "")):
+                value = mask(value.replace(" ", ""))
+            lines.append(ReceiptLine(Bilingual(line["label_zh"], line["label_en"]), value))
+        original = None
+        if posting.reversal_of:
+            original = s.get(Posting, posting.reversal_of).serial
+        amount = None if posting.amount_fen is None else from_fen(abs(posting.amount_fen))
+        direction = posting.direction
+        if original and direction != "none":  # a reversal moves the money back
+            direction = "out" if direction == "in" else "in"
+        teller = s.get(Staff, posting.teller_id)
+        approvals = tuple(
+            ApprovalLine(
+                a.approver_name,
+                a.approver_id,
+                a.level,
+                _both(f"override.mode.{a.mode}"),
+                _both(f"override.reason.{a.reason_code}"),
+            )
+            for a in approvals_of(s, posting.id)
+        )
+        day = posting.business_date.isoformat()
+        return ReceiptData(
+            branch_code=posting.branch_code,
+            branch=Bilingual(self.branch.name_zh, self.branch.name_en),
+            counter=Bilingual(self.counter.name_zh, self.counter.name_en),
+            serial=posting.serial,
+            business_date=day,
+            posted_at=posting.posted_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            business=Bilingual(template.name.zh, template.name.en)
+            if template
+            else Bilingual(posting.template_code, posting.template_code),
+            template_code=posting.template_code,
+            policy_no=posting.policy_no,
+            customer_name=posting.customer_name,
+            customer_id_masked=mask_resident_id(posting.customer_id_number)
+            if posting.customer_id_number
+            else None,
+            lines=tuple(lines),
+            amount=amount,
+            amount_in_words=None if amount is None else amount_in_words(amount),
+            direction=None if direction == "none" else _both(f"direction.{direction}"),
+            method=_both(f"method.{posting.method}") if posting.method else None,
+            teller_name=teller.name,
+            teller_id=teller.staff_id,
+            approvals=approvals,
+            signature=bool(template and template.signature),
+            reversal_of=original,
+            reversal_reason=posting.reason if original else None,
+            print_no=print_no,
+            reprint_reason=reason if print_no > 1 else None,
+            qr_payload=f"{PAYLOAD_VERSION}|{posting.serial}|"
+            f"{self.digest(posting.serial, day, posting.amount_fen)}",
+        )
+
+    def outcome(
+        self, print_id: int, status: str, path: str | None = None, printer=None, error=None
+    ):
+        """Where the print went: saved as a PDF, sent to a printer, or failed (PDF kept)."""
+        with self.db.write() as s:
+            record = s.get(PrintRecord, print_id)
+            record.status, record.error = status, (error or None)
+            record.path = path or record.path
+            record.printer = printer or record.printer
+
+    def verify(self, payload: str) -> Verification:
+        return verify_receipt(self.db, self._key, payload)
+
+
+def receipt_key(journal_key: bytes) -> bytes:
+    """A key of its own for receipts, derived from the journal key."""
+    return hmac.new(journal_key, b"receipt", hashlib.sha256).digest()
+
+
+def receipt_digest(key: bytes, serial: str, business_date: str, amount_fen: int | None) -> str:
+    text = f"{serial}|{business_date}|{amount_fen or 0}".encode()
+    return hmac.new(key, text, hashlib.sha256).hexdigest()[:20]
+
+
+def verify_receipt(db: Database, key: bytes, payload: str) -> Verification:
+    """Check a receipt's QR payload (``CW1|serial|digest``) against the ledger."""
+    parts = payload.strip().split("|")
+    if len(parts) != 3 or parts[0] != PAYLOAD_VERSION:
+        return Verification(False, None, msg("receipt.bad_payload"))
+    _, serial, digest = parts
+    with db.read() as s:
+        posting = s.scalar(select(Posting).where(Posting.serial == serial))
+        if posting is None:
+            return Verification(False, serial, msg("receipt.unknown", serial=serial))
+        day = posting.business_date.isoformat()
+        expected = receipt_digest(key, serial, day, posting.amount_fen)
+        if not hmac.compare_digest(expected, digest):
+            return Verification(False, serial, msg("receipt.forged", serial=serial))
+        amount = "" if posting.amount_fen is None else f" ¥{from_fen(abs(posting.amount_fen))}"
+        summary = f"{serial} {day} {posting.template_code} {posting.policy_no or ''}{amount}"
+        return Verification(True, serial, summary=f"{summary} · {posting.status}")

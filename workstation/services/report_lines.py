@@ -1,0 +1,195 @@
+"""The lines of the day's printouts: reversals, approvals, reprints, transfers, handovers,
+large-value cash and variances. ``names`` turns staff IDs and business codes into names.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workstation.db.ledger import Override, Posting, PrintRecord
+from workstation.db.tills import Handover, Shift, VaultTransfer
+from workstation.domain.cash import Count
+from workstation.domain.i18n import Catalog
+from workstation.domain.identity import mask_resident_id
+from workstation.domain.money import from_fen
+from workstation.services.receipt_data import Bilingual
+from workstation.services.report_data import (
+    ApprovalSummary,
+    HandoverLine,
+    LargeCashLine,
+    ReprintLine,
+    ReversalLine,
+    TransferLine,
+    VarianceLine,
+)
+
+
+def _local(moment) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _customer(p: Posting) -> str:
+    masked = mask_resident_id(p.customer_id_number) if p.customer_id_number else ""
+    return f"{p.customer_name or ''} {masked}".strip()
+
+
+ZH, EN = Catalog.load("zh"), Catalog.load("en")
+
+
+def _both(key: str) -> Bilingual:
+    return Bilingual(ZH(key), EN(key))
+
+
+def _outgoing_total(h: Handover) -> int:
+    return Count.from_json(json.loads(h.outgoing_count)).total_fen
+
+
+def reversals(names, s: Session, where) -> tuple[ReversalLine, ...]:
+    original = Posting.__table__.alias("original")
+    rows = s.execute(
+        select(Posting, original.c.serial)
+        .join(original, original.c.id == Posting.reversal_of)
+        .where(where, Posting.status == "reversal")
+        .order_by(Posting.posted_at)
+    ).all()
+    return tuple(
+        ReversalLine(
+            p.serial,
+            first,
+            names.business(p.template_code),
+            None if p.amount_fen is None else from_fen(abs(p.amount_fen)),
+            p.reason or "",
+            p.teller_id,
+        )
+        for p, first in rows
+    )
+
+
+def approvals(names, s: Session, where) -> tuple[ApprovalSummary, ...]:
+    rows = s.execute(
+        select(Posting, Override)
+        .join(Override, Override.posting_id == Posting.id)
+        .where(where)
+        .order_by(Posting.posted_at, Override.id)
+    ).all()
+    return tuple(
+        ApprovalSummary(
+            p.serial,
+            names.business(p.template_code),
+            None if p.amount_fen is None else from_fen(abs(p.amount_fen)),
+            names.person(s, o.approver_id),
+            o.approver_level,
+            _both(f"override.mode.{o.mode}"),
+        )
+        for p, o in rows
+    )
+
+
+def reprints(names, s: Session, where) -> tuple[ReprintLine, ...]:
+    rows = s.execute(
+        select(Posting.serial, PrintRecord)
+        .join(PrintRecord, PrintRecord.posting_id == Posting.id)
+        .where(where, PrintRecord.print_no > 1)
+        .order_by(PrintRecord.printed_at)
+    ).all()
+    return tuple(ReprintLine(serial, r.print_no, r.reason or "", r.staff_id) for serial, r in rows)
+
+
+def transfers(names, s: Session, shift_ids: list[int]) -> tuple[TransferLine, ...]:
+    rows = s.scalars(
+        select(VaultTransfer)
+        .where(VaultTransfer.shift_id.in_(shift_ids))
+        .order_by(VaultTransfer.at)
+    ).all()
+    return tuple(
+        TransferLine(
+            _local(t.at),
+            _both(f"till.direction.{t.direction}"),
+            from_fen(t.amount_fen),
+            names.person(s, t.officer_id),
+        )
+        for t in rows
+    )
+
+
+def handovers(names, s: Session, shift_ids: list[int]) -> tuple[HandoverLine, ...]:
+    rows = s.scalars(
+        select(Handover)
+        .where(Handover.from_shift_id.in_(shift_ids) | Handover.to_shift_id.in_(shift_ids))
+        .order_by(Handover.at)
+    ).all()
+    lines = []
+    for h in rows:
+        outgoing, incoming = s.get(Shift, h.from_shift_id), s.get(Shift, h.to_shift_id)
+        lines.append(
+            HandoverLine(
+                _local(h.at),
+                names.person(s, outgoing.teller_id),
+                names.person(s, incoming.teller_id),
+                from_fen(_outgoing_total(h)),
+                from_fen(h.difference_fen),
+            )
+        )
+    return tuple(lines)
+
+
+def large_cash(names, s: Session, where) -> tuple[LargeCashLine, ...]:
+    rows = s.scalars(
+        select(Posting)
+        .where(where, Posting.large_cash_report, Posting.status == "posted")
+        .order_by(Posting.posted_at)
+    ).all()
+    return tuple(
+        LargeCashLine(
+            p.serial,
+            _customer(p),
+            names.business(p.template_code),
+            from_fen(abs(p.amount_fen or 0)),
+            _both(f"direction.{p.direction}"),
+            p.teller_id,
+        )
+        for p in rows
+    )
+
+
+def variances(names, s: Session, shifts) -> tuple[VarianceLine, ...]:
+    lines = []
+    for shift in sorted(shifts, key=lambda sh: (sh.opened_at, sh.id)):
+        teller = names.person(s, shift.teller_id)
+        if shift.opening_difference_fen and shift.previous_shift_id is None:
+            lines.append(
+                VarianceLine(
+                    _both("report.variance.opening"),
+                    teller,
+                    shift.counter,
+                    from_fen(shift.opening_difference_fen),
+                    None,
+                    names.person(s, shift.opening_approved_by),
+                )
+            )
+        if shift.previous_shift_id is not None and shift.opening_difference_fen:
+            lines.append(
+                VarianceLine(
+                    _both("report.variance.handover"),
+                    teller,
+                    shift.counter,
+                    from_fen(shift.opening_difference_fen),
+                    None,
+                    names.person(s, shift.opening_approved_by),
+                )
+            )
+        if shift.variance_fen:
+            lines.append(
+                VarianceLine(
+                    _both(f"report.variance.{shift.status}"),
+                    teller,
+                    shift.counter,
+                    from_fen(shift.variance_fen),
+                    shift.variance_reason,
+                    names.person(s, shift.signed_off_by),
+                )
+            )
+    return tuple(lines)

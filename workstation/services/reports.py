@@ -1,0 +1,265 @@
+"""The figures of a till and a business date, summed in SQL, for the printouts.
+
+Reversed postings and their reversals are left out of the business totals
+(they cancel) and listed on their own; cash comes from the box's movements.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from forms.search import TemplateIndex
+from workstation.db.engine import Database
+from workstation.db.ledger import BusinessDay, CashMovement, Posting
+from workstation.db.models import Staff
+from workstation.db.tills import Handover, Shift, VaultTransfer
+from workstation.domain.cash import Count
+from workstation.domain.i18n import Catalog
+from workstation.domain.money import from_fen
+from workstation.services import report_lines as lines
+from workstation.services.receipt_data import Bilingual, BranchHeader
+from workstation.services.report_data import (
+    BranchSummaryData,
+    BusinessLine,
+    HandoverData,
+    Person,
+    TellerReconciliationData,
+    TellerTotal,
+    VaultSlipData,
+)
+from workstation.services.tills import expected_fen
+
+ZH, EN = Catalog.load("zh"), Catalog.load("en")
+ZERO = Decimal("0.00")
+
+
+def _both(key: str) -> Bilingual:
+    return Bilingual(ZH(key), EN(key))
+
+
+def _local(moment) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _count(text: str | None) -> Count:
+    return Count.from_json(json.loads(text)) if text else Count()
+
+
+class ReportService:
+    def __init__(self, db: Database, templates: TemplateIndex, branch, counter) -> None:
+        """``branch`` and ``counter`` have ``code``, ``name_zh`` and ``name_en``."""
+        self.db, self.templates, self.branch, self.counter = db, templates, branch, counter
+        self._people: dict[str, Person] = {}
+
+    def header(self, with_counter: bool = True) -> BranchHeader:
+        counter = Bilingual(self.counter.name_zh, self.counter.name_en) if with_counter else None
+        return BranchHeader(
+            self.branch.code, Bilingual(self.branch.name_zh, self.branch.name_en), counter
+        )
+
+    def person(self, s: Session, staff_id: str | None) -> Person | None:
+        if not staff_id:
+            return None
+        if staff_id not in self._people:
+            staff = s.get(Staff, staff_id)
+            self._people[staff_id] = Person(staff.name if staff else staff_id, staff_id)
+        return self._people[staff_id]
+
+    def business(self, code: str) -> Bilingual:
+        template = self.templates.by_code(code)
+        return Bilingual(template.name.zh, template.name.en) if template else Bilingual(code, code)
+
+    # -- till documents -------------------------------------------------------------
+
+    def vault_slip(self, transfer_id: int) -> VaultSlipData:
+        with self.db.read() as s:
+            transfer = s.get(VaultTransfer, transfer_id)
+            shift = s.get(Shift, transfer.shift_id)
+            return VaultSlipData(
+                self.header(),
+                transfer.id,
+                shift.business_date.isoformat(),
+                _local(transfer.at),
+                _both(f"till.direction.{transfer.direction}"),
+                _count(transfer.count),
+                self.person(s, shift.teller_id),
+                self.person(s, transfer.officer_id),
+            )
+
+    def handover(self, handover_id: int) -> HandoverData:
+        with self.db.read() as s:
+            record = s.get(Handover, handover_id)
+            outgoing = s.get(Shift, record.from_shift_id)
+            incoming = s.get(Shift, record.to_shift_id)
+            return HandoverData(
+                self.header(),
+                record.id,
+                outgoing.business_date.isoformat(),
+                _local(record.at),
+                self.person(s, outgoing.teller_id),
+                self.person(s, incoming.teller_id),
+                _count(record.outgoing_count),
+                _count(record.incoming_count),
+                from_fen(record.expected_fen),
+                from_fen(record.difference_fen),
+                from_fen(outgoing.variance_fen or 0),
+                tuple(json.loads(record.items)),
+                self.person(s, record.approved_by),
+            )
+
+    # -- the day -----------------------------------------------------------------------
+
+    def _lines(self, s: Session, where) -> tuple[BusinessLine, ...]:
+        cash = Posting.method == "cash"
+
+        def total(condition):
+            return func.coalesce(func.sum(case((condition, Posting.amount_fen), else_=0)), 0)
+
+        rows = s.execute(
+            select(
+                Posting.template_code,
+                func.count(),
+                total(cash & (Posting.direction == "in")),
+                total(cash & (Posting.direction == "out")),
+                total(~cash & (Posting.direction == "in")),
+                total(~cash & (Posting.direction == "out")),
+            )
+            .where(where, Posting.status == "posted")
+            .group_by(Posting.template_code)
+            .order_by(Posting.template_code)
+        ).all()
+        return tuple(
+            BusinessLine(code, self.business(code), n, *(from_fen(int(v)) for v in sums))
+            for code, n, *sums in rows
+        )
+
+    def _day(self, day: date):
+        return (Posting.branch_code == self.branch.code) & (Posting.business_date == day)
+
+    def teller_day(self, teller_id: str, day: date) -> TellerReconciliationData:
+        with self.db.read() as s:
+            mine = self._day(day) & (Posting.teller_id == teller_id)
+            shifts = s.scalars(
+                select(Shift)
+                .where(
+                    Shift.branch_code == self.branch.code,
+                    Shift.business_date == day,
+                    Shift.teller_id == teller_id,
+                )
+                .order_by(Shift.opened_at, Shift.id)
+            ).all()
+            ids = [shift.id for shift in shifts]
+            moved = dict(
+                s.execute(
+                    select(CashMovement.kind, func.sum(CashMovement.amount_fen))
+                    .where(CashMovement.shift_id.in_(ids))
+                    .group_by(CashMovement.kind)
+                ).all()
+            )
+            cash_in = sum(
+                a
+                for a in s.scalars(
+                    select(CashMovement.amount_fen).where(
+                        CashMovement.shift_id.in_(ids),
+                        CashMovement.kind.in_(("posting", "reversal")),
+                        CashMovement.amount_fen > 0,
+                    )
+                )
+            )
+            cash_out = -sum(
+                a
+                for a in s.scalars(
+                    select(CashMovement.amount_fen).where(
+                        CashMovement.shift_id.in_(ids),
+                        CashMovement.kind.in_(("posting", "reversal")),
+                        CashMovement.amount_fen < 0,
+                    )
+                )
+            )
+            last = shifts[-1] if shifts else None
+            closed = last is not None and last.status == "closed"
+            expected = (
+                (last.expected_fen if last and last.status != "open" else expected_fen(s, last))
+                if last
+                else 0
+            )
+            variance = sum(shift.variance_fen or 0 for shift in shifts if shift.status == "closed")
+            return TellerReconciliationData(
+                header=self.header(),
+                business_date=day.isoformat(),
+                teller=self.person(s, teller_id),
+                businesses=self._lines(s, mine),
+                reversals=lines.reversals(self, s, mine),
+                approvals=lines.approvals(self, s, mine),
+                reprints=lines.reprints(self, s, mine),
+                transfers=lines.transfers(self, s, ids),
+                handovers=lines.handovers(self, s, ids),
+                opening=from_fen(shifts[0].opening_fen) if shifts else ZERO,
+                cash_in=from_fen(cash_in),
+                cash_out=from_fen(cash_out),
+                vault_in=from_fen(int(moved.get("vault_in", 0))),
+                vault_out=from_fen(-int(moved.get("vault_out", 0))),
+                expected=from_fen(expected),
+                counted=from_fen(last.closing_fen) if closed else None,
+                variance=from_fen(variance) if closed else None,
+                variance_reason=last.variance_reason if closed else None,
+                signed_off_by=self.person(s, last.signed_off_by) if closed else None,
+                closing_count=_count(last.closing) if closed else None,
+            )
+
+    def branch_day(self, day: date) -> BranchSummaryData:
+        with self.db.read() as s:
+            where = self._day(day)
+            cash = Posting.method == "cash"
+
+            def total(condition):
+                return func.coalesce(func.sum(case((condition, Posting.amount_fen), else_=0)), 0)
+
+            per_teller = s.execute(
+                select(
+                    Posting.teller_id,
+                    func.count(),
+                    total(cash & (Posting.direction == "in")),
+                    total(cash & (Posting.direction == "out")),
+                    total(~cash & (Posting.direction == "in")),
+                    total(~cash & (Posting.direction == "out")),
+                )
+                .where(where, Posting.status == "posted")
+                .group_by(Posting.teller_id)
+                .order_by(Posting.teller_id)
+            ).all()
+            shifts = s.scalars(
+                select(Shift).where(
+                    Shift.branch_code == self.branch.code, Shift.business_date == day
+                )
+            ).all()
+            variance_by_teller: dict[str, int] = {}
+            for shift in shifts:
+                variance_by_teller[shift.teller_id] = variance_by_teller.get(shift.teller_id, 0) + (
+                    shift.variance_fen or 0
+                )
+            tellers = tuple(
+                TellerTotal(
+                    self.person(s, teller),
+                    n,
+                    *(from_fen(int(v)) for v in sums),
+                    from_fen(variance_by_teller.get(teller, 0)),
+                )
+                for teller, n, *sums in per_teller
+            )
+            record = s.get(BusinessDay, (self.branch.code, day))
+            return BranchSummaryData(
+                header=self.header(with_counter=False),
+                business_date=day.isoformat(),
+                closed_at=_local(record.closed_at) if record and record.closed_at else None,
+                closed_by=self.person(s, record.closed_by) if record else None,
+                tellers=tellers,
+                businesses=self._lines(s, where),
+                large_cash=lines.large_cash(self, s, where),
+                variances=lines.variances(self, s, shifts),
+            )

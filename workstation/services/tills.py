@@ -1,0 +1,303 @@
+"""A counter's cash box through the day: open, vault transfers, handover, close.
+
+Expected cash = the opening count + every movement of the shift (cash in,
+cash out, vault transfers, variances). Differences are never absorbed: an
+opening that does not match the last close, a handover the two tellers count
+differently, a close beyond the tolerance — each needs a supervisor and is
+recorded as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workstation.db.engine import Database
+from workstation.db.ledger import CashMovement, OverrideRequest
+from workstation.db.models import Staff
+from workstation.db.tills import Shift, VaultTransfer
+from workstation.domain.cash import Count
+from workstation.domain.clock import Clock
+from workstation.domain.errors import WorkstationError
+from workstation.domain.i18n import Msg, msg
+from workstation.domain.money import from_fen
+from workstation.services.auth import AccountLocked, AuthError, AuthService, SignedIn
+from workstation.services.calendar import current_business_date, open_business_date
+from workstation.services.journal import Journal, Where
+
+
+class TillRefused(WorkstationError):
+    """The till refused: the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ShiftView:
+    id: int
+    counter: str
+    business_date: date
+    teller_id: str
+    opened_at: datetime
+    opening: Count
+    status: str
+    expected: Decimal
+    """What the box should hold now (or held at the end)."""
+    counted: Decimal | None = None
+    variance: Decimal | None = None
+
+
+def expected_fen(s: Session, shift: Shift) -> int:
+    moved = s.scalar(
+        select(func.coalesce(func.sum(CashMovement.amount_fen), 0)).where(
+            CashMovement.shift_id == shift.id
+        )
+    )
+    return shift.opening_fen + int(moved)
+
+
+def view_of(s: Session, shift: Shift) -> ShiftView:
+    expected = shift.expected_fen if shift.status != "open" else expected_fen(s, shift)
+    return ShiftView(
+        shift.id,
+        shift.counter,
+        shift.business_date,
+        shift.teller_id,
+        shift.opened_at,
+        Count.from_json(json.loads(shift.opening)),
+        shift.status,
+        from_fen(expected),
+        None if shift.closing_fen is None else from_fen(shift.closing_fen),
+        None if shift.variance_fen is None else from_fen(shift.variance_fen),
+    )
+
+
+def refuse(problem: Msg) -> None:
+    """Raise a supervisor's refusal after its failed attempt has been committed."""
+    locked = problem.key in ("auth.locked", "auth.now_locked")
+    raise (AccountLocked if locked else AuthError)(problem)
+
+
+class TillService:
+    def __init__(
+        self,
+        db: Database,
+        journal: Journal,
+        auth: AuthService,
+        clock: Clock,
+        branch_code: str,
+        counter: str,
+        tolerance: Decimal = Decimal("0"),
+    ) -> None:
+        self.db, self.journal, self.auth, self.clock = db, journal, auth, clock
+        self.branch_code, self.counter, self.tolerance = branch_code, counter, tolerance
+
+    def _where(self, staff_id: str | None) -> Where:
+        return Where(self.branch_code, self.counter, staff_id)
+
+    # -- finding shifts -------------------------------------------------------------
+
+    def open_shift(self, s: Session, teller_id: str, day: date) -> Shift | None:
+        """This teller's open shift at this counter on ``day``."""
+        return s.scalar(
+            select(Shift).where(
+                Shift.branch_code == self.branch_code,
+                Shift.counter == self.counter,
+                Shift.business_date == day,
+                Shift.teller_id == teller_id,
+                Shift.status == "open",
+            )
+        )
+
+    def current(self, who: SignedIn) -> ShiftView | None:
+        with self.db.read() as s:
+            day = current_business_date(s, self.clock, self.branch_code)
+            shift = self.open_shift(s, who.staff.staff_id, day)
+            return None if shift is None else view_of(s, shift)
+
+    def counter_shift(self, s: Session, day: date) -> Shift | None:
+        """Whoever's shift holds this counter's box now."""
+        return s.scalar(
+            select(Shift).where(
+                Shift.branch_code == self.branch_code,
+                Shift.counter == self.counter,
+                Shift.business_date == day,
+                Shift.status == "open",
+            )
+        )
+
+    def last_close(self, s: Session) -> Count | None:
+        """What this counter's box held when it was last closed."""
+        closing = s.scalar(
+            select(Shift.closing)
+            .where(
+                Shift.branch_code == self.branch_code,
+                Shift.counter == self.counter,
+                Shift.status == "closed",
+            )
+            .order_by(Shift.ended_at.desc(), Shift.id.desc())
+            .limit(1)
+        )
+        return None if closing is None else Count.from_json(json.loads(closing))
+
+    # -- approvals ------------------------------------------------------------------
+
+    def supervisor(
+        self, s: Session, teller_id: str, approver_id: str | None, password: str | None
+    ) -> Staff | Msg:
+        """A supervisor's credentials typed at the counter, checked as for any override."""
+        if not approver_id:
+            raise TillRefused("till.needs_supervisor")
+        return self.auth.verify_approver(s, approver_id, password or "", teller_id, 1)
+
+    # -- open -----------------------------------------------------------------------
+
+    def open(
+        self,
+        who: SignedIn,
+        count: Count,
+        approver_id: str | None = None,
+        approver_password: str | None = None,
+    ) -> ShiftView:
+        """Open a shift with the counted box; a box unlike its last close needs a supervisor."""
+        teller = who.staff.staff_id
+        with self.db.write() as s:
+            day = open_business_date(s, self.journal, self.clock, self.branch_code, teller)
+            if (busy := self.counter_shift(s, day)) is not None:
+                raise TillRefused("till.counter_busy", teller=busy.teller_id)
+            elsewhere = s.scalar(
+                select(Shift.counter).where(
+                    Shift.branch_code == self.branch_code,
+                    Shift.business_date == day,
+                    Shift.teller_id == teller,
+                    Shift.status == "open",
+                )
+            )
+            if elsewhere:
+                raise TillRefused("till.open_elsewhere", counter=elsewhere)
+            closed_today = s.scalar(
+                select(func.count()).where(
+                    Shift.branch_code == self.branch_code,
+                    Shift.business_date == day,
+                    Shift.teller_id == teller,
+                    Shift.status == "closed",
+                )
+            )
+            if closed_today:
+                raise TillRefused("till.closed_today", date=day.isoformat())
+            last = self.last_close(s) or Count()
+            approver = None
+            if count != last:
+                approver = self.supervisor(s, teller, approver_id, approver_password)
+            if not isinstance(approver, Msg):
+                shift = Shift(
+                    branch_code=self.branch_code,
+                    counter=self.counter,
+                    business_date=day,
+                    teller_id=teller,
+                    opened_at=self.clock.now(),
+                    opening=json.dumps(count.as_json()),
+                    opening_fen=count.total_fen,
+                    opening_difference_fen=count.total_fen - last.total_fen,
+                    opening_approved_by=approver.staff_id if approver else None,
+                    status="open",
+                )
+                s.add(shift)
+                s.flush()
+                payload = {
+                    "shift": shift.id,
+                    "opening": str(count.total),
+                    "difference": str(from_fen(shift.opening_difference_fen)),
+                    "approved_by": shift.opening_approved_by,
+                }
+                self.journal.append(s, "shift_opened", payload, self._where(teller))
+                return view_of(s, shift)
+        refuse(approver)
+
+    # -- vault ----------------------------------------------------------------------
+
+    def vault_transfer(
+        self, who: SignedIn, direction: str, count: Count, officer_id: str, password: str
+    ) -> tuple[ShiftView, int]:
+        """请领 (from_vault) or 上缴 (to_vault) by denomination, confirmed by a vault officer."""
+        if direction not in ("from_vault", "to_vault"):
+            raise TillRefused("till.bad_direction")
+        if count.total_fen <= 0:
+            raise TillRefused("till.empty_transfer")
+        teller = who.staff.staff_id
+        with self.db.write() as s:
+            day = current_business_date(s, self.clock, self.branch_code)
+            shift = self.open_shift(s, teller, day)
+            if shift is None:
+                raise TillRefused("till.no_shift")
+            if direction == "to_vault" and count.total_fen > expected_fen(s, shift):
+                raise TillRefused("till.not_enough", expected=str(from_fen(expected_fen(s, shift))))
+            officer = self.supervisor(s, teller, officer_id, password)
+            if not isinstance(officer, Msg):
+                sign = 1 if direction == "from_vault" else -1
+                transfer = VaultTransfer(
+                    shift_id=shift.id,
+                    direction=direction,
+                    count=json.dumps(count.as_json()),
+                    amount_fen=count.total_fen,
+                    officer_id=officer.staff_id,
+                    at=self.clock.now(),
+                )
+                s.add(transfer)
+                s.flush()
+                self.move(s, shift, f"vault_{'in' if sign > 0 else 'out'}", sign * count.total_fen)
+                payload = {
+                    "transfer": transfer.id,
+                    "direction": direction,
+                    "amount": str(count.total),
+                    "count": count.as_json(),
+                    "officer": officer.staff_id,
+                }
+                self.journal.append(s, "vault_transfer", payload, self._where(teller))
+                return view_of(s, shift), transfer.id
+        refuse(officer)
+
+    def move(self, s: Session, shift: Shift, kind: str, amount_fen: int, posting_id=None) -> None:
+        s.add(
+            CashMovement(
+                branch_code=self.branch_code,
+                business_date=shift.business_date,
+                counter=shift.counter,
+                teller_id=shift.teller_id,
+                posting_id=posting_id,
+                kind=kind,
+                amount_fen=amount_fen,
+                created_at=self.clock.now(),
+                shift_id=shift.id,
+            )
+        )
+        s.flush()
+
+    # -- readiness to close -------------------------------------------------------------
+
+    def blockers(self, s: Session, teller_id: str, shift: Shift | None) -> list[Msg]:
+        """Everything that would stop this teller closing now."""
+        if shift is None:
+            return [msg("till.no_shift")]
+        found = []
+        pending = s.scalar(
+            select(func.count()).where(
+                OverrideRequest.branch_code == self.branch_code,
+                OverrideRequest.teller_id == teller_id,
+                OverrideRequest.status == "pending",
+            )
+        )
+        if pending:
+            found.append(msg("till.pending_requests", count=pending))
+        if expected_fen(s, shift) < 0:
+            found.append(msg("till.negative_box"))
+        return found
+
+    def readiness(self, who: SignedIn) -> list[Msg]:
+        with self.db.read() as s:
+            day = current_business_date(s, self.clock, self.branch_code)
+            shift = self.open_shift(s, who.staff.staff_id, day)
+            return self.blockers(s, who.staff.staff_id, shift)
