@@ -23,6 +23,7 @@ from workstation.secrets import DB_PASSWORD, Secrets
 from workstation.services.auth import AuthService, LockoutPolicy
 from workstation.services.closing import ClosingService
 from workstation.services.directory import LocalPolicyDirectory, PolicyDirectory
+from workstation.services.documents import DocumentService
 from workstation.services.inquiry import Inquiry
 from workstation.services.journal import Journal
 from workstation.services.overrides import OverrideService
@@ -73,6 +74,7 @@ class Station:
     till: TillService
     closing: ClosingService
     reports: ReportService
+    documents: DocumentService
 
     @property
     def demo(self) -> bool:
@@ -137,7 +139,8 @@ def open_station(
     directory = LocalPolicyDirectory(db)
     thresholds = thresholds_of(config)
     risk = RiskService(directory, thresholds, watch_list, code)
-    till = TillService(db, journal, auth, clock, code, number, config.till.tolerance)
+    tolerance, limit = config.till.tolerance, thresholds.till_limit
+    till = TillService(db, journal, auth, clock, code, number, tolerance, limit)
     postings = PostingService(db, journal, risk, clock, till)
     inquiry = Inquiry(db, code)
     branch_place = Place(branch.code, branch.name_zh, branch.name_en)
@@ -166,6 +169,7 @@ def open_station(
         till=till,
         closing=ClosingService(till),
         reports=ReportService(db, templates, branch_place, counter_place),
+        documents=DocumentService(db, journal, clock, code, number),
     )
 
 

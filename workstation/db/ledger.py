@@ -170,7 +170,8 @@ class Override(Base):
     evidence: Mapped[str] = mapped_column(Text)
     """Findings, documents ticked and the ID check result, as JSON."""
     decided_at: Mapped[datetime]
-    posting_id: Mapped[int | None] = mapped_column(ForeignKey("postings.id"))
+    posting_id: Mapped[int | None] = mapped_column(ForeignKey("postings.id"), index=True)
+    """Indexed: the day's reconciliation joins every posting to its approvals."""
 
 
 class PrintRecord(Base):

@@ -7,6 +7,7 @@ integer fen inside and Decimal yuan outside. Only the net of a cash payment
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -30,6 +31,7 @@ LABELS = {
 """How a denomination is written on a count sheet (yuan)."""
 
 MAX_COUNT = 1_000_000
+_WHOLE = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ class Count:
             text = text.strip()
             if not text:
                 continue
-            if not text.isdigit():
+            if not _WHOLE.fullmatch(text):  # not str.isdigit(): that takes ① and ²
                 raise InvalidValue("invalid.cash.count", label=LABELS[value])
             pieces[value] = int(text)
         return cls(pieces)
@@ -108,22 +110,36 @@ def change_due(received: Decimal, due: Decimal) -> Decimal:
 
 
 def make_change(amount: Decimal, available: Count | None = None) -> Count:
-    """The fewest notes and coins for ``amount``, from what ``available`` holds (all, if None).
+    """Notes and coins for ``amount`` from what ``available`` holds (all, if None).
 
-    Greedy is exact for this series of denominations; when the box lacks the
-    pieces, the amount cannot be made and the refusal says so.
+    Largest notes first, as a teller would; when the box lacks a note, fewer of
+    it and more of the smaller ones (¥60 from a ¥50 and three ¥20 is three ¥20).
+    The search is exact: if the box can make the amount, it is made.
     """
     left = to_fen(amount.quantize(FEN))
     if left % 10:
         raise InvalidValue("invalid.cash.below_jiao")
-    pieces = {}
-    for value in DENOMINATIONS:
-        have = MAX_COUNT if available is None else available.get(value)
-        take = min(left // value, have)
-        if take:
-            pieces[value] = take
-            left -= take * value
-    if left:
+    have = [MAX_COUNT if available is None else available.get(v) for v in DENOMINATIONS]
+    reach = [0] * (len(DENOMINATIONS) + 1)  # what denominations i.. can make at most
+    for i in range(len(DENOMINATIONS) - 1, -1, -1):
+        reach[i] = reach[i + 1] + DENOMINATIONS[i] * have[i]
+    dead: set[tuple[int, int]] = set()
+
+    def search(i: int, left: int) -> dict[int, int] | None:
+        if left == 0:
+            return {}
+        if i == len(DENOMINATIONS) or reach[i] < left or (i, left) in dead:
+            return None
+        value = DENOMINATIONS[i]
+        for take in range(min(left // value, have[i]), -1, -1):
+            rest = search(i + 1, left - take * value)
+            if rest is not None:
+                return {value: take, **rest} if take else rest
+        dead.add((i, left))
+        return None
+
+    pieces = search(0, left)
+    if pieces is None:
         raise InvalidValue("invalid.cash.cannot_make", amount=str(amount))
     return Count(pieces)
 

@@ -20,7 +20,7 @@ from workstation.db.ledger import BusinessDay
 from workstation.db.models import SignOn, Staff
 from workstation.db.tills import Handover, Shift
 from workstation.domain.cash import Count
-from workstation.domain.i18n import Msg
+from workstation.domain.i18n import Msg, msg
 from workstation.domain.money import from_fen
 from workstation.domain.staff import Role
 from workstation.services.auth import SignedIn
@@ -127,11 +127,17 @@ class ClosingService:
                 raise TillRefused("till.not_ready", what=blockers[0])
             incoming = auth._attempt(s, incoming_id.strip().upper(), incoming_password, "handover")
             if not isinstance(incoming, Staff):
-                problem = incoming
+                problem = msg("till.incoming_refused", reason=incoming)
             elif incoming.staff_id == teller:
                 raise TillRefused("till.same_teller")
             elif incoming.role not in (Role.TELLER.value, Role.SUPERVISOR.value):
                 raise TillRefused("till.not_counter_staff", staff_id=incoming.staff_id)
+            elif self.till.closed_today(s, incoming.staff_id, day):
+                raise TillRefused("till.incoming_closed_today", staff_id=incoming.staff_id)
+            elif (other := self.till.shift_elsewhere(s, incoming.staff_id, day)) is not None:
+                raise TillRefused(
+                    "till.incoming_open_elsewhere", staff_id=incoming.staff_id, counter=other
+                )
             else:
                 problem = None
                 approver = None

@@ -23,7 +23,7 @@ from workstation.domain.cash import change_due
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Catalog
-from workstation.domain.money import from_fen, to_fen
+from workstation.domain.money import FEN, from_fen, to_fen
 from workstation.services.auth import SignedIn
 from workstation.services.calendar import open_business_date
 from workstation.services.journal import Journal, Where
@@ -55,6 +55,9 @@ class PostingResult:
     approvers: tuple[str, ...]
     repeated: bool = False
     """True when this submission had been posted already: the first result, again."""
+    tendered: Decimal | None = None
+    """Cash the customer handed over, when it was more than due."""
+    change: Decimal | None = None
 
 
 def serial_number(branch: str, day: date, counter: str, seq: int) -> str:
@@ -91,6 +94,8 @@ def result_of(posting: Posting, approvers: tuple[str, ...], repeated: bool) -> P
         large_cash_report=posting.large_cash_report,
         approvers=approvers,
         repeated=repeated,
+        tendered=None if posting.tendered_fen is None else from_fen(posting.tendered_fen),
+        change=None if posting.change_fen is None else from_fen(posting.change_fen),
     )
 
 
@@ -215,10 +220,14 @@ class PostingService:
             if not approvals:
                 raise PostingRefused("posting.needs_approval", level=assessment.level_needed)
         template, amount, method = submission.template, context.amount, context.method
+        if method == "cash" and amount is not None and to_fen(amount) % 10:
+            raise PostingRefused("posting.cash_below_jiao", amount=str(amount))
         change = None
         if tendered is not None:
             if amount is None or method != "cash" or template.money.direction != "in":
                 raise PostingRefused("posting.tender_not_cash_in")
+            if to_fen(tendered.quantize(FEN)) % 10:
+                raise PostingRefused("posting.cash_below_jiao", amount=str(tendered))
             change = change_due(tendered, amount)
         seq = next_seq(s, self.branch_code, day, self.counter)
         serial = serial_number(self.branch_code, day, self.counter, seq)

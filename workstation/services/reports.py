@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from forms.search import TemplateIndex
 from workstation.db.engine import Database
 from workstation.db.ledger import BusinessDay, CashMovement, Posting
-from workstation.db.models import Staff
+from workstation.db.models import Counter, Staff
 from workstation.db.tills import Handover, Shift, VaultTransfer
 from workstation.domain.cash import Count
 from workstation.domain.i18n import Catalog
@@ -56,10 +56,18 @@ class ReportService:
         self.db, self.templates, self.branch, self.counter = db, templates, branch, counter
         self._people: dict[str, Person] = {}
 
-    def header(self, with_counter: bool = True) -> BranchHeader:
-        counter = Bilingual(self.counter.name_zh, self.counter.name_en) if with_counter else None
+    def header(self, s: Session | None = None, counter: str | None = None) -> BranchHeader:
+        """The branch, and the counter whose till the document is about (none: the branch)."""
+        place = None
+        if counter is not None:
+            row = s.scalar(
+                select(Counter).where(
+                    Counter.branch_code == self.branch.code, Counter.number == counter
+                )
+            )
+            place = Bilingual(row.name_zh, row.name_en) if row else Bilingual(counter, counter)
         return BranchHeader(
-            self.branch.code, Bilingual(self.branch.name_zh, self.branch.name_en), counter
+            self.branch.code, Bilingual(self.branch.name_zh, self.branch.name_en), place
         )
 
     def person(self, s: Session, staff_id: str | None) -> Person | None:
@@ -81,7 +89,7 @@ class ReportService:
             transfer = s.get(VaultTransfer, transfer_id)
             shift = s.get(Shift, transfer.shift_id)
             return VaultSlipData(
-                self.header(),
+                self.header(s, shift.counter),
                 transfer.id,
                 shift.business_date.isoformat(),
                 _local(transfer.at),
@@ -97,7 +105,7 @@ class ReportService:
             outgoing = s.get(Shift, record.from_shift_id)
             incoming = s.get(Shift, record.to_shift_id)
             return HandoverData(
-                self.header(),
+                self.header(s, outgoing.counter),
                 record.id,
                 outgoing.business_date.isoformat(),
                 _local(record.at),
@@ -182,15 +190,15 @@ class ReportService:
                 )
             )
             last = shifts[-1] if shifts else None
-            closed = last is not None and last.status == "closed"
+            closed = last is not None and last.status != "open"  # closed, or handed over
             expected = (
                 (last.expected_fen if last and last.status != "open" else expected_fen(s, last))
                 if last
                 else 0
             )
-            variance = sum(shift.variance_fen or 0 for shift in shifts if shift.status == "closed")
+            variance = sum(shift.variance_fen or 0 for shift in shifts if shift.status != "open")
             return TellerReconciliationData(
-                header=self.header(),
+                header=self.header(s, last.counter if last else self.counter.code),
                 business_date=day.isoformat(),
                 teller=self.person(s, teller_id),
                 businesses=self._lines(s, mine),
@@ -243,6 +251,9 @@ class ReportService:
                 variance_by_teller[shift.teller_id] = variance_by_teller.get(shift.teller_id, 0) + (
                     shift.variance_fen or 0
                 )
+            sums_by_teller = {teller: (n, sums) for teller, n, *sums in per_teller}
+            for teller in variance_by_teller:  # a till kept without postings is listed too
+                sums_by_teller.setdefault(teller, (0, (0, 0, 0, 0)))
             tellers = tuple(
                 TellerTotal(
                     self.person(s, teller),
@@ -250,11 +261,11 @@ class ReportService:
                     *(from_fen(int(v)) for v in sums),
                     from_fen(variance_by_teller.get(teller, 0)),
                 )
-                for teller, n, *sums in per_teller
+                for teller, (n, sums) in sorted(sums_by_teller.items())
             )
             record = s.get(BusinessDay, (self.branch.code, day))
             return BranchSummaryData(
-                header=self.header(with_counter=False),
+                header=self.header(),
                 business_date=day.isoformat(),
                 closed_at=_local(record.closed_at) if record and record.closed_at else None,
                 closed_by=self.person(s, record.closed_by) if record else None,

@@ -29,6 +29,7 @@ from workstation.services.posting import (
     serial_number,
 )
 from workstation.services.risk.model import Thresholds
+from workstation.services.tills import expected_fen
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,18 @@ class ReversalService:
                 raise PostingRefused(
                     "posting.needs_approval", level=level_for(amount, self.thresholds)
                 )
+            undone = -sum(
+                s.scalars(
+                    select(CashMovement.amount_fen).where(CashMovement.posting_id == original.id)
+                ).all()
+            )
+            on_hand = expected_fen(s, shift)
+            if undone < 0 and on_hand + undone < 0:  # cash paid back that the box does not hold
+                raise PostingRefused(
+                    "reversal.not_enough_cash",
+                    amount=str(from_fen(-undone)),
+                    on_hand=str(from_fen(on_hand)),
+                )
             seq = next_seq(s, branch, day, counter)
             reversal = Posting(
                 serial=serial_number(branch, day, counter, seq),
@@ -154,11 +167,8 @@ class ReversalService:
             s.add(reversal)
             s.flush()
             original.status = "reversed"
-            undone = s.scalars(
-                select(CashMovement.amount_fen).where(CashMovement.posting_id == original.id)
-            ).all()
             if undone:  # the cash goes back out of (or into) the reversing teller's box
-                self.postings.till.move(s, shift, "reversal", -sum(undone), reversal.id)
+                self.postings.till.move(s, shift, "reversal", undone, reversal.id)
             ids = [a.id for a in approvals]
             s.execute(update(Override).where(Override.id.in_(ids)).values(posting_id=reversal.id))
             payload = {

@@ -10,8 +10,7 @@ recorded as it is.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -29,50 +28,13 @@ from workstation.domain.money import from_fen
 from workstation.services.auth import AccountLocked, AuthError, AuthService, SignedIn
 from workstation.services.calendar import current_business_date, open_business_date
 from workstation.services.journal import Journal, Where
+from workstation.services.till_state import ZERO, ShiftView, TillSummary, expected_fen, view_of
+
+__all__ = ["ShiftView", "TillRefused", "TillService", "TillSummary", "expected_fen", "view_of"]
 
 
 class TillRefused(WorkstationError):
     """The till refused: the message says why and what to do."""
-
-
-@dataclass(frozen=True)
-class ShiftView:
-    id: int
-    counter: str
-    business_date: date
-    teller_id: str
-    opened_at: datetime
-    opening: Count
-    status: str
-    expected: Decimal
-    """What the box should hold now (or held at the end)."""
-    counted: Decimal | None = None
-    variance: Decimal | None = None
-
-
-def expected_fen(s: Session, shift: Shift) -> int:
-    moved = s.scalar(
-        select(func.coalesce(func.sum(CashMovement.amount_fen), 0)).where(
-            CashMovement.shift_id == shift.id
-        )
-    )
-    return shift.opening_fen + int(moved)
-
-
-def view_of(s: Session, shift: Shift) -> ShiftView:
-    expected = shift.expected_fen if shift.status != "open" else expected_fen(s, shift)
-    return ShiftView(
-        shift.id,
-        shift.counter,
-        shift.business_date,
-        shift.teller_id,
-        shift.opened_at,
-        Count.from_json(json.loads(shift.opening)),
-        shift.status,
-        from_fen(expected),
-        None if shift.closing_fen is None else from_fen(shift.closing_fen),
-        None if shift.variance_fen is None else from_fen(shift.variance_fen),
-    )
 
 
 def refuse(problem: Msg) -> None:
@@ -91,9 +53,11 @@ class TillService:
         branch_code: str,
         counter: str,
         tolerance: Decimal = Decimal("0"),
+        limit: Decimal = Decimal("100000"),
     ) -> None:
         self.db, self.journal, self.auth, self.clock = db, journal, auth, clock
         self.branch_code, self.counter, self.tolerance = branch_code, counter, tolerance
+        self.limit = limit
 
     def _where(self, staff_id: str | None) -> Where:
         return Where(self.branch_code, self.counter, staff_id)
@@ -128,6 +92,29 @@ class TillService:
                 Shift.status == "open",
             )
         )
+
+    def shift_elsewhere(self, s: Session, teller_id: str, day: date) -> str | None:
+        """The counter where this teller holds an open box on ``day``, if any."""
+        return s.scalar(
+            select(Shift.counter).where(
+                Shift.branch_code == self.branch_code,
+                Shift.business_date == day,
+                Shift.teller_id == teller_id,
+                Shift.status == "open",
+            )
+        )
+
+    def closed_today(self, s: Session, teller_id: str, day: date) -> bool:
+        """Whether this teller has closed a till of the branch on ``day``."""
+        closed = s.scalar(
+            select(func.count()).where(
+                Shift.branch_code == self.branch_code,
+                Shift.business_date == day,
+                Shift.teller_id == teller_id,
+                Shift.status == "closed",
+            )
+        )
+        return bool(closed)
 
     def last_close(self, s: Session) -> Count | None:
         """What this counter's box held when it was last closed."""
@@ -168,25 +155,9 @@ class TillService:
             day = open_business_date(s, self.journal, self.clock, self.branch_code, teller)
             if (busy := self.counter_shift(s, day)) is not None:
                 raise TillRefused("till.counter_busy", teller=busy.teller_id)
-            elsewhere = s.scalar(
-                select(Shift.counter).where(
-                    Shift.branch_code == self.branch_code,
-                    Shift.business_date == day,
-                    Shift.teller_id == teller,
-                    Shift.status == "open",
-                )
-            )
-            if elsewhere:
+            if elsewhere := self.shift_elsewhere(s, teller, day):
                 raise TillRefused("till.open_elsewhere", counter=elsewhere)
-            closed_today = s.scalar(
-                select(func.count()).where(
-                    Shift.branch_code == self.branch_code,
-                    Shift.business_date == day,
-                    Shift.teller_id == teller,
-                    Shift.status == "closed",
-                )
-            )
-            if closed_today:
+            if self.closed_today(s, teller, day):
                 raise TillRefused("till.closed_today", date=day.isoformat())
             last = self.last_close(s) or Count()
             approver = None
@@ -295,6 +266,28 @@ class TillService:
         if expected_fen(s, shift) < 0:
             found.append(msg("till.negative_box"))
         return found
+
+    def summary(self, who: SignedIn) -> TillSummary:
+        teller = who.staff.staff_id
+        with self.db.read() as s:
+            day = current_business_date(s, self.clock, self.branch_code)
+            shift = self.open_shift(s, teller, day)
+            moved = {}
+            if shift is not None:
+                incoming = CashMovement.amount_fen > 0
+                sums = s.execute(
+                    select(CashMovement.kind, incoming, func.sum(CashMovement.amount_fen))
+                    .where(CashMovement.shift_id == shift.id)
+                    .group_by(CashMovement.kind, incoming)
+                )
+                for kind, positive, fen in sums:
+                    if kind in ("posting", "reversal"):
+                        kind = "cash_in" if positive else "cash_out"
+                    moved[kind] = moved.get(kind, ZERO) + abs(from_fen(int(fen)))
+            view = None if shift is None else view_of(s, shift)
+            blockers = self.blockers(s, teller, shift)
+            closed = shift is None and self.closed_today(s, teller, day)
+            return TillSummary(day, view, moved, self.limit, blockers, self.last_close(s), closed)
 
     def readiness(self, who: SignedIn) -> list[Msg]:
         with self.db.read() as s:

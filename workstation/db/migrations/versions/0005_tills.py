@@ -136,8 +136,14 @@ def upgrade() -> None:
             batch_op.f("fk_postings_shift_id_shifts"), "shifts", ["shift_id"], ["id"]
         )
 
+    with op.batch_alter_table("overrides", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_overrides_posting_id"), ["posting_id"], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("overrides", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_overrides_posting_id"))
+
     with op.batch_alter_table("postings", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("fk_postings_shift_id_shifts"), type_="foreignkey")
         batch_op.drop_index(batch_op.f("ix_postings_shift_id"))

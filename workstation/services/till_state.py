@@ -1,0 +1,82 @@
+"""What a till holds, as data: a shift's view and the summary the screens show.
+
+Expected cash is the opening count plus every movement of the shift; a shift
+that has ended keeps the expected figure it ended with.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workstation.db.ledger import CashMovement
+from workstation.db.tills import Shift
+from workstation.domain.cash import Count
+from workstation.domain.i18n import Msg
+from workstation.domain.money import from_fen
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class TillSummary:
+    """What the home and till screens show: the box now and what stands before close."""
+
+    business_date: date
+    shift: ShiftView | None
+    moved: dict[str, Decimal]
+    """Sums, all positive: cash_in, cash_out (postings and reversals), vault_in, vault_out."""
+    limit: Decimal
+    blockers: list[Msg]
+    last_close: Count | None
+    closed_today: bool = False
+    """This teller has closed their till for the business date."""
+
+    @property
+    def over_limit(self) -> bool:
+        return self.shift is not None and self.shift.expected > self.limit
+
+
+@dataclass(frozen=True)
+class ShiftView:
+    id: int
+    counter: str
+    business_date: date
+    teller_id: str
+    opened_at: datetime
+    opening: Count
+    status: str
+    expected: Decimal
+    """What the box should hold now (or held at the end)."""
+    counted: Decimal | None = None
+    variance: Decimal | None = None
+
+
+def expected_fen(s: Session, shift: Shift) -> int:
+    moved = s.scalar(
+        select(func.coalesce(func.sum(CashMovement.amount_fen), 0)).where(
+            CashMovement.shift_id == shift.id
+        )
+    )
+    return shift.opening_fen + int(moved)
+
+
+def view_of(s: Session, shift: Shift) -> ShiftView:
+    expected = shift.expected_fen if shift.status != "open" else expected_fen(s, shift)
+    return ShiftView(
+        shift.id,
+        shift.counter,
+        shift.business_date,
+        shift.teller_id,
+        shift.opened_at,
+        Count.from_json(json.loads(shift.opening)),
+        shift.status,
+        from_fen(expected),
+        None if shift.closing_fen is None else from_fen(shift.closing_fen),
+        None if shift.variance_fen is None else from_fen(shift.variance_fen),
+    )
