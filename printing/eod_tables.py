@@ -25,6 +25,7 @@ from workstation.services.report_data import (
 Rows = list[list[str]]
 Listing = tuple[Rows, list[str] | None]
 ZERO = Decimal("0.00")
+_FLOWS = ("cash_in", "cash_out", "other_in", "other_out")
 
 MONEY = (
     Column("现金收入", "Cash in", NUM),
@@ -159,9 +160,6 @@ def business_rows(lines: Sequence[BusinessLine], label: str = "合计 Total") ->
         *_money(*(sum((getattr(b, f) for b in lines), ZERO) for f in _FLOWS)),
     ]
     return rows, total
-
-
-_FLOWS = ("cash_in", "cash_out", "other_in", "other_out")
 
 
 def reversal_rows(lines: Sequence[ReversalLine]) -> Listing:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import cache
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from printing.base import bilingual, para
 from printing.columns import CODE, NUM, Column, data_table
-from printing.form_rows import heading
 from printing.styles import INK, styles
 from workstation.domain.cash import DENOMINATIONS, LABELS, Count
 from workstation.domain.money import format_money, from_fen
@@ -25,7 +26,7 @@ from workstation.services.report_data import Person
 
 NONE = "无 None"
 DASH = "—"
-SIGN_ROW = 12 * mm
+SIGN_ROW = 10 * mm
 """Room to sign in."""
 
 
@@ -64,6 +65,11 @@ def both(text: Bilingual) -> str:
     return f"{text.zh} {text.en}"
 
 
+def money_or_dash(amount: Decimal) -> str:
+    """An amount, or a dash for nothing (a denomination not counted)."""
+    return yuan(amount) if amount else DASH
+
+
 def pieces(number: int) -> str:
     """A number of notes: ``1,200``; nothing counted is a dash."""
     return f"{number:,}" if number else DASH
@@ -74,8 +80,10 @@ def denomination(value: int) -> str:
     return f"¥{LABELS[value]}"
 
 
-def title_block(title: Bilingual, font: str, width: float, corner: str = "") -> Table:
-    """The document's title, centred, English beneath; ``corner`` (a number) boxed at right."""
+def title_block(
+    title: Bilingual, font: str, width: float, corner: Bilingual | None = None
+) -> Table:
+    """The document's title, centred, English beneath; ``corner`` (its number) boxed at right."""
     st = styles(font)
     side = width * 0.22
     cells: list[object] = ["", [para(title.zh, st["title"]), para(title.en, st["subtitle"])], ""]
@@ -85,7 +93,7 @@ def title_block(title: Bilingual, font: str, width: float, corner: str = "") -> 
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]
     if corner:
-        cells[2] = para(corner, st["copy"])
+        cells[2] = bilingual(corner.zh, corner.en, st["copy"], st["copy_en"])
         commands.append(("BOX", (2, 0), (2, 0), 0.8, INK))
     return Table([cells], colWidths=[side, width - 2 * side, side], style=commands)
 
@@ -106,24 +114,43 @@ def marks(font: str, print_no: int, reason: str | None, status: str = "") -> lis
     return flow
 
 
-def section(zh: str, en: str, font: str) -> list[Flowable]:
-    """A heading kept with what follows, on a new page when the page is nearly full."""
-    return [CondPageBreak(28 * mm), heading(zh, en, font)]
+KEEP_ROWS = 15
+"""A table of no more rows than this stays on one page with its heading."""
 
 
-def none_line(font: str) -> Flowable:
-    return para(NONE, styles(font)["body"])
+@cache
+def _heading_style(font: str) -> ParagraphStyle:
+    return ParagraphStyle("section", parent=styles(font)["heading"], spaceBefore=5, spaceAfter=2)
 
 
-def table_or_none(
+def section(zh: str, en: str, font: str, empty: bool = False) -> list[Flowable]:
+    """A heading, on a new page when the page has no room for it and a few rows after it;
+    ``empty`` says ``无 None`` on the heading's own line (nothing follows)."""
+    if empty:
+        return [CondPageBreak(10 * mm), para(f"{zh}  {en}  —  {NONE}", _heading_style(font))]
+    return [CondPageBreak(28 * mm), para(f"{zh}  {en}", _heading_style(font))]
+
+
+def listing(
+    zh: str,
+    en: str,
     columns: Sequence[Column],
     rows: Sequence[Sequence[str]],
     font: str,
     width: float,
     total: Sequence[str] | None = None,
-) -> Flowable:
-    """The table, or ``无 None`` when there is nothing to list."""
-    return data_table(columns, rows, font, width, total) if rows else none_line(font)
+) -> list[Flowable]:
+    """A headed table, or just the heading with ``无 None`` when there is nothing to list.
+
+    A short table moves to the next page whole rather than split; a long one starts
+    where it is and breaks across pages with its header row repeated.
+    """
+    if not rows:
+        return section(zh, en, font, empty=True)
+    table = data_table(columns, rows, font, width, total)
+    if len(rows) <= KEEP_ROWS:
+        return [KeepTogether([*section(zh, en, font), table])]
+    return [*section(zh, en, font), table]
 
 
 COUNT_COLUMNS = (
@@ -133,41 +160,47 @@ COUNT_COLUMNS = (
 )
 
 
-def count_table(count: Count, font: str, width: float) -> Table:
+def count_table(count: Count, font: str, width: float, largest: float = 8.0) -> Table:
     """Every denomination ¥100 … ¥0.1 with its pieces and subtotal, and the total."""
     rows = [
-        [denomination(v), pieces(count.get(v)), yuan(from_fen(v * count.get(v)))]
+        [denomination(v), pieces(count.get(v)), money_or_dash(from_fen(v * count.get(v)))]
         for v in DENOMINATIONS
     ]
     total = ["合计 Total", f"{sum(count.pieces.values()):,}", yuan(count.total)]
-    return data_table(COUNT_COLUMNS, rows, font, width, total)
+    return data_table(COUNT_COLUMNS, rows, font, width, total, largest)
 
 
-def signatures(signers: Sequence[tuple[str, str, Person | None]], font: str, width: float) -> Table:
-    """One row per signer: role (zh, en), name and ID (blank to write in), a line to sign on."""
+def signatures(
+    signers: Sequence[tuple[str, str, Person | None]], font: str, width: float, per_row: int = 1
+) -> Table:
+    """``柜员签名 Teller signature ______`` for each signer, ``per_row`` abreast, with the
+    name and ID printed under the line (left blank when nobody is named yet)."""
     st = styles(font)
-    label, name, hint = 26 * mm, 38 * mm, 16 * mm
-    rows = [
-        [
-            bilingual(zh, en, st["label"], st["label_en"]),
-            para(who(person) if person else "", st["value"]),
-            bilingual("签名", "Signature", st["label"], st["label_en"]),
-            "",
-        ]
-        for zh, en, person in signers
+    group = width / per_row
+    label = 27 * mm
+    line = min(group - label - 6 * mm, 75 * mm)
+    rows: list[list[object]] = []
+    commands: list[tuple] = [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]
-    return Table(
-        rows,
-        colWidths=[label, name, hint, width - label - name - hint],
-        rowHeights=[SIGN_ROW] * len(rows),
-        style=[
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("LINEBELOW", (1, 0), (1, -1), 0.4, INK),
-            ("LINEBELOW", (3, 0), (3, -1), 0.6, INK),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ],
-    )
+    for start in range(0, len(signers), per_row):
+        signing: list[object] = []
+        named: list[object] = []
+        for zh, en, person in signers[start : start + per_row]:
+            column = len(signing) + 1
+            commands.append(("LINEBELOW", (column, len(rows)), (column, len(rows)), 0.6, INK))
+            signing += [bilingual(f"{zh}签名", f"{en} signature", st["label"], st["label_en"])]
+            signing += ["", ""]
+            named += ["", para(who(person) if person else "", st["small"]), ""]
+        pad = [""] * (3 * per_row - len(signing))
+        rows += [signing + pad, named + pad]
+    heights = [SIGN_ROW, 5 * mm] * (len(rows) // 2)
+    widths = [label, line, group - label - line] * per_row
+    return Table(rows, colWidths=widths, rowHeights=heights, style=commands, hAlign="LEFT")
 
 
 def gap(height: float = 2 * mm) -> Spacer:

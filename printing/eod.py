@@ -1,0 +1,220 @@
+"""End of day on paper: the teller's reconciliation (柜员日终轧账表) and the branch's
+daily summary (网点营业日汇总表), both A4.
+
+The teller's sheet lists the day by business type and what needs explaining
+(reversals, approvals, reprints, vault transfers, handovers), then balances the
+cash box as a small ledger whose arithmetic can be checked by eye. The branch
+summary turns landscape only when a table would not fit a portrait page.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.pagesizes import landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Table
+
+from printing.base import A4, PageSetup, build_pdf
+from printing.columns import CODE, NUM, TEXT, Column, data_table, fits
+from printing.eod_tables import (
+    BRANCH_TABLES,
+    TELLER_TABLES,
+    Listing,
+    approval_rows,
+    branch_tables,
+    business_rows,
+    handover_rows,
+    reprint_rows,
+    reversal_rows,
+    transfer_rows,
+)
+from printing.fonts import FontChoice, register
+from printing.grid import Cell, grid
+from printing.report_parts import (
+    DASH,
+    both,
+    count_table,
+    gap,
+    listing,
+    marks,
+    plain,
+    section,
+    signatures,
+    signed,
+    title_block,
+    verdict,
+    who,
+    yuan,
+)
+from printing.styles import INK
+from workstation.services.receipt_data import Bilingual
+from workstation.services.report_data import BranchSummaryData, TellerReconciliationData
+
+MARGIN = 15 * mm
+TELLER_TITLE = Bilingual("柜员日终轧账表", "Teller end-of-day reconciliation")
+BRANCH_TITLE = Bilingual("网点营业日汇总表", "Branch daily summary")
+TILL_OPEN = "尚未日终 NOT CLOSED"
+DAY_OPEN = "尚未轧账 NOT CLOSED"
+PORTRAIT_SIZE = 7.5
+"""The smallest type a branch summary is set in before it turns landscape."""
+LEDGER = (
+    Column("", "", CODE),
+    Column("项目", "Item", TEXT),
+    Column("金额", "Amount", NUM),
+)
+EXCLUDED = (
+    "注：业务汇总不含冲正及被冲正业务，尾箱按现金流水计（含冲正）。"
+    "Business totals leave out reversals; the cash box counts them."
+)
+
+
+def _setup(data, title: Bilingual, font: str, pagesize) -> PageSetup:
+    return PageSetup(
+        header=data.header,
+        title=title,
+        font=font,
+        pagesize=pagesize,
+        margin=MARGIN,
+        subject=f"{data.header.branch_code} {data.business_date} {title.en}",
+    )
+
+
+def render_teller_reconciliation(data: TellerReconciliationData, font: FontChoice) -> bytes:
+    """The teller's end-of-day sheet as PDF bytes (A4 portrait)."""
+    name = register(font)
+    width = A4[0] - 2 * MARGIN
+    closed = data.counted is not None
+    counter = data.header.counter
+    facts = [
+        Cell("柜员", "Teller", who(data.teller)),
+        Cell("营业日", "Business date", data.business_date),
+        Cell("柜台", "Counter", both(counter) if counter else DASH),
+        Cell("状态", "Status", "已日终 Closed" if closed else "尚未日终 Not closed"),
+    ]
+    story: list[Flowable] = [
+        title_block(TELLER_TITLE, name, width),
+        gap(),
+        *marks(name, data.print_no, data.reprint_reason, "" if closed else TILL_OPEN),
+        grid(facts, name, width),
+    ]
+    body = {
+        "businesses": business_rows(data.businesses),
+        "reversals": reversal_rows(data.reversals),
+        "approvals": approval_rows(data.approvals),
+        "reprints": reprint_rows(data.reprints),
+        "transfers": transfer_rows(data.transfers),
+        "handovers": handover_rows(data.handovers),
+    }
+    for key, (zh, en, columns) in TELLER_TABLES.items():
+        rows, total = body[key]
+        story += listing(zh, en, columns, rows, name, width, total)
+        if key == "businesses" and rows:
+            story.append(plain(EXCLUDED, name, "note"))
+    signers = [("柜员", "Teller", data.teller), ("主管", "Supervisor", data.signed_off_by)]
+    story.append(
+        KeepTogether(
+            [
+                *section("尾箱轧账", "Cash box", name),
+                _cash_box(data, name, width),
+                gap(3 * mm),
+                signatures(signers, name, width, per_row=2),
+            ]
+        )
+    )
+    return build_pdf(_setup(data, TELLER_TITLE, name, A4), story)
+
+
+def ledger_rows(data: TellerReconciliationData) -> list[list[str]]:
+    """opening + cash in - cash out + vault in - vault out = expected; counted; over/short.
+
+    When the figures do not add up to ``expected`` (a teller who held several boxes in
+    a day), the gap is shown on its own line so the ledger still adds up on paper.
+    """
+    rows = [
+        ["", "开班库存 Opening", yuan(data.opening)],
+        ["+", "现金收入 Cash in", yuan(data.cash_in)],
+        ["-", "现金付出 Cash out", yuan(data.cash_out)],
+        ["+", "库房请领 From the vault", yuan(data.vault_in)],
+        ["-", "上缴库房 To the vault", yuan(data.vault_out)],
+    ]
+    summed = data.opening + data.cash_in - data.cash_out + data.vault_in - data.vault_out
+    if summed != data.expected:
+        other = data.expected - summed
+        rows.append(["+" if other > 0 else "-", "交接调整 Other shifts", yuan(abs(other))])
+    rows.append(["=", "应有库存 Expected", yuan(data.expected)])
+    if data.counted is None:
+        return [*rows, ["", "实点库存 Counted", DASH], ["", "长短款 Over/short", DASH]]
+    variance = data.variance if data.variance is not None else data.counted - data.expected
+    rows += [
+        ["", "实点库存 Counted", yuan(data.counted)],
+        ["", f"长短款 Over/short: {verdict(variance)}", signed(variance)],
+    ]
+    if variance or data.variance_reason or data.signed_off_by:
+        reason = f"差异原因 Reason: {data.variance_reason or DASH}"
+        rows.append(["", f"{reason}\n签核主管 Signed off by: {who(data.signed_off_by)}", ""])
+    return rows
+
+
+def _cash_box(data: TellerReconciliationData, font: str, width: float) -> Flowable:
+    """The ledger, and the closing count by denomination beside it when there is one."""
+    rows = ledger_rows(data)
+    left = width if data.closing_count is None else width * 0.55
+    ledger = data_table(LEDGER, rows, font, left)
+    expected = next(i for i, row in enumerate(rows, 1) if row[0] == "=")
+    ledger.setStyle(
+        [
+            ("LINEABOVE", (0, expected), (-1, expected), 1.2, INK),
+            ("LINEBELOW", (0, expected), (-1, expected), 1.2, INK),
+            ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ]
+    )
+    if data.closing_count is None:
+        return ledger
+    right = width - left - 4 * mm
+    count = count_table(data.closing_count, font, right)
+    return Table(
+        [[ledger, count]],
+        colWidths=[left + 4 * mm, right],
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
+
+
+def render_branch_summary(data: BranchSummaryData, font: FontChoice) -> bytes:
+    """The branch's business date as PDF bytes: A4, landscape when a table needs it."""
+    name = register(font)
+    tables = branch_tables(data)
+    pagesize = A4 if _fits(tables, name, A4[0] - 2 * MARGIN) else landscape(A4)
+    width = pagesize[0] - 2 * MARGIN
+    closed = data.closed_at is not None
+    facts = [
+        Cell("营业日", "Business date", data.business_date),
+        Cell("网点", "Branch", both(data.header.branch)),
+        Cell("轧账时间", "Closed at", data.closed_at or DAY_OPEN),
+        Cell("轧账主管", "Closed by", who(data.closed_by)),
+    ]
+    story: list[Flowable] = [
+        title_block(BRANCH_TITLE, name, width),
+        gap(),
+        *marks(name, data.print_no, data.reprint_reason, "" if closed else DAY_OPEN),
+        grid(facts, name, width),
+    ]
+    for key, (zh, en, columns) in BRANCH_TABLES.items():
+        rows, total = tables[key]
+        if key == "large_cash" and rows:
+            en = f"{en}: {len(rows)}"
+        story += listing(zh, en, columns, rows, name, width, total)
+    story += [gap(6 * mm), signatures([("主管", "Supervisor", data.closed_by)], name, width)]
+    return build_pdf(_setup(data, BRANCH_TITLE, name, pagesize), story)
+
+
+def _fits(tables: dict[str, Listing], font: str, width: float) -> bool:
+    """Whether every table fits a portrait page in type no smaller than 7.5 pt."""
+    return all(
+        fits(columns, tables[key][0], font, width, tables[key][1], size=PORTRAIT_SIZE)
+        for key, (_zh, _en, columns) in BRANCH_TABLES.items()
+        if tables[key][0]
+    )
