@@ -113,12 +113,16 @@ class WorkstationApp(App[None]):
             elif event.state is WorkerState.ERROR:
                 self._fail_start(worker.error)
         elif event.state is WorkerState.ERROR:
-            self.log.error(worker.error)
-            self.notify(
-                self.t("app.unexpected", error=f"{type(worker.error).__name__}: {worker.error}"),
-                severity="error",
-                timeout=10,
-            )
+            self.unexpected(worker.error)
+
+    def unexpected(self, error: BaseException | None) -> None:
+        """A bug, not a refusal: say so on screen (and in the log) rather than lose it."""
+        self.log.error(error)
+        self.notify(
+            self.t("app.unexpected", error=f"{type(error).__name__}: {error}"),
+            severity="error",
+            timeout=10,
+        )
 
     def _fail_start(self, error: BaseException | None) -> None:
         if isinstance(error, WorkstationError):
@@ -140,6 +144,12 @@ class WorkstationApp(App[None]):
         self.who = who
         self.touch()
         self.push_screen(HomeScreen())
+
+    def switch_teller(self, who: SignedIn) -> None:
+        """After a handover: the incoming teller's home, nothing of the outgoing one's above it."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.begin_session(who)
 
     def show_posted(self, screen: Screen) -> None:
         """After posting: close the business's screens, back to home, then show the result."""

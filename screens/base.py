@@ -16,7 +16,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Input
-from textual.worker import Worker
+from textual.worker import Worker, WorkerState
 
 from screens.widgets.choice import ChoiceField
 from workstation.domain.errors import WorkstationError
@@ -65,6 +65,14 @@ class ServiceCalls:
 
     def show_refusal(self, message: Msg) -> None:
         self.app.notify(self.app.t(message), severity="error", timeout=8)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A screen's worker that failed unexpectedly is reported, never lost.
+
+        ``Worker.StateChanged`` does not bubble, so the app would not hear of it.
+        """
+        if event.state is WorkerState.ERROR:
+            self.app.unexpected(event.worker.error)
 
 
 async def drained(widget: Widget, limit: int = 200) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -14,7 +15,11 @@ from textual.widgets.option_list import Option
 
 from screens.base import WorkstationScreen
 from screens.widgets.status_bar import StatusBar
+from workstation.domain.money import format_yuan
 from workstation.domain.staff import Role
+
+if TYPE_CHECKING:
+    from workstation.services.tills import TillSummary
 
 ALL_ROLES = frozenset(Role)
 
@@ -37,6 +42,8 @@ HOME_ACTIONS = (
         "screen.authorizations", "action.authorizations", "F3", frozenset({Role.SUPERVISOR})
     ),
     HomeAction("screen.journal", "action.journal", "F5"),
+    HomeAction("screen.till", "action.till", "F6", COUNTER_STAFF),
+    HomeAction("screen.branch_close", "action.branch_close", "F7", frozenset({Role.SUPERVISOR})),
     HomeAction("app.lock", "action.lock", "F12"),
     HomeAction("screen.change_password", "action.change_password", "F8"),
     HomeAction("screen.sign_out", "action.sign_out", "F4"),
@@ -70,6 +77,15 @@ class HomeScreen(WorkstationScreen):
             key_display="F5",
             tooltip="key.tip.journal",
             id="journal",
+        ),
+        Binding("f6", "till", "key.till", key_display="F6", tooltip="key.tip.till", id="till"),
+        Binding(
+            "f7",
+            "branch_close",
+            "key.branch_close",
+            key_display="F7",
+            tooltip="key.tip.branch_close",
+            id="branch_close",
         ),
         Binding(
             "f4",
@@ -130,9 +146,61 @@ class HomeScreen(WorkstationScreen):
                     for label, value in self.facts():
                         yield Label(t(label), classes="fact-label")
                         yield Label(value, classes="fact-value")
+                if staff.role in COUNTER_STAFF:
+                    yield Label(t("home.till_title"), classes="section-title till-title")
+                    yield Grid(id="till-grid")
+                    yield Static("", id="till-note")
                 if staff.role is Role.ADMIN:
                     yield Static(t("home.admin_hint"), id="admin-hint")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_till()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_till()
+
+    def refresh_till(self) -> None:
+        """The box now: shift, expected cash, limit, what stands before close."""
+        who = self.app.who
+        if who is None or who.staff.role not in COUNTER_STAFF:  # None: signing out
+            return
+        till = self.app.station.till
+        self.call_service(lambda: till.summary(who), self._show_till)
+
+    def _show_till(self, summary: TillSummary) -> None:
+        if not self.is_attached:  # signed out meanwhile
+            return
+        t, shift = self.t, summary.shift
+        if shift is None:
+            state = "home.closed_today" if summary.closed_today else "home.no_shift"
+            rows = [("home.till_shift", t(state))]
+        else:
+            since = shift.opened_at.astimezone().strftime("%H:%M")
+            rows = [
+                ("home.till_shift", t("home.shift_open", since=since)),
+                ("home.till_expected", format_yuan(shift.expected)),
+                ("home.till_limit", format_yuan(summary.limit)),
+            ]
+        grid = self.query_one("#till-grid", Grid)
+        grid.remove_children()
+        grid.mount_all(
+            [
+                widget
+                for label, value in rows
+                for widget in (Label(t(label), classes="fact-label"), Label(value))
+            ]
+        )
+        note = self.query_one("#till-note", Static)
+        if summary.over_limit:
+            note.update(t("till.over_limit", limit=format_yuan(summary.limit)))
+        elif shift is None:
+            note.update("" if summary.closed_today else t("home.open_hint"))
+        elif summary.blockers:
+            note.update("\n".join(f"· {t(b)}" for b in summary.blockers))
+        else:
+            note.update(t("till.ready"))
+        note.set_class(summary.over_limit, "-warning")
 
     @on(OptionList.OptionSelected, "#actions")
     async def _run(self, event: OptionList.OptionSelected) -> None:
@@ -149,14 +217,30 @@ class HomeScreen(WorkstationScreen):
         role = self.app.who.staff.role
         if action == "new_business":
             return role in COUNTER_STAFF
-        if action == "authorizations":
+        if action in ("authorizations", "branch_close"):
             return role is Role.SUPERVISOR
+        if action == "till":
+            return role in COUNTER_STAFF
         return super().check_action(action, parameters)
 
     def action_authorizations(self) -> None:
         from screens.authorizations import AuthorizationsScreen
 
         self.app.push_screen(AuthorizationsScreen())
+
+    def action_till(self) -> None:
+        till, who = self.app.station.till, self.app.who
+        self.call_service(lambda: till.summary(who), self._to_till)
+
+    def _to_till(self, summary: TillSummary) -> None:
+        from screens.till import OpenShiftScreen, TillScreen
+
+        self.app.push_screen(TillScreen() if summary.shift else OpenShiftScreen(summary))
+
+    def action_branch_close(self) -> None:
+        from screens.branch_close import BranchCloseScreen
+
+        self.app.push_screen(BranchCloseScreen())
 
     def action_journal(self) -> None:
         from screens.journal import JournalScreen
@@ -184,6 +268,12 @@ class HomeScreen(WorkstationScreen):
                 t("action.authorizations"), t("key.tip.authorizations"), self.action_authorizations
             )
         yield SystemCommand(t("action.journal"), t("key.tip.journal"), self.action_journal)
+        if self.check_action("till", ()):
+            yield SystemCommand(t("action.till"), t("key.tip.till"), self.action_till)
+        if self.check_action("branch_close", ()):
+            yield SystemCommand(
+                t("action.branch_close"), t("key.tip.branch_close"), self.action_branch_close
+            )
         yield SystemCommand(
             t("action.change_password"), t("key.tip.change_password"), self.action_change_password
         )

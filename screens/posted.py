@@ -45,6 +45,13 @@ class PostedScreen(WorkstationScreen):
             method = t(f"method.{r.method}") if r.method else ""
             direction = t(f"direction.{r.direction}")
             rows.append((t("posted.amount"), f"¥{format_money(r.amount)}  {direction} · {method}"))
+        if r.change is not None:
+            received = t(
+                "posted.change",
+                tendered=f"¥{format_money(r.tendered)}",
+                change=f"¥{format_money(r.change)}",
+            )
+            rows.append((t("posted.tendered"), received))
         if r.approvers:
             rows.append((t("posted.approved_by"), "、".join(r.approvers)))
         yield StatusBar()

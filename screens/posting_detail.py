@@ -111,7 +111,9 @@ class PostingDetailScreen(WorkstationScreen):
     def action_reprint(self) -> None:
         from screens.printouts import ReasonModal
 
-        self.app.push_screen(ReasonModal(self.serial), self._reprint)
+        self.app.push_screen(
+            ReasonModal(self.t("printout.reprint_heading", serial=self.serial)), self._reprint
+        )
 
     def _reprint(self, reason: str | None) -> None:
         if reason is None:

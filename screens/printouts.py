@@ -15,7 +15,10 @@ from screens.override import MODAL_CSS
 
 
 def run_print(
-    screen, job: Callable[[], PrintOutcome], done: Callable[[PrintOutcome], None]
+    screen,
+    job: Callable[[], PrintOutcome],
+    done: Callable[[PrintOutcome], None],
+    failed_key: str = "printout.failed",
 ) -> None:
     """Print without freezing the screen; say where the PDF is and what the printer said."""
 
@@ -25,7 +28,7 @@ def run_print(
             screen.notify(t(outcome.font_warning), severity="warning", timeout=15)
         if outcome.error is not None:
             screen.notify(
-                t("printout.failed", reason=t(outcome.error), path=str(outcome.path)),
+                t(failed_key, reason=t(outcome.error), path=str(outcome.path)),
                 severity="error",
                 timeout=20,
             )
@@ -39,19 +42,19 @@ def run_print(
 
 
 class ReasonModal(WorkstationModal[str | None]):
-    """Why a receipt is printed again (the reason goes on the reprint and in the journal)."""
+    """Why a document is printed again (the reason goes on the reprint and in the journal)."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="ReasonModal")
     AUTO_FOCUS = "#reason"
     BINDINGS = [Binding("escape", "cancel", "key.cancel", key_display="Esc", id="cancel")]
 
-    def __init__(self, serial: str) -> None:
+    def __init__(self, heading: str) -> None:
         super().__init__()
-        self.serial = serial
+        self.heading = heading
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.t("printout.reprint_heading", serial=self.serial), classes="heading")
+            yield Label(self.heading, classes="heading")
             yield Label(self.t("printout.reason"), classes="field-label")
             yield Input(id="reason", max_length=200)
             yield Static(self.t("printout.reason_hint"), id="hint")

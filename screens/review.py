@@ -7,17 +7,21 @@ posts once. The service checks everything again when posting.
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from forms.state import FormState
 from screens.base import WorkstationScreen
 from screens.text import aligned
 from screens.widgets.findings import FindingsList
 from screens.widgets.status_bar import StatusBar
+from workstation.domain.cash import change_due
+from workstation.domain.errors import InvalidValue
 from workstation.domain.i18n import Catalog
+from workstation.domain.money import format_yuan, parse_money
 from workstation.services.overrides import Approval, Ask
 from workstation.services.risk.model import Severity
 from workstation.services.risk.service import id_check
@@ -54,6 +58,12 @@ class ReviewScreen(WorkstationScreen):
             with Vertical(id="risk-box"):
                 yield Label(t("review.findings"), classes="section")
                 yield FindingsList(t, id="findings")
+                with Vertical(id="tender"):
+                    yield Label(t("review.tendered"), classes="section")
+                    yield Input(
+                        id="tendered", restrict=r"[0-9０-９,，.．]*", max_length=14, compact=True
+                    )
+                    yield Static("", id="change")
                 yield Static(t("review.checking"), id="needs")
         yield Footer()
 
@@ -64,7 +74,42 @@ class ReviewScreen(WorkstationScreen):
     def _assessed(self, result) -> None:
         self.context, self.assessment = result
         self.query_one(FindingsList).show(self.assessment.findings)
+        self.query_one("#tender").display = self.takes_cash
         self._refresh_needs()
+
+    # -- cash received and change -----------------------------------------------------
+
+    @property
+    def takes_cash(self) -> bool:
+        """Cash comes in: the teller types what the customer handed over."""
+        c = self.context
+        return c is not None and c.method == "cash" and c.direction == "in" and bool(c.amount)
+
+    def tendered(self):
+        """What the customer handed over (blank: exactly the amount); raises if unreadable."""
+        text = self.query_one("#tendered", Input).value.strip()
+        if not self.takes_cash or not text:
+            return None
+        return parse_money(text)
+
+    @on(Input.Changed, "#tendered")
+    def _show_change(self, _event: Input.Changed) -> None:
+        line = self.query_one("#change", Static)
+        try:
+            tendered = self.tendered()
+            change = None if tendered is None else change_due(tendered, self.context.amount)
+        except InvalidValue as bad:
+            line.update(self.t(bad.msg))
+            line.add_class("-error")
+            return
+        line.remove_class("-error")
+        line.update("" if change is None else self.t("review.change", change=format_yuan(change)))
+
+    def field_entered(self, widget) -> None:
+        if widget.id == "tendered":
+            self.set_focus(self.query_one("#findings"))
+        else:
+            super().field_entered(widget)
 
     # -- what stands between the teller and posting --------------------------------
 
@@ -171,11 +216,21 @@ class ReviewScreen(WorkstationScreen):
     # -- posting ------------------------------------------------------------------
 
     def action_confirm(self) -> None:
+        try:
+            tendered = self.tendered()
+            if tendered is not None:
+                change_due(tendered, self.context.amount)
+        except InvalidValue as bad:
+            self.notify(self.t(bad.msg), severity="error")
+            self.set_focus(self.query_one("#tendered"))
+            return
         self.posting = True
         self.refresh_bindings()
         acknowledged = frozenset(self.query_one(FindingsList).acknowledged)
         postings, who, submission = self.app.station.postings, self.app.who, self.submission
-        self.call_service(lambda: postings.post(submission, who, acknowledged), self._posted)
+        self.call_service(
+            lambda: postings.post(submission, who, acknowledged, tendered), self._posted
+        )
 
     def _posted(self, result) -> None:
         from screens.posted import PostedScreen

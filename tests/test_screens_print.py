@@ -44,7 +44,7 @@ async def test_f6_after_posting_saves_the_receipt_and_says_where(station, tmp_pa
         await settle(pilot)
         path = station.config.output.folder / "SH01-20261127-01-00001-receipt.pdf"
         assert path.exists()
-        assert "回单已保存为 PDF" in screen_text(app) and str(path) in screen_text(app)
+        assert "已保存为 PDF" in screen_text(app) and str(path) in screen_text(app)
         text = _text(path)
         assert "SH01-20261127-01-00001" in text and "联系方式变更" in text
 

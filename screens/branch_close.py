@@ -1,0 +1,112 @@
+"""Branch close (营业日轧账): a supervisor closes the business date when every till is closed.
+
+The screen lists the tills still open (who, which counter, since when); while
+any is, the close is refused and says which. Then the supervisor confirms
+with their password and the branch summary prints.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Input, Label, Static
+
+from screens.till import CashScreen
+from screens.till_ops import print_after
+from screens.widgets.status_bar import StatusBar
+from workstation.services.closing import OpenTill
+
+
+class BranchCloseScreen(CashScreen):
+    AUTO_FOCUS = "#password"
+    BINDINGS = [
+        Binding("f5", "refresh", "key.refresh", key_display="F5", id="refresh"),
+        Binding("f8", "documents", "key.documents", key_display="F8", id="documents"),
+        Binding("f10", "close_branch", "key.close_branch", key_display="F10", id="close_branch"),
+        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open_tills: list[OpenTill] | None = None
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        yield StatusBar()
+        yield Label(t("branch_close.heading"), id="heading")
+        with Vertical(id="branch-body"):
+            yield Label(t("branch_close.open_tills"), classes="section")
+            yield Static(t("till.loading"), id="tills")
+            yield Label(t("branch_close.password"), classes="field-label")
+            yield Input(id="password", password=True, max_length=128, compact=True)
+            yield Static(t("branch_close.hint"), id="keys-hint")
+            yield Static("", id="error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_refresh()
+
+    def on_screen_resume(self) -> None:
+        self.action_refresh()
+
+    def action_refresh(self) -> None:
+        closing = self.app.station.closing
+        self.call_service(closing.open_tills, self._show)
+
+    def _show(self, tills: list[OpenTill]) -> None:
+        t = self.t
+        self.open_tills = tills
+        lines = [
+            t(
+                "branch_close.till_line",
+                counter=till.counter,
+                name=till.teller_name,
+                staff_id=till.teller_id,
+                since=till.opened_at.astimezone().strftime("%H:%M"),
+            )
+            for till in tills
+        ]
+        box = self.query_one("#tills", Static)
+        box.set_class(bool(tills), "-warning")
+        box.update("\n".join(lines) or t("branch_close.all_closed"))
+
+    def field_entered(self, widget) -> None:
+        self.action_close_branch()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_branch":
+            return not self.busy
+        return super().check_action(action, parameters)
+
+    def action_close_branch(self) -> None:
+        password = self.query_one("#password", Input).value
+        self.query_one("#password", Input).value = ""
+        closing, who = self.app.station.closing, self.app.who
+        self.busy = True
+        self.refresh_bindings()
+        self.call_service(lambda: closing.close_branch(who, password), self._when_closed)
+
+    def _when_closed(self, day: str) -> None:
+        self.notify(self.t("branch_close.closed", date=day), timeout=10)
+        print_after(self, "branch_day", day, self._printed)
+
+    def _printed(self) -> None:
+        self.busy = False
+        self.refresh_bindings()
+        self.action_refresh()
+
+    def show_refusal(self, message) -> None:
+        self.busy = False
+        self.refresh_bindings()
+        self.query_one("#error", Static).update(self.t(message))
+        self.action_refresh()
+
+    def action_documents(self) -> None:
+        from screens.documents import DocumentsScreen
+
+        self.app.push_screen(DocumentsScreen())
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,93 @@
+"""Reprint the day's till documents: vault slips, handover records, reconciliations, summary.
+
+A teller sees their own, a supervisor the branch's. Each reprint asks a
+reason, is counted and marked 重打 REPRINT on the paper.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Label
+
+from printing.till_jobs import print_document
+from screens.printouts import ReasonModal, run_print
+from screens.till import CashScreen
+from screens.till_ops import FAILED
+from screens.widgets.status_bar import StatusBar
+from workstation.services.documents import DocumentRef
+
+
+class DocumentsScreen(CashScreen):
+    AUTO_FOCUS = "#documents"
+    BINDINGS = [Binding("escape", "back", "key.back", key_display="Esc", id="back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[str, DocumentRef] = {}
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        yield Label(self.t("document.heading"), id="heading")
+        yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
+        yield Label(self.t("document.hint"), id="keys-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in ("time", "kind", "ref", "teller", "prints"):
+            table.add_column(self.t(f"document.col.{key}"), key=key)
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        documents, who = self.app.station.documents, self.app.who
+        self.call_service(lambda: documents.of_today(who), self._show)
+
+    def _show(self, refs: list[DocumentRef]) -> None:
+        t, table = self.t, self.query_one(DataTable)
+        table.clear()
+        self.rows = {}
+        for ref in refs:
+            key = f"{ref.kind}:{ref.ref}"
+            self.rows[key] = ref
+            table.add_row(
+                ref.at.astimezone().strftime("%H:%M:%S"),
+                t(f"document.kind.{ref.kind}"),
+                ref.ref,
+                ref.teller_id or "",
+                str(ref.prints),
+                key=key,
+            )
+        if not refs:
+            self.notify(t("document.none"))
+
+    @on(DataTable.RowSelected, "#documents")
+    def _chosen(self, event: DataTable.RowSelected) -> None:
+        ref = self.rows[event.row_key.value]
+        heading = self.t("document.reprint_heading", kind=self.t(f"document.kind.{ref.kind}"))
+
+        def reprint(reason: str | None) -> None:
+            if reason is None:
+                return
+            station, who = self.app.station, self.app.who
+            run_print(
+                self,
+                lambda: print_document(station, who, ref.kind, ref.ref, reason),
+                lambda _outcome: self.refresh_list(),
+                FAILED,
+            )
+
+        if ref.prints == 0:  # never printed (e.g. the printer job was lost): a first print
+            station, who = self.app.station, self.app.who
+            run_print(
+                self,
+                lambda: print_document(station, who, ref.kind, ref.ref),
+                lambda _outcome: self.refresh_list(),
+                FAILED,
+            )
+            return
+        self.app.push_screen(ReasonModal(heading), reprint)
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,121 @@
+"""Handover (交接班): the box passes to another teller without closing the day.
+
+The outgoing teller counts and lists what passes with the box (unfinished
+business, receipt stock, seals and keys); the incoming teller types their own
+staff ID and password here and recounts. Any difference — between the two
+counts, or between the count and what the box should hold — needs a
+supervisor on the same screen. Then the incoming teller is signed in at this
+counter and the handover record prints.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, Label, Static, TextArea
+
+from screens.till import supervisor_fields
+from screens.till_ops import CountingScreen, print_after
+from screens.widgets.count_form import CountForm
+from screens.widgets.status_bar import StatusBar
+from screens.widgets.supervisor_fields import SupervisorFields
+from workstation.domain.errors import InvalidValue
+from workstation.domain.money import format_yuan
+
+
+class HandoverScreen(CountingScreen):
+    def compose(self) -> ComposeResult:
+        t = self.t
+        yield StatusBar()
+        yield Label(t("handover.heading"), id="heading")
+        with Horizontal(id="till-body"):
+            yield CountForm(t, t("handover.outgoing_count"), id="count")
+            with Vertical(id="side"):
+                yield Static(
+                    t("till.expected_now", amount=format_yuan(self.summary.shift.expected)),
+                    id="figures-line",
+                )
+                yield Label(t("handover.items"), classes="field-label")
+                yield TextArea(id="items", soft_wrap=True, compact=True)
+                yield Label(t("handover.incoming_title"), classes="section")
+                yield Label(t("handover.incoming_id"), classes="field-label")
+                yield Input(id="incoming-id", max_length=16, compact=True)
+                yield Label(t("signin.password"), classes="field-label")
+                yield Input(id="incoming-password", password=True, max_length=128, compact=True)
+            with Vertical(id="recount"):
+                yield CountForm(t, t("handover.incoming_count"), id="recount-form")
+                yield Static("", id="difference")
+                yield supervisor_fields(t, "handover.supervisor_hint")
+                yield Static("", id="error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#count", CountForm).focus_first()
+
+    @on(CountForm.Changed)
+    def _compare(self, _event: CountForm.Changed) -> None:
+        line = self.query_one("#difference", Static)
+        try:
+            outgoing = self.query_one("#count", CountForm).count()
+            incoming = self.query_one("#recount-form", CountForm).count()
+        except InvalidValue:
+            line.update("")
+            return
+        expected = self.summary.shift.expected
+        problems = []
+        if outgoing.total != expected:
+            problems.append(
+                self.t("handover.outgoing_differs", amount=format_yuan(outgoing.total - expected))
+            )
+        if incoming != outgoing:
+            problems.append(
+                self.t(
+                    "handover.counts_differ", amount=format_yuan(incoming.total - outgoing.total)
+                )
+            )
+        line.set_class(bool(problems), "-warning")
+        line.update("\n".join(problems) or self.t("handover.counts_agree"))
+
+    def action_confirm(self) -> None:
+        try:
+            outgoing = self.query_one("#count", CountForm).count()
+            incoming = self.query_one("#recount-form", CountForm).count()
+        except InvalidValue as bad:
+            self.show_refusal(bad.msg)
+            return
+        items = self.query_one("#items", TextArea).text.splitlines()
+        incoming_id = self.query_one("#incoming-id", Input).value
+        incoming_password = self.query_one("#incoming-password", Input).value
+        self.query_one("#incoming-password", Input).value = ""
+        fields = self.query_one(SupervisorFields)
+        approver, password = fields.staff_id, fields.password
+        fields.clear_password()
+        closing, who = self.app.station.closing, self.app.who
+
+        def hand_over():
+            return closing.handover(
+                who, outgoing, items, incoming_id, incoming_password, incoming, approver, password
+            )
+
+        self.start(hand_over, self._handed_over)
+
+    def focus_on(self, message) -> None:
+        if message.key == "till.incoming_refused":
+            self.query_one("#incoming-password").focus()
+        else:
+            super().focus_on(message)
+
+    def _handed_over(self, result) -> None:
+        incoming, view = result
+        self.notify(
+            self.t(
+                "handover.done",
+                name=incoming.staff.name,
+                staff_id=incoming.staff.staff_id,
+                amount=format_yuan(view.incoming.opening.total),
+            ),
+            timeout=10,
+        )
+        self.app.who = incoming  # the incoming teller prints the record, signed in here
+        print_after(self, "handover", str(view.id), lambda: self.app.switch_teller(incoming))

@@ -1,0 +1,255 @@
+"""The cash box (尾箱): open a shift with a count; then the box now, and what to do with it.
+
+F6 on the home screen comes here. Without an open shift the teller counts the
+box by denomination and opens; a count unlike the last close needs a
+supervisor, who types their ID and password on the same screen. With a shift
+open the screen shows what the box should hold, the till limit, what stands
+between the teller and close, and the keys for vault transfers, handover,
+close and reprints.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.widgets import Footer, Label, Static
+
+from screens.base import WorkstationScreen
+from screens.widgets.count_form import CountForm
+from screens.widgets.status_bar import StatusBar
+from screens.widgets.supervisor_fields import SupervisorFields
+from workstation.domain.cash import DENOMINATIONS, LABELS, Count
+from workstation.domain.errors import InvalidValue
+from workstation.domain.money import format_yuan, from_fen
+
+if TYPE_CHECKING:
+    from workstation.services.tills import TillSummary
+
+
+def supervisor_fields(t, hint_key: str, id: str = "supervisor") -> SupervisorFields:
+    return SupervisorFields(
+        t("till.supervisor_title"),
+        t(hint_key),
+        t("till.supervisor_id"),
+        t("signin.password"),
+        id=id,
+    )
+
+
+class CashScreen(WorkstationScreen):
+    """The till screens share one style sheet, scoped by this type."""
+
+    CSS_PATH = "till.tcss"
+
+
+class OpenShiftScreen(CashScreen):
+    """开班: count the box; compared with what it held at the last close."""
+
+    BINDINGS = [
+        Binding("f10", "open_shift", "key.open_shift", key_display="F10", id="open_shift"),
+        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+    ]
+
+    def __init__(self, summary: TillSummary) -> None:
+        super().__init__()
+        self.summary = summary
+        self.last = summary.last_close or Count()
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        yield StatusBar()
+        yield Label(t("till.open_heading", date=self.summary.business_date), id="heading")
+        with Horizontal(id="till-body"):
+            yield CountForm(t, t("till.opening_count"), id="count")
+            with Vertical(id="side"):
+                yield Label(t("till.last_close"), classes="section")
+                yield Static(count_lines(self.last), id="last")
+                yield Static("", id="difference")
+                yield supervisor_fields(t, "till.open_supervisor_hint")
+                yield Static("", id="error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(CountForm).focus_first()
+
+    @on(CountForm.Changed)
+    def _compare(self, event: CountForm.Changed) -> None:
+        line = self.query_one("#difference", Static)
+        if event.count is None:
+            line.update("")
+            return
+        same = event.count == self.last
+        line.set_class(not same, "-warning")
+        line.update(
+            self.t("till.same_as_last")
+            if same
+            else self.t(
+                "till.differs_from_last",
+                difference=format_yuan(event.count.total - self.last.total),
+            )
+        )
+
+    def field_entered(self, widget) -> None:
+        if widget.id == "supervisor-password":
+            self.action_open_shift()
+        else:
+            self.focus_next()
+
+    def action_open_shift(self) -> None:
+        try:
+            count = self.query_one(CountForm).count()
+        except InvalidValue as bad:
+            self.show_refusal(bad.msg)
+            return
+        fields = self.query_one(SupervisorFields)
+        approver, password = fields.staff_id, fields.password
+        fields.clear_password()
+        till, who = self.app.station.till, self.app.who
+        self.call_service(lambda: till.open(who, count, approver, password), self._opened)
+
+    def _opened(self, view) -> None:
+        self.notify(self.t("till.opened", amount=format_yuan(view.opening.total)))
+        self.app.switch_screen(TillScreen())
+
+    def show_refusal(self, message) -> None:
+        self.query_one("#error", Static).update(self.t(message))
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+class TillScreen(CashScreen):
+    """The open box: what it should hold, the limit, what stands before close."""
+
+    BINDINGS = [
+        Binding("f2", "vault('from_vault')", "key.vault_in", key_display="F2", id="vault_in"),
+        Binding("f3", "vault('to_vault')", "key.vault_out", key_display="F3", id="vault_out"),
+        Binding("f4", "handover", "key.handover", key_display="F4", id="handover"),
+        Binding("f8", "documents", "key.documents", key_display="F8", id="documents"),
+        Binding("f9", "close_till", "key.close_till", key_display="F9", id="close_till"),
+        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+    ]
+
+    summary: TillSummary | None = None
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        yield StatusBar()
+        yield Label(t("till.heading"), id="heading")
+        with Horizontal(id="till-body"):
+            with Vertical(id="box"):
+                yield Label(t("till.box_now"), classes="section")
+                yield Grid(id="figures")
+                yield Static("", id="limit")
+            with Vertical(id="side"):
+                yield Label(t("till.before_close"), classes="section")
+                yield Static(t("till.loading"), id="blockers")
+                yield Static(t("till.keys_hint"), id="keys-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_summary()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_summary()
+
+    def refresh_summary(self) -> None:
+        till, who = self.app.station.till, self.app.who
+        self.call_service(lambda: till.summary(who), self._show)
+
+    def _show(self, summary: TillSummary) -> None:
+        self.summary = summary
+        t, shift = self.t, summary.shift
+        if shift is None:  # closed or handed over meanwhile
+            if self.is_current:
+                self.dismiss()
+            return
+        self.query_one("#heading", Label).update(
+            t(
+                "till.open_since",
+                date=shift.business_date,
+                time=f"{shift.opened_at.astimezone():%H:%M}",
+            )
+        )
+        figures = self.query_one("#figures", Grid)
+        figures.remove_children()
+        figures.mount_all(figure_labels(t, summary))
+        limit = self.query_one("#limit", Static)
+        limit.set_class(summary.over_limit, "-warning")
+        key = "till.over_limit" if summary.over_limit else "till.limit_line"
+        limit.update(t(key, limit=format_yuan(summary.limit)))
+        blockers = self.query_one("#blockers", Static)
+        blockers.set_class(bool(summary.blockers), "-warning")
+        blockers.update(
+            "\n".join(f"· {t(b)}" for b in summary.blockers)
+            if summary.blockers
+            else t("till.ready")
+        )
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("vault", "handover", "close_till"):
+            return self.summary is not None and self.summary.shift is not None
+        return super().check_action(action, parameters)
+
+    def action_vault(self, direction: str) -> None:
+        from screens.till_ops import VaultScreen
+
+        self.app.push_screen(VaultScreen(direction, self.summary))
+
+    def action_handover(self) -> None:
+        from screens.handover import HandoverScreen
+
+        self.app.push_screen(HandoverScreen(self.summary))
+
+    def action_close_till(self) -> None:
+        from screens.till_ops import CloseScreen
+
+        self.app.push_screen(CloseScreen(self.summary))
+
+    def action_documents(self) -> None:
+        from screens.documents import DocumentsScreen
+
+        self.app.push_screen(DocumentsScreen())
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+ZERO = Decimal("0.00")
+
+
+def figure_labels(t, summary: TillSummary) -> list[Label]:
+    """The box's figures as label/value pairs for a two-column grid."""
+    shift, moved = summary.shift, summary.moved
+    rows = [
+        ("till.opening", shift.opening.total),
+        ("till.cash_in", moved.get("cash_in")),
+        ("till.cash_out", moved.get("cash_out")),
+        ("till.vault_in", moved.get("vault_in")),
+        ("till.vault_out", moved.get("vault_out")),
+        ("till.expected", shift.expected),
+    ]
+    labels = []
+    for key, amount in rows:
+        labels.append(Label(t(key), classes="fact-label"))
+        value = Label(format_yuan(amount or ZERO), classes="fact-value")
+        value.set_class(key == "till.expected", "-total")
+        labels.append(value)
+    return labels
+
+
+def count_lines(count: Count) -> str:
+    """A count as short lines: ``¥100 × 30 = ¥3,000.00``; the total last."""
+    lines = [
+        f"¥{LABELS[v]:>4} × {count.get(v):>5} = {format_yuan(from_fen(v * count.get(v)))}"
+        for v in DENOMINATIONS
+        if count.get(v)
+    ]
+    lines.append(f"{'':>16}{format_yuan(count.total)}")
+    return "\n".join(lines)

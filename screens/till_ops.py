@@ -1,0 +1,201 @@
+"""Vault transfers (请领 / 上缴) and the teller's close (日终), each with its printout.
+
+Both count by denomination. A vault transfer is confirmed by a supervisor
+acting as vault officer; a close beyond the tolerance needs a reason and a
+supervisor's sign-off. After either, the slip or the reconciliation prints
+by itself (the PDF is saved even when no printer is configured).
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, Label, Static
+
+from printing.till_jobs import print_document
+from screens.base import WorkstationScreen
+from screens.printouts import run_print
+from screens.till import CashScreen, supervisor_fields
+from screens.widgets.count_form import CountForm
+from screens.widgets.status_bar import StatusBar
+from screens.widgets.supervisor_fields import SupervisorFields
+from workstation.domain.errors import InvalidValue
+from workstation.domain.money import format_yuan
+from workstation.services.documents import teller_day_ref
+from workstation.services.tills import TillSummary
+
+FAILED = "printout.failed_document"
+
+
+def print_after(screen: WorkstationScreen, kind: str, ref: str, then) -> None:
+    """Print a till document in a worker; ``then`` runs whatever the printer said."""
+    station, who = screen.app.station, screen.app.who
+    run_print(
+        screen, lambda: print_document(station, who, kind, ref), lambda _outcome: then(), FAILED
+    )
+
+
+class CountingScreen(CashScreen):
+    """A count on the left; figures, supervisor and errors on the right; F10 confirms."""
+
+    BINDINGS = [
+        Binding("f10", "confirm", "key.confirm", key_display="F10", id="confirm"),
+        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+    ]
+
+    def __init__(self, summary: TillSummary) -> None:
+        super().__init__()
+        self.summary = summary
+        self.busy = False
+
+    def on_mount(self) -> None:
+        self.query_one(CountForm).focus_first()
+
+    def field_entered(self, widget) -> None:
+        if widget.id == "supervisor-password":
+            self.action_confirm()
+        else:
+            self.focus_next()
+
+    def counted(self):
+        try:
+            return self.query_one(CountForm).count()
+        except InvalidValue as bad:
+            self.show_refusal(bad.msg)
+            return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "confirm":
+            return not self.busy
+        return super().check_action(action, parameters)
+
+    def start(self, job, done) -> None:
+        self.busy = True
+        self.refresh_bindings()
+        self.query_one("#error", Static).update("")
+        self.call_service(job, done)
+
+    def show_refusal(self, message) -> None:
+        self.busy = False
+        self.refresh_bindings()
+        self.query_one("#error", Static).update(self.t(message))
+        self.focus_on(message)
+
+    def focus_on(self, message) -> None:
+        """Put the cursor where the refusal asks for something."""
+        key = message.key
+        if key == "till.reason_needed" and self.query("#reason"):
+            self.query_one("#reason").focus()
+        elif key == "till.needs_supervisor" or key.startswith("auth."):
+            self.query_one("#supervisor-id").focus()
+        elif key.startswith("invalid.cash"):
+            self.query_one(CountForm).focus_first()
+
+    def action_back(self) -> None:
+        if not self.busy:
+            self.dismiss()
+
+
+class VaultScreen(CountingScreen):
+    """请领 from the vault or 上缴 to it, confirmed by a vault officer's password."""
+
+    def __init__(self, direction: str, summary: TillSummary) -> None:
+        super().__init__(summary)
+        self.direction = direction
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        name = t(f"till.direction.{self.direction}")
+        yield StatusBar()
+        yield Label(t("till.vault_heading", direction=name), id="heading")
+        with Horizontal(id="till-body"):
+            yield CountForm(t, t("till.transfer_count", direction=name), id="count")
+            with Vertical(id="side"):
+                yield Static(
+                    t("till.expected_now", amount=format_yuan(self.summary.shift.expected)),
+                    id="figures-line",
+                )
+                yield supervisor_fields(t, "till.officer_hint", id="supervisor")
+                yield Static("", id="error")
+        yield Footer()
+
+    def action_confirm(self) -> None:
+        count = self.counted()
+        if count is None:
+            return
+        fields = self.query_one(SupervisorFields)
+        officer, password = fields.staff_id or "", fields.password or ""
+        fields.clear_password()
+        till, who, direction = self.app.station.till, self.app.who, self.direction
+        self.start(
+            lambda: till.vault_transfer(who, direction, count, officer, password), self._done
+        )
+
+    def _done(self, result) -> None:
+        view, transfer_id = result
+        self.notify(self.t("till.transferred", expected=format_yuan(view.expected)))
+        print_after(self, "vault_slip", str(transfer_id), self.dismiss)
+
+
+class CloseScreen(CountingScreen):
+    """日终: count, see over or short, sign off beyond the tolerance, print the reconciliation."""
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        yield StatusBar()
+        yield Label(t("till.close_heading", date=self.summary.business_date), id="heading")
+        with Horizontal(id="till-body"):
+            yield CountForm(t, t("till.closing_count"), id="count")
+            with Vertical(id="side"):
+                yield Static(
+                    t("till.expected_now", amount=format_yuan(self.summary.shift.expected)),
+                    id="figures-line",
+                )
+                yield Static("", id="variance")
+                yield Label(t("till.variance_reason"), classes="field-label")
+                yield Input(id="reason", max_length=200, compact=True)
+                yield supervisor_fields(t, "till.close_supervisor_hint")
+                yield Static("", id="error")
+        yield Footer()
+
+    @on(CountForm.Changed)
+    def _variance(self, event: CountForm.Changed) -> None:
+        line = self.query_one("#variance", Static)
+        if event.count is None:
+            line.update("")
+            return
+        variance = event.count.total - self.summary.shift.expected
+        key = "till.balanced" if not variance else ("till.over" if variance > 0 else "till.short")
+        line.set_class(bool(variance), "-warning")
+        line.update(
+            self.t(key, counted=format_yuan(event.count.total), amount=format_yuan(abs(variance)))
+        )
+
+    def action_confirm(self) -> None:
+        count = self.counted()
+        if count is None:
+            return
+        fields = self.query_one(SupervisorFields)
+        approver, password = fields.staff_id, fields.password
+        fields.clear_password()
+        reason = self.query_one("#reason", Input).value
+        closing, who = self.app.station.closing, self.app.who
+        self.start(lambda: closing.close(who, count, approver, password, reason), self._when_closed)
+
+    def _when_closed(self, view) -> None:
+        t = self.t
+        if view.variance:
+            key = "till.closed_over" if view.variance > 0 else "till.closed_short"
+            self.notify(t(key, amount=format_yuan(abs(view.variance))), timeout=10)
+        else:
+            self.notify(t("till.closed_balanced"))
+        ref = teller_day_ref(view.teller_id, view.business_date)
+        print_after(self, "teller_day", ref, self._home)
+
+    def _home(self) -> None:
+        from screens.home import HomeScreen
+
+        while not isinstance(self.app.screen, HomeScreen):
+            self.app.pop_screen()

@@ -1,0 +1,214 @@
+"""Pilot: a teller's day at the till by keyboard — open, vault, post, close — and its paper."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from screens.home import HomeScreen
+from screens.posted import PostedScreen
+from screens.review import ReviewScreen
+from screens.till import OpenShiftScreen, TillScreen
+from screens.till_ops import CloseScreen, VaultScreen
+from tests.pilot import burst, make_app, notices, ready, screen_text, settle, sign_in, type_text
+from tests.test_screens_print import _post_contact_change
+from tests.test_screens_review import BIG
+from workstation.db.ledger import Posting
+from workstation.db.tills import Shift
+
+
+def pdf_text(path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def count_keys(*pieces: int | str) -> list[str]:
+    """Keys for the eight denomination rows (¥100 … ¥0.1): a number or blank, then Enter."""
+    keys: list[str] = []
+    for number in pieces:
+        if number:
+            keys.append(str(number))
+        keys.append("<enter>")
+    return keys
+
+
+async def open_empty_shift(pilot) -> None:
+    app = pilot.app
+    await pilot.press("f6")
+    await settle(pilot)
+    assert isinstance(app.screen, OpenShiftScreen)
+    assert "与上次日终相符" in screen_text(app)
+    await pilot.press("f10")
+    await settle(pilot)
+    assert isinstance(app.screen, TillScreen), screen_text(app)
+
+
+async def vault_in_10000(pilot) -> None:
+    app = pilot.app
+    await pilot.press("f2")
+    await settle(pilot)
+    assert isinstance(app.screen, VaultScreen)
+    await burst(pilot, *count_keys(100, 0, 0, 0, 0, 0, 0, 0))
+    assert "合计 ¥10,000.00" in screen_text(app)
+    await burst(pilot, "S001", "<enter>", "demo1234", "<enter>")
+    await settle(pilot)
+    await settle(pilot)
+    assert isinstance(app.screen, TillScreen)
+
+
+async def renewal_in_cash_by_keyboard(pilot) -> None:
+    """张三 pays ¥12,000.00 renewal premium in cash, hands over ¥12,050.00."""
+    app = pilot.app
+    await pilot.press("f2")
+    await type_text(pilot, "1101")
+    await pilot.press("enter")
+    await pilot.pause()
+    await burst(pilot, "P2024000001", "<enter>")
+    await settle(pilot)
+    await burst(pilot, "<enter>", "张三", "<enter>", "110105198001010016", "<enter>")
+    await burst(pilot, "长期", "<enter>", "13800138000", "<enter>", "1")  # 1 = 本人
+    await pilot.pause()
+    await burst(pilot, "<enter>", "1")  # the premium due as filled in; 1 = 现金
+    await pilot.pause()
+    await burst(pilot, "<enter>")  # the payer's ID card seen
+    await pilot.press("f10")
+    await settle(pilot)
+    assert isinstance(app.screen, ReviewScreen)
+    assert app.screen.query_one("#tender").display
+    await pilot.press("tab")
+    await type_text(pilot, "12050")
+    await pilot.pause()
+    assert "找零 ¥50.00" in screen_text(app)
+    await pilot.press("f10")
+    await settle(pilot)
+    assert isinstance(app.screen, PostedScreen)
+    assert "实收 ¥12,050.00，找零 ¥50.00" in screen_text(app)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def survival_benefit_in_cash_by_keyboard(pilot) -> None:
+    """周八 collects a ¥3,000.00 survival benefit in cash."""
+    app = pilot.app
+    await pilot.press("f2")
+    await type_text(pilot, "3301")
+    await pilot.press("enter")
+    await pilot.pause()
+    await burst(pilot, "P2016000006", "<enter>")
+    await settle(pilot)
+    await burst(pilot, "<enter>", "110108194912310029", "<enter>", "长期", "<enter>")
+    await burst(pilot, "<enter>", "<enter>", "2")  # phone as filled, in person, 2 = 生存保险金
+    await pilot.pause()
+    await pilot.press("end", "ctrl+u")
+    await type_text(pilot, "3000")
+    await burst(pilot, "<enter>", "2")  # 2 = 现金
+    await pilot.pause()
+    await burst(pilot, "<enter>", "<enter>", "<enter>")
+    await pilot.press("f10")
+    await settle(pilot)
+    assert isinstance(app.screen, ReviewScreen)
+    assert not app.screen.query_one("#tender").display  # cash goes out: nothing received
+    await pilot.press("f10")
+    await settle(pilot)
+    assert isinstance(app.screen, PostedScreen), screen_text(app)
+    assert "¥3,000.00  付款 · 现金" in screen_text(app)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_a_full_teller_day_closes_short_by_ten_fen_signed_by_s001(station):
+    app = make_app(station)
+    folder = station.config.output.folder
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        await settle(pilot)
+        assert "未开班" in screen_text(app) and "F6 清点尾箱并开班" in screen_text(app)
+        await open_empty_shift(pilot)
+        await vault_in_10000(pilot)
+        assert (folder / "SH01-20261127-vault1-vault_slip.pdf").exists()
+        text = screen_text(app)
+        assert "请领（金库调入）\n¥10,000.00" in text and "应有现金\n¥10,000.00" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        await renewal_in_cash_by_keyboard(pilot)
+        await survival_benefit_in_cash_by_keyboard(pilot)
+        await _post_contact_change(pilot)  # no money
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert "应有现金\n¥19,000.00" in screen_text(app)
+        # close: ¥18,999.90 counted against ¥19,000.00 expected
+        await pilot.press("f6")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "现金收入\n¥12,000.00" in text and "现金付出\n¥3,000.00" in text
+        await pilot.press("f9")
+        await settle(pilot)
+        assert isinstance(app.screen, CloseScreen)
+        await burst(pilot, *count_keys(189, 1, 2, 0, 1, 4, 1, 4))
+        assert "实点 ¥18,999.90，短款 ¥0.10" in screen_text(app)
+        await burst(pilot, "<enter>", "<enter>", "<enter>")  # no reason, no supervisor
+        await settle(pilot)
+        assert "长短款超过允许误差：请填写原因" in screen_text(app)
+        assert isinstance(app.screen, CloseScreen)
+        await burst(pilot, "点钞差错", "<enter>", "S001", "<enter>", "demo1234", "<enter>")
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen), screen_text(app)
+        assert "本营业日已日终" in screen_text(app)
+        assert any("短款 ¥0.10" in n for n in notices(app))
+    with station.db.read() as s:
+        shift = s.scalar(select(Shift))
+        assert (shift.status, shift.variance_fen, shift.signed_off_by) == ("closed", -10, "S001")
+        assert shift.variance_reason == "点钞差错"
+        cash_in = s.scalar(select(Posting).where(Posting.template_code == "1101"))
+        assert (cash_in.tendered_fen, cash_in.change_fen) == (1_205_000, 5_000)
+    printed = pdf_text(folder / "SH01-20261127-T001-teller_day.pdf")
+    for figure in ("10,000.00", "12,000.00", "3,000.00", "19,000.00", "18,999.90", "0.10"):
+        assert figure in printed, figure
+    assert "王强" in printed and "点钞差错" in printed
+
+
+async def test_posting_without_an_open_shift_is_refused_with_the_reason(station):
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        await _post_contact_change_expecting_refusal(pilot)
+        assert any("尚未开班" in n for n in notices(app))
+    assert station.inquiry is not None
+    with station.db.read() as s:
+        assert s.scalar(select(Posting)) is None
+
+
+async def _post_contact_change_expecting_refusal(pilot) -> None:
+    app = pilot.app
+    await pilot.press("f2")
+    await type_text(pilot, "2001")
+    await pilot.press("enter")
+    await pilot.pause()
+    await burst(pilot, "P2024000001", "<enter>")
+    await settle(pilot)
+    await burst(pilot, "<enter>", "110105198001010016", "<enter>", "长期", "<enter>", "<enter>")
+    await burst(pilot, "<enter>", "13917654321", "<enter>", "上海市浦东新区张杨路1888号", "<enter>")
+    await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>")
+    await pilot.press("f10")
+    await settle(pilot)
+    await pilot.press("f10")
+    await settle(pilot)
+    assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_an_unexpected_error_in_a_screen_is_shown_not_lost(station):
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        app.screen.call_service(lambda: Decimal("1"), lambda _result: 1 / 0)
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if notices(app):
+                break
+        assert any("ZeroDivisionError" in n for n in notices(app))
