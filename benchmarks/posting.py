@@ -40,6 +40,7 @@ def main() -> None:
     from workstation.cli.demo import prepare_demo
     from workstation.db.ledger import Posting, SerialCounter
     from workstation.db.models import JournalEntry, JournalHead
+    from workstation.domain.cash import Count
     from workstation.domain.clock import SystemClock
     from workstation.services.passwords import Passwords
     from workstation.services.submission import Submission
@@ -49,6 +50,7 @@ def main() -> None:
         config, secrets = prepare_demo(Path(tmp), "zh")
         station = open_station(config, secrets, SystemClock(), Passwords.fast())
         teller = station.auth.sign_in("T001", "demo1234")
+        station.till.open(teller, Count())  # a posting needs the teller's open shift
         template = station.templates.by_code("2001")
         today = station.clock.now().date()
 

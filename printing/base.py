@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from io import BytesIO
 from xml.sax.saxutils import escape
 
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import BaseDocTemplate, IndexingFlowable
@@ -41,6 +43,7 @@ SAMPLE_PAGES = "sample"
 AUTHOR = "Counter Workstation 柜面工作站"
 # STSong-Light has no U+00B7 (middle dot) nor U+2022 (bullet): it prints a blank box.
 _CID_SUBSTITUTES = str.maketrans({"·": "・", "•": "・"})
+_FUZZ = 1e-6
 HEADER_HEIGHT = 13 * mm
 FOOTER_HEIGHT = 9 * mm
 
@@ -58,6 +61,9 @@ class PageSetup:
     watermark: str = "样例 SAMPLE"
     """Drawn across the pages of the ``SAMPLE_PAGES`` template."""
     subject: str = ""
+    pages: int | None = None
+    """How many pages the document is expected to have, if known: when the first pass
+    makes that many, it is the only pass (footers say "of N" without laying out twice)."""
 
 
 def printable(text: str, font: str) -> str:
@@ -65,11 +71,71 @@ def printable(text: str, font: str) -> str:
     return text.translate(_CID_SUBSTITUTES) if font == CID_FALLBACK else text
 
 
-def para(text: str, style: ParagraphStyle) -> Paragraph:
+def para(text: str, style: ParagraphStyle) -> Flowable:
     """A paragraph of plain (user) text: escaped, so ``<`` or ``&`` print as
     themselves; a newline starts a new line.
+
+    Most texts on a receipt or a count sheet are one short line: those are drawn
+    as a string, which looks the same as a one-line Paragraph at a fraction of
+    the cost; a text that does not fit becomes a wrapping Paragraph.
     """
-    return Paragraph(escape(printable(text, style.fontName)).replace("\n", "<br/>"), style)
+    return TextLine(printable(text, style.fontName), style)
+
+
+class TextLine(Flowable):
+    """One line of text in a paragraph style, or a real Paragraph when it must wrap."""
+
+    _ALIGN = {TA_LEFT: "drawString", TA_CENTER: "drawCentredString", TA_RIGHT: "drawRightString"}
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text, self.style = text, style
+        self._paragraph: Paragraph | None = None
+        indented = style.leftIndent or style.rightIndent or style.firstLineIndent
+        if "\n" in text or style.alignment not in self._ALIGN or indented:
+            self._paragraph = self._wrapping()
+
+    def _wrapping(self) -> Paragraph:
+        return Paragraph(escape(self.text).replace("\n", "<br/>"), self.style)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._paragraph is None:
+            style = self.style
+            if stringWidth(self.text, style.fontName, style.fontSize) <= availWidth - _FUZZ:
+                self.width, self.height = availWidth, style.leading
+                return self.width, self.height
+            self._paragraph = self._wrapping()
+        return self._paragraph.wrap(availWidth, availHeight)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self._paragraph is None:
+            return []
+        return self._paragraph.split(availWidth, availHeight)
+
+    def getSpaceBefore(self) -> float:
+        return self.style.spaceBefore
+
+    def getSpaceAfter(self) -> float:
+        return self.style.spaceAfter
+
+    def minWidth(self) -> float:
+        if self._paragraph is not None:
+            return self._paragraph.minWidth()
+        return stringWidth(self.text, self.style.fontName, self.style.fontSize)
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        if self._paragraph is not None:
+            self._paragraph.drawOn(canvas, x, y, _sW)
+        else:
+            super().drawOn(canvas, x, y, _sW)
+
+    def draw(self) -> None:
+        style, canvas = self.style, self.canv
+        canvas.setFillColor(style.textColor)
+        canvas.setFont(style.fontName, style.fontSize)
+        x = {TA_LEFT: 0, TA_CENTER: self.width / 2, TA_RIGHT: self.width}[style.alignment]
+        baseline = self.height - style.fontSize  # where a one-line Paragraph puts it
+        getattr(canvas, self._ALIGN[style.alignment])(x, baseline, self.text)
 
 
 def bilingual(zh: str, en: str, style: ParagraphStyle, en_style: ParagraphStyle) -> list[Flowable]:
@@ -83,7 +149,7 @@ class _PageCount(IndexingFlowable):
     def __init__(self, doc: _Document) -> None:
         super().__init__()
         self.doc = doc
-        self._previous: int | None = None
+        self._previous: int | None = doc.page_total
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
@@ -101,7 +167,7 @@ class _PageCount(IndexingFlowable):
 class _Document(BaseDocTemplate):
     def __init__(self, buffer: BytesIO, setup: PageSetup) -> None:
         self.setup = setup
-        self.page_total: int | None = None
+        self.page_total: int | None = setup.pages
         width, height = setup.pagesize
         super().__init__(
             buffer,

@@ -6,9 +6,12 @@ it is given and nothing else.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from PIL import Image
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from printing.base import A5, PageSetup, bilingual, build_pdf, para
@@ -37,6 +40,7 @@ def render_receipt(data: ReceiptData, font: FontChoice) -> bytes:
         pagesize=A5,
         margin=MARGIN,
         subject=f"{data.serial} {title.en}",
+        pages=len(COPIES),  # one page per copy, unless a copy runs over
     )
     story: list[Flowable] = []
     for index, copy in enumerate(COPIES):
@@ -155,7 +159,7 @@ def _bottom(data: ReceiptData, font: str, width: float) -> Table:
     """The QR code on the left; staff, signature and a note on the right."""
     st = styles(font)
     verify: list[Flowable] = [
-        qr_drawing(data.qr_payload, QR_SIZE),
+        QrCode(data.qr_payload, QR_SIZE),
         para("扫码核验 / Scan to verify", st["tiny"]),
         para(data.qr_payload, st["tiny"]),
     ]
@@ -180,11 +184,53 @@ def _bottom(data: ReceiptData, font: str, width: float) -> Table:
     )
 
 
-def qr_drawing(payload: str, size: float) -> Drawing:
-    """A QR code of ``payload``, ``size`` points square, as a flowable drawing."""
-    widget = QrCodeWidget(payload, barBorder=0)
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    drawing.hAlign = "CENTER"
-    return drawing
+@lru_cache(maxsize=64)
+def qr_modules(payload: str) -> tuple[tuple[bool, ...], ...]:
+    """The dark and light modules of ``payload``'s QR code, computed once per payload."""
+    qr = QrCodeWidget(payload, barBorder=0).qr
+    qr.make()
+    return tuple(tuple(bool(m) for m in row) for row in qr.modules)
+
+
+QUIET = 2
+"""Light modules around the code: scanners find it by its quiet zone."""
+PIXELS = 4
+"""Image pixels per module: scaled a little, never a lot, so viewers do not blur it."""
+
+
+@lru_cache(maxsize=64)
+def qr_image(payload: str) -> ImageReader:
+    """The QR code with its quiet zone as a one-bit image."""
+    modules = qr_modules(payload)
+    side = len(modules) + 2 * QUIET
+    image = Image.new("1", (side, side), 1)
+    image.putdata(
+        [
+            0
+            if QUIET <= r < side - QUIET
+            and QUIET <= c < side - QUIET
+            and modules[r - QUIET][c - QUIET]
+            else 1
+            for r in range(side)
+            for c in range(side)
+        ]
+    )
+    return ImageReader(image.resize((side * PIXELS, side * PIXELS), Image.NEAREST))
+
+
+class QrCode(Flowable):
+    """A QR code ``size`` points square: the same code as reportlab's widget, drawn as one
+    small image instead of a shape per module (which cost more than the rest of a receipt).
+    """
+
+    def __init__(self, payload: str, size: float) -> None:
+        super().__init__()
+        self.payload, self.size = payload, size
+        self.width = self.height = size
+        self.hAlign = "CENTER"
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        self.canv.drawImage(qr_image(self.payload), 0, 0, self.size, self.size)

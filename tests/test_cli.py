@@ -244,3 +244,39 @@ def test_forms_check_lists_every_problem_and_exits_1(tmp_path):
     assert result.exit_code == 1
     assert "9000-x.toml: code: wrong format" in result.stderr
     assert "9001-y.toml: (file): not valid TOML" in result.stderr
+
+
+def _printed_receipt(station):
+    from printing.jobs import print_receipt
+    from tests.ledger_support import contact_change, on_shift
+
+    teller = on_shift(station, "T001")
+    posted = station.postings.post(contact_change(station), teller)
+    outcome = print_receipt(station, teller, posted.serial)
+    data = station.receipts.prepare(posted.serial, teller, "核验测试").data
+    return data.qr_payload, outcome.path
+
+
+def test_receipt_verify_tells_a_real_receipt_from_a_forged_one(cli, station):
+    payload, _path = _printed_receipt(station)
+    genuine = cli("receipt", "verify", payload)
+    assert genuine.exit_code == 0, genuine.output
+    assert "genuine" in genuine.stdout.lower() and payload.split("|")[1] in genuine.stdout
+    forged = payload[:-4] + ("0000" if not payload.endswith("0000") else "1111")
+    refused = cli("receipt", "verify", forged)
+    assert refused.exit_code == 1 and "Traceback" not in refused.output
+    assert payload.split("|")[1] in refused.stderr
+
+
+def test_receipt_verify_reads_the_qr_code_from_a_scan(cli, station, tmp_path):
+    import shutil
+    import subprocess
+
+    if not (shutil.which("zbarimg") and shutil.which("pdftoppm")):
+        pytest.skip("zbarimg and pdftoppm are not installed (CI installs zbar-tools, poppler)")
+    payload, path = _printed_receipt(station)
+    scan = tmp_path / "scan"
+    subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", str(path), str(scan)])
+    read = cli("receipt", "verify", str(tmp_path / "scan-1.png"))
+    assert read.exit_code == 0, read.output
+    assert payload.split("|")[1] in read.stdout

@@ -12,7 +12,7 @@ from decimal import Decimal
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from workstation.db.ledger import Posting
+from workstation.db.ledger import CashMovement, Posting
 from workstation.db.tills import Shift
 from workstation.domain.identity import ResidentId
 from workstation.domain.money import from_fen
@@ -20,7 +20,6 @@ from workstation.services.directory import PolicyDirectory, PolicyView
 from workstation.services.risk.engine import Assessment, assess
 from workstation.services.risk.model import DayActivity, RiskContext, Thresholds, WatchList
 from workstation.services.submission import Submission
-from workstation.services.tills import expected_fen
 
 PREMIUM_CATEGORIES = ("new_business", "premium")
 
@@ -91,22 +90,28 @@ class RiskService:
         amounts = conn.scalars(
             select(Posting.amount_fen).where(day, mine, cash, Posting.amount_fen.is_not(None))
         ).all()
-        shift = s.scalar(
-            select(Shift).where(
-                Shift.branch_code == self.branch_code,
-                Shift.business_date == business_date,
-                Shift.teller_id == teller_id,
-                Shift.status == "open",
-            )
+        moved = (
+            select(func.coalesce(func.sum(CashMovement.amount_fen), 0))
+            .where(CashMovement.shift_id == Shift.id)
+            .scalar_subquery()
         )
-        on_hand_fen = 0 if shift is None else expected_fen(s, shift)
+        on_hand_fen = 0
+        if "cash" in submission.template.money.methods:  # the rules that read the box
+            on_hand_fen = s.scalar(  # the open shift's box: its opening plus its movements
+                select(Shift.opening_fen + moved).where(
+                    Shift.branch_code == self.branch_code,
+                    Shift.business_date == business_date,
+                    Shift.teller_id == teller_id,
+                    Shift.status == "open",
+                )
+            )
         return DayActivity(
             customer_cash=from_fen(int(sums[0])) if customer else Decimal("0.00"),
             customer_cash_amounts=tuple(from_fen(a) for a in amounts) if customer else (),
             insured_cash_premium=from_fen(int(sums[2])) if insured else Decimal("0.00"),
             customer_payouts=from_fen(int(sums[1])) if customer else Decimal("0.00"),
             same_business=int(sums[3]) if policy_no else 0,
-            cash_on_hand=from_fen(int(on_hand_fen)),
+            cash_on_hand=from_fen(int(on_hand_fen or 0)),
         )
 
     def _policy(self, s: Session, policy_no: str) -> PolicyView | None:
