@@ -53,6 +53,8 @@ MARGIN = 15 * mm
 TELLER_TITLE = Bilingual("柜员日终轧账表", "Teller end-of-day reconciliation")
 BRANCH_TITLE = Bilingual("网点营业日汇总表", "Branch daily summary")
 TILL_OPEN = "尚未日终 NOT CLOSED"
+STATUS = {"closed": "已日终 Closed", "handed_over": "已交班 Handed over"}
+OPEN = "尚未日终 Not closed"
 DAY_OPEN = "尚未轧账 NOT CLOSED"
 PORTRAIT_SIZE = 7.5
 """The smallest type a branch summary is set in before it turns landscape."""
@@ -88,7 +90,7 @@ def render_teller_reconciliation(data: TellerReconciliationData, font: FontChoic
         Cell("柜员", "Teller", who(data.teller)),
         Cell("营业日", "Business date", data.business_date),
         Cell("柜台", "Counter", both(counter) if counter else DASH),
-        Cell("状态", "Status", "已日终 Closed" if closed else "尚未日终 Not closed"),
+        Cell("状态", "Status", STATUS.get(data.status or ("closed" if closed else ""), OPEN)),
     ]
     story: list[Flowable] = [
         title_block(TELLER_TITLE, name, width),

@@ -144,6 +144,8 @@ class TellerReconciliationData:
     closing_count: Count | None
     print_no: int = 1
     reprint_reason: str | None = None
+    status: str | None = None
+    """The teller's last shift of the day: open, handed_over or closed (None: by ``counted``)."""
 
 
 @dataclass(frozen=True)

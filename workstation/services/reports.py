@@ -218,6 +218,7 @@ class ReportService:
                 variance_reason=last.variance_reason if closed else None,
                 signed_off_by=self.person(s, last.signed_off_by) if closed else None,
                 closing_count=_count(last.closing) if closed else None,
+                status=last.status if last else "open",
             )
 
     def branch_day(self, day: date) -> BranchSummaryData:
