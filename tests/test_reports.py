@@ -223,6 +223,17 @@ def test_a_teller_who_handed_over_short_sees_the_count_and_the_shortfall(station
     mine = station.reports.teller_day("T001", DAY)
     assert mine.variance == D("-0.10")
     assert mine.counted == D("9999.90") and mine.expected == D("10000.00")
+    assert mine.status == "handed_over"
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from printing.eod import render_teller_reconciliation
+    from printing.fonts import choose_font
+
+    pdf = render_teller_reconciliation(mine, choose_font(None))
+    text = PdfReader(BytesIO(pdf)).pages[0].extract_text()
+    assert "已交班" in text and "已日终" not in text
 
 
 def test_a_teller_without_postings_still_appears_in_the_branch_totals(station, station2):
