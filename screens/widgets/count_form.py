@@ -57,6 +57,7 @@ class CountForm(Vertical, can_focus=False):
                 number = self.initial.get(value)
                 yield Input(
                     str(number) if number else "",
+                    placeholder="0",
                     restrict=DIGITS,
                     max_length=7,
                     compact=True,
