@@ -6,6 +6,7 @@ from pypdf import PdfReader
 
 from screens.posted import PostedScreen
 from screens.posting_detail import PostingDetailScreen
+from screens.review import ReviewScreen
 from tests.ledger_support import contact_change, on_shift
 from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in, type_text
 from tests.test_screens_review import BIG
@@ -15,7 +16,8 @@ def _text(path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
-async def _post_contact_change(pilot) -> None:
+async def review_contact_change(pilot) -> None:
+    """From home: 张三's new mobile and address on P2024000001, by keyboard, to the review."""
     app = pilot.app
     await pilot.press("f2")
     await type_text(pilot, "2001")
@@ -28,9 +30,14 @@ async def _post_contact_change(pilot) -> None:
     await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>")
     await pilot.press("f10")
     await settle(pilot)
+    assert isinstance(app.screen, ReviewScreen), screen_text(app)
+
+
+async def _post_contact_change(pilot) -> None:
+    await review_contact_change(pilot)
     await pilot.press("f10")
     await settle(pilot)
-    assert isinstance(app.screen, PostedScreen), screen_text(app)
+    assert isinstance(pilot.app.screen, PostedScreen), screen_text(pilot.app)
 
 
 async def test_f6_after_posting_saves_the_receipt_and_says_where(station, tmp_path):

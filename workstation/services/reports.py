@@ -50,6 +50,29 @@ def _count(text: str | None) -> Count:
     return Count.from_json(json.loads(text)) if text else Count()
 
 
+def _totals_by(s: Session, column, where) -> list:
+    """Per value of ``column``: the count of postings, then cash in, cash out, other in and
+    other out in fen (reversed postings and reversals left out: they cancel)."""
+    cash = Posting.method == "cash"
+
+    def total(condition):
+        return func.coalesce(func.sum(case((condition, Posting.amount_fen), else_=0)), 0)
+
+    return s.execute(
+        select(
+            column,
+            func.count(),
+            total(cash & (Posting.direction == "in")),
+            total(cash & (Posting.direction == "out")),
+            total(~cash & (Posting.direction == "in")),
+            total(~cash & (Posting.direction == "out")),
+        )
+        .where(where, Posting.status == "posted")
+        .group_by(column)
+        .order_by(column)
+    ).all()
+
+
 class ReportService:
     def __init__(self, db: Database, templates: TemplateIndex, branch, counter) -> None:
         """``branch`` and ``counter`` have ``code``, ``name_zh`` and ``name_en``."""
@@ -123,24 +146,7 @@ class ReportService:
     # -- the day -----------------------------------------------------------------------
 
     def _lines(self, s: Session, where) -> tuple[BusinessLine, ...]:
-        cash = Posting.method == "cash"
-
-        def total(condition):
-            return func.coalesce(func.sum(case((condition, Posting.amount_fen), else_=0)), 0)
-
-        rows = s.execute(
-            select(
-                Posting.template_code,
-                func.count(),
-                total(cash & (Posting.direction == "in")),
-                total(cash & (Posting.direction == "out")),
-                total(~cash & (Posting.direction == "in")),
-                total(~cash & (Posting.direction == "out")),
-            )
-            .where(where, Posting.status == "posted")
-            .group_by(Posting.template_code)
-            .order_by(Posting.template_code)
-        ).all()
+        rows = _totals_by(s, Posting.template_code, where)
         return tuple(
             BusinessLine(code, self.business(code), n, *(from_fen(int(v)) for v in sums))
             for code, n, *sums in rows
@@ -224,24 +230,7 @@ class ReportService:
     def branch_day(self, day: date) -> BranchSummaryData:
         with self.db.read() as s:
             where = self._day(day)
-            cash = Posting.method == "cash"
-
-            def total(condition):
-                return func.coalesce(func.sum(case((condition, Posting.amount_fen), else_=0)), 0)
-
-            per_teller = s.execute(
-                select(
-                    Posting.teller_id,
-                    func.count(),
-                    total(cash & (Posting.direction == "in")),
-                    total(cash & (Posting.direction == "out")),
-                    total(~cash & (Posting.direction == "in")),
-                    total(~cash & (Posting.direction == "out")),
-                )
-                .where(where, Posting.status == "posted")
-                .group_by(Posting.teller_id)
-                .order_by(Posting.teller_id)
-            ).all()
+            per_teller = _totals_by(s, Posting.teller_id, where)
             shifts = s.scalars(
                 select(Shift).where(
                     Shift.branch_code == self.branch.code, Shift.business_date == day
