@@ -24,6 +24,11 @@ def _sql(station, *statements: str) -> None:
             s.connection().exec_driver_sql(statement)
 
 
+def _events(station) -> list[str]:
+    with station.db.read() as s:
+        return list(s.scalars(text("SELECT event FROM journal_entries ORDER BY seq")))
+
+
 def _verify(station, batch_size: int = 1000):
     return station.journal.verify(station.db, batch_size=batch_size)
 
@@ -153,3 +158,25 @@ def test_a_failed_transaction_leaves_no_entry(station):
         raise RuntimeError("boom")
     after = _verify(station)
     assert after.ok and after.count == before
+
+
+def test_the_journal_head_is_the_last_row_a_unit_of_work_locks(station):
+    """Locked first, the head made a lock-order cycle with a concurrent sign-in (which locks
+    its staff row, then the head): opening a shift held the head, then needed the staff row."""
+    from workstation.domain.cash import Count
+
+    teller = station.auth.sign_in("T001", "demo1234")
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args) -> None:
+        statements.append(" ".join(statement.split()).upper())
+
+    event.listen(station.db.engine, "before_cursor_execute", record)
+    try:
+        station.till.open(teller, Count())  # opens the business date, journals both
+    finally:
+        event.remove(station.db.engine, "before_cursor_execute", record)
+    head = [i for i, s in enumerate(statements) if s.startswith("SELECT JOURNAL_HEAD")]
+    inserts = [i for i, s in enumerate(statements) if s.startswith("INSERT INTO SHIFTS")]
+    assert len(head) == 1 and inserts and head[0] > max(inserts)
+    assert "business_day_opened" in _events(station) and "shift_opened" in _events(station)

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sqlalchemy import event as sa_event
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,6 +27,8 @@ from workstation.domain.i18n import Msg, msg
 
 GENESIS = "0" * 64
 HEAD_ID = 1
+_QUEUE = "journal_queue"
+"""Where a unit of work keeps its entries until it commits (``Session.info``)."""
 
 
 @dataclass(frozen=True)
@@ -85,25 +88,44 @@ class Journal:
         payload: Mapping[str, object] | None = None,
         where: Where = Where(),
     ) -> JournalEntry:
-        """Add an entry inside the caller's transaction; it commits or vanishes with it."""
-        head = session.get(JournalHead, HEAD_ID, with_for_update=True)
-        if head is None:
-            raise RuntimeError("journal head row missing: database not migrated")
+        """Add an entry inside the caller's transaction; it commits or vanishes with it.
+
+        The entry is chained (sequence number, previous hash, HMAC) only as the
+        transaction commits: the journal head is then the last row it locks. Taken
+        earlier, it made a lock-order cycle with rows locked later in the same unit
+        of work — a sign-in locks its staff row, then the head; opening a shift held
+        the head, then needed that staff row for its foreign key (PostgreSQL found
+        the deadlock). Entries are numbered in commit order.
+        """
         entry = JournalEntry(
-            seq=head.seq + 1,
             occurred_at=self.clock.now().astimezone(UTC),
             branch_code=where.branch_code,
             counter=where.counter,
             staff_id=where.staff_id,
             event=event,
             payload=canonical_payload(payload or {}),
-            prev_hash=head.hash,
         )
-        entry.hash = self._mac(head.hash, entry)
-        session.add(entry)
-        head.seq, head.hash = entry.seq, entry.hash
-        session.flush()
+        queue = session.info.setdefault(_QUEUE, [])
+        if not queue:
+            sa_event.listen(session, "before_commit", self._chain, once=True)
+        queue.append(entry)
+        session.flush()  # the caller's own rows, as before; the entry waits for commit
         return entry
+
+    def _chain(self, session: Session) -> None:
+        """Number, link and sign the transaction's entries, under the head's row lock."""
+        queue = session.info.pop(_QUEUE, [])
+        if not queue:
+            return
+        head = session.get(JournalHead, HEAD_ID, with_for_update=True, populate_existing=True)
+        if head is None:
+            raise RuntimeError("journal head row missing: database not migrated")
+        for entry in queue:
+            entry.seq, entry.prev_hash = head.seq + 1, head.hash
+            entry.hash = self._mac(head.hash, entry)
+            session.add(entry)
+            head.seq, head.hash = entry.seq, entry.hash
+        session.flush()
 
     def verify(self, db: Database, batch_size: int = 1000) -> Verification:
         """Walk the whole chain, at most ``batch_size`` entries in memory at a time."""
