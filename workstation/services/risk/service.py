@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from workstation.db.ledger import CashMovement, Posting
@@ -37,6 +37,53 @@ def insured_of(submission: Submission, policy: PolicyView | None, today: date) -
     return submission.id_number("insured_id", today) or submission.id_number("applicant_id", today)
 
 
+def _day_statements():
+    """The day's activity queries, built once with bound parameters (a posting runs them
+    all; building the expressions each time cost as much as running them)."""
+    day = (
+        (Posting.branch_code == bindparam("branch"))
+        & (Posting.business_date == bindparam("day"))
+        & (Posting.status == "posted")
+    )
+    mine = Posting.customer_id_number == bindparam("customer")
+    cash = Posting.method == "cash"
+    premium = (
+        (Posting.insured_id_number == bindparam("insured"))
+        & cash
+        & (Posting.direction == "in")
+        & Posting.category.in_(PREMIUM_CATEGORIES)
+    )
+    same = (Posting.template_code == bindparam("code")) & (
+        Posting.policy_no == bindparam("policy_no")
+    )
+
+    def total(condition):
+        return func.coalesce(func.sum(case((condition, Posting.amount_fen), else_=0)), 0)
+
+    sums = select(
+        total(mine & cash),
+        total(mine & (Posting.direction == "out")),
+        total(premium),
+        func.coalesce(func.sum(case((same, 1), else_=0)), 0),
+    ).where(day)
+    amounts = select(Posting.amount_fen).where(day, mine, cash, Posting.amount_fen.is_not(None))
+    moved = (
+        select(func.coalesce(func.sum(CashMovement.amount_fen), 0))
+        .where(CashMovement.shift_id == Shift.id)
+        .scalar_subquery()
+    )
+    on_hand = select(Shift.opening_fen + moved).where(  # the open shift's box
+        Shift.branch_code == bindparam("branch"),
+        Shift.business_date == bindparam("day"),
+        Shift.teller_id == bindparam("teller"),
+        Shift.status == "open",
+    )
+    return sums, amounts, on_hand
+
+
+_DAY_SUMS, _CUSTOMER_CASH, _ON_HAND = _day_statements()
+
+
 class RiskService:
     def __init__(
         self,
@@ -60,51 +107,21 @@ class RiskService:
         customer = customer_of(submission, policy, business_date) or ""
         insured = insured_of(submission, policy, business_date) or ""
         code, policy_no = submission.template.code, submission.policy_no or ""
-        day = (
-            (Posting.branch_code == self.branch_code)
-            & (Posting.business_date == business_date)
-            & (Posting.status == "posted")
-        )
-        mine = Posting.customer_id_number == customer
-        cash = Posting.method == "cash"
-        premium = (
-            (Posting.insured_id_number == insured)
-            & cash
-            & (Posting.direction == "in")
-            & Posting.category.in_(PREMIUM_CATEGORIES)
-        )
-        same = (Posting.template_code == code) & (Posting.policy_no == policy_no)
-
-        def total(condition):
-            return func.coalesce(func.sum(case((condition, Posting.amount_fen), else_=0)), 0)
-
+        values = {
+            "branch": self.branch_code,
+            "day": business_date,
+            "customer": customer,
+            "insured": insured,
+            "code": code,
+            "policy_no": policy_no,
+            "teller": teller_id,
+        }
         conn = s.connection()
-        sums = conn.execute(
-            select(
-                total(mine & cash),
-                total(mine & (Posting.direction == "out")),
-                total(premium),
-                func.coalesce(func.sum(case((same, 1), else_=0)), 0),
-            ).where(day)
-        ).one()
-        amounts = conn.scalars(
-            select(Posting.amount_fen).where(day, mine, cash, Posting.amount_fen.is_not(None))
-        ).all()
-        moved = (
-            select(func.coalesce(func.sum(CashMovement.amount_fen), 0))
-            .where(CashMovement.shift_id == Shift.id)
-            .scalar_subquery()
-        )
+        sums = conn.execute(_DAY_SUMS, values).one()
+        amounts = conn.scalars(_CUSTOMER_CASH, values).all()
         on_hand_fen = 0
         if "cash" in submission.template.money.methods:  # the rules that read the box
-            on_hand_fen = s.scalar(  # the open shift's box: its opening plus its movements
-                select(Shift.opening_fen + moved).where(
-                    Shift.branch_code == self.branch_code,
-                    Shift.business_date == business_date,
-                    Shift.teller_id == teller_id,
-                    Shift.status == "open",
-                )
-            )
+            on_hand_fen = conn.scalar(_ON_HAND, values)
         return DayActivity(
             customer_cash=from_fen(int(sums[0])) if customer else Decimal("0.00"),
             customer_cash_amounts=tuple(from_fen(a) for a in amounts) if customer else (),
