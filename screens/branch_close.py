@@ -45,10 +45,8 @@ class BranchCloseScreen(CashScreen):
             yield Static("", id="error")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.action_refresh()
-
     def on_screen_resume(self) -> None:
+        """Shown first or again: Textual resumes a screen on its first show too."""
         self.action_refresh()
 
     def action_refresh(self) -> None:

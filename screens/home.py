@@ -154,10 +154,8 @@ class HomeScreen(WorkstationScreen):
                     yield Static(t("home.admin_hint"), id="admin-hint")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_till()
-
     def on_screen_resume(self) -> None:
+        """Shown first or again: Textual resumes a screen on its first show too."""
         self.refresh_till()
 
     def refresh_till(self) -> None:

@@ -63,7 +63,6 @@ class JournalScreen(WorkstationScreen):
             "status",
         ):
             table.add_column(self.t(f"journal_screen.col.{key}"), key=key)
-        self.action_search()
 
     def field_entered(self, widget) -> None:
         """Enter in a filter searches; the results then take the keys (Enter opens one)."""

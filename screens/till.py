@@ -152,10 +152,8 @@ class TillScreen(CashScreen):
                 yield Static(t("till.keys_hint"), id="keys-hint")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_summary()
-
     def on_screen_resume(self) -> None:
+        """Shown first or again: Textual resumes a screen on its first show too."""
         self.refresh_summary()
 
     def refresh_summary(self) -> None:

@@ -196,3 +196,18 @@ async def test_an_unexpected_error_in_a_screen_is_shown_not_lost(station):
             if notices(app):
                 break
         assert any("ZeroDivisionError" in n for n in notices(app))
+
+
+async def test_the_home_screen_reads_the_till_once_when_it_first_shows(station):
+    """Textual resumes a screen on its first show too: reading it on mount as well doubled
+    the queries after every sign-in."""
+    calls = []
+    real = station.till.summary
+    station.till.summary = lambda who: (calls.append(who.staff.staff_id), real(who))[1]
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        await settle(pilot)
+        assert calls == ["T001"]
+        assert "未开班" in screen_text(app)
