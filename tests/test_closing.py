@@ -322,3 +322,16 @@ def test_after_the_branch_closes_nothing_more_happens_on_that_date(station, stat
     station2.till.open(late, Count())
     posted = station2.postings.post(submission(station2, "2001"), late)
     assert posted.serial == "SH01-20261128-02-00001"
+
+
+def test_an_idle_day_or_a_closed_one_is_not_closed_again_and_says_which(station):
+    supervisor = station.auth.sign_in("S001", PW)
+    with pytest.raises(TillRefused) as idle:
+        station.closing.close_branch(supervisor, PW)
+    assert idle.value.msg.key == "till.day_not_open"
+    teller = on_shift(station, "T001")
+    station.closing.close(teller, Count())
+    assert station.closing.close_branch(supervisor, PW) == "2026-11-27"
+    with pytest.raises(TillRefused) as again:
+        station.closing.close_branch(supervisor, PW)
+    assert again.value.msg.key == "till.day_closed"

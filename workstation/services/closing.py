@@ -250,8 +250,10 @@ class ClosingService:
             checked = self.till.auth._attempt(s, staff_id, password, "branch_close")
             if isinstance(checked, Staff):
                 record = s.get(BusinessDay, (self.till.branch_code, day), with_for_update=True)
-                if record is None or record.closed_at is not None:
+                if record is None:  # no shift, no posting: nothing to close
                     raise TillRefused("till.day_not_open", date=day.isoformat())
+                if record.closed_at is not None:
+                    raise TillRefused("till.day_closed", date=day.isoformat())
                 record.closed_at, record.closed_by = self.clock.now(), staff_id
                 where = self.till._where(staff_id)
                 self.journal.append(s, "business_day_closed", {"date": day.isoformat()}, where)
