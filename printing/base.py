@@ -75,37 +75,42 @@ def para(text: str, style: ParagraphStyle) -> Flowable:
     """A paragraph of plain (user) text: escaped, so ``<`` or ``&`` print as
     themselves; a newline starts a new line.
 
-    Most texts on a receipt or a count sheet are one short line: those are drawn
-    as a string, which looks the same as a one-line Paragraph at a fraction of
-    the cost; a text that does not fit becomes a wrapping Paragraph.
+    Most texts on a receipt or a count sheet are a line or two, each short: those
+    are drawn as strings, which look the same as a Paragraph's lines at a fraction
+    of the cost; a text with a line that does not fit becomes a wrapping Paragraph.
     """
     return TextLine(printable(text, style.fontName), style)
 
 
 class TextLine(Flowable):
-    """One line of text in a paragraph style, or a real Paragraph when it must wrap."""
+    """Short lines of text in a paragraph style, or a real Paragraph when one must wrap."""
 
     _ALIGN = {TA_LEFT: "drawString", TA_CENTER: "drawCentredString", TA_RIGHT: "drawRightString"}
 
     def __init__(self, text: str, style: ParagraphStyle) -> None:
         super().__init__()
         self.text, self.style = text, style
+        self.lines = text.split("\n")
         self._paragraph: Paragraph | None = None
         indented = style.leftIndent or style.rightIndent or style.firstLineIndent
-        if "\n" in text or style.alignment not in self._ALIGN or indented:
+        if style.alignment not in self._ALIGN or indented or style.borderWidth:
             self._paragraph = self._wrapping()
 
     def _wrapping(self) -> Paragraph:
         return Paragraph(escape(self.text).replace("\n", "<br/>"), self.style)
 
+    def _widest(self) -> float:
+        style = self.style
+        return max(stringWidth(line, style.fontName, style.fontSize) for line in self.lines)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._paragraph is None:
-            style = self.style
-            if stringWidth(self.text, style.fontName, style.fontSize) <= availWidth - _FUZZ:
-                self.width, self.height = availWidth, style.leading
+            if self._widest() <= availWidth - _FUZZ:
+                self.width, self.height = availWidth, self.style.leading * len(self.lines)
                 return self.width, self.height
             self._paragraph = self._wrapping()
-        return self._paragraph.wrap(availWidth, availHeight)
+        self.width, self.height = self._paragraph.wrap(availWidth, availHeight)
+        return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if self._paragraph is None:
@@ -121,21 +126,24 @@ class TextLine(Flowable):
     def minWidth(self) -> float:
         if self._paragraph is not None:
             return self._paragraph.minWidth()
-        return stringWidth(self.text, self.style.fontName, self.style.fontSize)
+        return self._widest()
 
     def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        """Draw at (x, y) without a saved and translated graphics state, which cost
+        as much as the strings. It sets its own colour and font and leaves them set:
+        whatever draws after it sets what it needs, as everything in printing/ does."""
         if self._paragraph is not None:
             self._paragraph.drawOn(canvas, x, y, _sW)
-        else:
-            super().drawOn(canvas, x, y, _sW)
-
-    def draw(self) -> None:
-        style, canvas = self.style, self.canv
+            return
+        style = self.style
         canvas.setFillColor(style.textColor)
         canvas.setFont(style.fontName, style.fontSize)
-        x = {TA_LEFT: 0, TA_CENTER: self.width / 2, TA_RIGHT: self.width}[style.alignment]
-        baseline = self.height - style.fontSize  # where a one-line Paragraph puts it
-        getattr(canvas, self._ALIGN[style.alignment])(x, baseline, self.text)
+        x += {TA_LEFT: 0, TA_CENTER: self.width / 2, TA_RIGHT: self.width}[style.alignment]
+        show = getattr(canvas, self._ALIGN[style.alignment])
+        baseline = y + self.height - style.fontSize  # where a Paragraph puts its first line
+        for line in self.lines:
+            show(x, baseline, line)
+            baseline -= style.leading
 
 
 def bilingual(zh: str, en: str, style: ParagraphStyle, en_style: ParagraphStyle) -> list[Flowable]:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Table
 
 from printing.base import bilingual, para
-from printing.styles import RULE, SHADE, styles
+from printing.cells import Padding, Place, Rows
+from printing.styles import SHADE, styles
 
 LABEL_WIDTH = 23 * mm
 
@@ -29,55 +29,38 @@ class Cell:
 
 def grid(
     cells: Sequence[Cell], font: str, width: float, shade: bool = False, label_width: float = 0
-) -> Table:
+) -> Rows:
     """Two labelled values a row (label, value, label, value); long values take a row."""
     label_width = label_width or LABEL_WIDTH
     value_width = (width - 2 * label_width) / 2
     st = styles(font)
-    rows: list[list[object]] = []
-    spans: list[int] = []
-    pairs: list[int] = []
-    pending: list[object] = []
+    value_shade = SHADE if shade else None
+    rows: list[list[Place]] = []
+    pending: list[Place] = []
+
+    def pair(cell: Cell, column: int, span: int = 1) -> list[Place]:
+        label = bilingual(cell.zh, cell.en, st["label"], st["label_en"])
+        value = [para(cell.value, st["value"])]
+        return [Place(label, column, shade=SHADE), Place(value, column + 1, span, value_shade)]
+
+    def widen(places: list[Place]) -> list[Place]:
+        label, value = places
+        return [label, Place(value.content, 1, 3, value.shade)]
+
     for cell in cells:
-        pair = [
-            bilingual(cell.zh, cell.en, st["label"], st["label_en"]),
-            para(cell.value, st["value"]),
-        ]
         if cell.wide or _too_wide(cell.value, st["value"], value_width):
             if pending:
-                spans.append(len(rows))
-                rows.append([*pending, "", ""])
+                rows.append(widen(pending))
                 pending = []
-            spans.append(len(rows))
-            rows.append([*pair, "", ""])
+            rows.append(pair(cell, 0, 3))
         elif pending:
-            pairs.append(len(rows))
-            rows.append([*pending, *pair])
+            rows.append([*pending, *pair(cell, 2)])
             pending = []
         else:
-            pending = pair
+            pending = pair(cell, 0)
     if pending:
-        spans.append(len(rows))
-        rows.append([*pending, "", ""])
-    style: list[tuple] = [
-        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if shade:
-        style.append(("BACKGROUND", (0, 0), (-1, -1), SHADE))
-    else:
-        style.append(("BACKGROUND", (0, 0), (0, -1), SHADE))
-        style += [("BACKGROUND", (2, row), (2, row), SHADE) for row in pairs]
-    style += [("SPAN", (1, row), (3, row)) for row in spans]
-    return Table(
-        rows,
-        colWidths=[label_width, value_width, label_width, value_width],
-        style=style,
-    )
+        rows.append(widen(pending))
+    return Rows(rows, [label_width, value_width, label_width, value_width])
 
 
 def _too_wide(value: str, style: ParagraphStyle, width: float) -> bool:
@@ -89,31 +72,28 @@ def _too_wide(value: str, style: ParagraphStyle, width: float) -> bool:
 
 def signature_line(
     zh: str, en: str, font: str, width: float, written: tuple[str, str] = ("", "")
-) -> Table:
+) -> Rows:
     """``客户签名 Customer signature ______ 日期 Date ______``, lines to write on.
 
     ``written`` is (signature, date) already on the lines, for a sample form.
     """
     st = styles(font)
-    signed, dated = (para(text, st["ink"]) if text else "" for text in written)
+    signed, dated = ([para(text, st["ink"])] if text else [] for text in written)
     label = 26 * mm
     date_label = 14 * mm
     date_line = 26 * mm
-    return Table(
+    return Rows(
         [
             [
-                bilingual(zh, en, st["label"], st["label_en"]),
-                signed,
-                bilingual("日期", "Date", st["label"], st["label_en"]),
-                dated,
+                Place(bilingual(zh, en, st["label"], st["label_en"]), 0),
+                Place(signed, 1, underline=0.6),
+                Place(bilingual("日期", "Date", st["label"], st["label_en"]), 2),
+                Place(dated, 3, underline=0.6),
             ]
         ],
-        colWidths=[label, width - label - date_label - date_line, date_label, date_line],
-        rowHeights=[11 * mm],
-        style=[
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("LINEBELOW", (1, 0), (1, 0), 0.6, "black"),
-            ("LINEBELOW", (3, 0), (3, 0), 0.6, "black"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ],
+        [label, width - label - date_label - date_line, date_label, date_line],
+        padding=Padding(top=3, bottom=3, left=2, right=6),
+        valign="BOTTOM",
+        rules="none",
+        min_height=11 * mm,
     )
