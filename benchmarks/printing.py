@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/printing.py [--count 50]
 
 Ours: render_receipt() of a real posting (two copies on two A5 pages, header
-and footer with page x of y, amount in capitals, QR code, masked IDs). The
+and footer with page x of y, amount in capitals, QR code, masked IDs; the body
+both copies share is laid out once and drawn once, as a form XObject). The
 baselines, in the same run with the same TrueType font registered: a bare
 SimpleDocTemplate with the receipt's text as plain paragraphs on one A5 page,
 and the same on two pages (one per copy). Goal: <= 1.3x the one-page baseline.

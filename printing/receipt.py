@@ -10,13 +10,16 @@ from functools import lru_cache
 
 from PIL import Image
 from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.lib.colors import black
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from printing.base import A5, PageSetup, bilingual, build_pdf, para
+from printing.cells import Padding, Place, Rows
 from printing.fonts import FontChoice, register
 from printing.grid import LABEL_WIDTH, Cell, grid, signature_line
+from printing.once import SharedBody, Shown
 from printing.styles import SHADE, styles
 from workstation.domain.money import format_yuan
 from workstation.services.receipt_data import Bilingual, BranchHeader, ReceiptData
@@ -30,7 +33,11 @@ MARGIN = 10 * mm
 
 
 def render_receipt(data: ReceiptData, font: FontChoice) -> bytes:
-    """The receipt as PDF bytes: page 1 the customer's copy, page 2 the counter's."""
+    """The receipt as PDF bytes: page 1 the customer's copy, page 2 the counter's.
+
+    Both copies show one body, laid out and drawn once (:mod:`printing.once`);
+    only their headings differ.
+    """
     name = register(font)
     title = REVERSAL_TITLE if data.reversal_of else TITLE
     setup = PageSetup(
@@ -42,34 +49,20 @@ def render_receipt(data: ReceiptData, font: FontChoice) -> bytes:
         subject=f"{data.serial} {title.en}",
         pages=len(COPIES),  # one page per copy, unless a copy runs over
     )
+    body = SharedBody("receipt", lambda: _body(data, name))
     story: list[Flowable] = []
     for index, copy in enumerate(COPIES):
         if index:
             story.append(PageBreak())
-        story += _copy(data, copy, title, name)
+        story += [Heading(title, copy, name), Shown(body)]
     return build_pdf(setup, story)
 
 
-def _copy(data: ReceiptData, copy: Bilingual, title: Bilingual, font: str) -> list[Flowable]:
+def _body(data: ReceiptData, font: str) -> list[Flowable]:
+    """What both copies say, beneath their headings."""
     st = styles(font)
     width = A5[0] - 2 * MARGIN
-    head = Table(
-        [
-            [
-                "",
-                [para(title.zh, st["title"]), para(title.en, st["subtitle"])],
-                bilingual(copy.zh, copy.en, st["copy"], st["copy_en"]),
-            ]
-        ],
-        colWidths=[width * 0.25, width * 0.5, width * 0.25],
-        style=[
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("BOX", (2, 0), (2, 0), 0.8, "black"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ],
-    )
-    flow: list[Flowable] = [head, Spacer(1, 2 * mm)]
+    flow: list[Flowable] = [Spacer(1, 2 * mm)]
     if data.reprint:
         n = data.reprint_count
         text = f"重打 REPRINT · 第 {n} 次 No. {n}"
@@ -90,6 +83,45 @@ def _copy(data: ReceiptData, copy: Bilingual, title: Bilingual, font: str) -> li
         flow += [_amount(data, font, width), _gap()]
     flow.append(_bottom(data, font, width))
     return flow
+
+
+class Heading(Flowable):
+    """The title in the middle; on the right, boxed, which copy this page is."""
+
+    PADDING = 3
+
+    def __init__(self, title: Bilingual, copy: Bilingual, font: str) -> None:
+        super().__init__()
+        st = styles(font)
+        self.title = [para(title.zh, st["title"]), para(title.en, st["subtitle"])]
+        self.copy = [para(copy.zh, st["copy"]), para(copy.en, st["copy_en"])]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = 2 * self.PADDING + max(
+            _stacked(self.title, availWidth / 2), _stacked(self.copy, availWidth / 4)
+        )
+        return self.width, self.height
+
+    def draw(self) -> None:
+        quarter = self.width / 4
+        _draw_stacked(self.canv, self.title, quarter, self.height, quarter * 2)
+        _draw_stacked(self.canv, self.copy, quarter * 3, self.height, quarter)
+        self.canv.setLineWidth(0.8)
+        self.canv.rect(quarter * 3, 0, quarter, self.height)
+
+
+def _stacked(flowables: list[Flowable], width: float) -> float:
+    return sum(f.wrap(width, 1e6)[1] + f.getSpaceAfter() for f in flowables)
+
+
+def _draw_stacked(canvas, flowables: list[Flowable], x: float, height: float, width: float):
+    """Draw flowables one under another, centred in a cell ``height`` high."""
+    y = (height + _stacked(flowables, width)) / 2
+    for flowable in flowables:
+        y -= flowable.height
+        flowable.drawOn(canvas, x, y)
+        y -= flowable.getSpaceAfter()
 
 
 def _gap() -> Spacer:
@@ -123,39 +155,31 @@ def _staff(data: ReceiptData) -> list[Cell]:
     return cells
 
 
-def _amount(data: ReceiptData, font: str, width: float) -> Table:
+def _amount(data: ReceiptData, font: str, width: float) -> Rows:
     st = styles(font)
     assert data.amount is not None
     how = "\n".join(f"{p.zh} {p.en}" for p in (data.direction, data.method) if p is not None)
-    rows = [
-        [
-            bilingual("金额", "Amount", st["label"], st["label_en"]),
-            para(format_yuan(data.amount), st["amount"]),
-            para(how, st["value"]),
-        ],
-        [
-            bilingual("大写", "In words", st["label"], st["label_en"]),
-            para(data.amount_in_words or "", st["words"]),
-            "",
-        ],
-    ]
     rest = width - LABEL_WIDTH
-    return Table(
-        rows,
-        colWidths=[LABEL_WIDTH, rest * 0.5, rest * 0.5],
-        style=[
-            ("SPAN", (1, 1), (2, 1)),
-            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-            ("BOX", (0, 0), (-1, -1), 0.8, "black"),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+    return Rows(
+        [
+            [
+                Place(bilingual("金额", "Amount", st["label"], st["label_en"]), 0, shade=SHADE),
+                Place([para(format_yuan(data.amount), st["amount"])], 1, shade=SHADE),
+                Place([para(how, st["value"])], 2, shade=SHADE),
+            ],
+            [
+                Place(bilingual("大写", "In words", st["label"], st["label_en"]), 0, shade=SHADE),
+                Place([para(data.amount_in_words or "", st["words"])], 1, 2, shade=SHADE),
+            ],
         ],
+        [LABEL_WIDTH, rest * 0.5, rest * 0.5],
+        padding=Padding(top=3, bottom=3, left=3, right=6),
+        rules="box",
+        rule=(0.8, black),
     )
 
 
-def _bottom(data: ReceiptData, font: str, width: float) -> Table:
+def _bottom(data: ReceiptData, font: str, width: float) -> Rows:
     """The QR code on the left; staff, signature and a note on the right."""
     st = styles(font)
     verify: list[Flowable] = [
@@ -171,16 +195,12 @@ def _bottom(data: ReceiptData, font: str, width: float) -> Table:
         Spacer(1, 2 * mm),
         para("请核对回单内容，妥善保管。Please check this receipt and keep it.", st["note"]),
     ]
-    return Table(
-        [[verify, right]],
-        colWidths=[QR_COLUMN, right_width],
-        style=[
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (0, 0), 3),
-            ("RIGHTPADDING", (1, 0), (1, 0), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ],
+    return Rows(
+        [[Place(verify, 0), Place(right, 1)]],
+        [QR_COLUMN, right_width],
+        padding=Padding(top=0, bottom=0, left=0, right=0),
+        valign="TOP",
+        rules="none",
     )
 
 
