@@ -32,13 +32,25 @@ def value_widget(spec: FieldSpec, t: Catalog) -> Widget:
     if spec.type == "relation":
         return ChoiceField([(t(f"relation.{value}"), value) for value in RELATIONS], id=wid)
     placeholder = t("form.expiry_hint") if spec.type == "id_expiry" else ""
-    return Input(
+    return FieldInput(
         placeholder=placeholder,
         restrict=RESTRICT.get(spec.type),
         max_length=MAX_LENGTH.get(spec.type, spec.max_length or 0),
-        compact=True,
         id=wid,
     )
+
+
+class FieldInput(Input):
+    """A compact Input, styled once.
+
+    ``Input(compact=True)`` toggles its class after construction, and Textual restyles
+    the input (and its four component classes) for it before it is even mounted.
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.set_reactive(Input.compact, True)
+        self.add_class("-textual-compact", update=False)
 
 
 class FormPanel(VerticalScroll, can_focus=False):
