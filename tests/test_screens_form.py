@@ -44,6 +44,7 @@ async def test_surrender_by_keyboard_from_pinyin_to_review(station):
     async with app.run_test(size=(140, 42)) as pilot:
         await _open_surrender(pilot)
         assert app.focused.id == "f-policy_no"
+        assert app.focused.region.height == 1  # compact: one line per field
         await type_text(pilot, "P2024000001")
         await pilot.press("enter")
         await settle(pilot)
@@ -131,6 +132,7 @@ async def test_agent_fields_and_documents_appear_when_an_agent_applies(station):
         await _open_surrender(pilot)
         screen = app.screen
         assert not screen.query("#f-agent_name")  # built only when an agent applies
+        assert screen.query_one("#by-agent").region.height >= 1  # the switch is on screen
         screen.query_one("#by-agent").focus()
         await pilot.press("space")
         await pilot.pause()
@@ -196,7 +198,7 @@ async def test_agent_rows_are_built_once_in_their_place(station):
         for _ in range(3):  # on, off, on
             await pilot.press("space")
             await pilot.pause()
-        grid = screen.query_one("#fields Grid")
+        grid = screen.query_one("#fields")
         ids = [child.id for child in grid.children]
         assert ids.count("f-agent_name") == 1
         assert ids.index("by-agent") < ids.index("f-agent_name") < ids.index("f-amount")
