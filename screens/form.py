@@ -12,15 +12,16 @@ import uuid
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid
 from textual.events import DescendantFocus
-from textual.widgets import Checkbox, Footer, Input, Label, Static
+from textual.widgets import Checkbox, Footer, Input
 
 from forms.schema import Template
 from forms.state import FormState
 from screens.base import WorkstationScreen
 from screens.widgets.choice import ChoiceField
 from screens.widgets.documents import DocumentsChecklist
+from screens.widgets.form_header import FormHeader
 from screens.widgets.form_panel import FormPanel
 from screens.widgets.policy_summary import PolicySummary
 from screens.widgets.sample_panel import SamplePanel
@@ -51,17 +52,16 @@ class FormScreen(WorkstationScreen):
         self.policy = None
 
     def compose(self) -> ComposeResult:
+        """One container, the body grid (form.tcss): each container costs time on opening."""
         t, template = self.t, self.template
         yield StatusBar()
-        with Horizontal(id="form-header"):
-            yield Label(f"{template.code}  {template.name.get(t.lang)}", id="form-title")
-            yield Static(template.description.get(t.lang), id="form-description")
+        title = f"{template.code}  {template.name.get(t.lang)}"
+        yield FormHeader(title, template.description.get(t.lang), id="form-header")
         yield PolicySummary(id="policy")
-        with Horizontal(id="form-body"):
-            with Vertical(id="live"):
-                yield FormPanel(self.state, t, id="fields")
-                yield DocumentsChecklist(self.state, t, id="documents")
+        with Grid(id="form-body"):
+            yield FormPanel(self.state, t, id="fields")
             yield SamplePanel(template, t, self.state.today, id="sample")
+            yield DocumentsChecklist(self.state, t, id="documents")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -166,7 +166,7 @@ async def test_narrow_terminal_folds_the_sample_behind_f6(station):
         assert not sample.display
         await pilot.press("f6")
         await pilot.pause()
-        assert sample.display and not app.screen.query_one("#live").display
+        assert sample.display and not app.screen.query_one("#fields").display
         await pilot.press("f6")
         await pilot.pause()
         assert not sample.display
