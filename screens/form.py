@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid
 from textual.events import DescendantFocus
-from textual.widgets import Checkbox, Footer, Input
+from textual.widgets import Footer, Input
 
 from forms.schema import Template
 from forms.state import FormState
@@ -136,8 +136,8 @@ class FormScreen(WorkstationScreen):
     def _document(self, event: DocumentsChecklist.Moved) -> None:
         self.query_one(SamplePanel).show_document_help(event.key)
 
-    @on(Checkbox.Changed, "#by-agent")
-    def _agent(self, event: Checkbox.Changed) -> None:
+    @on(TickBox.Changed, "#by-agent")
+    def _agent(self, event: TickBox.Changed) -> None:
         self.state.by_agent = event.value
         self._refresh_visibility()
 

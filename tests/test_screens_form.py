@@ -132,10 +132,13 @@ async def test_agent_fields_and_documents_appear_when_an_agent_applies(station):
         await _open_surrender(pilot)
         screen = app.screen
         assert not screen.query("#f-agent_name")  # built only when an agent applies
-        assert screen.query_one("#by-agent").region.height >= 1  # the switch is on screen
-        screen.query_one("#by-agent").focus()
+        switch = screen.query_one("#by-agent")
+        assert switch.region.height >= 1  # the switch is on screen
+        assert str(switch.render()) == "[ ] 由代办人办理（代办）"
+        switch.focus()
         await pilot.press("space")
         await pilot.pause()
+        assert str(switch.render()) == "[✓] 由代办人办理（代办）"
         assert screen.query_one("#f-agent_name").display
         assert "经公证的授权委托书" in str(screen.query_one("#documents").render())
         await pilot.press("f10")

@@ -67,6 +67,7 @@ class FormPanel(VerticalScroll, can_focus=False):
     FormPanel.-en { grid-columns: 30 1fr; }
     FormPanel .section {
         column-span: 2; height: 2; padding-top: 1; text-style: bold; color: $secondary;
+        text-wrap: nowrap; text-overflow: ellipsis;
     }
     FormPanel .field-label { color: $text-muted; }
     FormPanel .field-label.-required { color: $text; }
@@ -114,7 +115,7 @@ class FormPanel(VerticalScroll, can_focus=False):
         """The fields that apply now; the others are built when they first do (quicker open)."""
         for slot in self._slots():
             if slot == "@agent":
-                yield TickBox(self.t("form.by_agent"), id="by-agent", compact=True)
+                yield TickBox(self.t("form.by_agent"), id="by-agent")
                 continue
             spec = self.state.template.field(slot)
             if self.state.visible(spec):
