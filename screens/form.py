@@ -60,7 +60,8 @@ class FormScreen(WorkstationScreen):
         yield PolicySummary(id="policy")
         with Grid(id="form-body"):
             yield FormPanel(self.state, t, id="fields")
-            yield SamplePanel(template, t, self.state.today, id="sample")
+            first = template.fields[0].key  # focused on mount: marked from the first frame
+            yield SamplePanel(template, t, self.state.today, first, id="sample")
             yield DocumentsChecklist(self.state, t, id="documents")
         yield Footer()
 

@@ -30,7 +30,10 @@ class SamplePanel(Widget):
     SamplePanel { width: 1fr; height: 1fr; border: round $warning; padding: 0 1; }
     """
 
-    def __init__(self, template: Template, t: Catalog, today: date, **kwargs) -> None:
+    def __init__(
+        self, template: Template, t: Catalog, today: date, current: str | None = None, **kwargs
+    ) -> None:
+        """``current``: the field focused when the form opens, marked from the first frame."""
         super().__init__(**kwargs)
         self.template, self.t = template, t
         self.current: str | None = None
@@ -42,6 +45,8 @@ class SamplePanel(Widget):
         ]
         self.width = max(cell_len(label) for _, label, _, _ in self.rows) + 2
         self.help = Content(t("form.help_hint"))
+        if current is not None:
+            self._mark(current)
 
     def _row(self, key: str, label: str, value: str, spec) -> Content:
         pad = " " * (self.width - cell_len(label))
@@ -89,8 +94,11 @@ class SamplePanel(Widget):
 
     def highlight(self, key: str) -> None:
         """Mark the sample row of the focused field and show that field's help."""
-        if key == self.current:
-            return
+        if key != self.current:
+            self._mark(key)
+            self.refresh()
+
+    def _mark(self, key: str) -> None:
         self.current = key
         spec = self.template.field(key)
         other = "en" if self.t.lang == "zh" else "zh"
@@ -98,4 +106,3 @@ class SamplePanel(Widget):
             f"[b]{escape(spec.label.get(self.t.lang))}[/b]  {escape(spec.help.get(self.t.lang))}\n"
             f"[dim]{escape(spec.label.get(other))}: {escape(spec.help.get(other))}[/dim]"
         )
-        self.refresh()
