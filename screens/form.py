@@ -12,7 +12,6 @@ import uuid
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid
 from textual.events import DescendantFocus
 from textual.widgets import Footer, Input
 
@@ -52,17 +51,16 @@ class FormScreen(WorkstationScreen):
         self.policy = None
 
     def compose(self) -> ComposeResult:
-        """One container, the body grid (form.tcss): each container costs time on opening."""
+        """The screen itself is the grid (form.tcss): each container costs time on opening."""
         t, template = self.t, self.template
         yield StatusBar()
         title = f"{template.code}  {template.name.get(t.lang)}"
         yield FormHeader(title, template.description.get(t.lang), id="form-header")
         yield PolicySummary(id="policy")
-        with Grid(id="form-body"):
-            yield FormPanel(self.state, t, id="fields")
-            first = template.fields[0].key  # focused on mount: marked from the first frame
-            yield SamplePanel(template, t, self.state.today, first, id="sample")
-            yield DocumentsChecklist(self.state, t, id="documents")
+        yield FormPanel(self.state, t, id="fields")
+        first = template.fields[0].key  # focused on mount: marked from the first frame
+        yield SamplePanel(template, t, self.state.today, first, id="sample")
+        yield DocumentsChecklist(self.state, t, id="documents")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.geometry import Size
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
@@ -59,3 +60,14 @@ class FormHeader(Widget):
 
     def render(self) -> Visual:
         return self.heading
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """Measured at the width of the grid it spans, not of one column.
+
+        The form screen is a grid, and Textual sizes an auto row at the width of
+        the row's first column even for a widget that spans them all: a title
+        that fits on one line would be given two.
+        """
+        styles = self.styles
+        width = container.width - styles.margin.width - styles.gutter.width
+        return self.heading.get_height(styles, width)
