@@ -45,6 +45,8 @@ class SamplePanel(Widget):
         ]
         self.width = max(cell_len(label) for _, label, _, _ in self.rows) + 2
         self.help = Content(t("form.help_hint"))
+        self.scrolled = 0
+        """Lines the mouse wheel moved the rows from where the focused field puts them."""
         if current is not None:
             self._mark(current)
 
@@ -67,10 +69,11 @@ class SamplePanel(Widget):
             for wrapped in self._row(key, *row).wrap(width)
         ]
         room = max(height - 2 - len(help_lines), 0)  # the title and the rule take a line each
-        top = 0
+        base = 0
         if self.current is not None and len(lines) > room:
-            first = next(i for i, (key, _) in enumerate(lines) if key == self.current)
-            top = min(max(first - CONTEXT, 0), len(lines) - room)
+            base = next(i for i, (key, _) in enumerate(lines) if key == self.current) - CONTEXT
+        top = min(max(base + self.scrolled, 0), max(len(lines) - room, 0))
+        self.scrolled = top - base  # the wheel stops at either end
         shown = [line for _, line in lines[top : top + room]]
         shown += [Content("")] * (room - len(shown))
         title = Content.styled(self.t("form.sample_title"), "bold $warning")
@@ -80,6 +83,14 @@ class SamplePanel(Widget):
         if top + room < len(lines):
             rule = rule[:-1] + "▼"
         return Content("\n").join([title, *shown, Content.styled(rule, "$warning"), *help_lines])
+
+    def on_mouse_scroll_down(self) -> None:
+        self.scrolled += 1
+        self.refresh()
+
+    def on_mouse_scroll_up(self) -> None:
+        self.scrolled -= 1
+        self.refresh()
 
     def show_document_help(self, key: str) -> None:
         """What to look for in the document under the checklist cursor."""
@@ -99,7 +110,7 @@ class SamplePanel(Widget):
             self.refresh()
 
     def _mark(self, key: str) -> None:
-        self.current = key
+        self.current, self.scrolled = key, 0
         spec = self.template.field(key)
         other = "en" if self.t.lang == "zh" else "zh"
         self.help = Content.from_markup(
