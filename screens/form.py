@@ -43,7 +43,7 @@ class FormScreen(WorkstationScreen):
 
     def __init__(self, template: Template) -> None:
         super().__init__()
-        self.set_class(self.app.size.width < WIDE, "-narrow")
+        self.set_class(self.app.size.width < WIDE, "-narrow", update=False)  # styled when mounted
         self.template = template
         self.state = FormState(template, self.app.clock.now().date())
         self.idempotency_key = uuid.uuid4().hex

@@ -83,7 +83,7 @@ class FormPanel(VerticalScroll, can_focus=False):
     def __init__(self, state: FormState, t: Catalog, **kwargs) -> None:
         super().__init__(**kwargs)
         self.state, self.t = state, t
-        self.set_class(t.lang == "en", "-en")
+        self.set_class(t.lang == "en", "-en", update=False)  # styled when mounted
         self._problems: dict[str, Msg | None] = {}
         self._notes: dict[str, str] = {}
         self._built: set[str] = set()
