@@ -9,6 +9,15 @@ Each figure comes with a baseline measured in the same run:
 - opening the surrender form screen (goal <= 50 ms), from push_screen to its
   first frame sent to the terminal, against a plain screen with the same
   number of labelled compact inputs.
+
+Only whole-screen frames that reach the terminal count (not ones held back
+in a batch), and the clock stops at the first of them that shows the form the
+teller works in: the title, every field on show with its label, the sample
+filled form with the focused field's help, the documents checklist, with the
+first field focused. A screen that painted a skeleton first and filled it in
+later is timed to the filled-in frame, not the skeleton (the run says how many
+screens needed more than one frame). Each frame's text is read only after its
+time is noted.
 """
 
 from __future__ import annotations
@@ -64,6 +73,7 @@ def pack_and_field() -> None:
 
 async def open_form() -> None:
     import keyring
+    from textual._compositor import LayoutUpdate
     from textual.screen import Screen
     from textual.widgets import Input, Label
 
@@ -92,31 +102,66 @@ async def open_form() -> None:
             while app.station is None:
                 await pilot.pause(0.01)
 
-            painted: dict[object, float] = {}
+            frames: dict[object, list] = {}
             display = app._display
 
             def record(screen, update) -> None:
                 display(screen, update)
-                painted.setdefault(screen, time.perf_counter())
+                if not isinstance(update, LayoutUpdate) or app._batch_count:
+                    return  # nothing goes to the terminal
+                if update.region.size == app.size:  # a whole frame: note when, keep it to read
+                    focused = screen.focused.id if screen.focused is not None else None
+                    frames.setdefault(screen, []).append((time.perf_counter(), update, focused))
 
-            app._display = record  # the moment a screen's first frame goes to the terminal
+            app._display = record
 
-            async def measure(make) -> list[float]:
+            def shows(update, expected: list[str]) -> bool:
+                text = "".join("".join(strip.text for strip in line) for line in update.strips)
+                return all(part in text.replace(" ", "") for part in expected)
+
+            async def measure(make, expected: list[str], focus: str) -> list[float]:
+                """Time from push_screen to the first frame that shows all of ``expected``."""
+                expected = [part.replace(" ", "") for part in expected]
                 samples = []
                 for _ in range(15):
                     screen = make()
                     start = time.perf_counter()
                     await app.push_screen(screen)
-                    while screen not in painted:
+                    checked, done = 0, None
+                    while done is None and time.perf_counter() - start < 5:
                         await asyncio.sleep(0.0005)
-                    samples.append((painted[screen] - start) * 1000)
+                        painted = frames.get(screen, [])
+                        for when, update, focused in painted[checked:]:
+                            if done is None and focused == focus and shows(update, expected):
+                                done = when
+                        checked = len(painted)
+                    if done is None:
+                        raise SystemExit(f"{screen} never showed all of {expected}")
+                    if done != painted[0][0]:
+                        late.append(screen)
+                    samples.append((done - start) * 1000)
                     await app.pop_screen()
                     await pilot.pause()
                 return samples
 
-            await measure(lambda: FormScreen(template))  # warm CSS and imports
-            ours = await measure(lambda: FormScreen(template))
-            base = await measure(lambda: Plain(len(template.fields)))
+            late: list[object] = []
+            t, first = app.t, template.fields[0]
+            form = [
+                f"{template.code}{template.name.get(t.lang)}",
+                *(spec.label.get(t.lang) for spec in template.fields if not spec.agent_only),
+                t("form.sample_title"),
+                first.sample,
+                first.help.get(t.lang)[:12],  # the focused field's help, beside the sample
+                t("form.documents"),
+                template.documents[0].label.get(t.lang),
+            ]
+            focus = f"f-{first.key}"
+            await measure(lambda: FormScreen(template), form, focus)  # warm CSS and imports
+            ours = await measure(lambda: FormScreen(template), form, focus)
+            plain = [f"label {i}" for i in range(len(template.fields))]
+            base = await measure(lambda: Plain(len(template.fields)), plain, "i0")
+            if late:
+                print(f"{len(late)} screens needed more than one frame to show everything")
         station.close()
         keyring.set_keyring(keyring.get_keyring())
     report("open the surrender form screen", ours, base, "goal <= 50 ms")

@@ -12,15 +12,15 @@ import uuid
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
-from textual.widgets import Checkbox, Footer, Input, Label, Static
+from textual.widgets import Footer, Input
 
 from forms.schema import Template
 from forms.state import FormState
 from screens.base import WorkstationScreen
 from screens.widgets.choice import ChoiceField
 from screens.widgets.documents import DocumentsChecklist
+from screens.widgets.form_header import FormHeader
 from screens.widgets.form_panel import FormPanel
 from screens.widgets.policy_summary import PolicySummary
 from screens.widgets.sample_panel import SamplePanel
@@ -43,7 +43,7 @@ class FormScreen(WorkstationScreen):
 
     def __init__(self, template: Template) -> None:
         super().__init__()
-        self.set_class(self.app.size.width < WIDE, "-narrow")
+        self.set_class(self.app.size.width < WIDE, "-narrow", update=False)  # styled when mounted
         self.template = template
         self.state = FormState(template, self.app.clock.now().date())
         self.idempotency_key = uuid.uuid4().hex
@@ -51,17 +51,16 @@ class FormScreen(WorkstationScreen):
         self.policy = None
 
     def compose(self) -> ComposeResult:
+        """The screen itself is the grid (form.tcss): each container costs time on opening."""
         t, template = self.t, self.template
         yield StatusBar()
-        with Horizontal(id="form-header"):
-            yield Label(f"{template.code}  {template.name.get(t.lang)}", id="form-title")
-            yield Static(template.description.get(t.lang), id="form-description")
+        title = f"{template.code}  {template.name.get(t.lang)}"
+        yield FormHeader(title, template.description.get(t.lang), id="form-header")
         yield PolicySummary(id="policy")
-        with Horizontal(id="form-body"):
-            with Vertical(id="live"):
-                yield FormPanel(self.state, t, id="fields")
-                yield DocumentsChecklist(self.state, t, id="documents")
-            yield SamplePanel(template, t, self.state.today, id="sample")
+        yield FormPanel(self.state, t, id="fields")
+        first = template.fields[0].key  # focused on mount: marked from the first frame
+        yield SamplePanel(template, t, self.state.today, first, id="sample")
+        yield DocumentsChecklist(self.state, t, id="documents")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -136,8 +135,8 @@ class FormScreen(WorkstationScreen):
     def _document(self, event: DocumentsChecklist.Moved) -> None:
         self.query_one(SamplePanel).show_document_help(event.key)
 
-    @on(Checkbox.Changed, "#by-agent")
-    def _agent(self, event: Checkbox.Changed) -> None:
+    @on(TickBox.Changed, "#by-agent")
+    def _agent(self, event: TickBox.Changed) -> None:
         self.state.by_agent = event.value
         self._refresh_visibility()
 

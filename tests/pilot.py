@@ -12,6 +12,9 @@ from screens.app import DemoAccount, WorkstationApp
 from screens.widgets.choice import ChoiceField
 from screens.widgets.documents import DocumentsChecklist
 from screens.widgets.findings import FindingsList
+from screens.widgets.form_header import FormHeader
+from screens.widgets.sample_panel import SamplePanel
+from screens.widgets.status_bar import StatusBar
 from workstation.services.demo import DEMO_STAFF
 
 SIZE = (120, 36)
@@ -29,7 +32,15 @@ def make_app(station, *, lang: str = "zh", idle_minutes: float = 5, demo: bool =
     )
 
 
-TEXT_WIDGETS = (Static, FindingsList, DocumentsChecklist, ChoiceField)
+TEXT_WIDGETS = (
+    Static,
+    FindingsList,
+    DocumentsChecklist,
+    ChoiceField,
+    SamplePanel,
+    StatusBar,
+    FormHeader,
+)
 
 
 def _plain(rendered: object) -> str:

@@ -44,6 +44,7 @@ async def test_surrender_by_keyboard_from_pinyin_to_review(station):
     async with app.run_test(size=(140, 42)) as pilot:
         await _open_surrender(pilot)
         assert app.focused.id == "f-policy_no"
+        assert app.focused.region.height == 1  # compact: one line per field
         await type_text(pilot, "P2024000001")
         await pilot.press("enter")
         await settle(pilot)
@@ -131,9 +132,13 @@ async def test_agent_fields_and_documents_appear_when_an_agent_applies(station):
         await _open_surrender(pilot)
         screen = app.screen
         assert not screen.query("#f-agent_name")  # built only when an agent applies
-        screen.query_one("#by-agent").focus()
+        switch = screen.query_one("#by-agent")
+        assert switch.region.height >= 1  # the switch is on screen
+        assert str(switch.render()) == "[ ] 由代办人办理（代办）"
+        switch.focus()
         await pilot.press("space")
         await pilot.pause()
+        assert str(switch.render()) == "[✓] 由代办人办理（代办）"
         assert screen.query_one("#f-agent_name").display
         assert "经公证的授权委托书" in str(screen.query_one("#documents").render())
         await pilot.press("f10")
@@ -164,7 +169,7 @@ async def test_narrow_terminal_folds_the_sample_behind_f6(station):
         assert not sample.display
         await pilot.press("f6")
         await pilot.pause()
-        assert sample.display and not app.screen.query_one("#live").display
+        assert sample.display and not app.screen.query_one("#fields").display
         await pilot.press("f6")
         await pilot.pause()
         assert not sample.display
@@ -196,7 +201,7 @@ async def test_agent_rows_are_built_once_in_their_place(station):
         for _ in range(3):  # on, off, on
             await pilot.press("space")
             await pilot.pause()
-        grid = screen.query_one("#fields Grid")
+        grid = screen.query_one("#fields")
         ids = [child.id for child in grid.children]
         assert ids.count("f-agent_name") == 1
         assert ids.index("by-agent") < ids.index("f-agent_name") < ids.index("f-amount")
@@ -223,6 +228,47 @@ async def test_a_scanned_policy_number_shows_its_policy(station):
         await _open_surrender(pilot)
         await burst(pilot, "P2024000001", "<enter>")
         await settle(pilot)
-        assert app.screen.query_one("#policy").display
+        assert app.screen.query_one("#policy").region.height >= 5  # three lines, framed
         assert app.screen.policy.policy_no == "P2024000001"
         assert app.screen.query_one("#sec-applicant_name").region.height == 2
+
+
+def _sample_lines(app) -> list[str]:
+    return str(app.screen.query_one("#sample").render()).splitlines()
+
+
+def _highlighted(app) -> list[str]:
+    markup = app.screen.query_one("#sample").render().markup
+    return [line for line in markup.splitlines() if "on #3a3a00" in line]
+
+
+async def test_the_sample_marks_the_focused_field_and_shows_its_help(station):
+    app = make_app(station)
+    async with app.run_test(size=(140, 42)) as pilot:
+        await _open_surrender(pilot)
+        lines = _sample_lines(app)
+        assert lines[0].startswith("填写范例 · 样例 SAMPLE")
+        assert any(line.startswith("保单号") and "P2024000001" in line for line in lines)
+        assert len(_highlighted(app)) == 1 and "保单号" in _highlighted(app)[0]
+        assert "见保险合同首页右上角" in "".join(lines)  # the focused field's help, both languages
+        assert "Top right of the contract" in " ".join(lines)
+        await pilot.press("tab", "tab")
+        assert app.focused.id == "f-applicant_id"
+        assert len(_highlighted(app)) == 1 and "投保人身份证号" in _highlighted(app)[0]
+        assert "按投保人身份证原件逐位录入" in "".join(_sample_lines(app))
+        app.screen.query_one("#documents").focus()
+        await pilot.pause()
+        assert "退保申请书（投保人签名）" in "".join(_sample_lines(app)[-3:])
+
+
+async def test_on_a_short_terminal_the_sample_keeps_the_focused_row_in_view(station):
+    app = make_app(station)
+    async with app.run_test(size=(140, 20)) as pilot:
+        await _open_surrender(pilot)
+        assert any(line.startswith("保单号") for line in _sample_lines(app))
+        app.screen.query_one("#f-reason").focus()
+        await pilot.pause()
+        lines = _sample_lines(app)
+        assert any(line.startswith("退保原因") and "经济困难" in line for line in lines)
+        assert not any(line.startswith("保单号") for line in lines)  # scrolled past the top
+        assert lines[0].endswith("▲")

@@ -19,7 +19,7 @@ from workstation.domain.i18n import Catalog
 
 class DocumentsChecklist(Widget, can_focus=True):
     DEFAULT_CSS = """
-    DocumentsChecklist { height: auto; padding: 0 1; margin-top: 1; }
+    DocumentsChecklist { height: auto; padding: 1 1 0 1; }
     """
     BINDINGS = [
         Binding("down", "move(1)", show=False),

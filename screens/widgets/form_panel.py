@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Grid, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
@@ -32,41 +32,58 @@ def value_widget(spec: FieldSpec, t: Catalog) -> Widget:
     if spec.type == "relation":
         return ChoiceField([(t(f"relation.{value}"), value) for value in RELATIONS], id=wid)
     placeholder = t("form.expiry_hint") if spec.type == "id_expiry" else ""
-    return Input(
+    return FieldInput(
         placeholder=placeholder,
         restrict=RESTRICT.get(spec.type),
         max_length=MAX_LENGTH.get(spec.type, spec.max_length or 0),
-        compact=True,
         id=wid,
     )
 
 
+class FieldInput(Input):
+    """A compact Input, styled once.
+
+    ``Input(compact=True)`` toggles its class after construction, and Textual restyles
+    the input (and its four component classes) for it before it is even mounted.
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.set_reactive(Input.compact, True)
+        self.add_class("-textual-compact", update=False)
+
+
 class FormPanel(VerticalScroll, can_focus=False):
-    """One grid: a label and a value per row, a note under each (its error, or 'from policy')."""
+    """One grid: a label and a value per row, a note under each (its error, or 'from policy').
+
+    The panel is the grid itself, not a scroller holding a grid: every container is
+    one more widget to build, style and paint before the form first shows.
+    """
 
     DEFAULT_CSS = """
-    FormPanel { padding: 0 1; }
-    FormPanel > Grid { grid-size: 2; grid-columns: 20 1fr; grid-rows: auto; height: auto; }
-    FormPanel.-en > Grid { grid-columns: 30 1fr; }
+    FormPanel {
+        layout: grid; grid-size: 2; grid-columns: 20 1fr; grid-rows: auto; padding: 0 1;
+    }
+    FormPanel.-en { grid-columns: 30 1fr; }
     FormPanel .section {
         column-span: 2; height: 2; padding-top: 1; text-style: bold; color: $secondary;
+        text-wrap: nowrap; text-overflow: ellipsis;
     }
     FormPanel .field-label { color: $text-muted; }
     FormPanel .field-label.-required { color: $text; }
-    FormPanel Input, FormPanel Select { width: 1fr; }
-    FormPanel Input { background: $boost; }
+    FormPanel Input { width: 1fr; background: $boost; }
     FormPanel Input:focus { background: $accent 25%; }
     FormPanel .note, FormPanel .note-gap { display: none; height: auto; }
     FormPanel .note.-error { display: block; color: $error; }
     FormPanel .note.-prefilled { display: block; color: $success; }
     FormPanel .note-gap.-shown { display: block; }
-    FormPanel #by-agent { column-span: 2; margin-top: 1; }
+    FormPanel #by-agent { column-span: 2; height: 2; padding-top: 1; }
     """
 
     def __init__(self, state: FormState, t: Catalog, **kwargs) -> None:
         super().__init__(**kwargs)
         self.state, self.t = state, t
-        self.set_class(t.lang == "en", "-en")
+        self.set_class(t.lang == "en", "-en", update=False)  # styled when mounted
         self._problems: dict[str, Msg | None] = {}
         self._notes: dict[str, str] = {}
         self._built: set[str] = set()
@@ -96,15 +113,14 @@ class FormPanel(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         """The fields that apply now; the others are built when they first do (quicker open)."""
-        with Grid():
-            for slot in self._slots():
-                if slot == "@agent":
-                    yield TickBox(self.t("form.by_agent"), id="by-agent", compact=True)
-                    continue
-                spec = self.state.template.field(slot)
-                if self.state.visible(spec):
-                    self._built.add(slot)
-                    yield from self._row(spec)
+        for slot in self._slots():
+            if slot == "@agent":
+                yield TickBox(self.t("form.by_agent"), id="by-agent")
+                continue
+            spec = self.state.template.field(slot)
+            if self.state.visible(spec):
+                self._built.add(slot)
+                yield from self._row(spec)
 
     def _last_widget(self, slot: str) -> Widget:
         if slot == "@agent":
@@ -117,12 +133,11 @@ class FormPanel(VerticalScroll, can_focus=False):
         slots = self._slots()
         earlier = slots[: slots.index(spec.key)]
         anchor = next((s for s in reversed(earlier) if s == "@agent" or s in self._built), None)
-        grid = self.query_one(Grid)
         row = self._row(spec)
         if anchor is None:
-            grid.mount(*row, before=0)
+            self.mount(*row, before=0)
         else:
-            grid.mount(*row, after=self._last_widget(anchor))
+            self.mount(*row, after=self._last_widget(anchor))
         self._built.add(spec.key)
 
     def _note(self, key: str) -> None:
@@ -143,7 +158,7 @@ class FormPanel(VerticalScroll, can_focus=False):
         else:  # mounted when first needed: most fields never have a note
             note = Static(text, classes="note", id=f"note-{key}")
             gap = Static("", classes="note-gap", id=f"gap-{key}")
-            self.query_one(Grid).mount(gap, note, after=self.query_one(f"#f-{key}"))
+            self.mount(gap, note, after=self.query_one(f"#f-{key}"))
         note.set_class(problem is not None, "-error")
         note.set_class(prefilled, "-prefilled")
         self.query_one(f"#gap-{key}").set_class(bool(text), "-shown")

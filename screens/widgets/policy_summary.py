@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from textual.geometry import Size
 from textual.widgets import Static
 
 from workstation.domain.i18n import Catalog
@@ -11,19 +12,25 @@ from workstation.domain.money import format_money
 
 
 class PolicySummary(Static):
-    """Hidden until a policy is looked up; then two or three dense lines."""
+    """No height until a policy is looked up; then two or three dense lines in a frame.
+
+    Not ``display: none``: the form screen is a grid, where a hidden widget gives
+    up its cell and the widgets after it would move into the wrong rows.
+    """
 
     DEFAULT_CSS = """
-    PolicySummary {
-        display: none;
-        height: auto;
-        padding: 0 1;
-        border: round $secondary;
-        margin: 0 1;
-    }
-    PolicySummary.-shown { display: block; }
-    PolicySummary.-alert { border: round $warning; }
+    PolicySummary { height: auto; margin: 0 1; }
+    PolicySummary.-shown { padding: 0 1; border: round $secondary; }
+    PolicySummary.-shown.-alert { border: round $warning; }
     """
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if not self.has_class("-shown"):
+            return 0
+        # Spanning the form screen's grid: measured at its width, not one column's.
+        styles = self.styles
+        width = container.width - styles.margin.width - styles.gutter.width
+        return super().get_content_height(container, viewport, width)
 
     def show_policy(self, policy, t: Catalog, today: date) -> None:
         lang = t.lang
