@@ -26,7 +26,7 @@ from screens.widgets.policy_summary import PolicySummary
 from screens.widgets.sample_panel import SamplePanel
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.tickbox import TickBox
-from workstation.domain.i18n import msg
+from workstation.domain.i18n import Msg, msg
 
 WIDE = 120
 """From this width the sample sits beside the form; below it folds behind F6."""
@@ -94,10 +94,15 @@ class FormScreen(WorkstationScreen):
             if checked.problem and checked.problem.key == "invalid.required"
             else checked.problem
         )
-        panel.show_problem(key, shown)
+        self._show_problem(key, shown)
         if key == "policy_no" and self.policy is not None and value != self.policy.policy_no:
             self.policy = None
             self.query_one(PolicySummary).clear()
+
+    def _show_problem(self, key: str, problem: Msg | None) -> None:
+        """Under the field in the screen's language; beside it, in the help, in both."""
+        self.query_one(FormPanel).show_problem(key, problem)
+        self.query_one(SamplePanel).show_problem(key, problem)
 
     def handles_enter(self, widget) -> bool:
         return isinstance(widget, Input | ChoiceField | DocumentsChecklist | TickBox)
@@ -115,7 +120,7 @@ class FormScreen(WorkstationScreen):
         if widget.value != self.state.values.get(key, ""):
             self.state.set(key, widget.value)  # typed faster than Input.Changed arrives
         checked = self.state.checked(key)
-        self.query_one(FormPanel).show_problem(key, checked.problem)
+        self._show_problem(key, checked.problem)
         if checked.problem is not None:
             return
         if key == "policy_no":
@@ -128,7 +133,7 @@ class FormScreen(WorkstationScreen):
         if key is None or event.value == self.state.values.get(key, ""):
             return
         checked = self.state.set(key, event.value)
-        self.query_one(FormPanel).show_problem(key, checked.problem)
+        self._show_problem(key, checked.problem)
         self._refresh_visibility()
 
     @on(DocumentsChecklist.Moved)
@@ -160,7 +165,7 @@ class FormScreen(WorkstationScreen):
     def _found(self, policy) -> None:
         panel = self.query_one(FormPanel)
         if policy is None:
-            panel.show_problem("policy_no", msg("form.no_such_policy"))
+            self._show_problem("policy_no", msg("form.no_such_policy"))
             self.query_one("#f-policy_no").focus()
             return
         from workstation.services.prefill import prefill_values
@@ -170,15 +175,14 @@ class FormScreen(WorkstationScreen):
         for key in self.state.prefill(prefill_values(policy)):
             panel.set_value(key, self.state.values[key])
             panel.mark_prefilled(key, True)
-            panel.show_problem(key, self.state.checked(key).problem)
+            self._show_problem(key, self.state.checked(key).problem)
 
     # -- actions ----------------------------------------------------------------
 
     def action_review(self) -> None:
         problems = self.state.problems()
-        panel = self.query_one(FormPanel)
         for spec in self.state.fields():
-            panel.show_problem(spec.key, problems.get(spec.key))
+            self._show_problem(spec.key, problems.get(spec.key))
         if problems:
             self.notify(self.t("form.fix_first", count=len(problems)), severity="warning")
             self.query_one(f"#f-{next(iter(problems))}").focus()

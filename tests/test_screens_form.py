@@ -272,3 +272,20 @@ async def test_on_a_short_terminal_the_sample_keeps_the_focused_row_in_view(stat
         assert any(line.startswith("退保原因") and "经济困难" in line for line in lines)
         assert not any(line.startswith("保单号") for line in lines)  # scrolled past the top
         assert lines[0].endswith("▲")
+
+
+async def test_a_wrong_value_is_explained_in_both_languages_beside_the_form(station):
+    app = make_app(station)
+    async with app.run_test(size=(140, 42)) as pilot:
+        await _open_surrender(pilot)
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "110105198001010017")
+        assert "校验位不符" in _error(app, "applicant_id")  # under the field: the screen's language
+        help_text = " ".join(_sample_lines(app))
+        assert "✗ 身份证号校验位不符" in help_text
+        assert "check digit does not match" in help_text
+        assert "按投保人身份证原件逐位录入" in help_text  # the help stays beneath
+        await pilot.press("backspace")
+        await type_text(pilot, "6")
+        help_text = " ".join(_sample_lines(app))
+        assert "✗" not in help_text and "check digit" not in help_text

@@ -17,7 +17,7 @@ from textual.widget import Widget
 
 from forms.schema import Template
 from forms.state import display_value, sample_state
-from workstation.domain.i18n import Catalog
+from workstation.domain.i18n import Catalog, Msg
 
 HELP_LINES = 3
 """The help keeps at least this many lines, so the rows do not jump as it changes."""
@@ -46,6 +46,7 @@ class SamplePanel(Widget):
         self.width = max(cell_len(label) for _, label, _, _ in self.rows) + 2
         self.help = Content(t("form.help_hint"))
         self.scrolled = 0
+        self.problems: dict[str, Msg | None] = {}
         """Lines the mouse wheel moved the rows from where the focused field puts them."""
         if current is not None:
             self._mark(current)
@@ -111,9 +112,30 @@ class SamplePanel(Widget):
 
     def _mark(self, key: str) -> None:
         self.current, self.scrolled = key, 0
+        self.help = self._field_help(key)
+
+    def show_problem(self, key: str, problem: Msg | None) -> None:
+        """The field's error, in both languages above its help while it is focused."""
+        if problem == self.problems.get(key):
+            return
+        self.problems[key] = problem
+        if key == self.current:
+            self.help = self._field_help(key)
+            self.refresh()
+
+    def _field_help(self, key: str) -> Content:
         spec = self.template.field(key)
-        other = "en" if self.t.lang == "zh" else "zh"
-        self.help = Content.from_markup(
-            f"[b]{escape(spec.label.get(self.t.lang))}[/b]  {escape(spec.help.get(self.t.lang))}\n"
-            f"[dim]{escape(spec.label.get(other))}: {escape(spec.help.get(other))}[/dim]"
-        )
+        lang = self.t.lang
+        other = Catalog.load("en" if lang == "zh" else "zh")
+        lines = []
+        problem = self.problems.get(key)
+        if problem is not None:
+            lines += [
+                f"[b $error]✗ {escape(self.t(problem))}[/]",
+                f"[$error]{escape(other(problem))}[/]",
+            ]
+        lines += [
+            f"[b]{escape(spec.label.get(lang))}[/b]  {escape(spec.help.get(lang))}",
+            f"[dim]{escape(spec.label.get(other.lang))}: {escape(spec.help.get(other.lang))}[/dim]",
+        ]
+        return Content.from_markup("\n".join(lines))
