@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from screens.base import WorkstationScreen
 from screens.text import aligned
 from screens.widgets.status_bar import StatusBar
+from workstation.domain.clock import time_of_day
 from workstation.services.overrides import RequestView
 
 REFRESH_SECONDS = 1.0
@@ -92,7 +93,7 @@ class AuthorizationsScreen(WorkstationScreen):
             teller=r.teller_id,
             title=title,
             level=r.level,
-            time=r.created_at.astimezone().strftime("%H:%M:%S"),
+            time=time_of_day(r.created_at, self.app.clock.zone),
         )
 
     def _show(self, r: RequestView | None) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Label, Static
 from screens.till import CashScreen
 from screens.till_ops import print_after
 from screens.widgets.status_bar import StatusBar
+from workstation.domain.clock import time_of_day
 from workstation.services.closing import OpenTill
 
 
@@ -62,7 +63,7 @@ class BranchCloseScreen(CashScreen):
                 counter=till.counter,
                 name=till.teller_name,
                 staff_id=till.teller_id,
-                since=till.opened_at.astimezone().strftime("%H:%M"),
+                since=time_of_day(till.opened_at, self.app.clock.zone, seconds=False),
             )
             for till in tills
         ]

@@ -16,6 +16,7 @@ from screens.printouts import ReasonModal, run_print
 from screens.till import CashScreen
 from screens.till_ops import FAILED
 from screens.widgets.status_bar import StatusBar
+from workstation.domain.clock import time_of_day
 from workstation.services.documents import DocumentRef
 
 
@@ -52,7 +53,7 @@ class DocumentsScreen(CashScreen):
             key = f"{ref.kind}:{ref.ref}"
             self.rows[key] = ref
             table.add_row(
-                ref.at.astimezone().strftime("%H:%M:%S"),
+                time_of_day(ref.at, self.app.clock.zone),
                 t(f"document.kind.{ref.kind}"),
                 ref.ref,
                 ref.teller_id or "",

@@ -26,6 +26,7 @@ from screens.widgets.policy_summary import PolicySummary
 from screens.widgets.sample_panel import SamplePanel
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.tickbox import TickBox
+from workstation.domain.clock import local_date
 from workstation.domain.i18n import Msg, msg
 
 WIDE = 120
@@ -45,7 +46,7 @@ class FormScreen(WorkstationScreen):
         super().__init__()
         self.set_class(self.app.size.width < WIDE, "-narrow", update=False)  # styled when mounted
         self.template = template
-        self.state = FormState(template, self.app.clock.now().date())
+        self.state = FormState(template, local_date(self.app.clock))
         self.idempotency_key = uuid.uuid4().hex
         """One per form: confirming twice, or again after a lost answer, posts once."""
         self.policy = None
@@ -222,5 +223,5 @@ class FormScreen(WorkstationScreen):
         template = self.template
         if template is None:
             return
-        station, today = self.app.station, self.app.clock.now().date()
+        station, today = self.app.station, local_date(self.app.clock)
         run_print(self, lambda: print_sample_form(station, template, today), lambda _: None)

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from screens.base import WorkstationScreen
 from screens.widgets.status_bar import StatusBar
+from workstation.domain.clock import stamp, time_of_day
 from workstation.domain.money import format_yuan
 from workstation.domain.staff import Role
 
@@ -120,7 +121,7 @@ class HomeScreen(WorkstationScreen):
         ]
         if staff.role is Role.SUPERVISOR:
             rows.append(("home.level_label", t("home.level", level=staff.level)))
-        rows.append(("home.since_label", who.started_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")))
+        rows.append(("home.since_label", stamp(who.started_at, self.app.clock.zone)))
         return rows
 
     def actions_for(self, role: Role) -> list[HomeAction]:
@@ -174,7 +175,7 @@ class HomeScreen(WorkstationScreen):
             state = "home.closed_today" if summary.closed_today else "home.no_shift"
             rows = [("home.till_shift", t(state))]
         else:
-            since = shift.opened_at.astimezone().strftime("%H:%M")
+            since = time_of_day(shift.opened_at, self.app.clock.zone, seconds=False)
             rows = [
                 ("home.till_shift", t("home.shift_open", since=since)),
                 ("home.till_expected", format_yuan(shift.expected)),

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Input, Label
 
 from screens.base import WorkstationScreen
 from screens.widgets.status_bar import StatusBar
+from workstation.domain.clock import local_date, short_stamp
 from workstation.domain.dates import parse_date
 from workstation.domain.errors import InvalidValue
 from workstation.domain.money import format_money
@@ -33,7 +34,7 @@ class JournalScreen(WorkstationScreen):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        today = self.app.clock.now().date().isoformat()
+        today = local_date(self.app.clock).isoformat()
         yield StatusBar()
         yield Label(t("journal_screen.heading"), id="heading")
         with Horizontal(id="filters"):
@@ -106,7 +107,7 @@ class JournalScreen(WorkstationScreen):
             amount = "" if row.amount is None else f"¥{format_money(row.amount)}"
             table.add_row(
                 row.serial,
-                row.posted_at.astimezone().strftime("%m-%d %H:%M"),
+                short_stamp(row.posted_at, self.app.clock.zone),
                 f"{row.template_code} {name}",
                 row.policy_no or "",
                 row.customer_name or "",

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from screens.base import WorkstationScreen
 from screens.widgets.status_bar import StatusBar
+from workstation.domain.clock import time_of_day
 from workstation.domain.i18n import Msg
 
 LOCKED_OUT = ("auth.now_locked", "auth.locked")
@@ -50,7 +51,7 @@ class LockScreen(WorkstationScreen):
                     "lock.who",
                     name=staff.name,
                     staff_id=staff.staff_id,
-                    time=self.locked_at.astimezone().strftime("%H:%M:%S"),
+                    time=time_of_day(self.locked_at, self.app.clock.zone),
                 )
             )
             reason = (

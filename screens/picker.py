@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from forms.schema import Category, Template
 from screens.base import WorkstationScreen
 from screens.widgets.status_bar import StatusBar
+from workstation.domain.clock import local_date
 
 
 class PickerScreen(WorkstationScreen):
@@ -138,5 +139,5 @@ class PickerScreen(WorkstationScreen):
         template = self._highlighted_template()
         if template is None:
             return
-        station, today = self.app.station, self.app.clock.now().date()
+        station, today = self.app.station, local_date(self.app.clock)
         run_print(self, lambda: print_sample_form(station, template, today), lambda _: None)

@@ -11,6 +11,7 @@ from forms.state import FormState
 from screens.base import WorkstationScreen
 from screens.text import aligned
 from screens.widgets.status_bar import StatusBar
+from workstation.domain.clock import stamp
 from workstation.domain.money import format_money
 from workstation.services.overrides import Approval
 from workstation.services.posting import PostingResult
@@ -37,7 +38,7 @@ class PostedScreen(WorkstationScreen):
             (t("posted.serial"), r.serial),
             (t("posted.business"), f"{template.code} {template.name.get(t.lang)}"),
             (t("posted.business_date"), r.business_date.isoformat()),
-            (t("posted.time"), r.posted_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")),
+            (t("posted.time"), stamp(r.posted_at, self.app.clock.zone)),
         ]
         if r.policy_no:
             rows.append((t("posted.policy"), r.policy_no))

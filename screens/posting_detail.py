@@ -13,6 +13,7 @@ from textual.widgets import Footer, Label, Static
 from screens.base import WorkstationScreen
 from screens.text import aligned
 from screens.widgets.status_bar import StatusBar
+from workstation.domain.clock import stamp, time_of_day
 from workstation.domain.money import format_money
 from workstation.services.inquiry import PostingDetail
 from workstation.services.reversal import ReversalRequest
@@ -59,7 +60,7 @@ class PostingDetailScreen(WorkstationScreen):
         self.query_one("#heading", Label).update(heading)
         facts = [
             (t("posted.business_date"), row.business_date.isoformat()),
-            (t("posted.time"), row.posted_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")),
+            (t("posted.time"), stamp(row.posted_at, self.app.clock.zone)),
             (t("detail.teller"), row.teller_id),
         ]
         if row.amount is not None:
@@ -94,7 +95,7 @@ class PostingDetailScreen(WorkstationScreen):
                             level=a.level,
                             mode=t(f"override.mode.{a.mode}"),
                             reason=t(f"override.reason.{a.reason_code}"),
-                            time=a.decided_at.astimezone().strftime("%H:%M:%S"),
+                            time=time_of_day(a.decided_at, self.app.clock.zone),
                         )
                     )
                 )

@@ -7,6 +7,8 @@ posts once. The service checks everything again when posting.
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +21,7 @@ from screens.text import aligned
 from screens.widgets.findings import FindingsList
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.cash import change_due
+from workstation.domain.clock import time_of_day
 from workstation.domain.errors import InvalidValue
 from workstation.domain.i18n import Catalog
 from workstation.domain.money import format_yuan, parse_money
@@ -135,7 +138,7 @@ class ReviewScreen(WorkstationScreen):
             if a.level_needed and self.approval is None:
                 parts.append(t("review.needs_approval", level=a.level_needed))
             elif self.approval is not None:
-                parts.append(approval_line(self.approval, t))
+                parts.append(approval_line(self.approval, t, self.app.clock.zone))
             if missing := self._unacknowledged():
                 parts.append(t("review.needs_acknowledgement", count=len(missing)))
             if self.ready():
@@ -247,7 +250,7 @@ class ReviewScreen(WorkstationScreen):
         self.dismiss()
 
 
-def approval_line(approval: Approval, t: Catalog) -> str:
+def approval_line(approval: Approval, t: Catalog, zone: tzinfo) -> str:
     mode = t(f"override.mode.{approval.mode}")
     return t(
         "review.approved",
@@ -255,5 +258,5 @@ def approval_line(approval: Approval, t: Catalog) -> str:
         staff_id=approval.approver_id,
         level=approval.level,
         mode=mode,
-        time=approval.decided_at.astimezone().strftime("%H:%M:%S"),
+        time=time_of_day(approval.decided_at, zone),
     )

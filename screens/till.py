@@ -24,6 +24,7 @@ from screens.widgets.count_form import CountForm
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.supervisor_fields import SupervisorFields
 from workstation.domain.cash import DENOMINATIONS, LABELS, Count
+from workstation.domain.clock import time_of_day
 from workstation.domain.errors import InvalidValue
 from workstation.domain.money import format_yuan, from_fen
 
@@ -171,7 +172,7 @@ class TillScreen(CashScreen):
             t(
                 "till.open_since",
                 date=shift.business_date,
-                time=f"{shift.opened_at.astimezone():%H:%M}",
+                time=time_of_day(shift.opened_at, self.app.clock.zone, seconds=False),
             )
         )
         figures = self.query_one("#figures", Grid)

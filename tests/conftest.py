@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -19,6 +21,11 @@ from workstation.services.demo import seed_demo
 from workstation.services.journal import Journal
 from workstation.services.passwords import Passwords
 from workstation.station import Station, open_station
+
+# The machine's zone must never leak into what a branch reads: the suite runs on UTC
+# and expects Shanghai times (the demo branch's zone) everywhere.
+os.environ["TZ"] = "UTC"
+time.tzset()
 
 TEST_KEY = "5a" * 32
 SHANGHAI = ZoneInfo("Asia/Shanghai")

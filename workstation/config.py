@@ -8,11 +8,13 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
 from workstation.configfile import ConfigError, default_data_dir, read_config_file
+from workstation.domain.clock import DEFAULT_TIMEZONE, zone_named
 from workstation.domain.i18n import msg
 
 
@@ -41,6 +43,21 @@ class DatabaseSection(_Section):
 class BranchSection(_Section):
     code: str = Field(pattern=r"^[A-Z0-9]{2,8}$")
     counter: str = Field(pattern=r"^[0-9]{2}$")
+    timezone: str = DEFAULT_TIMEZONE
+    """The branch's IANA time zone: times are stored in UTC and shown in this zone."""
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        try:
+            zone_named(name)
+        except ValueError:
+            raise PydanticCustomError("timezone", "unknown time zone") from None
+        return name
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return zone_named(self.timezone)
 
 
 class UiSection(_Section):
@@ -122,6 +139,7 @@ def _reason(error: dict) -> object:
         "url_dialect",
         "url_has_password",
         "model_type",
+        "timezone",
     }
     return msg(f"config.reason.{kind}") if kind in known else error["msg"]
 

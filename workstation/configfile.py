@@ -1,8 +1,8 @@
 """Reading the configuration file, without validating it yet.
 
 Validation needs pydantic, which takes longer to import than the whole rest of
-the start-up path. The TUI therefore reads the file here, takes the two
-values it needs for its first screen (language, idle minutes), and validates
+the start-up path. The TUI therefore reads the file here, takes the few
+values it needs for its first screen (language, idle minutes, time zone), and validates
 the whole file with :func:`workstation.config.parse_config` in the worker that
 opens the database; a bad file still stops it before anyone can sign in.
 """
@@ -59,13 +59,18 @@ class UiHints:
 
     language: str = "zh"
     idle_lock_minutes: float = 5
+    timezone: str = "Asia/Shanghai"
+    """The branch's zone for the clock of the first screen (validated with the whole file)."""
 
 
 def ui_hints(data: dict) -> UiHints:
     ui = data.get("ui") if isinstance(data.get("ui"), dict) else {}
+    branch = data.get("branch") if isinstance(data.get("branch"), dict) else {}
     language = ui.get("language", "zh")
     idle = ui.get("idle_lock_minutes", 5)
+    zone = branch.get("timezone", UiHints.timezone)
     return UiHints(
         language if language in LANGUAGES else "zh",
         idle if isinstance(idle, int | float) and 0 < idle <= 120 else 5,
+        zone if isinstance(zone, str) else UiHints.timezone,
     )

@@ -17,7 +17,7 @@ from workstation.config import Config
 from workstation.db.engine import Database
 from workstation.db.models import Branch, Counter
 from workstation.db.schema import check_schema
-from workstation.domain.clock import Clock
+from workstation.domain.clock import Clock, local_date
 from workstation.domain.errors import WorkstationError
 from workstation.secrets import DB_PASSWORD, Secrets
 from workstation.services.auth import AuthService, LockoutPolicy
@@ -110,7 +110,7 @@ def connect(config: Config, secrets: Secrets) -> Database:
 def load_templates(config: Config, clock: Clock) -> TemplateIndex:
     """The built-in pack and the configured folders; malformed templates stop the start."""
     folders = [*BUILTIN_PACKS, *config.forms.folders]
-    return TemplateIndex(load_pack(folders, RULE_NAMES, clock.now().date(), validate_params))
+    return TemplateIndex(load_pack(folders, RULE_NAMES, local_date(clock), validate_params))
 
 
 def open_station(
@@ -168,7 +168,7 @@ def open_station(
         receipts=receipts,
         till=till,
         closing=ClosingService(till),
-        reports=ReportService(db, templates, branch_place, counter_place),
+        reports=ReportService(db, templates, branch_place, counter_place, clock.zone),
         documents=DocumentService(db, journal, clock, code, number),
     )
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
+from workstation.domain.clock import stamp
+
 
 class StatusBar(Widget):
     """Branch and counter on the left; demo badge, person, role and a ticking clock on the right."""
@@ -42,7 +44,7 @@ class StatusBar(Widget):
                 "home.signed_in_as", name=staff.name, staff_id=staff.staff_id, role=staff.role.label
             )
             right.append(f" {who} ")
-        right.append(f" {app.clock.now().strftime('%Y-%m-%d %H:%M:%S')} ")
+        right.append(f" {stamp(app.clock.now(), app.clock.zone)} ")
         tail = Content.assemble(*right)
         room = self.size.width - tail.cell_length - 2  # the place keeps one cell either side
         left = Content.styled(place, "bold")

@@ -49,15 +49,24 @@ def main(ctx: click.Context, config_path: Path | None, lang: str | None) -> None
 
             return parse_config(data, path)
 
-        run_tui(configure, lang or hints.language, hints.idle_lock_minutes)
+        run_tui(configure, lang or hints.language, hints.idle_lock_minutes, hints.timezone)
 
 
-def run_tui(configure, lang: str, idle_minutes: float, *, secrets=None, demo_accounts=()) -> None:
-    """Open the TUI; ``configure()`` gives the validated configuration, inside the worker."""
+def run_tui(
+    configure, lang: str, idle_minutes: float, timezone: str, *, secrets=None, demo_accounts=()
+) -> None:
+    """Open the TUI; ``configure()`` gives the validated configuration, inside the worker.
+
+    ``timezone`` is the branch's zone as the file names it; an unknown name shows the
+    default zone until the file is validated, which then refuses it.
+    """
     from screens.app import WorkstationApp
-    from workstation.domain.clock import SystemClock
+    from workstation.domain.clock import DEFAULT_ZONE, SystemClock, zone_named
 
-    clock = SystemClock()
+    try:
+        clock = SystemClock(zone_named(timezone))
+    except ValueError:
+        clock = SystemClock(DEFAULT_ZONE)
 
     def opener():
         from workstation.secrets import Secrets

@@ -57,7 +57,7 @@ def init(
     secrets = Secrets()
     if secrets.ensure_journal_key():
         click.echo(t("setup.journal_key_created"))
-    clock = SystemClock()
+    clock = SystemClock(config.branch.zone)
     db = connect_unchecked(config, secrets)
     try:
         upgrade(db)

@@ -122,5 +122,5 @@ def open_admin(ctx: Context) -> Opened:
     secrets = Secrets()
     key = secrets.journal_key()
     db = connect(config, secrets)
-    clock = SystemClock()
+    clock = SystemClock(config.branch.zone)
     return Opened(config, db, Journal(key, clock), clock, key)

@@ -59,7 +59,7 @@ def prepare_demo(data_dir: Path, lang: str):
     )
     (data_dir / "config.toml").write_text(render_config(config), encoding="utf-8")
 
-    clock = SystemClock()
+    clock = SystemClock(config.branch.zone)
     db = Database(config.database.url)
     try:
         upgrade(db)
@@ -96,6 +96,7 @@ def demo(obj, data_dir: Path | None, lang: str | None, no_run: bool) -> None:
         lambda: config,
         lang,
         config.ui.idle_lock_minutes,
+        config.branch.timezone,
         secrets=secrets,
         demo_accounts=accounts,
     )

@@ -37,7 +37,7 @@ def _templates(config) -> tuple[str, Msg]:
     from workstation.domain.clock import SystemClock
     from workstation.station import load_templates
 
-    index = load_templates(config, SystemClock())
+    index = load_templates(config, SystemClock(config.branch.zone))
     return "ok", msg("doctor.templates_ok", count=len(index.templates))
 
 

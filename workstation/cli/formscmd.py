@@ -18,7 +18,7 @@ def forms() -> None:
 def check(obj, folder: Path | None) -> None:
     """Check FOLDER (default: the built-in pack and the configured folders); exit 1 on errors."""
     from forms.loader import BUILTIN_PACKS, load_templates
-    from workstation.domain.clock import SystemClock
+    from workstation.domain.clock import DEFAULT_ZONE, SystemClock, local_date
     from workstation.services.risk.engine import validate_params
     from workstation.services.risk.vocabulary import RULE_NAMES
 
@@ -28,8 +28,9 @@ def check(obj, folder: Path | None) -> None:
     else:
         configured = obj.config().forms.folders if obj.has_config() else ()
         folders = [*BUILTIN_PACKS, *configured]
-    today = SystemClock().now().date()
-    templates, problems = load_templates(folders, RULE_NAMES, today, validate_params)
+    zone = obj.config().branch.zone if obj.has_config() else DEFAULT_ZONE
+    day = local_date(SystemClock(zone))
+    templates, problems = load_templates(folders, RULE_NAMES, day, validate_params)
     if problems:
         click.echo(t("template.problems", count=len(problems)), err=True)
         for problem in problems:

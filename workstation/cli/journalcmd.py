@@ -40,6 +40,7 @@ def show(obj, limit: int, event: str | None, staff_id: str | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from workstation.domain.clock import stamp
     from workstation.services.journal import recent
 
     t = obj.catalog()
@@ -53,7 +54,7 @@ def show(obj, limit: int, event: str | None, staff_id: str | None) -> None:
     for key in ("seq", "time", "staff", "event", "payload"):
         table.add_column(t(f"journal.col.{key}"), overflow="fold")
     for row in reversed(rows):
-        when = row.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        when = stamp(row.occurred_at, opened.clock.zone)
         where = "/".join(part for part in (row.counter, row.staff_id) if part)
         table.add_row(str(row.seq), when, where, row.event, row.payload)
     Console().print(table)

@@ -77,6 +77,8 @@ def list_(obj) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from workstation.domain.clock import stamp
+
     t = obj.catalog()
     opened, admin = _admin(obj)
     try:
@@ -89,9 +91,7 @@ def list_(obj) -> None:
     for key in ("staff.col_active", "staff.col_failed", "staff.col_locked"):
         table.add_column(t(key))
     for row in rows:
-        locked = (
-            row.locked_until.astimezone().strftime("%Y-%m-%d %H:%M") if row.locked_until else ""
-        )
+        locked = stamp(row.locked_until, opened.clock.zone) if row.locked_until else ""
         table.add_row(
             row.staff_id,
             row.name,

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from workstation.db.ledger import BusinessDay
 from workstation.db.upsert import insert_missing
-from workstation.domain.clock import Clock
+from workstation.domain.clock import Clock, local_date
 from workstation.domain.errors import WorkstationError
 from workstation.services.journal import Journal, Where
 
@@ -27,7 +27,7 @@ def open_business_date(
     s: Session, journal: Journal, clock: Clock, branch_code: str, staff_id: str | None = None
 ) -> date:
     """Today's business date for the branch, opened now if it is not open yet."""
-    today = clock.now().astimezone().date()
+    today = local_date(clock)
     day = s.get(BusinessDay, (branch_code, today), with_for_update=True)
     if day is None:
         now = clock.now()
@@ -50,7 +50,7 @@ def open_business_date(
 
 def current_business_date(s: Session, clock: Clock, branch_code: str) -> date:
     """The business date work would go to now (read only: opens nothing)."""
-    today = clock.now().astimezone().date()
+    today = local_date(clock)
     latest = s.scalar(
         select(BusinessDay.business_date)
         .where(BusinessDay.branch_code == branch_code, BusinessDay.closed_at.is_(None))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workstation.db.engine import Database
-from workstation.domain.clock import Clock
+from workstation.domain.clock import Clock, local_date
 from workstation.domain.staff import Role
 from workstation.services.demo_policies import seed_policies
 from workstation.services.journal import Journal
@@ -29,4 +29,4 @@ DEMO_STAFF = (
 
 def seed_demo(db: Database, journal: Journal, passwords: Passwords, clock: Clock) -> None:
     initialise(db, journal, passwords, clock, DEMO_BRANCH, list(DEMO_STAFF), actor="demo")
-    seed_policies(db, clock.now().date(), DEMO_BRANCH.code)
+    seed_policies(db, local_date(clock), DEMO_BRANCH.code)

@@ -20,7 +20,7 @@ from workstation.db.ledger import Posting, PrintRecord
 from workstation.db.models import Staff
 from workstation.domain.bankcard import mask_bank_card
 from workstation.domain.capitals import amount_in_words
-from workstation.domain.clock import Clock
+from workstation.domain.clock import Clock, stamp
 from workstation.domain.i18n import Catalog, Msg, msg
 from workstation.domain.identity import mask_resident_id
 from workstation.domain.money import from_fen
@@ -145,7 +145,7 @@ class ReceiptService:
             counter=Bilingual(self.counter.name_zh, self.counter.name_en),
             serial=posting.serial,
             business_date=day,
-            posted_at=posting.posted_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            posted_at=stamp(posting.posted_at, self.clock.zone),
             business=Bilingual(template.name.zh, template.name.en)
             if template
             else Bilingual(posting.template_code, posting.template_code),

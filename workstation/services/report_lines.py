@@ -1,5 +1,6 @@
 """The lines of the day's printouts: reversals, approvals, reprints, transfers, handovers,
-large-value cash and variances. ``names`` turns staff IDs and business codes into names.
+large-value cash and variances. ``names`` turns staff IDs and business codes into names,
+and stored times into the branch's (``names.stamp``).
 """
 
 from __future__ import annotations
@@ -25,10 +26,6 @@ from workstation.services.report_data import (
     TransferLine,
     VarianceLine,
 )
-
-
-def _local(moment) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _customer(p: Posting) -> str:
@@ -106,7 +103,7 @@ def transfers(names, s: Session, shift_ids: list[int]) -> tuple[TransferLine, ..
     ).all()
     return tuple(
         TransferLine(
-            _local(t.at),
+            names.stamp(t.at),
             _both(f"till.direction.{t.direction}"),
             from_fen(t.amount_fen),
             names.person(s, t.officer_id),
@@ -126,7 +123,7 @@ def handovers(names, s: Session, shift_ids: list[int]) -> tuple[HandoverLine, ..
         outgoing, incoming = s.get(Shift, h.from_shift_id), s.get(Shift, h.to_shift_id)
         lines.append(
             HandoverLine(
-                _local(h.at),
+                names.stamp(h.at),
                 names.person(s, outgoing.teller_id),
                 names.person(s, incoming.teller_id),
                 from_fen(_outgoing_total(h)),

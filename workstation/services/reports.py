@@ -7,7 +7,7 @@ Reversed postings and their reversals are left out of the business totals
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, tzinfo
 from decimal import Decimal
 
 from sqlalchemy import case, func, select
@@ -19,6 +19,7 @@ from workstation.db.ledger import BusinessDay, CashMovement, Posting
 from workstation.db.models import Counter, Staff
 from workstation.db.tills import Handover, Shift, VaultTransfer
 from workstation.domain.cash import Count
+from workstation.domain.clock import stamp
 from workstation.domain.i18n import Catalog
 from workstation.domain.money import from_fen
 from workstation.services import report_lines as lines
@@ -40,10 +41,6 @@ ZERO = Decimal("0.00")
 
 def _both(key: str) -> Bilingual:
     return Bilingual(ZH(key), EN(key))
-
-
-def _local(moment) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _count(text: str | None) -> Count:
@@ -74,10 +71,18 @@ def _totals_by(s: Session, column, where) -> list:
 
 
 class ReportService:
-    def __init__(self, db: Database, templates: TemplateIndex, branch, counter) -> None:
-        """``branch`` and ``counter`` have ``code``, ``name_zh`` and ``name_en``."""
+    def __init__(
+        self, db: Database, templates: TemplateIndex, branch, counter, zone: tzinfo
+    ) -> None:
+        """``branch`` and ``counter`` have ``code``, ``name_zh`` and ``name_en``;
+        ``zone`` is the branch's time zone, in which every time is printed."""
         self.db, self.templates, self.branch, self.counter = db, templates, branch, counter
+        self.zone = zone
         self._people: dict[str, Person] = {}
+
+    def stamp(self, moment: datetime) -> str:
+        """A stored time as the branch reads it (its own zone)."""
+        return stamp(moment, self.zone)
 
     def header(self, s: Session | None = None, counter: str | None = None) -> BranchHeader:
         """The branch, and the counter whose till the document is about (none: the branch)."""
@@ -115,7 +120,7 @@ class ReportService:
                 self.header(s, shift.counter),
                 transfer.id,
                 shift.business_date.isoformat(),
-                _local(transfer.at),
+                self.stamp(transfer.at),
                 _both(f"till.direction.{transfer.direction}"),
                 _count(transfer.count),
                 self.person(s, shift.teller_id),
@@ -131,7 +136,7 @@ class ReportService:
                 self.header(s, outgoing.counter),
                 record.id,
                 outgoing.business_date.isoformat(),
-                _local(record.at),
+                self.stamp(record.at),
                 self.person(s, outgoing.teller_id),
                 self.person(s, incoming.teller_id),
                 _count(record.outgoing_count),
@@ -257,7 +262,7 @@ class ReportService:
             return BranchSummaryData(
                 header=self.header(),
                 business_date=day.isoformat(),
-                closed_at=_local(record.closed_at) if record and record.closed_at else None,
+                closed_at=self.stamp(record.closed_at) if record and record.closed_at else None,
                 closed_by=self.person(s, record.closed_by) if record else None,
                 tellers=tellers,
                 businesses=self._lines(s, where),
