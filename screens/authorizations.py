@@ -1,22 +1,23 @@
 """Authorizations (授权): a supervisor's list of pending requests from every counter.
 
 It refreshes itself every second; the highlighted request shows everything
-the teller sent: the business, amounts, policy, findings, documents, ID check.
-F2 approves and F3 rejects, each with the supervisor's password and a reason.
+the teller sent: the business, customer, amount in figures and capitals,
+findings, documents, teller, ID check. Personal numbers are masked; F5 asks
+the service for them in full (supervisors only, journaled). F2 approves and
+F3 rejects, each with the supervisor's password and a reason.
 """
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.containers import Horizontal
+from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from screens.base import WorkstationScreen
-from screens.text import aligned
+from screens.widgets.evidence import EvidenceView
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import time_of_day
 from workstation.services.overrides import RequestView
@@ -30,6 +31,7 @@ class AuthorizationsScreen(WorkstationScreen):
     BINDINGS = [
         Binding("f2", "decide(True)", "key.approve", key_display="F2", id="approve"),
         Binding("f3", "decide(False)", "key.reject", key_display="F3", id="reject"),
+        Binding("f5", "reveal", "key.reveal", key_display="F5", id="reveal"),
         Binding("escape", "back", "key.back", key_display="Esc", id="back"),
     ]
 
@@ -43,8 +45,7 @@ class AuthorizationsScreen(WorkstationScreen):
         yield Label(self.t("authorizations.heading"), id="heading")
         with Horizontal(id="auth-body"):
             yield OptionList(id="requests")
-            with VerticalScroll(id="detail-box"):
-                yield Static(self.t("authorizations.none"), id="detail")
+            yield EvidenceView(self.t, id="detail-box")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -82,50 +83,24 @@ class AuthorizationsScreen(WorkstationScreen):
         return self.requests.get(int(option.id))
 
     def _summary(self, r: RequestView) -> str:
-        t, c = self.t, r.context
-        title = c.get(f"title_{t.lang}") or c.get("template", "")
+        t, e = self.t, r.evidence
+        title = e.business.zh if t.lang == "zh" else e.business.en
         if r.purpose == "reversal":
-            title = t("authorizations.reversal", serial=c.get("serial", ""))
+            title = t("authorizations.reversal", serial=e.serial or "")
         return t(
             "authorizations.line",
             id=r.id,
             counter=r.counter,
-            teller=r.teller_id,
-            title=title,
+            teller=t("evidence.person", name=e.teller_name, staff_id=r.teller_id),
+            title=title or e.template,
             level=r.level,
             time=time_of_day(r.created_at, self.app.clock.zone),
         )
 
     def _show(self, r: RequestView | None) -> None:
-        detail = self.query_one("#detail", Static)
-        if r is None:
-            detail.update(self.t("authorizations.none"))
-            return
-        t, c, lang = self.t, r.context, self.t.lang
-        parts = [f"[b]{escape(self._summary(r))}[/b]"]
-        if r.purpose == "reversal":
-            rows = [
-                (t("authorizations.original"), c.get("serial", "")),
-                (t("posted.amount"), f"¥{c['amount']}" if c.get("amount") else "—"),
-                (t("authorizations.reason"), c.get("reason", "")),
-            ]
-        else:
-            rows = [(line[f"label_{lang}"], line[lang]) for line in c.get("lines", [])]
-        parts.append(escape(aligned(rows)))
-        if c.get("by_agent"):
-            parts.append(t("authorizations.by_agent"))
-        findings = c.get("findings", [])
-        if findings:
-            parts.append(f"[b]{escape(t('review.findings'))}[/b]")
-            parts += [f"• {escape(f[lang])}" for f in findings]
-        documents = c.get("documents", [])
-        if documents:
-            parts.append(f"[b]{escape(t('review.documents'))}[/b]")
-            parts += [f"✓ {escape(d[lang])}" for d in documents]
-        if c.get("id_check"):
-            checked = "、".join(c["id_check"].values())
-            parts.append(escape(t("authorizations.id_check", ids=checked)))
-        detail.update("\n".join(parts))
+        detail = self.query_one("#detail-box", EvidenceView)
+        detail.border_title = self._summary(r) if r else ""
+        detail.show(r.evidence if r else None, self.t("authorizations.none"))
 
     @on(OptionList.OptionHighlighted, "#requests")
     def _highlighted(self) -> None:
@@ -134,6 +109,9 @@ class AuthorizationsScreen(WorkstationScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "decide":
             return self.current() is not None
+        if action == "reveal":
+            shown = self.query_one("#detail-box", EvidenceView).evidence
+            return self.current() is not None and not (shown and shown.revealed)
         return super().check_action(action, parameters)
 
     def action_decide(self, approve: bool) -> None:
@@ -142,6 +120,20 @@ class AuthorizationsScreen(WorkstationScreen):
         request = self.current()
         if request is not None:
             self.app.push_screen(DecisionModal(request, approve), lambda _: self.reload())
+
+    def action_reveal(self) -> None:
+        """Full numbers for the highlighted request: the service checks who asks and journals it."""
+        request = self.current()
+        if request is None:
+            return
+        overrides, who = self.app.station.overrides, self.app.who
+        self.call_service(lambda: overrides.reveal(who, request.id), self._revealed)
+
+    def _revealed(self, view: RequestView) -> None:
+        current = self.current()
+        if current is not None and current.id == view.id:
+            self.query_one("#detail-box", EvidenceView).show(view.evidence)
+            self.refresh_bindings()
 
     def action_back(self) -> None:
         self.dismiss()

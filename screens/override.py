@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
 from screens.base import WorkstationModal
 from screens.widgets.choice import ChoiceField
+from screens.widgets.evidence import DIALOG_CSS, SCROLL, EvidenceScrolls, EvidenceView
 from workstation.domain.i18n import Msg
 from workstation.services.overrides import REASONS, Approval, Ask
 
@@ -24,12 +25,16 @@ MODAL_CSS = """
 """
 
 
-class LocalOverrideModal(WorkstationModal[Approval | None]):
-    """A supervisor types staff ID and password here; the service decides."""
+class LocalOverrideModal(EvidenceScrolls, WorkstationModal[Approval | None]):
+    """What is asked (masked), then the supervisor's ID, password and reason; the service
+    decides."""
 
-    DEFAULT_CSS = MODAL_CSS.format(name="LocalOverrideModal")
+    DEFAULT_CSS = DIALOG_CSS.format(name="LocalOverrideModal")
     AUTO_FOCUS = "#approver"
-    BINDINGS = [Binding("escape", "cancel", "key.cancel", key_display="Esc", id="cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "key.cancel", key_display="Esc", id="cancel"),
+        *SCROLL,
+    ]
 
     def __init__(self, ask: Ask) -> None:
         super().__init__()
@@ -38,18 +43,22 @@ class LocalOverrideModal(WorkstationModal[Approval | None]):
     def compose(self) -> ComposeResult:
         t = self.t
         reasons = [(t(f"override.reason.{code}"), code) for code in REASONS]
-        with Vertical():
+        with Vertical(id="dialog"):
             yield Label(t("override.local_heading", level=self.ask.level), classes="heading")
-            yield Static(t("override.local_hint"), id="hint")
-            yield Label(t("override.approver"), classes="field-label")
-            yield Input(id="approver", max_length=16)
-            yield Label(t("signin.password"), classes="field-label")
-            yield Input(id="password", password=True, max_length=128)
-            yield Label(t("override.reason_label"), classes="field-label")
-            yield ChoiceField(reasons, id="reason")
-            yield Label(t("override.note"), classes="field-label")
-            yield Input(id="note", max_length=200)
-            yield Static("", id="error")
+            yield EvidenceView(t, self.ask.evidence, id="evidence")
+            with Vertical(id="fields"):
+                yield Static(f"{t('override.scroll_hint')}\n{t('override.local_hint')}", id="hint")
+                with Horizontal(classes="row"):
+                    yield Label(t("override.approver"))
+                    yield Input(id="approver", max_length=16, compact=True)
+                    yield Label(t("signin.password"))
+                    yield Input(id="password", password=True, max_length=128, compact=True)
+                yield Label(t("override.reason_label"), classes="field-label")
+                yield ChoiceField(reasons, id="reason")
+                with Horizontal(classes="row"):
+                    yield Label(t("override.note"))
+                    yield Input(id="note", max_length=200, compact=True)
+                yield Static("", id="error")
 
     def field_entered(self, widget) -> None:
         if widget.id == "note":
@@ -120,23 +129,15 @@ class RemoteWaitModal(WorkstationModal[Approval | None]):
 
     def _checked(self, view) -> None:
         self._checking = False
-        if view.status == "approved":
-            self.dismiss(
-                Approval(
-                    view.decided_by,
-                    view.decided_by,
-                    self.ask.level,
-                    "remote",
-                    view.reason_code,
-                    view.reason_text,
-                    self.app.clock.now(),
-                )
-            )
+        if view.status == "approved" and view.approval is not None:
+            self.dismiss(view.approval)  # as recorded: the approver's name, level and time
         elif view.status == "rejected":
             reason = self.t(f"override.rejection.{view.reason_code}")
             note = f"：{view.reason_text}" if view.reason_text else ""
+            name = view.decided_by_name or view.decided_by
+            by = self.t("evidence.person", name=name, staff_id=view.decided_by)
             self.query_one("#state", Static).update(
-                self.t("override.rejected", by=view.decided_by, reason=reason + note)
+                self.t("override.rejected", by=by, reason=reason + note)
             )
             self.request_id = None
 

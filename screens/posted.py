@@ -53,8 +53,12 @@ class PostedScreen(WorkstationScreen):
                 change=f"¥{format_money(r.change)}",
             )
             rows.append((t("posted.tendered"), received))
-        if r.approvers:
-            rows.append((t("posted.approved_by"), "、".join(r.approvers)))
+        if r.approvals:  # as recorded, each approver once
+            names = [
+                t("evidence.person", name=a.approver_name, staff_id=a.approver_id)
+                for a in r.approvals
+            ]
+            rows.append((t("posted.approved_by"), "、".join(names)))
         yield StatusBar()
         with Center(), Vertical(id="posted-box"):
             heading = "posted.again" if r.repeated else "posted.heading"

@@ -1,4 +1,8 @@
-"""One posting in full: values, documents, findings, approvals, reversal; F9 reverses it."""
+"""One posting in full: values, documents, findings, approvals, reversal; F9 reverses it.
+
+Personal numbers come masked from the service; F5 (supervisors) asks for them in
+full, and the service journals that.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from screens.base import WorkstationScreen
 from screens.text import aligned
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import stamp, time_of_day
+from workstation.domain.masking import may_reveal
 from workstation.domain.money import format_money
 from workstation.services.inquiry import PostingDetail
 from workstation.services.reversal import ReversalRequest
@@ -22,6 +27,7 @@ from workstation.services.reversal import ReversalRequest
 class PostingDetailScreen(WorkstationScreen):
     CSS_PATH = "posting_detail.tcss"
     BINDINGS = [
+        Binding("f5", "reveal", "key.reveal", key_display="F5", id="reveal"),
         Binding("f6", "reprint", "key.reprint", key_display="F6", id="reprint"),
         Binding("f9", "reverse", "key.reverse", key_display="F9", id="reverse"),
         Binding("escape", "back", "key.back", key_display="Esc", id="back"),
@@ -76,6 +82,9 @@ class PostingDetailScreen(WorkstationScreen):
         parts.append(
             escape(aligned([(line[f"label_{lang}"], line[lang]) for line in detail.lines]))
         )
+        parts.append(
+            f"[dim]{escape(t('evidence.revealed' if detail.revealed else 'evidence.masked'))}[/dim]"
+        )
         if detail.by_agent:
             parts.append(t("authorizations.by_agent"))
         if detail.findings:
@@ -107,7 +116,15 @@ class PostingDetailScreen(WorkstationScreen):
             return self.detail is not None and self.detail.row.status == "posted"
         if action == "reprint":
             return self.detail is not None
+        if action == "reveal":
+            d = self.detail
+            return d is not None and not d.revealed and may_reveal(self.app.who.staff.role)
         return super().check_action(action, parameters)
+
+    def action_reveal(self) -> None:
+        """Full numbers: the service checks who asks and journals it."""
+        inquiry, who, serial = self.app.station.inquiry, self.app.who, self.serial
+        self.call_service(lambda: inquiry.reveal(who, serial), self._loaded)
 
     def action_reprint(self) -> None:
         from screens.printouts import ReasonModal

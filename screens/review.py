@@ -25,9 +25,7 @@ from workstation.domain.clock import time_of_day
 from workstation.domain.errors import InvalidValue
 from workstation.domain.i18n import Catalog
 from workstation.domain.money import format_yuan, parse_money
-from workstation.services.overrides import Approval, Ask
-from workstation.services.risk.model import Severity
-from workstation.services.risk.service import id_check
+from workstation.services.overrides import Approval
 from workstation.services.submission import Submission
 
 
@@ -161,55 +159,23 @@ class ReviewScreen(WorkstationScreen):
 
     # -- approvals ----------------------------------------------------------------
 
-    def ask(self) -> Ask:
-        today = self.context.business_date
-        zh, en = Catalog.load("zh"), Catalog.load("en")
-        template = self.state.template
-        context = {
-            "purpose": "posting",
-            "template": template.code,
-            "title_zh": template.name.zh,
-            "title_en": template.name.en,
-            "policy_no": self.submission.policy_no,
-            "teller": self.app.who.staff.staff_id,
-            "teller_name": self.app.who.staff.name,
-            "lines": self.submission.lines(today, zh, en),
-            "findings": [
-                {
-                    "severity": f.severity.name.lower(),
-                    "level": f.level,
-                    "zh": zh(f.message),
-                    "en": en(f.message),
-                }
-                for f in self.assessment.findings
-                if f.severity >= Severity.WARN
-            ],
-            "documents": [
-                {"zh": d.label.zh, "en": d.label.en}
-                for d in self.state.documents()
-                if d.key in self.state.ticked
-            ],
-            "by_agent": self.state.by_agent,
-            "id_check": id_check(self.context),
-        }
-        digest = self.submission.digest(today)
-        return Ask(
-            "posting",
-            self.submission.idempotency_key,
-            digest,
-            self.assessment.level_needed,
-            context,
-        )
-
     def action_local(self) -> None:
         from screens.override import LocalOverrideModal
 
-        self.app.push_screen(LocalOverrideModal(self.ask()), self._approved)
+        self._ask(LocalOverrideModal)
 
     def action_remote(self) -> None:
         from screens.override import RemoteWaitModal
 
-        self.app.push_screen(RemoteWaitModal(self.ask()), self._approved)
+        self._ask(RemoteWaitModal)
+
+    def _ask(self, modal) -> None:
+        """The service builds what the supervisor sees; the modal shows it."""
+        postings, who, submission = self.app.station.postings, self.app.who, self.submission
+        self.call_service(
+            lambda: postings.ask(submission, who),
+            lambda ask: self.app.push_screen(modal(ask), self._approved),
+        )
 
     def _approved(self, approval: Approval | None) -> None:
         if approval is not None:

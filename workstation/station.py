@@ -142,7 +142,7 @@ def open_station(
     tolerance, limit = config.till.tolerance, thresholds.till_limit
     till = TillService(db, journal, auth, clock, code, number, tolerance, limit)
     postings = PostingService(db, journal, risk, clock, till)
-    inquiry = Inquiry(db, code)
+    inquiry = Inquiry(db, code, journal, number)
     branch_place = Place(branch.code, branch.name_zh, branch.name_en)
     counter_place = Place(counter.number, counter.name_zh, counter.name_en)
     receipts = ReceiptService(
@@ -160,9 +160,9 @@ def open_station(
         auth=auth,
         templates=templates,
         directory=directory,
-        overrides=OverrideService(db, journal, auth, clock, code),
+        overrides=OverrideService(db, journal, auth, clock, code, number),
         postings=postings,
-        reversals=ReversalService(postings, thresholds),
+        reversals=ReversalService(postings, thresholds, templates),
         inquiry=inquiry,
         thresholds=thresholds,
         receipts=receipts,

@@ -2,6 +2,8 @@
 
 Supervisors (and administrators) see the whole branch; a teller sees their
 own postings only. The service decides, whatever the screen asks for.
+Resident IDs, cards and phones come masked; a supervisor may reveal them,
+and the journal records that they did.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
 from workstation.db.engine import Database
-from workstation.db.ledger import Override, Posting
-from workstation.db.models import Staff
+from workstation.db.ledger import Posting
+from workstation.domain.masking import mask_value, may_reveal
 from workstation.domain.money import from_fen
 from workstation.domain.staff import Role
 from workstation.services.auth import SignedIn
+from workstation.services.journal import Journal, Where
+from workstation.services.overrides import Approval, approvals_of
 from workstation.services.posting import PostingRefused
 
 
@@ -54,25 +58,29 @@ class PostingRow:
 
 
 @dataclass(frozen=True)
-class ApprovalRow:
-    approver_id: str
-    approver_name: str
-    level: int
-    mode: str
-    reason_code: str
-    reason_text: str | None
-    decided_at: datetime
-
-
-@dataclass(frozen=True)
 class PostingDetail:
     row: PostingRow
     lines: list[dict[str, str]]
+    """Each value in both languages; IDs, cards and phones masked unless ``revealed``."""
     documents: list[str]
     findings: list[dict[str, Any]]
-    approvals: list[ApprovalRow]
+    approvals: list[Approval]
+    """As recorded, each approver once."""
     by_agent: bool
     reason: str | None
+    revealed: bool = False
+
+
+def masked_lines(lines: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Stored submission lines with resident IDs, cards and phones masked."""
+    return [
+        {
+            **line,
+            "zh": mask_value(line.get("type"), line["zh"]),
+            "en": mask_value(line.get("type"), line["en"]),
+        }
+        for line in lines
+    ]
 
 
 def _row(posting: Posting, linked: str | None) -> PostingRow:
@@ -93,8 +101,15 @@ def _row(posting: Posting, linked: str | None) -> PostingRow:
 
 
 class Inquiry:
-    def __init__(self, db: Database, branch_code: str) -> None:
+    def __init__(
+        self,
+        db: Database,
+        branch_code: str,
+        journal: Journal,
+        counter: str,
+    ) -> None:
         self.db, self.branch_code = db, branch_code
+        self.journal, self.counter = journal, counter
 
     def _scope(self, who: SignedIn):
         condition = Posting.branch_code == self.branch_code
@@ -134,39 +149,36 @@ class Inquiry:
             return [_row(posting, linked) for posting, linked in s.execute(statement)]
 
     def detail(self, who: SignedIn, serial: str) -> PostingDetail:
+        """One posting in full, personal numbers masked."""
         rows = self.search(who, Query(serial=serial, limit=1))
         if not rows:
             raise PostingRefused("inquiry.not_found", serial=serial)
         with self.db.read() as s:
-            posting = s.scalar(select(Posting).where(Posting.serial == rows[0].serial))
-            return PostingDetail(
-                rows[0],
-                json.loads(posting.submission),
-                json.loads(posting.documents),
-                json.loads(posting.findings),
-                approvals_of(s, posting.id),
-                posting.by_agent,
-                posting.reason,
-            )
+            return _detail(s, rows[0], revealed=False)
+
+    def reveal(self, who: SignedIn, serial: str) -> PostingDetail:
+        """One posting with its personal numbers in full: supervisors only, journaled."""
+        if not may_reveal(who.staff.role):
+            raise PostingRefused("reveal.not_allowed")
+        rows = self.search(who, Query(serial=serial, limit=1))
+        if not rows:
+            raise PostingRefused("inquiry.not_found", serial=serial)
+        with self.db.write() as s:
+            where = Where(self.branch_code, self.counter, who.staff.staff_id)
+            self.journal.append(s, "id_revealed", {"serial": rows[0].serial}, where)
+            return _detail(s, rows[0], revealed=True)
 
 
-def approvals_of(s: Session, posting_id: int) -> list[ApprovalRow]:
-    """The approvals that let this posting through, oldest first."""
-    rows = s.execute(
-        select(Override, Staff.name)
-        .join(Staff, Staff.staff_id == Override.approver_id)
-        .where(Override.posting_id == posting_id)
-        .order_by(Override.id)
-    ).all()
-    return [
-        ApprovalRow(
-            o.approver_id,
-            name,
-            o.approver_level,
-            o.mode,
-            o.reason_code,
-            o.reason_text,
-            o.decided_at,
-        )
-        for o, name in rows
-    ]
+def _detail(s: Session, row: PostingRow, revealed: bool) -> PostingDetail:
+    posting = s.scalar(select(Posting).where(Posting.serial == row.serial))
+    lines = json.loads(posting.submission)
+    return PostingDetail(
+        row,
+        lines if revealed else masked_lines(lines),
+        json.loads(posting.documents),
+        json.loads(posting.findings),
+        list(approvals_of(s, posting.id)),
+        posting.by_agent,
+        posting.reason,
+        revealed,
+    )

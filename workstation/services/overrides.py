@@ -22,7 +22,9 @@ from workstation.db.ledger import Override, OverrideRequest
 from workstation.db.models import Staff
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
+from workstation.domain.masking import may_reveal
 from workstation.services.auth import AccountLocked, AuthError, AuthService, SignedIn
+from workstation.services.evidence import Evidence
 from workstation.services.journal import Journal, Where
 
 REASONS = ("identity_verified", "customer_confirmed", "documents_checked", "exception", "other")
@@ -44,7 +46,13 @@ class Ask:
     content_digest: str
     level: int
     context: dict[str, Any] = field(default_factory=dict)
-    """For the supervisor: title, lines, findings, documents, id check — both languages."""
+    """For the supervisor: title, lines, findings, documents, id check — both languages.
+    Built by the service (see :mod:`workstation.services.evidence`); kept in full."""
+
+    @property
+    def evidence(self) -> Evidence:
+        """What the approval dialog shows: personal numbers masked."""
+        return Evidence.of(self.context)
 
 
 @dataclass(frozen=True)
@@ -67,13 +75,22 @@ class RequestView:
     level: int
     status: str
     created_at: datetime
-    context: dict[str, Any]
+    evidence: Evidence
+    """What the supervisor sees; personal numbers masked unless revealed."""
     decided_by: str | None = None
     reason_code: str | None = None
     reason_text: str | None = None
+    decided_by_name: str | None = None
+    approval: Approval | None = None
+    """Once approved: the approval as recorded (the approver's name, level and time)."""
 
 
-def _view(row: OverrideRequest) -> RequestView:
+def _view(s: Session, row: OverrideRequest, revealed: bool = False) -> RequestView:
+    approval = None
+    if row.status == "approved":
+        stored = s.scalar(select(Override).where(Override.request_id == row.id))
+        approval = _approval(s, stored) if stored is not None else None
+    decider = s.get(Staff, row.decided_by) if row.decided_by else None
     return RequestView(
         row.id,
         row.counter,
@@ -82,19 +99,40 @@ def _view(row: OverrideRequest) -> RequestView:
         row.level_required,
         row.status,
         row.created_at,
-        json.loads(row.context),
+        Evidence.of(json.loads(row.context), revealed),
         row.decided_by,
         row.reason_code,
         row.reason_text,
+        decider.name if decider else None,
+        approval,
+    )
+
+
+def _approval(s: Session, row: Override) -> Approval:
+    name = s.scalar(select(Staff.name).where(Staff.staff_id == row.approver_id))
+    return Approval(
+        row.approver_id,
+        name or row.approver_id,
+        row.approver_level,
+        row.mode,
+        row.reason_code,
+        row.reason_text,
+        row.decided_at,
     )
 
 
 class OverrideService:
     def __init__(
-        self, db: Database, journal: Journal, auth: AuthService, clock: Clock, branch_code: str
+        self,
+        db: Database,
+        journal: Journal,
+        auth: AuthService,
+        clock: Clock,
+        branch_code: str,
+        counter: str | None = None,
     ) -> None:
         self.db, self.journal, self.auth, self.clock = db, journal, auth, clock
-        self.branch_code = branch_code
+        self.branch_code, self.counter = branch_code, counter
 
     def _check_reason(self, code: str, allowed: tuple[str, ...], text: str | None) -> None:
         if code not in allowed:
@@ -188,11 +226,25 @@ class OverrideService:
             return row.id
 
     def status(self, request_id: int) -> RequestView:
+        """The request now; once approved, with the approval as recorded."""
         with self.db.read() as s:
             row = s.get(OverrideRequest, request_id)
             if row is None:
                 raise OverrideError("override.no_request", id=request_id)
-            return _view(row)
+            return _view(s, row)
+
+    def reveal(self, who: SignedIn, request_id: int) -> RequestView:
+        """The request with its personal numbers in full: supervisors only, journaled."""
+        if not may_reveal(who.staff.role):
+            raise OverrideError("reveal.not_allowed")
+        with self.db.write() as s:
+            row = s.get(OverrideRequest, request_id)
+            if row is None or row.branch_code != self.branch_code:
+                raise OverrideError("override.no_request", id=request_id)
+            where = Where(self.branch_code, self.counter, who.staff.staff_id)
+            payload = {"request": row.id, "teller": row.teller_id}
+            self.journal.append(s, "id_revealed", payload, where)
+            return _view(s, row, revealed=True)
 
     def cancel(self, teller: SignedIn, request_id: int) -> RequestView:
         """Withdraw a pending request; a decision already made stands."""
@@ -204,7 +256,7 @@ class OverrideService:
                 row.status, row.decided_at = "cancelled", self.clock.now()
                 where = Where(self.branch_code, row.counter, teller.staff.staff_id)
                 self.journal.append(s, "override_cancelled", {"request": row.id}, where)
-            return _view(row)
+            return _view(s, row)
 
     def pending(self) -> list[RequestView]:
         """Requests waiting in this branch, oldest first."""
@@ -217,7 +269,7 @@ class OverrideService:
                 )
                 .order_by(OverrideRequest.id)
             ).all()
-            return [_view(row) for row in rows]
+            return [_view(s, row) for row in rows]
 
     def decide(
         self,
@@ -257,8 +309,20 @@ class OverrideService:
                 else:
                     payload = {"request": row.id, "reason": reason_code, "by": staff_id}
                     self.journal.append(s, "override_rejected", payload, Where(self.branch_code))
-                return _view(row)
+                return _view(s, row)
         self._refuse(approver)
+
+
+def approvals_of(s: Session, posting_id: int) -> tuple[Approval, ...]:
+    """The approvals that let a posting through, oldest first, each approver once."""
+    rows = s.scalars(
+        select(Override).where(Override.posting_id == posting_id).order_by(Override.id)
+    )
+    seen: dict[str, Approval] = {}
+    for row in rows:
+        if row.approver_id not in seen:
+            seen[row.approver_id] = _approval(s, row)
+    return tuple(seen.values())
 
 
 def approvals_for(s: Session, purpose: str, key: str, digest: str) -> list[Override]:

@@ -25,9 +25,10 @@ from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Catalog
 from workstation.domain.money import FEN, from_fen, to_fen
 from workstation.services.auth import SignedIn
-from workstation.services.calendar import open_business_date
+from workstation.services.calendar import current_business_date, open_business_date
+from workstation.services.evidence import posting_context
 from workstation.services.journal import Journal, Where
-from workstation.services.overrides import approvals_for
+from workstation.services.overrides import Approval, Ask, approvals_for, approvals_of
 from workstation.services.risk.engine import Assessment
 from workstation.services.risk.model import LARGE_CASH_REPORT, RiskContext, Severity
 from workstation.services.risk.service import RiskService, customer_of, insured_of
@@ -53,11 +54,14 @@ class PostingResult:
     direction: str
     large_cash_report: bool
     approvers: tuple[str, ...]
+    """The approvers' staff IDs, each once."""
     repeated: bool = False
     """True when this submission had been posted already: the first result, again."""
     tendered: Decimal | None = None
     """Cash the customer handed over, when it was more than due."""
     change: Decimal | None = None
+    approvals: tuple[Approval, ...] = ()
+    """The approvals as recorded (name, level, time), each approver once."""
 
 
 def serial_number(branch: str, day: date, counter: str, seq: int) -> str:
@@ -81,7 +85,8 @@ def next_seq(s: Session, branch: str, day: date, counter: str) -> int:
     return row.last_seq
 
 
-def result_of(posting: Posting, approvers: tuple[str, ...], repeated: bool) -> PostingResult:
+def result_of(posting: Posting, approvals: tuple[Approval, ...], repeated: bool) -> PostingResult:
+    approvers = tuple(dict.fromkeys(a.approver_id for a in approvals))
     return PostingResult(
         serial=posting.serial,
         business_date=posting.business_date,
@@ -96,6 +101,7 @@ def result_of(posting: Posting, approvers: tuple[str, ...], repeated: bool) -> P
         repeated=repeated,
         tendered=None if posting.tendered_fen is None else from_fen(posting.tendered_fen),
         change=None if posting.change_fen is None else from_fen(posting.change_fen),
+        approvals=approvals,
     )
 
 
@@ -137,6 +143,21 @@ class PostingService:
             day = current_business_date(s, self.clock, self.branch_code)
             return self.risk.assess(s, submission, day, who.staff.staff_id)
 
+    def ask(self, submission: Submission, who: SignedIn) -> Ask:
+        """What a supervisor is asked to approve for this submission, with its evidence."""
+        with self.db.read() as s:
+            day = current_business_date(s, self.clock, self.branch_code)
+            context, assessment = self.risk.assess(s, submission, day, who.staff.staff_id)
+        if assessment.blocked:
+            codes = ", ".join(f.code for f in assessment.findings if f.severity is Severity.BLOCK)
+            raise PostingRefused("posting.blocked", codes=codes)
+        if not assessment.level_needed:
+            raise PostingRefused("posting.no_approval_needed")
+        evidence = posting_context(submission, who, day, context, assessment)
+        digest = submission.digest(day)
+        key, level = submission.idempotency_key, assessment.level_needed
+        return Ask("posting", key, digest, level, evidence)
+
     def _existing(self, s: Session, submission: Submission, today: date) -> PostingResult | None:
         posting = s.scalar(
             select(Posting).where(Posting.idempotency_key == submission.idempotency_key)
@@ -145,8 +166,7 @@ class PostingService:
             return None
         if posting.content_digest != submission.digest(today):
             raise PostingRefused("posting.key_reused", serial=posting.serial)
-        approvers = s.scalars(select(Override.approver_id).where(Override.posting_id == posting.id))
-        return result_of(posting, tuple(approvers), repeated=True)
+        return result_of(posting, approvals_of(s, posting.id), repeated=True)
 
     def post(
         self,
@@ -286,4 +306,4 @@ class PostingService:
         self.journal.append(
             s, "posted", payload, Where(self.branch_code, self.counter, who.staff.staff_id)
         )
-        return result_of(posting, tuple(a.approver_id for a in approvals), repeated=False)
+        return result_of(posting, approvals_of(s, posting.id), repeated=False)

@@ -18,22 +18,21 @@ from forms.search import TemplateIndex
 from workstation.db.engine import Database
 from workstation.db.ledger import Posting, PrintRecord
 from workstation.db.models import Staff
-from workstation.domain.bankcard import mask_bank_card
 from workstation.domain.capitals import amount_in_words
 from workstation.domain.clock import Clock, stamp
 from workstation.domain.i18n import Catalog, Msg, msg
 from workstation.domain.identity import mask_resident_id
+from workstation.domain.masking import MASKERS
 from workstation.domain.money import from_fen
-from workstation.domain.phone import mask_mobile
 from workstation.services.auth import SignedIn
-from workstation.services.inquiry import Inquiry, approvals_of
+from workstation.services.inquiry import Inquiry
 from workstation.services.journal import Journal, Where
+from workstation.services.overrides import approvals_of
 from workstation.services.posting import PostingRefused
 from workstation.services.receipt_data import ApprovalLine, Bilingual, ReceiptData, ReceiptLine
 
 ZH, EN = Catalog.load("zh"), Catalog.load("en")
 PAYLOAD_VERSION = "CW1"
-MASKERS = {"cn_resident_id": mask_resident_id, "bank_card": mask_bank_card, "phone": mask_mobile}
 
 
 def _both(key: str) -> Bilingual:

@@ -14,12 +14,14 @@ from decimal import Decimal
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from forms.search import TemplateIndex
 from workstation.db.ledger import CashMovement, Override, Posting
-from workstation.domain.money import format_money, from_fen
+from workstation.domain.money import from_fen
 from workstation.services.auth import SignedIn
 from workstation.services.calendar import current_business_date, open_business_date
+from workstation.services.evidence import reversal_context
 from workstation.services.journal import Where
-from workstation.services.overrides import Ask, approvals_for
+from workstation.services.overrides import Ask, approvals_for, approvals_of
 from workstation.services.posting import (
     PostingRefused,
     PostingResult,
@@ -51,8 +53,13 @@ def level_for(amount: Decimal | None, thresholds: Thresholds) -> int:
 
 
 class ReversalService:
-    def __init__(self, postings: PostingService, thresholds: Thresholds) -> None:
-        self.postings, self.thresholds = postings, thresholds
+    def __init__(
+        self,
+        postings: PostingService,
+        thresholds: Thresholds,
+        templates: TemplateIndex | None = None,
+    ) -> None:
+        self.postings, self.thresholds, self.templates = postings, thresholds, templates
         self.db, self.journal, self.clock = postings.db, postings.journal, postings.clock
 
     def _original(self, s: Session, serial: str, lock: bool = False) -> Posting:
@@ -78,16 +85,8 @@ class ReversalService:
         with self.db.read() as s:
             original = self._original(s, request.serial)
             amount = None if original.amount_fen is None else from_fen(original.amount_fen)
-            context = {
-                "purpose": "reversal",
-                "serial": original.serial,
-                "template": original.template_code,
-                "policy_no": original.policy_no,
-                "amount": None if amount is None else format_money(amount),
-                "teller": original.teller_id,
-                "reason": request.reason.strip(),
-                "requested_by": who.staff.staff_id,
-            }
+            template = self.templates.by_code(original.template_code) if self.templates else None
+            context = reversal_context(original, template, who, request.reason.strip())
             return Ask(
                 "reversal",
                 request.idempotency_key,
@@ -103,7 +102,7 @@ class ReversalService:
                 select(Posting).where(Posting.idempotency_key == request.idempotency_key)
             )
             if done is not None:
-                return result_of(done, (), repeated=True)
+                return result_of(done, approvals_of(s, done.id), repeated=True)
             day = open_business_date(s, self.journal, self.clock, branch, who.staff.staff_id)
             shift = self.postings.till.open_shift(s, who.staff.staff_id, day)
             if shift is None:
@@ -179,4 +178,4 @@ class ReversalService:
             }
             where = Where(branch, counter, who.staff.staff_id)
             self.journal.append(s, "reversed", payload, where)
-            return result_of(reversal, tuple(a.approver_id for a in approvals), repeated=False)
+            return result_of(reversal, approvals_of(s, reversal.id), repeated=False)

@@ -98,7 +98,10 @@ class Submission:
         return value.number if isinstance(value, ResidentId) else None
 
     def lines(self, today: date, zh: Catalog, en: Catalog) -> list[dict[str, str]]:
-        """Each value as it reads in both languages, for the supervisor and the record."""
+        """Each value as it reads in both languages, for the supervisor and the record.
+
+        Values are in full (the record keeps them); ``type`` says which to mask on screen.
+        """
         all_checked = self.checked(today)
         lines = []
         for key, raw in self.values:
@@ -107,6 +110,7 @@ class Submission:
             lines.append(
                 {
                     "key": key,
+                    "type": spec.type,
                     "label_zh": spec.label.zh,
                     "label_en": spec.label.en,
                     "zh": display_value(spec, checked, zh) if checked.ok else raw,

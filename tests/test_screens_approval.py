@@ -1,0 +1,180 @@
+"""Pilot: a supervisor sees what they approve; names as recorded; numbers revealed on purpose."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from screens.authorizations import AuthorizationsScreen
+from screens.override import LocalOverrideModal
+from screens.posted import PostedScreen
+from screens.posting_detail import PostingDetailScreen
+from screens.review import ReviewScreen
+from tests.conftest import FAST, make_config, start_time
+from tests.ledger_support import journal_payloads, on_shift, post_approved, surrender
+from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in
+from tests.test_screens_review import fill_surrender
+from workstation.domain.clock import ManualClock
+from workstation.station import open_station
+
+BIG = (140, 42)
+ID, MASKED_ID = "110105198001010016", "110105********0016"
+APPROVE_AS_S001 = ("S001", "<enter>", "demo1234", "<enter>", "1", "<enter>")
+
+
+def _visible(app, selector: str) -> bool:
+    """The widget is drawn inside the terminal, not scrolled or pushed out of it."""
+    region = app.screen.query_one(selector).region
+    width, height = app.size
+    return region.height >= 1 and region.bottom <= height and region.right <= width
+
+
+async def _wait_for(pilot, screen_type) -> None:
+    for _ in range(60):
+        if isinstance(pilot.app.screen, screen_type):
+            break
+        await pilot.pause(0.05)
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+async def test_the_local_approval_shows_what_is_approved_before_the_password(station, size):
+    on_shift(station, "T001")
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        await fill_surrender(pilot)
+        review = app.screen
+        findings = [app.t(f.message) for f in review.assessment.findings]
+        documents = [d.label.zh for d in review.state.documents() if d.key in review.state.ticked]
+        await pilot.resize_terminal(*size)
+        await pilot.press("space", "f7")
+        await settle(pilot)
+        assert isinstance(app.screen, LocalOverrideModal)
+        text = screen_text(app)
+        for expected in ("3101 退保", "张三", MASKED_ID, "¥86,400.00", "人民币捌万陆仟肆佰元整"):
+            assert expected in text, expected
+        assert ID not in text and "6222021000123450" not in text.replace(" ", "")
+        assert findings and all(finding in text for finding in findings), findings
+        assert documents and all(document in text for document in documents), documents
+        assert "张敏（T001）" in text
+        assert app.focused is app.screen.query_one("#approver")
+        assert app.screen.query_one("#password").value == ""
+        for selector in ("#approver", "#password", "#error"):
+            assert _visible(app, selector), (selector, app.screen.query_one(selector).region)
+
+
+async def test_a_remote_approval_names_the_supervisor_and_the_time_they_decided(
+    station, config, secrets
+):
+    later = ManualClock(start_time())
+    later.advance(minutes=7, seconds=31)
+    other = open_station(make_config(config.database.url, counter="02"), secrets, later, FAST)
+    on_shift(station, "T001")
+    teller_app, supervisor_app = make_app(station), make_app(other)
+    try:
+        async with (
+            teller_app.run_test(size=BIG) as teller,
+            supervisor_app.run_test(size=BIG) as supervisor,
+        ):
+            await ready(teller)
+            await ready(supervisor)
+            await sign_in(teller, "T001", "demo1234")
+            await sign_in(supervisor, "S001", "demo1234")
+            await fill_surrender(teller)
+            await teller.press("space", "f8")
+            await settle(teller)
+            await supervisor.press("f3")
+            await settle(supervisor)
+            await supervisor.press("f2")
+            await settle(supervisor)
+            text = screen_text(supervisor_app)  # the decision shows what is approved
+            assert "人民币捌万陆仟肆佰元整" in text and MASKED_ID in text and ID not in text
+            await burst(supervisor, "demo1234", "<enter>", "1", "<enter>")
+            await settle(supervisor)
+            await _wait_for(teller, ReviewScreen)
+            text = screen_text(teller_app)
+            assert "王强（S001）" in text and "S001（S001）" not in text
+            assert ":07:31" in text  # when 王强 decided, not when the teller's screen heard of it
+            await teller.press("f10")
+            await settle(teller)
+            assert isinstance(teller_app.screen, PostedScreen)
+            assert "王强（S001）" in screen_text(teller_app)
+    finally:
+        other.close()
+
+
+async def test_approving_twice_lists_the_approver_once_on_screen_and_receipt(station):
+    on_shift(station, "T001")
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        await fill_surrender(pilot)
+        await pilot.press("space", "f7")
+        await settle(pilot)
+        await burst(pilot, *APPROVE_AS_S001)
+        await settle(pilot)
+        await pilot.press("escape")  # back to the form, then review the same form again
+        await settle(pilot)
+        await pilot.press("f10")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen) and app.screen.approval is None
+        await pilot.press("space", "f7")
+        await settle(pilot)
+        await burst(pilot, *APPROVE_AS_S001)
+        await settle(pilot)
+        await pilot.press("f10")
+        await settle(pilot)
+        assert isinstance(app.screen, PostedScreen)
+        text = screen_text(app)
+        assert text.count("S001") == 1 and "王强（S001）" in text, text
+        await pilot.press("f6")
+        await settle(pilot)
+        path = app.screen.outcome.path
+    pdf = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    assert "王强" in pdf and pdf.count("S001") == 2, pdf  # one approver, on each of two copies
+
+
+async def test_a_supervisor_reveals_a_requests_full_id_and_the_journal_records_it(station):
+    teller = on_shift(station, "T001")
+    request_id = station.overrides.request(
+        teller, station.postings.ask(surrender(station), teller), "01"
+    )
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "S001", "demo1234")
+        await pilot.press("f3")
+        await settle(pilot)
+        assert isinstance(app.screen, AuthorizationsScreen)
+        text = screen_text(app)
+        assert MASKED_ID in text and ID not in text and "138****8000" in text
+        assert journal_payloads(station, "id_revealed") == []
+        await pilot.press("f5")
+        await settle(pilot)
+        text = screen_text(app)
+        assert ID in text and "13800138000" in text
+        assert journal_payloads(station, "id_revealed") == [
+            {"request": request_id, "teller": "T001"}
+        ]
+
+
+async def test_a_posting_detail_is_masked_and_a_teller_cannot_reveal_it(station):
+    teller = on_shift(station, "T001")
+    serial = post_approved(station, surrender(station), teller).serial
+    for staff_id, may in (("T001", False), ("S001", True)):
+        app = make_app(station)
+        async with app.run_test(size=BIG) as pilot:
+            await ready(pilot)
+            await sign_in(pilot, staff_id, "demo1234")
+            app.push_screen(PostingDetailScreen(serial))
+            await settle(pilot)
+            text = screen_text(app)
+            assert MASKED_ID in text and ID not in text and "6222 **** **** 3450" in text
+            await pilot.press("f5")
+            await settle(pilot)
+            assert (ID in screen_text(app)) is may, staff_id
+            assert len(journal_payloads(station, "id_revealed")) == int(may), staff_id
+    assert journal_payloads(station, "id_revealed") == [{"serial": serial}]
