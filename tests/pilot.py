@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from rich.text import Text
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.worker import WorkerCancelled
 
 from screens.app import DemoAccount, WorkstationApp
 from screens.widgets.choice import ChoiceField
@@ -61,7 +64,16 @@ def notices(app: WorkstationApp) -> list[str]:
 
 
 async def settle(pilot: Pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+    """Wait for the workers running now, then for the screen to take their results.
+
+    A worker the app cancelled meanwhile (a dialog's poll, closed with the dialog)
+    is no failure; any other error still fails the test.
+    """
+    workers = list(pilot.app.workers)
+    results = await asyncio.gather(*(w.wait() for w in workers), return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
+            raise result
     await pilot.pause()
 
 
