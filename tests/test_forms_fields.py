@@ -106,6 +106,7 @@ def test_full_width_input_from_a_chinese_input_method_is_folded():
         ("money", " ￥１２０００ ", "12,000.00"),
         ("choice", " ａ ", "a"),
         ("text", "\u3000招商银行 ", "招商银行"),
+        ("name", " 阿卜杜．热合曼 ", "阿卜杜·热合曼"),  # the full-width stop, folded to "."
         ("policy_no", " Ｐ２０２４ ", "P2024"),  # refused: only folded, so it reads as typed
     ],
 )
