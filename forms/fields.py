@@ -6,7 +6,6 @@ back, or a bilingual message saying what is wrong.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +19,7 @@ from workstation.domain.identity import LONG_TERM, parse_id_expiry, parse_reside
 from workstation.domain.money import check_range, format_money, parse_money
 from workstation.domain.names import parse_person_name, parse_policy_no
 from workstation.domain.phone import parse_mobile
+from workstation.domain.text import fold
 
 RELATIONS = (
     "self",
@@ -128,13 +128,25 @@ def check(
     if raw is None or not raw.strip():
         needed = spec.required if required is None else required
         return Checked(problem=msg("invalid.required")) if needed else Checked()
-    # A Chinese input method may type full-width digits and letters (１２３, Ｘ): fold them.
-    raw = unicodedata.normalize("NFKC", raw)
+    raw = fold(raw)
     try:
         value, text = CHECKERS[spec.type](spec, raw, today)
     except InvalidValue as refusal:
         return Checked(problem=refusal.msg)
     return Checked(value, text)
+
+
+def normalise(spec: FieldSpec, raw: str, today: date) -> str:
+    """The one canonical text of a typed value, which every later step uses.
+
+    A value that passes its check becomes the text its check shows back, the same for
+    every accepted way of typing it (``p２０２４０００００１`` → ``P2024000001``,
+    `` 44030419820309049x`` → ``44030419820309049X``, ``6222-0210-0012-3450`` →
+    ``6222 0210 0012 3450``, ``￥12000`` → ``12,000.00``); a value that does not is only
+    folded (see :func:`fold`), so it is refused as it reads.
+    """
+    checked = check(spec, raw, today, required=False)
+    return checked.text if checked.ok and checked.text else fold(raw)
 
 
 def option_label(spec: FieldSpec, value: str, lang: str) -> str | None:

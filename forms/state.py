@@ -12,6 +12,7 @@ from datetime import date
 from forms.fields import Checked, check, option_label
 from forms.schema import DocumentSpec, FieldSpec, Template
 from workstation.domain.i18n import Catalog, Msg
+from workstation.domain.text import fold
 
 
 @dataclass
@@ -30,7 +31,7 @@ class FormState:
         if spec.agent_only and not self.by_agent:
             return False
         return all(
-            self.values.get(other, "") in allowed for other, allowed in spec.show_when.items()
+            fold(self.values.get(other, "")) in allowed for other, allowed in spec.show_when.items()
         )
 
     def fields(self) -> list[FieldSpec]:

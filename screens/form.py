@@ -124,6 +124,10 @@ class FormScreen(WorkstationScreen):
         self._show_problem(key, checked.problem)
         if checked.problem is not None:
             return
+        if isinstance(widget, Input) and checked.text and widget.value != checked.text:
+            # the field shows what will be posted: P2024000001 for ｐ２０２４０００００１
+            self.state.values[key] = checked.text  # the same value: still from the policy
+            widget.value = checked.text
         if key == "policy_no":
             self._look_up(checked.value)
         self.focus_next()

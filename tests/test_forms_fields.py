@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from forms.fields import CHECKERS, check
+from forms.fields import CHECKERS, check, normalise
 from forms.schema import FieldSpec, Option, Text
 from workstation.domain.i18n import Catalog
 
@@ -94,3 +94,31 @@ def test_full_width_input_from_a_chinese_input_method_is_folded():
     )
     assert check(spec("money"), "１２，０００．５０", TODAY).text == "12,000.50"
     assert check(spec("policy_no"), "Ｐ２０２４０００００１", TODAY).text == "P2024000001"
+
+
+@pytest.mark.parametrize(
+    ("type_", "typed", "canonical"),
+    [
+        ("policy_no", " ｐ２０２４０００００１\u3000", "P2024000001"),
+        ("cn_resident_id", "４４０３０４１９８２０３０９０４９ｘ ", "44030419820309049X"),
+        ("bank_card", "６２２２－０２１０－００１２－３４５０", "6222 0210 0012 3450"),
+        ("phone", "＋８６ １３８００１３８０００", "13800138000"),
+        ("money", " ￥１２０００ ", "12,000.00"),
+        ("choice", " ａ ", "a"),
+        ("text", "\u3000招商银行 ", "招商银行"),
+        ("name", " 阿卜杜．热合曼 ", "阿卜杜·热合曼"),  # the full-width stop, folded to "."
+        ("policy_no", " Ｐ２０２４ ", "P2024"),  # refused: only folded, so it reads as typed
+    ],
+)
+def test_each_value_has_one_canonical_text(type_, typed, canonical):
+    assert normalise(spec(type_), typed, TODAY) == canonical
+
+
+@settings(max_examples=300, deadline=None)
+@given(index=st.integers(0, len(SPECS) - 1), raw=st.text(max_size=40))
+def test_the_canonical_text_checks_to_the_same_value_and_stays_as_it_is(index, raw):
+    field = SPECS[index]
+    canonical = normalise(field, raw, TODAY)
+    assert normalise(field, canonical, TODAY) == canonical
+    typed, again = check(field, raw, TODAY), check(field, canonical, TODAY)
+    assert (typed.ok, typed.value, typed.text) == (again.ok, again.value, again.text)

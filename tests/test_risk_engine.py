@@ -200,6 +200,7 @@ def _every_finding() -> list[Finding]:
         context("4001", applicant_role="beneficiary", policy=policy(beneficiaries=())),
         context("3101"),
         context("3101", amount="20,500"),
+        context("1101", applicant_id="110199198001010016"),  # no such county in 北京市
     ]  # fmt: skip
     found = []
     for ctx in scenarios:
@@ -231,3 +232,4 @@ def test_messages_never_show_a_full_id_number():
     for f in _every_finding():
         for text in (ZH(f.message), EN(f.message)):
             assert "110105198001010016" not in text and "310115197512030022" not in text
+            assert "110199198001010016" not in text

@@ -115,6 +115,18 @@ async def test_review_is_refused_while_fields_are_missing(station):
         assert app.focused.id == "f-policy_no"
 
 
+async def test_a_full_width_policy_number_is_found_and_shown_in_ascii(station):
+    app = make_app(station)
+    async with app.run_test(size=(140, 42)) as pilot:
+        await _open_surrender(pilot)
+        await type_text(pilot, "ｐ２０２４０００００１")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert _value(app, "policy_no") == "P2024000001"  # what will be posted
+        assert _value(app, "applicant_name") == "张三"  # the policy was found
+        assert app.focused.id == "f-applicant_name"
+
+
 async def test_an_unknown_policy_is_named(station):
     app = make_app(station)
     async with app.run_test(size=(140, 42)) as pilot:

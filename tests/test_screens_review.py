@@ -14,7 +14,9 @@ from workstation.station import open_station
 BIG = (140, 42)
 
 
-async def fill_surrender(pilot) -> None:
+async def fill_surrender(
+    pilot, policy_no: str = "P2024000001", id_number: str = "110105198001010016"
+) -> None:
     """From the home screen: pick 退保, fill it for 张三 by keyboard, tick the documents."""
     app = pilot.app
     await pilot.press("f2")
@@ -22,9 +24,9 @@ async def fill_surrender(pilot) -> None:
     await pilot.press("enter")
     await pilot.pause()
     assert isinstance(app.screen, FormScreen)
-    await burst(pilot, "P2024000001", "<enter>")
+    await burst(pilot, policy_no, "<enter>")
     await settle(pilot)
-    await burst(pilot, "<enter>", "110105198001010016", "<enter>", "长期", "<enter>", "<enter>")
+    await burst(pilot, "<enter>", id_number, "<enter>", "长期", "<enter>", "<enter>")
     # Enter passes the agent box (Space would tick it: 张三 comes in person)
     await burst(pilot, "<enter>", "<enter>", "<enter>", "6222021000123450", "<enter>")
     await burst(pilot, "中国工商银行上海浦东支行", "<enter>", "1")
@@ -122,3 +124,17 @@ async def test_remote_approval_from_a_supervisors_workstation(station, config, s
             assert isinstance(teller_app.screen, PostedScreen)
     finally:
         other.close()
+
+
+async def test_a_full_width_policy_number_reaches_the_review_as_found(station):
+    """A Chinese input method types ｐ２０２４…: the form finds the policy, and so does the
+    review (it used to say 查无保单 for the same text)."""
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        wide_id = "１１０１０５１９８００１０１００１６"
+        await fill_surrender(pilot, "ｐ２０２４０００００１", wide_id)
+        text = screen_text(app)
+        assert "查无保单" not in text and "有阻断项" not in text
+        assert "P2024000001" in text and "需 1 级授权" in text

@@ -22,6 +22,7 @@ from workstation.db.ledger import Posting
 from workstation.domain.masking import mask_value, may_reveal
 from workstation.domain.money import from_fen
 from workstation.domain.staff import Role
+from workstation.domain.text import fold
 from workstation.services.auth import SignedIn
 from workstation.services.journal import Journal, Where
 from workstation.services.overrides import Approval, approvals_of
@@ -127,11 +128,11 @@ class Inquiry:
             .limit(query.limit)
         )
         if query.serial:
-            statement = statement.where(Posting.serial == query.serial.strip().upper())
+            statement = statement.where(Posting.serial == fold(query.serial).upper())
         if query.policy_no:
-            statement = statement.where(Posting.policy_no == query.policy_no.strip().upper())
+            statement = statement.where(Posting.policy_no == fold(query.policy_no).upper())
         if query.id_number:
-            number = query.id_number.strip().upper()
+            number = fold(query.id_number).upper()
             statement = statement.where(
                 or_(
                     Posting.customer_id_number == number,

@@ -1,8 +1,12 @@
 """A submission: what a teller asks to post, and its digest.
 
-The screen hands over what was typed; the services check it again and never
-trust the screen. The digest covers the normalised content, so an approval
-given for one submission is void for any other.
+The screen hands over what was typed; the submission keeps each value's one
+canonical text (:func:`forms.fields.normalise`: full-width folded, trimmed,
+IDs and policy numbers upper case), so the look-up, the risk checks, the
+digest, the stored record and the receipt all read the same text however it
+was typed. The services check it again and never trust the screen. The digest
+covers that content, so an approval given for one submission is void for any
+other.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from forms.fields import Checked
+from forms.fields import Checked, normalise
 from forms.schema import Template
 from forms.state import FormState, display_value
 from workstation.domain.i18n import Catalog
@@ -27,7 +31,7 @@ class Submission:
     idempotency_key: str
     """One per form: pressing confirm twice, or retrying, reuses it."""
     values: tuple[tuple[str, str], ...]
-    """(field key, text as typed) for the fields that apply and have a value."""
+    """(field key, canonical text) for the fields that apply and have a value."""
     by_agent: bool
     documents: tuple[str, ...]
     """Keys of the documents ticked, sorted."""
@@ -38,7 +42,7 @@ class Submission:
     @classmethod
     def from_state(cls, state: FormState, idempotency_key: str) -> Submission:
         values = tuple(
-            (spec.key, state.values[spec.key])
+            (spec.key, normalise(spec, state.values[spec.key], state.today))
             for spec in state.fields()
             if state.values.get(spec.key, "").strip()
         )
@@ -65,15 +69,12 @@ class Submission:
 
     @property
     def policy_no(self) -> str | None:
-        raw = dict(self.values).get("policy_no")
-        return raw.strip().upper() if raw else None
+        return dict(self.values).get("policy_no") or None
 
     def canonical(self, today: date) -> dict[str, Any]:
-        checked = self.checked(today)
-        values = {key: checked[key].text or raw for key, raw in self.values}
         return {
             "template": self.template.code,
-            "values": values,
+            "values": dict(self.values),
             "by_agent": self.by_agent,
             "documents": list(self.documents),
         }

@@ -7,9 +7,11 @@ from datetime import date
 
 from workstation.domain.errors import InvalidValue
 from workstation.domain.identity import ResidentId, parse_id_expiry, parse_resident_id
+from workstation.domain.regions import region_listed
 from workstation.services.risk.model import Finding, RiskContext, Severity
 from workstation.services.risk.rules.common import (
     NoParams,
+    bilingual,
     finding,
     labels,
     people,
@@ -22,8 +24,12 @@ UNREADABLE = "?"
 
 
 def id_valid(ctx: RiskContext, params: NoParams) -> list[Finding]:
-    """Every resident ID value passes GB 11643 again here: the service does not trust the screen."""
-    bad = []
+    """Every resident ID value passes GB 11643 again here: the service does not trust the screen.
+
+    A valid number whose region code (county) is not in the GB/T 2260 table is a warning the
+    teller acknowledges after checking the card: the table may lag behind a new code.
+    """
+    bad, unlisted, regions = [], [], []
     for spec in ctx.template.fields:
         if spec.type != "cn_resident_id" or spec.key not in ctx.values:
             continue
@@ -33,12 +39,22 @@ def id_valid(ctx: RiskContext, params: NoParams) -> list[Finding]:
             bad.append(spec.label)
             continue
         try:
-            parse_resident_id(text, ctx.business_date)
+            parsed = parse_resident_id(text, ctx.business_date)
         except InvalidValue:
             bad.append(spec.label)
-    if not bad:
-        return []
-    return [finding("id_valid", "invalid", Severity.BLOCK, field=labels(bad))]
+            continue
+        if not region_listed(parsed.region):
+            unlisted.append(spec.label)
+            regions.append(parsed.region)
+    found = []
+    if bad:
+        found.append(finding("id_valid", "invalid", Severity.BLOCK, field=labels(bad)))
+    if unlisted:
+        region = bilingual("、".join(regions), ", ".join(regions))
+        field = labels(unlisted)
+        warn = finding("id_valid", "unknown_region", Severity.WARN, field=field, region=region)
+        found.append(warn)
+    return found
 
 
 def _expiry(value: object) -> tuple[date | None, str]:
