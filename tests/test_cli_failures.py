@@ -113,6 +113,14 @@ def test_a_read_only_database_folder_is_one_line_and_nothing_changes(databases, 
     databases.drop(source)
 
 
+@pytest.mark.parametrize("command", [("db", "current"), ("db", "upgrade"), ("staff", "list")])
+def test_a_database_server_that_does_not_answer_is_one_line(tmp_path, command):
+    pytest.importorskip("psycopg")
+    url = "postgresql+psycopg://ws@127.0.0.1:1/ws"  # nothing listens on port 1
+    line = _one_line(_run(_config(tmp_path, url), *command))
+    assert f"Cannot reach the database {url}" in line and "database.url" in line
+
+
 # -- the keyring ------------------------------------------------------------------
 
 

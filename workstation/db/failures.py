@@ -114,6 +114,7 @@ def install(engine: Engine, url: URL) -> None:
         if context.is_pre_ping:  # a dropped connection SQLAlchemy replaces by itself
             return None
         said = describe(context.original_exception, url)
-        if said is None and context.is_disconnect:
-            said = msg("db.unreachable", reason=one_line(context.original_exception))
+        if said is None and (context.is_disconnect or context.connection is None):
+            reason = one_line(context.original_exception)
+            said = msg("storage.unreachable", path=where(url), reason=reason)
         return None if said is None else StorageError(said)
