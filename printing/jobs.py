@@ -1,7 +1,9 @@
 """Print jobs: prepare, render, save the PDF, send it to the printer. Blocking: run in a worker.
 
 The PDF is always saved first; a printer that fails leaves it in the output
-folder and the error goes back to the teller, who can send it again.
+folder and the error goes back to the teller, who can send it again. A PDF
+that cannot be saved (folder missing or read-only, disk full) is a failed
+print: recorded and journaled as such, and the next print retries it.
 """
 
 from __future__ import annotations
@@ -12,9 +14,16 @@ from pathlib import Path
 
 from forms.schema import Template
 from printing.fonts import FontChoice, choose_font
-from printing.output import PrintFailed, pdf_name, save_pdf, send_to_printer
+from printing.output import (
+    PrintFailed,
+    pdf_name,
+    save_failed,
+    save_pdf,
+    send_to_printer,
+)
 from printing.receipt import render_receipt
 from printing.sample_form import render_sample_form
+from workstation.domain.errors import os_reason
 from workstation.domain.i18n import Msg
 from workstation.services.auth import SignedIn
 from workstation.services.receipt_data import Bilingual, BranchHeader
@@ -44,13 +53,22 @@ def font_for(station) -> FontChoice:
 
 
 def print_receipt(station, who: SignedIn, serial: str, reason: str | None = None) -> PrintOutcome:
-    """Print (or reprint, with a reason) a posting's receipt: customer and counter copies."""
+    """Print (or reprint, with a reason) a posting's receipt: customer and counter copies.
+
+    A PDF that cannot be saved is recorded and journaled as a failed print and
+    raises :class:`~printing.output.SaveFailed`; printing again retries it (not a reprint).
+    """
     prepared = station.receipts.prepare(serial, who, reason)
     font = font_for(station)
     pdf = render_receipt(prepared.data, font)
     name = pdf_name("receipt", serial, prepared.data.print_no)
-    path = save_pdf(station.config.output.folder, name, pdf)
-    station.receipts.outcome(prepared.print_id, "saved", str(path))
+    try:
+        path = save_pdf(station.config.output.folder, name, pdf)
+    except OSError as exc:
+        failure = save_failed(station.config.output.folder, name, exc)
+        station.receipts.failed(prepared.print_id, os_reason(exc))
+        raise failure from None
+    station.receipts.saved(prepared.print_id, str(path))
     outcome = PrintOutcome(
         path, None, None, font.warning, prepared.print_id, prepared.data.print_no
     )

@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from workstation.domain.errors import WorkstationError
+from workstation.domain.errors import WorkstationError, os_reason
 from workstation.domain.i18n import msg
 
 LP_TIMEOUT = 30
@@ -22,6 +22,16 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 class PrintFailed(WorkstationError):
     """``lp`` refused the job, was not found or did not answer; the PDF stays saved."""
+
+
+class SaveFailed(WorkstationError):
+    """The PDF could not be written to the output folder; nothing was printed."""
+
+
+def save_failed(folder: Path, name: str, error: OSError) -> SaveFailed:
+    return SaveFailed(
+        msg("printing.save_failed", name=name, folder=str(folder), reason=os_reason(error))
+    )
 
 
 def pdf_name(kind: str, key: str, print_no: int = 1) -> str:

@@ -13,8 +13,15 @@ from datetime import date
 
 from printing.eod import render_branch_summary, render_teller_reconciliation
 from printing.jobs import FORM_MEDIA, PrintOutcome, font_for
-from printing.output import PrintFailed, pdf_name, save_pdf, send_to_printer
+from printing.output import (
+    PrintFailed,
+    pdf_name,
+    save_failed,
+    save_pdf,
+    send_to_printer,
+)
 from printing.till_slips import render_handover, render_vault_slip
+from workstation.domain.errors import os_reason
 from workstation.services.auth import SignedIn
 from workstation.services.documents import split_teller_day
 
@@ -52,7 +59,11 @@ MEDIA = {"vault_slip": "A5", "handover": "A4", "teller_day": "A4", "branch_day":
 def print_document(
     station, who: SignedIn, kind: str, ref: str, reason: str | None = None
 ) -> PrintOutcome:
-    """Print (or reprint, with a reason) a till document; the PDF is always saved first."""
+    """Print (or reprint, with a reason) a till document; the PDF is always saved first.
+
+    A PDF that cannot be saved is recorded and journaled as a failed print and
+    raises :class:`~printing.output.SaveFailed`; printing again retries it.
+    """
     print_no = station.documents.record(kind, ref, who, reason)
     data = dataclasses.replace(
         _data(station, kind, ref), print_no=print_no, reprint_reason=(reason or "").strip() or None
@@ -60,7 +71,12 @@ def print_document(
     font = font_for(station)
     pdf = RENDERERS[kind](data, font)
     name = pdf_name(kind, file_key(station, kind, ref, data.business_date), print_no)
-    path = save_pdf(station.config.output.folder, name, pdf)
+    try:
+        path = save_pdf(station.config.output.folder, name, pdf)
+    except OSError as exc:
+        failure = save_failed(station.config.output.folder, name, exc)
+        station.documents.failed(kind, ref, print_no, os_reason(exc))
+        raise failure from None
     station.documents.saved(kind, ref, print_no, str(path))
     printer = station.config.printing.printer
     if not printer:

@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from screens.base import translate_bindings
+from screens.base import failure_message, translate_bindings
 from screens.signin import SignInScreen
 from workstation.domain.clock import Clock, SystemClock
 from workstation.domain.errors import WorkstationError
@@ -116,19 +116,12 @@ class WorkstationApp(App[None]):
             self.unexpected(worker.error)
 
     def unexpected(self, error: BaseException | None) -> None:
-        """A bug, not a refusal: say so on screen (and in the log) rather than lose it."""
+        """A worker failed: say so on screen in one line (and in the log) rather than lose it."""
         self.log.error(error)
-        self.notify(
-            self.t("app.unexpected", error=f"{type(error).__name__}: {error}"),
-            severity="error",
-            timeout=10,
-        )
+        self.notify(self.t(failure_message(error)), severity="error", timeout=10)
 
     def _fail_start(self, error: BaseException | None) -> None:
-        if isinstance(error, WorkstationError):
-            self.error_message = self.t(error.msg)
-        else:
-            self.error_message = self.t("app.unexpected", error=f"{type(error).__name__}: {error}")
+        self.error_message = self.t(failure_message(error))
         self._opened.set()
         self.exit(return_code=2)
 

@@ -19,8 +19,8 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from screens.widgets.choice import ChoiceField
-from workstation.domain.errors import WorkstationError
-from workstation.domain.i18n import Catalog, Msg
+from workstation.domain.errors import SystemRefused, WorkstationError
+from workstation.domain.i18n import Catalog, Msg, msg
 
 if TYPE_CHECKING:
     from screens.app import WorkstationApp
@@ -39,8 +39,21 @@ def translate_bindings(node: DOMNode, t: Catalog) -> None:
     node._bindings = BindingsMap.from_keys(translated)
 
 
+def failure_message(error: BaseException | None) -> Msg:
+    """One line for anything a service call raised: its refusal, the system's words, or a bug."""
+    if isinstance(error, WorkstationError):
+        return error.msg
+    if isinstance(error, OSError):
+        return SystemRefused(error).msg
+    return msg("app.unexpected", error=f"{type(error).__name__}: {error}")
+
+
 class ServiceCalls:
-    """Run a blocking service call in a thread; hand its result or refusal back."""
+    """Run a blocking service call in a thread; hand its result or refusal back.
+
+    Whatever the call raises reaches the screen's failure handler as one
+    line, so a screen waiting for an answer (posting, printing) is usable again.
+    """
 
     app: WorkstationApp
 
@@ -56,8 +69,10 @@ class ServiceCalls:
         def run() -> None:
             try:
                 result = job()
-            except WorkstationError as refusal:
-                app.call_from_thread(on_failure, refusal.msg)
+            except Exception as error:  # refused, or failed: one line, and the screen goes on
+                if not isinstance(error, WorkstationError | OSError):
+                    app.log.error(error)
+                app.call_from_thread(on_failure, failure_message(error))
                 return
             app.call_from_thread(done, result)
 

@@ -79,7 +79,7 @@ class DocumentsScreen(CashScreen):
                 FAILED,
             )
 
-        if ref.prints == 0:  # never printed (e.g. the printer job was lost): a first print
+        if ref.prints == 0 or ref.failed:  # never saved: a first print, or its retry
             station, who = self.app.station, self.app.who
             run_print(
                 self,
@@ -89,6 +89,11 @@ class DocumentsScreen(CashScreen):
             )
             return
         self.app.push_screen(ReasonModal(heading), reprint)
+
+    def show_refusal(self, message) -> None:
+        """Not printed (e.g. the output folder is missing): say so; the list shows it to retry."""
+        super().show_refusal(message)
+        self.refresh_list()
 
     def action_back(self) -> None:
         self.dismiss()

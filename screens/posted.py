@@ -107,7 +107,9 @@ class PostedScreen(WorkstationScreen):
         self.refresh_bindings()
 
     def show_refusal(self, message) -> None:
+        """Not printed (e.g. the output folder is missing): said here; F6 tries it again."""
         self.printing = False
+        self.query_one("#print-state", Static).update(self.t(message))
         self.refresh_bindings()
         super().show_refusal(message)
 

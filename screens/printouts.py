@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Static
 from printing.jobs import PrintOutcome
 from screens.base import WorkstationModal
 from screens.override import MODAL_CSS
+from workstation.domain.i18n import Msg
 
 
 def run_print(
@@ -19,8 +20,13 @@ def run_print(
     job: Callable[[], PrintOutcome],
     done: Callable[[PrintOutcome], None],
     failed_key: str = "printout.failed",
+    refused: Callable[[Msg], None] | None = None,
 ) -> None:
-    """Print without freezing the screen; say where the PDF is and what the printer said."""
+    """Print without freezing the screen; say where the PDF is and what the printer said.
+
+    A print that could not be saved (or was refused) goes to ``refused``, by
+    default the screen's own refusal handler.
+    """
 
     def finished(outcome: PrintOutcome) -> None:
         t = screen.t
@@ -38,7 +44,7 @@ def run_print(
             screen.notify(t("printout.saved", path=str(outcome.path)), timeout=10)
         done(outcome)
 
-    screen.call_service(job, finished)
+    screen.call_service(job, finished, refused)
 
 
 class ReasonModal(WorkstationModal[str | None]):

@@ -30,10 +30,23 @@ FAILED = "printout.failed_document"
 
 
 def print_after(screen: WorkstationScreen, kind: str, ref: str, then) -> None:
-    """Print a till document in a worker; ``then`` runs whatever the printer said."""
+    """Print a till document in a worker; ``then`` runs whatever came of it.
+
+    What was done stays done when the PDF cannot be saved: the failure is
+    said, and the document waits in Reprint (F8) to be printed again.
+    """
     station, who = screen.app.station, screen.app.who
+
+    def not_saved(message) -> None:
+        screen.notify(screen.t(message), severity="error", timeout=20)
+        then()
+
     run_print(
-        screen, lambda: print_document(station, who, kind, ref), lambda _outcome: then(), FAILED
+        screen,
+        lambda: print_document(station, who, kind, ref),
+        lambda _outcome: then(),
+        FAILED,
+        not_saved,
     )
 
 

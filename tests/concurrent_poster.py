@@ -21,7 +21,7 @@ from workstation.station import open_station
 
 def main() -> None:
     url, teller_id, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    backend = MemoryKeyring()
+    backend = MemoryKeyring(explicit=True)
     backend.set_password("counter-workstation", JOURNAL_KEY, TEST_KEY)
     keyring.set_keyring(backend)
     station = open_station(make_config(url), Secrets(backend), SystemClock(), FAST)

@@ -40,7 +40,7 @@ def start_time() -> datetime:
 def memory_keyring() -> Iterator[MemoryKeyring]:
     """No test touches the real keyring unless it asks for it explicitly."""
     previous = keyring.get_keyring()
-    backend = MemoryKeyring()
+    backend = MemoryKeyring(explicit=True)
     backend.set_password("counter-workstation", JOURNAL_KEY, TEST_KEY)
     keyring.set_keyring(backend)
     yield backend

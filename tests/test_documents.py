@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from printing.till_jobs import print_document
 from tests.ledger_support import in_both_languages, journal_payloads, on_shift
 from workstation.db.tills import DocumentPrint
 from workstation.domain.cash import Count
@@ -48,11 +49,11 @@ def test_the_refusal_of_a_reprint_without_reason_reads_in_both_languages(station
     assert in_both_languages(refused.value.msg)
 
 
-def test_every_print_and_reprint_is_journaled(station):
+def test_every_print_and_reprint_is_journaled_once_its_pdf_is_saved(station):
     teller = on_shift(station, "T001")
     slip = _slip(station, teller)
-    station.documents.record("vault_slip", slip, teller)
-    station.documents.record("vault_slip", slip, teller, "打印机卡纸")
+    print_document(station, teller, "vault_slip", slip)
+    print_document(station, teller, "vault_slip", slip, "打印机卡纸")
     assert journal_payloads(station, "document_printed") == [
         {"kind": "vault_slip", "ref": slip, "print_no": 1, "reason": None}
     ]

@@ -58,6 +58,33 @@ def test_a_chain_containing_a_plaintext_backend_is_refused(monkeypatch):
         Secrets(chainer.ChainerBackend()).ensure_safe()
 
 
+def test_an_in_memory_backend_is_accepted_only_when_the_program_made_it(monkeypatch):
+    """keyring builds it with no arguments from the environment: then it is refused."""
+    with pytest.raises(SecretsError) as refused:
+        Secrets(MemoryKeyring()).get(JOURNAL_KEY)
+    assert refused.value.msg.key == "secrets.volatile_backend"
+    assert "PYTHON_KEYRING_BACKEND" in Catalog.load("en")(refused.value.msg)
+    monkeypatch.setattr(
+        chainer.ChainerBackend, "backends", [MemoryKeyring(explicit=True)], raising=False
+    )
+    with pytest.raises(SecretsError):
+        Secrets(chainer.ChainerBackend()).ensure_safe()
+    assert Secrets(MemoryKeyring(explicit=True)).get(JOURNAL_KEY) is None
+
+
+def test_a_secret_is_read_back_before_it_counts_as_stored():
+    from tests.keyrings import DroppingKeyring, ForgetfulKeyring
+
+    with pytest.raises(SecretsError) as dropped:
+        Secrets(DroppingKeyring()).set(JOURNAL_KEY, new_journal_key())
+    assert dropped.value.msg.key == "secrets.not_kept"
+    forgetful = ForgetfulKeyring()
+    with pytest.raises(SecretsError) as forgotten:  # a new process does not find it
+        Secrets(forgetful).set(JOURNAL_KEY, new_journal_key())
+    assert forgotten.value.msg.key == "secrets.not_shared"
+    assert forgetful.get_password("counter-workstation", JOURNAL_KEY) is None  # taken back
+
+
 def test_the_default_headless_backend_is_refused(monkeypatch):
     keyring.set_keyring(fail.Keyring())
     with pytest.raises(SecretsError):
@@ -65,7 +92,7 @@ def test_the_default_headless_backend_is_refused(monkeypatch):
 
 
 def test_memory_backend_round_trips_and_generates_a_journal_key():
-    store = Secrets(MemoryKeyring())
+    store = Secrets(MemoryKeyring(explicit=True))
     assert store.get(JOURNAL_KEY) is None
     assert store.ensure_journal_key() is True
     assert store.ensure_journal_key() is False
@@ -74,7 +101,7 @@ def test_memory_backend_round_trips_and_generates_a_journal_key():
 
 
 def test_a_malformed_journal_key_is_refused_before_it_is_stored():
-    store = Secrets(MemoryKeyring())
+    store = Secrets(MemoryKeyring(explicit=True))
     with pytest.raises(SecretsError) as refused:
         store.set(JOURNAL_KEY, "not-hex")
     assert refused.value.msg.key == "secrets.bad_journal_key"
@@ -83,7 +110,7 @@ def test_a_malformed_journal_key_is_refused_before_it_is_stored():
 
 def test_a_missing_secret_says_which_command_sets_it():
     with pytest.raises(SecretsError) as missing:
-        Secrets(MemoryKeyring()).journal_key()
+        Secrets(MemoryKeyring(explicit=True)).journal_key()
     assert "workstation secrets set journal-key" in Catalog.load("en")(missing.value.msg)
 
 

@@ -100,7 +100,7 @@ def connect(config: Config, secrets: Secrets) -> Database:
         check_schema(db)
     except OperationalError as exc:
         db.dispose()
-        raise WorkstationError("db.unreachable", reason=str(exc.orig).strip()) from None
+        raise WorkstationError("db.unreachable", reason=" ".join(str(exc.orig).split())) from None
     except WorkstationError:
         db.dispose()
         raise

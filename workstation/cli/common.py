@@ -7,11 +7,11 @@ import importlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from workstation.domain.errors import WorkstationError
+from workstation.domain.errors import SystemRefused, WorkstationError
 from workstation.domain.i18n import LANGUAGES, Catalog, both
 
 if TYPE_CHECKING:
@@ -48,8 +48,15 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except WorkstationError as error:
-            click.echo(f"{both('cli.error')}: {error}", err=True)
-            sys.exit(1)
+            fail(error)
+        except OSError as error:  # a full disk, a read-only folder: the system's words, one line
+            fail(SystemRefused(error))
+
+
+def fail(error: WorkstationError) -> NoReturn:
+    """The one way a command fails: one line in both languages on stderr, exit status 1."""
+    click.echo(f"{both('cli.error')}: {error}", err=True)
+    sys.exit(1)
 
 
 @dataclass

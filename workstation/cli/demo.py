@@ -43,7 +43,7 @@ def prepare_demo(data_dir: Path, lang: str):
         stale.unlink(missing_ok=True)
     shutil.rmtree(data_dir / "output", ignore_errors=True)
 
-    backend = MemoryKeyring()
+    backend = MemoryKeyring(explicit=True)
     keyring.set_keyring(backend)
     secrets = Secrets(backend)
     secrets.ensure_journal_key()

@@ -4,6 +4,8 @@ SQLite: WAL, foreign keys, ``synchronous=FULL`` and a busy timeout on every
 connection; writing units of work start with ``BEGIN IMMEDIATE`` so two
 workstations on one file queue for the write lock instead of failing late.
 PostgreSQL: ``postgresql+psycopg://`` with the password from keyring.
+A full disk, a read-only folder or a file that is not a database raises a
+:class:`~workstation.db.failures.StorageError` with a one-line message.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from contextlib import contextmanager
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from workstation.db.failures import install as explain_failures
 
 BUSY_TIMEOUT_MS = 15_000
 _WRITE = "workstation_write"
@@ -54,6 +58,7 @@ class Database:
             _sqlite_pragmas(self.engine)
         else:
             self.engine = create_engine(self.url, pool_pre_ping=True)
+        explain_failures(self.engine, self.url)
         self.writer = self.engine.execution_options(**{_WRITE: True})
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self.writer, expire_on_commit=False)

@@ -100,3 +100,6 @@ class DocumentPrint(Base):
     staff_id: Mapped[str] = mapped_column(ForeignKey("staff.staff_id"))
     printed_at: Mapped[datetime]
     path: Mapped[str | None] = mapped_column(String(500))
+    status: Mapped[str] = mapped_column(String(10), server_default="saved")
+    """pending, saved (PDF in the folder) or failed (not saved: the next print retries it)."""
+    error: Mapped[str | None] = mapped_column(String(500))

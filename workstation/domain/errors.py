@@ -15,3 +15,17 @@ class WorkstationError(Exception):
 
 class InvalidValue(WorkstationError):
     """A value typed into a field is not acceptable; the message says why."""
+
+
+def os_reason(error: OSError) -> str:
+    """What the system said, on one line: ``Read-only file system: '/srv/out'``."""
+    said = error.strerror or str(error) or type(error).__name__
+    where = error.filename
+    return " ".join((f"{said}: '{where}'" if where else said).split())
+
+
+class SystemRefused(WorkstationError):
+    """The operating system refused (disk full, read-only, missing folder): said in one line."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__("storage.os_error", reason=os_reason(error))

@@ -1,8 +1,9 @@
 """Prints of the till documents: vault slips, handover records, reconciliations, summaries.
 
 Like receipts, the first print needs no reason; each reprint needs one, is
-counted, marked on the paper and journaled. A teller reprints their own
-documents; a supervisor any of the branch's.
+counted, marked on the paper and journaled once its PDF is saved. A print
+that could not be saved is journaled as failed and retried under its number.
+A teller reprints their own documents; a supervisor any of the branch's.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from workstation.db.engine import Database
 from workstation.db.tills import DocumentPrint, Handover, Shift, VaultTransfer
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
+from workstation.domain.prints import PrintStatus
 from workstation.domain.staff import Role
 from workstation.services.auth import SignedIn
 from workstation.services.calendar import current_business_date
@@ -38,6 +40,8 @@ class DocumentRef:
     teller_id: str | None
     at: datetime
     prints: int
+    failed: bool = False
+    """Its last print could not be saved: printing it again is a retry, without a reason."""
 
 
 def teller_day_ref(teller_id: str, day: date) -> str:
@@ -55,7 +59,11 @@ class DocumentService:
         self.branch_code, self.counter = branch_code, counter
 
     def record(self, kind: str, ref: str, who: SignedIn, reason: str | None = None) -> int:
-        """Count a print of ``kind``/``ref`` and journal it; returns its print number."""
+        """Number a print of ``kind``/``ref``; :meth:`saved` or :meth:`failed` ends it.
+
+        A reprint needs a reason. A print whose PDF could not be saved is
+        tried again under its own number: no reason, not marked as a reprint.
+        """
         if kind not in KINDS:
             raise DocumentRefused("document.unknown_kind", kind=kind)
         reason = (reason or "").strip() or None
@@ -64,29 +72,24 @@ class DocumentService:
                 s, kind, ref
             ):
                 raise DocumentRefused("document.not_yours")
-            done = s.scalar(
-                select(func.count())
-                .select_from(DocumentPrint)
+            last = s.scalar(
+                select(DocumentPrint)
                 .where(DocumentPrint.kind == kind, DocumentPrint.ref == ref)
+                .order_by(DocumentPrint.print_no.desc())
+                .limit(1)
             )
-            print_no = done + 1
-            if print_no > 1 and not reason:
-                raise DocumentRefused("document.reason_needed")
-            s.add(
-                DocumentPrint(
-                    kind=kind,
-                    ref=ref,
-                    print_no=print_no,
-                    reason=reason,
-                    staff_id=who.staff.staff_id,
-                    printed_at=self.clock.now(),
-                )
-            )
-            event = "document_reprinted" if print_no > 1 else "document_printed"
-            payload = {"kind": kind, "ref": ref, "print_no": print_no, "reason": reason}
-            where = Where(self.branch_code, self.counter, who.staff.staff_id)
-            self.journal.append(s, event, payload, where)
-            return print_no
+            if last is not None and last.status == PrintStatus.FAILED:
+                record = last
+            else:
+                print_no = 1 if last is None else last.print_no + 1
+                if print_no > 1 and not reason:
+                    raise DocumentRefused("document.reason_needed")
+                record = DocumentPrint(kind=kind, ref=ref, print_no=print_no, reason=reason)
+                s.add(record)
+            record.staff_id, record.printed_at = who.staff.staff_id, self.clock.now()
+            record.status, record.error = PrintStatus.PENDING, None
+            s.flush()
+            return record.print_no
 
     def _owners(self, s, kind: str, ref: str) -> set[str]:
         """The tellers a document belongs to (the branch summary: supervisors only)."""
@@ -105,6 +108,14 @@ class DocumentService:
         return set()
 
     def saved(self, kind: str, ref: str, print_no: int, path: str) -> None:
+        """The PDF is in the output folder: journaled as printed (or reprinted)."""
+        self._settle(kind, ref, print_no, PrintStatus.SAVED, path, None)
+
+    def failed(self, kind: str, ref: str, print_no: int, error: str) -> None:
+        """The PDF could not be saved: journaled as a failed print; the next print retries it."""
+        self._settle(kind, ref, print_no, PrintStatus.FAILED, None, error)
+
+    def _settle(self, kind: str, ref: str, print_no: int, status: str, path, error) -> None:
         with self.db.write() as s:
             record = s.scalar(
                 select(DocumentPrint).where(
@@ -113,7 +124,14 @@ class DocumentService:
                     DocumentPrint.print_no == print_no,
                 )
             )
-            record.path = path
+            record.status, record.path, record.error = status, path, error
+            payload = {"kind": kind, "ref": ref, "print_no": print_no, "reason": record.reason}
+            if status == PrintStatus.FAILED:
+                event, payload["error"] = "document_print_failed", error
+            else:
+                event = "document_reprinted" if print_no > 1 else "document_printed"
+            where = Where(self.branch_code, self.counter, record.staff_id)
+            self.journal.append(s, event, payload, where)
 
     def of_today(self, who: SignedIn) -> list[DocumentRef]:
         """The day's documents this person may print again, newest first."""
@@ -157,7 +175,19 @@ class DocumentService:
                     )
                 )
                 found.append(DocumentRef("branch_day", day.isoformat(), None, closed, 0))
+            failed = set(
+                s.scalars(
+                    select(DocumentPrint.kind + ":" + DocumentPrint.ref).where(
+                        DocumentPrint.status == PrintStatus.FAILED
+                    )
+                )
+            )
             counted = [
-                dataclasses.replace(d, prints=prints.get(f"{d.kind}:{d.ref}", 0)) for d in found
+                dataclasses.replace(
+                    d,
+                    prints=prints.get(f"{d.kind}:{d.ref}", 0),
+                    failed=f"{d.kind}:{d.ref}" in failed,
+                )
+                for d in found
             ]
             return sorted(counted, key=lambda d: d.at, reverse=True)

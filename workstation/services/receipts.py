@@ -1,8 +1,10 @@
 """Receipts (业务回单): what a posting's receipt says, each print recorded, checkable later.
 
 The first print needs no reason; every reprint does, is counted and is
-journaled. The QR code carries the serial and an HMAC digest, so anyone with
-the journal key (``workstation receipt verify``) can tell a real receipt.
+journaled once its PDF is saved. A print that could not be saved is journaled
+as failed and tried again under its own number. The QR code carries the
+serial and an HMAC digest, so anyone with the journal key
+(``workstation receipt verify``) can tell a real receipt.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import hmac
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from forms.search import TemplateIndex
 from workstation.db.engine import Database
@@ -24,6 +26,7 @@ from workstation.domain.i18n import Catalog, Msg, msg
 from workstation.domain.identity import mask_resident_id
 from workstation.domain.masking import MASKERS
 from workstation.domain.money import from_fen
+from workstation.domain.prints import PrintStatus
 from workstation.services.auth import SignedIn
 from workstation.services.inquiry import Inquiry
 from workstation.services.journal import Journal, Where
@@ -75,35 +78,56 @@ class ReceiptService:
         return receipt_digest(self._key, serial, business_date, amount_fen)
 
     def prepare(self, serial: str, who: SignedIn, reason: str | None = None) -> Prepared:
-        """Record a print (a reprint needs a reason) and return what the receipt says."""
+        """Number a print and return what the receipt says; :meth:`saved` or :meth:`failed` ends it.
+
+        A reprint needs a reason. A print whose PDF could not be saved is
+        tried again under its own number: no reason, not marked as a reprint.
+        """
         self.inquiry.detail(who, serial)  # may this person see it? (raises if not)
         with self.db.write() as s:
             posting = s.scalar(select(Posting).where(Posting.serial == serial))
-            count = s.scalar(
-                select(func.count())
-                .select_from(PrintRecord)
+            last = s.scalar(
+                select(PrintRecord)
                 .where(PrintRecord.posting_id == posting.id)
+                .order_by(PrintRecord.print_no.desc())
+                .limit(1)
             )
-            print_no = count + 1
-            reason = (reason or "").strip() or None
-            if print_no > 1 and not reason:
-                raise PostingRefused("receipt.reason_needed", serial=serial)
-            record = PrintRecord(
-                posting_id=posting.id,
-                print_no=print_no,
-                reason=reason,
-                staff_id=who.staff.staff_id,
-                counter=self.counter.code,
-                printed_at=self.clock.now(),
-                status="pending",
-            )
-            s.add(record)
+            if last is not None and last.status == PrintStatus.FAILED and last.path is None:
+                record = last
+                record.status, record.error = PrintStatus.PENDING, None
+            else:
+                print_no = 1 if last is None else last.print_no + 1
+                reason = (reason or "").strip() or None
+                if print_no > 1 and not reason:
+                    raise PostingRefused("receipt.reason_needed", serial=serial)
+                record = PrintRecord(posting_id=posting.id, print_no=print_no, reason=reason)
+                s.add(record)
+            record.staff_id, record.counter = who.staff.staff_id, self.counter.code
+            record.printed_at = self.clock.now()
+            record.status = PrintStatus.PENDING
             s.flush()
-            event = "receipt_reprinted" if print_no > 1 else "receipt_printed"
-            payload = {"serial": serial, "print_no": print_no, "reason": reason}
-            where = Where(self.branch.code, self.counter.code, who.staff.staff_id)
+            return Prepared(self._data(s, posting, record.print_no, record.reason), record.id)
+
+    def saved(self, print_id: int, path: str) -> None:
+        """The PDF is in the output folder: journaled as printed (or reprinted)."""
+        self._settle(print_id, PrintStatus.SAVED, path, None)
+
+    def failed(self, print_id: int, error: str) -> None:
+        """The PDF could not be saved: journaled as a failed print; the next print retries it."""
+        self._settle(print_id, PrintStatus.FAILED, None, error)
+
+    def _settle(self, print_id: int, status: str, path: str | None, error: str | None) -> None:
+        with self.db.write() as s:
+            record = s.get(PrintRecord, print_id)
+            record.status, record.path, record.error = status, path, error
+            serial = s.get(Posting, record.posting_id).serial
+            payload = {"serial": serial, "print_no": record.print_no, "reason": record.reason}
+            if status == PrintStatus.FAILED:
+                event, payload["error"] = "receipt_print_failed", error
+            else:
+                event = "receipt_reprinted" if record.print_no > 1 else "receipt_printed"
+            where = Where(self.branch.code, record.counter, record.staff_id)
             self.journal.append(s, event, payload, where)
-            return Prepared(self._data(s, posting, print_no, reason), record.id)
 
     def _data(self, s, posting: Posting, print_no: int, reason: str | None) -> ReceiptData:
         template = self.templates.by_code(posting.template_code)
@@ -174,7 +198,7 @@ class ReceiptService:
     def outcome(
         self, print_id: int, status: str, path: str | None = None, printer=None, error=None
     ):
-        """Where the print went: saved as a PDF, sent to a printer, or failed (PDF kept)."""
+        """What the printer did with a saved PDF: printed, or failed (the PDF is kept)."""
         with self.db.write() as s:
             record = s.get(PrintRecord, print_id)
             record.status, record.error = status, (error or None)
