@@ -27,6 +27,7 @@ from workstation.domain.money import FEN, from_fen, to_fen
 from workstation.services.auth import SignedIn
 from workstation.services.calendar import open_business_date
 from workstation.services.journal import Journal, Where
+from workstation.services.overlay import effect_of
 from workstation.services.overrides import approvals_for
 from workstation.services.risk.engine import Assessment
 from workstation.services.risk.model import LARGE_CASH_REPORT, RiskContext, Severity
@@ -172,7 +173,7 @@ class PostingService:
             state = submission.state(day)
             if state.problems() or state.missing_documents():
                 raise PostingRefused("posting.incomplete")
-            context, assessment = self.risk.assess(s, submission, day, teller)
+            context, assessment = self.risk.assess(s, submission, day, teller, lock=True)
             if assessment.blocked:
                 blocked = assessment
             else:
@@ -232,6 +233,7 @@ class PostingService:
         seq = next_seq(s, self.branch_code, day, self.counter)
         serial = serial_number(self.branch_code, day, self.counter, seq)
         policy = context.policy
+        effect = effect_of(template.effect, context.values, amount, policy, day)
         posting = Posting(
             serial=serial,
             branch_code=self.branch_code,
@@ -265,6 +267,7 @@ class PostingService:
             shift_id=shift.id,
             tendered_fen=None if tendered is None else to_fen(tendered),
             change_fen=None if change is None else to_fen(change),
+            effect=None if effect is None else effect.to_json(),
         )
         s.add(posting)
         s.flush()
