@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from forms.effect import effect_problems
 from forms.fields import check
 from forms.schema import Template
 from workstation.domain.errors import WorkstationError
@@ -88,6 +89,9 @@ _CATALOGUED = {
     "duplicate_key",
     "choice_needed",
     "choice_mismatch",
+    "effect_status",
+    "effect_role",
+    "effect_needs",
 }
 
 
@@ -120,6 +124,8 @@ def load_file(
             except ValueError as exc:
                 reason = msg("template.reason.bad_params", detail=str(exc))
                 problems.append(Problem(path, f"rules[{i}].params", reason))
+    for key, kind, params in effect_problems(template):
+        problems.append(Problem(path, key, msg(f"template.reason.{kind}", **params)))
     for i, spec in enumerate(template.fields):
         checked = check(spec, spec.sample, today, required=True)
         if not checked.ok:

@@ -13,6 +13,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from forms.effect import EffectSpec
+
 FieldType = Literal[
     "text",
     "name",
@@ -146,6 +148,8 @@ class Template(_Model):
     documents: tuple[DocumentSpec, ...] = ()
     rules: tuple[RuleRef, ...] = ()
     receipt: tuple[ReceiptLine, ...] = ()
+    effect: EffectSpec
+    """What posting it does to the policy (``forms.effect``): every template says, even ``none``."""
     signature: bool = True
     """Whether the receipt carries a customer signature line."""
 

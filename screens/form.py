@@ -176,11 +176,16 @@ class FormScreen(WorkstationScreen):
         from workstation.services.prefill import prefill_values
 
         self.policy = policy
-        self.query_one(PolicySummary).show_policy(policy, self.t, self.state.today)
-        for key in self.state.prefill(prefill_values(policy)):
+        summary = self.query_one(PolicySummary)
+        summary.show_policy(policy, self.t, self.state.today, self._business_name)
+        for key in self.state.prefill(prefill_values(policy, self.state.today)):
             panel.set_value(key, self.state.values[key])
             panel.mark_prefilled(key, True)
             self._show_problem(key, self.state.checked(key).problem)
+
+    def _business_name(self, code: str) -> str:
+        template = self.app.station.templates.by_code(code)
+        return code if template is None else template.name.get(self.t.lang)
 
     # -- actions ----------------------------------------------------------------
 

@@ -14,6 +14,8 @@ from forms.loader import BUILTIN_PACKS, load_pack
 from forms.schema import Template
 from forms.state import FormState
 from workstation.services.directory import BankAccountView, BeneficiaryView, PersonView, PolicyView
+from workstation.services.effects import DoneToday, Effect
+from workstation.services.overlay import overlay
 from workstation.services.risk.model import (
     DayActivity,
     Finding,
@@ -98,17 +100,43 @@ SAMPLE_POLICIES = {
         "P2023000003", "王五", status="lapsed", lapse_date=date(2025, 8, 27), next_due_date=None
     ),
     "3101": lambda: policy(),
-    "3102": lambda: policy("P2026000005", "孙七", delivered_on=date(2026, 11, 22)),
+    "3102": lambda: policy(
+        "P2026000005",
+        "孙七",
+        premium=D("8000.00"),
+        issue_date=date(2026, 11, 15),
+        delivered_on=date(2026, 11, 22),
+        paid_to_date=date(2027, 11, 15),
+        next_due_date=date(2027, 11, 15),
+    ),
     "3201": lambda: policy(
         "P2024000002", "李四", cash_value=D("50000.00"), loan_balance=D("10000.00")
     ),
     "3202": lambda: policy(
         "P2024000002", "李四", cash_value=D("50000.00"), loan_balance=D("10000.00")
     ),
-    "3301": lambda: policy("P2016000006", "周八", status="matured", next_due_date=None),
+    "3301": lambda: policy(
+        "P2016000006",
+        "周八",
+        status="matured",
+        issue_date=date(2016, 11, 17),
+        next_due_date=None,
+        maturity_date=date(2026, 11, 17),
+        maturity_benefit=D("30000.00"),
+        survival_benefit=D("3000.00"),
+    ),
     "4001": lambda: policy("P2026000016", "沈佳"),
 }
 """For each template with a policy number, a policy its sample values fit."""
+
+
+def after(view: PolicyView, *effects: Effect) -> PolicyView:
+    """``view`` once today's postings with ``effects`` are in (serials …-00001, …-00002 …)."""
+    done = [
+        DoneToday(f"SH01-20261127-01-{n:05d}", "0000", effect)
+        for n, effect in enumerate(effects, start=1)
+    ]
+    return overlay(view, done)
 
 
 @cache

@@ -108,7 +108,13 @@ def test_policies_of_a_person_as_holder_or_insured(directory):
 
 def test_customers_and_their_bank_accounts(directory):
     assert directory.customer(ZHANG_SAN) == PersonView(
-        "张三", ZHANG_SAN, date(2032, 11, 27), "M", date(1980, 1, 1), "13800138000"
+        "张三",
+        ZHANG_SAN,
+        date(2032, 11, 27),
+        "M",
+        date(1980, 1, 1),
+        "13800138000",
+        "上海市浦东新区世纪大道100号",
     )
     accounts = directory.bank_accounts(ZHANG_SAN)
     assert [(a.card_no, a.account_name) for a in accounts] == [("6222021000123450", "张三")]

@@ -83,7 +83,7 @@ def test_an_unknown_field_type_is_named_with_its_key_path(tmp_path):
 def test_an_unknown_rule_is_refused(tmp_path):
     folder = _broken(tmp_path, 'name = "watch_list"', 'name = "watchlist"')
     [problem] = _problems(folder)
-    assert problem.endswith(": rules[9].name: unknown risk rule watchlist")
+    assert problem.endswith(": rules[10].name: unknown risk rule watchlist")
 
 
 def test_a_sample_that_fails_its_own_field_is_refused(tmp_path):

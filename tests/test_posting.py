@@ -65,7 +65,7 @@ def test_a_changed_form_cannot_reuse_an_approval(station):
     station.overrides.approve_local(
         teller, _ask(station, sub, 1), "S001", "demo1234", "identity_verified"
     )
-    changed = surrender(station, key=sub.idempotency_key, amount="86,000.00")
+    changed = surrender(station, key=sub.idempotency_key, reason="no_longer_needed")
     with pytest.raises(PostingRefused) as refused:
         station.postings.post(changed, teller, frozenset({"aml_payout.due_diligence"}))
     assert refused.value.msg.key == "posting.needs_approval"

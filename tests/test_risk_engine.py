@@ -10,8 +10,9 @@ from datetime import date
 import pytest
 
 from forms.schema import RuleRef
-from tests.risk_support import SAMPLE_POLICIES, D, codes, context, policy, templates
+from tests.risk_support import SAMPLE_POLICIES, D, after, codes, context, policy, templates
 from workstation.domain.i18n import Catalog, Msg
+from workstation.services.effects import Effect
 from workstation.services.risk.engine import Assessment, assess, validate_params
 from workstation.services.risk.model import (
     LARGE_CASH_REPORT,
@@ -23,6 +24,7 @@ from workstation.services.risk.model import (
 )
 from workstation.services.risk.rules import RULES
 from workstation.services.risk.rules.common import NoParams
+from workstation.services.risk.rules.payout import FreeLookParams
 from workstation.services.risk.vocabulary import RULE_NAMES
 
 ZH, EN = Catalog.load("zh"), Catalog.load("en")
@@ -69,7 +71,10 @@ def test_a_clean_submission_needs_nothing():
 
 
 def test_level_needed_is_the_highest_authorization():
-    found = assess(context("3101", amount="250,000", activity=DayActivity(same_business=2)))
+    rich = policy(cash_value=D("250000.00"))  # surrendering more than level 1 may sign for
+    found = assess(
+        context("3101", amount="250,000", policy=rich, activity=DayActivity(same_business=2))
+    )
     assert codes(found.authorizations) == ["amount_authority.level2", "duplicate_today.again"]
     assert found.level_needed == 2
     assert not found.blocked
@@ -181,6 +186,10 @@ def _every_finding() -> list[Finding]:
         cash_on_hand=D(100),
     )
     watched = WatchList(names=frozenset({"张三"}))
+    matured, li_si = SAMPLE_POLICIES["3301"](), SAMPLE_POLICIES["3201"]()
+    paid_survival = Effect("benefit_paid", D("3000.00"), benefit="survival", due=date(2026, 11, 17))
+    paid_premium = Effect("premium_paid", D("12000.00"), due=date(2026, 12, 17),
+                          paid_to=date(2027, 12, 17))  # fmt: skip
     outdated = replace(policy().holder, id_expiry=date(2026, 1, 1))
     scenarios = [
         context("1001", by_agent=True, agent_id="110105198001010016", payment_method="cash",
@@ -201,11 +210,21 @@ def _every_finding() -> list[Finding]:
         context("3101"),
         context("3101", amount="20,500"),
         context("1101", applicant_id="110199198001010016"),  # no such county in 北京市
+        context("3101", amount="150,000"),
+        context("3102", amount="80,000"),
+        context("3301", amount="1.00"),
+        context("3301", benefit_type="survival", policy=after(matured, paid_survival)),
+        context("3301", policy=replace(matured, maturity_date=None)),
+        context("3101", policy=after(policy(), Effect("terminate", status="surrendered"))),
+        context("3201", amount="90,000", policy=after(li_si, Effect("loan", D("30000.00")))),
+        context("1101", policy=after(policy(), paid_premium)),
     ]  # fmt: skip
     found = []
     for ctx in scenarios:
         for spec in RULES.values():
             found += spec.check(ctx, spec.params())
+    with_fee = FreeLookParams(fee=D("10"))  # the fee only a template's params allow
+    found += RULES["free_look_refund"].check(context("3102", amount="80,000"), with_fee)
     return found
 
 

@@ -20,6 +20,7 @@ from tests.ledger_support import (
     reverse_approved,
 )
 from workstation.db.ledger import CashMovement, Posting
+from workstation.db.models import Policy
 from workstation.db.tills import Shift
 from workstation.domain.cash import make_change
 from workstation.domain.clock import ManualClock
@@ -73,6 +74,17 @@ def _yuan(amount_fen: int) -> str:
     return format_money(from_fen(amount_fen))
 
 
+def _benefit_due(station, amount_fen: int) -> str:
+    """A policy like 周八's P2016000006 with a survival benefit of ``amount_fen`` due: a
+    benefit is paid once per due date and in full, so each payout needs one of its own."""
+    with station.db.write() as s:
+        source = s.get(Policy, "P2016000006")
+        number = f"P2099{s.scalar(select(func.count()).select_from(Policy)):06d}"
+        columns = {c.key: getattr(source, c.key) for c in Policy.__table__.columns}
+        s.add(Policy(**{**columns, "policy_no": number, "survival_benefit_fen": amount_fen}))
+    return number
+
+
 def _do(station, who, model: Model, step: tuple) -> None:
     kind, *args = step
     if kind == "in":
@@ -84,7 +96,7 @@ def _do(station, who, model: Model, step: tuple) -> None:
         model.cash.append((posted.serial, amount))
     elif kind == "out":
         (amount,) = args
-        sub = benefit_in_cash(station, _yuan(amount))
+        sub = benefit_in_cash(station, _yuan(amount), policy_no=_benefit_due(station, amount))
         if amount > model.box:
             with pytest.raises(PostingRefused) as blocked:
                 post_approved(station, sub, who)

@@ -22,12 +22,13 @@ from workstation.domain.errors import WorkstationError
 from workstation.secrets import DB_PASSWORD, Secrets
 from workstation.services.auth import AuthService, LockoutPolicy
 from workstation.services.closing import ClosingService
-from workstation.services.directory import LocalPolicyDirectory, PolicyDirectory
+from workstation.services.directory import LocalPolicyDirectory
 from workstation.services.documents import DocumentService
 from workstation.services.inquiry import Inquiry
 from workstation.services.journal import Journal
 from workstation.services.overrides import OverrideService
 from workstation.services.passwords import Passwords
+from workstation.services.policy_state import TodayDirectory
 from workstation.services.posting import PostingService
 from workstation.services.receipts import ReceiptService
 from workstation.services.reports import ReportService
@@ -64,7 +65,8 @@ class Station:
     counter: Place
     auth: AuthService
     templates: TemplateIndex
-    directory: PolicyDirectory
+    directory: TodayDirectory
+    """The policy directory plus the day's unreversed postings: what look-ups show."""
     overrides: OverrideService
     postings: PostingService
     reversals: ReversalService
@@ -136,7 +138,7 @@ def open_station(
     journal = Journal(key, clock)
     policy = LockoutPolicy(config.security.max_failed_sign_ins, config.security.lockout_minutes)
     auth = AuthService(db, journal, passwords, clock, code, number, policy)
-    directory = LocalPolicyDirectory(db)
+    directory = TodayDirectory(LocalPolicyDirectory(db), db, clock, code)
     thresholds = thresholds_of(config)
     risk = RiskService(directory, thresholds, watch_list, code)
     tolerance, limit = config.till.tolerance, thresholds.till_limit

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual.geometry import Size
 from textual.widgets import Static
 
+from workstation.domain.bankcard import mask_bank_card
 from workstation.domain.i18n import Catalog
 from workstation.domain.money import format_money
+from workstation.domain.phone import mask_mobile
+from workstation.services.effects import DoneToday, Effect
+
+BusinessName = Callable[[str], str]
+"""A transaction code's business name in the screen's language."""
 
 
 class PolicySummary(Static):
@@ -32,7 +39,8 @@ class PolicySummary(Static):
         width = container.width - styles.margin.width - styles.gutter.width
         return super().get_content_height(container, viewport, width)
 
-    def show_policy(self, policy, t: Catalog, today: date) -> None:
+    def show_policy(self, policy, t: Catalog, today: date, business: BusinessName = str) -> None:
+        """The policy as it stands now, with what was done on it today, serial by serial."""
         lang = t.lang
         product = policy.product_name_zh if lang == "zh" else policy.product_name_en
         status = t(f"policy.status.{policy.status}")
@@ -55,8 +63,12 @@ class PolicySummary(Static):
         notes = _notes(policy, t, today)
         if notes:
             lines.append(" · ".join(notes))
+        if policy.done_today:
+            lines.append(t("policy.today.heading", count=len(policy.done_today)))
+            lines += [_done(done, t, business) for done in policy.done_today]
         self.update("\n".join(lines))
-        self.set_class(policy.status != "in_force" or bool(notes), "-alert")
+        alert = policy.status != "in_force" or bool(notes) or bool(policy.done_today)
+        self.set_class(alert, "-alert")
         self.add_class("-shown")
 
     def clear(self) -> None:
@@ -78,6 +90,45 @@ def _notes(policy, t: Catalog, today: date) -> list[str]:
     expiry = policy.holder.id_expiry
     if expiry is not None and expiry < today:
         notes.append(t("policy.holder_id_expired", expiry=expiry.isoformat()))
-    if policy.status == "matured" and policy.maturity_benefit > 0:
-        notes.append(t("policy.maturity_due", amount=format_money(policy.maturity_benefit)))
+    maturity = policy.benefit_due("maturity", today)
+    if policy.status == "matured" and maturity > 0:
+        notes.append(t("policy.maturity_due", amount=format_money(maturity)))
     return notes
+
+
+def _done(done: DoneToday, t: Catalog, business: BusinessName) -> str:
+    """``SH01-20261127-01-00001 保单借款 ¥30,000.00``: one posting of the day."""
+    detail = _detail(done.effect, t)
+    name = business(done.template_code)
+    return t("policy.today.item", serial=done.serial, business=name, detail=detail)
+
+
+def _detail(effect: Effect, t: Catalog) -> str:
+    kind, amount = effect.kind, format_money(effect.amount) if effect.amount else ""
+    if kind in ("loan", "repay"):
+        return t("policy.today.amount", amount=amount)
+    if kind == "terminate" and effect.status:
+        return t("policy.today.status", status=t(f"policy.status.{effect.status}"))
+    if kind == "reinstate":
+        return t("policy.today.status", status=t("policy.status.in_force"))
+    if kind == "benefit_paid":
+        due = effect.due.isoformat() if effect.due else t("policy.none")
+        benefit = t(f"policy.today.benefit_{effect.benefit}")
+        return t("policy.today.benefit", benefit=benefit, amount=amount, due=due)
+    if kind == "premium_paid":
+        paid_to = effect.paid_to.isoformat() if effect.paid_to else t("policy.none")
+        return t("policy.today.premium", amount=amount, paid_to=paid_to)
+    shown = {
+        "phone": mask_mobile,
+        "card": mask_bank_card,
+        "name": str,
+        "address": str,
+        "postcode": str,
+        "email": str,
+    }
+    parts = [
+        t(f"policy.today.{role}", value=shown[role](value))
+        for role, value in effect.details
+        if role in shown and value
+    ]
+    return t("policy.today.details", details=t("policy.today.joiner").join(parts)) if parts else ""

@@ -95,6 +95,8 @@ class Posting(Base):
     tendered_fen: Mapped[int | None] = mapped_column(BigInteger)
     """Cash the customer handed over; with ``change_fen`` given back, only the net is booked."""
     change_fen: Mapped[int | None] = mapped_column(BigInteger)
+    effect: Mapped[str | None] = mapped_column(Text)
+    """What the posting did to its policy, as JSON (``services.effects``); NULL for none."""
 
 
 class CashMovement(Base):

@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 from workstation.db.engine import Database
 from workstation.domain.errors import WorkstationError
 
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 """Every migration revision, oldest first; the last one is the head."""
 HEAD = REVISIONS[-1]
 

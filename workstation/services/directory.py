@@ -17,10 +17,13 @@ from sqlalchemy.orm import Session, joinedload
 
 from workstation.db.engine import Database
 from workstation.db.models import BankAccount, Beneficiary, Customer, Policy
-from workstation.domain.dates import add_years
+from workstation.domain.dates import add_months, add_years
 from workstation.domain.money import FEN, from_fen
+from workstation.services.effects import DoneToday
 
 ZERO = Decimal("0.00")
+PERIOD_MONTHS = {"annual": 12, "semiannual": 6, "quarterly": 3, "monthly": 1}
+"""Months one regular premium covers, by payment frequency (a single premium covers all)."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class PersonView:
     sex: str
     birth_date: date
     phone: str | None
+    address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,55 @@ class PolicyView:
     survival_benefit: Decimal
     sum_assured: Decimal
     payout_account: BankAccountView | None
+    """The bank account on file for the policy (premium debits and payouts)."""
+    done_today: tuple[DoneToday, ...] = ()
+    """The day's unreversed postings on the policy, oldest first; already applied."""
+    benefits_paid: tuple[tuple[str, date], ...] = ()
+    """(benefit, due date) paid today: maturity or survival."""
+
+    def done(self, *kinds: str) -> tuple[DoneToday, ...]:
+        """Today's postings whose effect is one of ``kinds``."""
+        return tuple(d for d in self.done_today if d.effect.kind in kinds)
+
+    @property
+    def surrender_value(self) -> Decimal:
+        """What a surrender pays: the cash value less the loan balance, never below 0.00."""
+        return max(self.cash_value - self.loan_balance, ZERO)
+
+    @property
+    def premium_paid(self) -> Decimal:
+        """The premiums paid so far: one premium per period from issue to the paid-to date
+        (a free-look cancellation refunds them); a single premium once."""
+        months = PERIOD_MONTHS.get(self.payment_frequency)
+        if months is None or self.paid_to_date is None:
+            return self.premium
+        periods = 1
+        while add_months(self.issue_date, months * periods) < self.paid_to_date:
+            periods += 1
+        return self.premium * periods
+
+    def benefit_due_date(self, benefit: str, today: date) -> date | None:
+        """The due date of the maturity benefit (the maturity date, once reached) or of the
+        survival benefit (the latest policy anniversary); None when none is due."""
+        if benefit == "maturity":
+            due = self.maturity_date
+            return due if due is not None and due <= today and self.maturity_benefit else None
+        if benefit != "survival" or not self.survival_benefit:
+            return None
+        years = today.year - self.issue_date.year
+        if add_years(self.issue_date, years) > today:
+            years -= 1
+        return add_years(self.issue_date, years) if years >= 1 else None
+
+    def benefit_due(self, benefit: str, today: date) -> Decimal:
+        """The amount owed for the benefit now: 0.00 when none is due or it was paid today.
+        A maturity benefit is paid net of the loan balance."""
+        due = self.benefit_due_date(benefit, today)
+        if due is None or (benefit, due) in self.benefits_paid:
+            return ZERO
+        if benefit == "maturity":
+            return max(self.maturity_benefit - self.loan_balance, ZERO)
+        return self.survival_benefit
 
     @property
     def premium_due(self) -> Decimal:
@@ -195,7 +248,7 @@ class LocalPolicyDirectory:
 
 
 def _person_view(c: Customer) -> PersonView:
-    return PersonView(c.name, c.id_number, c.id_expiry, c.sex, c.birth_date, c.phone)
+    return PersonView(c.name, c.id_number, c.id_expiry, c.sex, c.birth_date, c.phone, c.address)
 
 
 def _beneficiary_view(b: Beneficiary) -> BeneficiaryView:

@@ -28,6 +28,7 @@ from workstation.services.auth import SignedIn
 from workstation.services.calendar import current_business_date, open_business_date
 from workstation.services.evidence import posting_context
 from workstation.services.journal import Journal, Where
+from workstation.services.overlay import effect_of
 from workstation.services.overrides import Approval, Ask, approvals_for, approvals_of
 from workstation.services.risk.engine import Assessment
 from workstation.services.risk.model import LARGE_CASH_REPORT, RiskContext, Severity
@@ -192,7 +193,7 @@ class PostingService:
             state = submission.state(day)
             if state.problems() or state.missing_documents():
                 raise PostingRefused("posting.incomplete")
-            context, assessment = self.risk.assess(s, submission, day, teller)
+            context, assessment = self.risk.assess(s, submission, day, teller, lock=True)
             if assessment.blocked:
                 blocked = assessment
             else:
@@ -252,6 +253,7 @@ class PostingService:
         seq = next_seq(s, self.branch_code, day, self.counter)
         serial = serial_number(self.branch_code, day, self.counter, seq)
         policy = context.policy
+        effect = effect_of(template.effect, context.values, amount, policy, day)
         posting = Posting(
             serial=serial,
             branch_code=self.branch_code,
@@ -285,6 +287,7 @@ class PostingService:
             shift_id=shift.id,
             tendered_fen=None if tendered is None else to_fen(tendered),
             change_fen=None if change is None else to_fen(change),
+            effect=None if effect is None else effect.to_json(),
         )
         s.add(posting)
         s.flush()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 from workstation.domain.identity import LONG_TERM
 from workstation.domain.money import format_money
 from workstation.services.directory import PersonView, PolicyView
@@ -17,17 +20,28 @@ def _person(prefix: str, person: PersonView) -> dict[str, str]:
     }
 
 
-def prefill_values(policy: PolicyView) -> dict[str, str]:
-    """``holder.name``, ``policy.cash_value`` … as the text a teller would type."""
-    surrender = max(policy.cash_value - policy.loan_balance, 0)
+def benefit_due(policy: PolicyView, today: date) -> Decimal:
+    """The benefit owed now: the maturity benefit (net of the loan) while it is due and
+    unpaid, else the survival benefit due."""
+    return policy.benefit_due("maturity", today) or policy.benefit_due("survival", today)
+
+
+def prefill_values(policy: PolicyView, today: date) -> dict[str, str]:
+    """``holder.name``, ``policy.cash_value`` … as the text a teller would type.
+
+    ``policy`` is the policy as it stands now (the directory plus the day's
+    postings): the amounts are what it owes after what was done today.
+    """
     amounts = {
         "policy.premium_due": policy.premium_due,
+        "policy.premium_paid": policy.premium_paid,
         "policy.cash_value": policy.cash_value,
         "policy.loan_balance": policy.loan_balance,
-        "policy.surrender_value": surrender,
+        "policy.surrender_value": policy.surrender_value,
         "policy.max_loan": policy.max_loan(),
         "policy.maturity_benefit": policy.maturity_benefit,
         "policy.survival_benefit": policy.survival_benefit,
+        "policy.benefit_due": benefit_due(policy, today),
     }
     values = {key: format_money(amount) for key, amount in amounts.items() if amount > 0}
     values["policy.product_name"] = policy.product_name_zh

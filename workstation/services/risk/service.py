@@ -16,7 +16,8 @@ from workstation.db.ledger import CashMovement, Posting
 from workstation.db.tills import Shift
 from workstation.domain.identity import ResidentId
 from workstation.domain.money import from_fen
-from workstation.services.directory import PolicyDirectory, PolicyView
+from workstation.services.directory import PolicyView
+from workstation.services.policy_state import TodayDirectory
 from workstation.services.risk.engine import Assessment, assess
 from workstation.services.risk.model import DayActivity, RiskContext, Thresholds, WatchList
 from workstation.services.submission import Submission
@@ -87,7 +88,7 @@ _DAY_SUMS, _CUSTOMER_CASH, _ON_HAND = _day_statements()
 class RiskService:
     def __init__(
         self,
-        directory: PolicyDirectory,
+        directory: TodayDirectory,
         thresholds: Thresholds,
         watch_list: WatchList,
         branch_code: str,
@@ -131,16 +132,18 @@ class RiskService:
             cash_on_hand=from_fen(int(on_hand_fen or 0)),
         )
 
-    def _policy(self, s: Session, policy_no: str) -> PolicyView | None:
-        """Read in the posting's own transaction when the directory is the local one."""
-        local = getattr(self.directory, "policy_in", None)
-        return local(s, policy_no) if local else self.directory.policy(policy_no)
-
     def context(
-        self, s: Session, submission: Submission, business_date: date, teller_id: str
+        self,
+        s: Session,
+        submission: Submission,
+        business_date: date,
+        teller_id: str,
+        lock: bool = False,
     ) -> RiskContext:
+        """``lock``: the posting's own transaction holds the policy's row (see TodayDirectory)."""
         state = submission.state(business_date)
-        policy = self._policy(s, submission.policy_no) if submission.policy_no else None
+        number = submission.policy_no
+        policy = self.directory.policy_in(s, number, business_date, lock=lock) if number else None
         values = submission.normalised(business_date)
         card = values.get("payee_card")
         return RiskContext(
@@ -160,9 +163,14 @@ class RiskService:
         )
 
     def assess(
-        self, s: Session, submission: Submission, business_date: date, teller_id: str
+        self,
+        s: Session,
+        submission: Submission,
+        business_date: date,
+        teller_id: str,
+        lock: bool = False,
     ) -> tuple[RiskContext, Assessment]:
-        context = self.context(s, submission, business_date, teller_id)
+        context = self.context(s, submission, business_date, teller_id, lock)
         return context, assess(context)
 
 

@@ -10,8 +10,9 @@ POLICY = (
     "loan_limit",
     "renewal_amount_due",
 )
+PAYOUT = ("surrender_value", "free_look_refund", "benefit_due")
 MONEY = ("amount_authority", "payee_name_match")
 AML = ("aml_large_cash", "aml_cash_premium", "aml_payout", "aml_structuring")
 OTHER = ("duplicate_today", "cash_on_hand", "till_limit", "watch_list")
 
-RULE_NAMES = frozenset(IDENTITY + POLICY + MONEY + AML + OTHER)
+RULE_NAMES = frozenset(IDENTITY + POLICY + PAYOUT + MONEY + AML + OTHER)

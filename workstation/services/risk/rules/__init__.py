@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from workstation.services.risk.model import RuleSpec
-from workstation.services.risk.rules import aml, identity, money, other, policy
+from workstation.services.risk.rules import aml, identity, money, other, payout, policy
 from workstation.services.risk.rules.common import NoParams
 
 _CHECKS = {
@@ -16,6 +16,9 @@ _CHECKS = {
     policy.free_look_window: policy.FreeLookParams,
     policy.loan_limit: policy.LoanLimitParams,
     policy.renewal_amount_due: NoParams,
+    payout.surrender_value: NoParams,
+    payout.free_look_refund: payout.FreeLookParams,
+    payout.benefit_due: payout.BenefitParams,
     money.amount_authority: NoParams,
     money.payee_name_match: money.PayeeParams,
     aml.aml_large_cash: NoParams,

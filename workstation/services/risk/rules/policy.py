@@ -38,6 +38,12 @@ def policy_status(ctx: RiskContext, params: PolicyStatusParams) -> list[Finding]
     if policy.status in params.allowed:
         return []
     status = msg(f"policy.status.{policy.status}")
+    changed = policy.done("terminate", "reinstate")
+    if changed:  # today's posting left it so: name it
+        serial = changed[-1].serial
+        return [
+            finding("policy_status", "changed_today", Severity.BLOCK, status=status, serial=serial)
+        ]
     return [finding("policy_status", "not_allowed", Severity.BLOCK, status=status)]
 
 
@@ -93,8 +99,24 @@ def loan_limit(ctx: RiskContext, params: LoanLimitParams) -> list[Finding]:
     limit = policy.max_loan(params.ratio)
     if amount <= limit:
         return []
+    loans = policy.done("loan")
+    if not loans:
+        return [
+            finding(
+                "loan_limit", "exceeded", Severity.BLOCK, amount=yuan(amount), limit=yuan(limit)
+            )
+        ]
+    lent = sum((d.effect.amount or Decimal("0.00") for d in loans), Decimal("0.00"))
     return [
-        finding("loan_limit", "exceeded", Severity.BLOCK, amount=yuan(amount), limit=yuan(limit))
+        finding(
+            "loan_limit",
+            "exceeded_today",
+            Severity.BLOCK,
+            amount=yuan(amount),
+            limit=yuan(limit),
+            lent=yuan(lent),
+            serials="、".join(d.serial for d in loans),
+        )
     ]
 
 
@@ -104,6 +126,17 @@ def renewal_amount_due(ctx: RiskContext, params: NoParams) -> list[Finding]:
     if policy is None:
         return []
     due = policy.premium_due
+    paid = policy.done("premium_paid")
+    if due.is_zero() and paid:
+        return [
+            finding(
+                "renewal_amount_due",
+                "paid_today",
+                Severity.BLOCK,
+                paid_to=_day(policy.paid_to_date),
+                serial=paid[-1].serial,
+            )
+        ]
     if due.is_zero():
         return [
             finding(
