@@ -76,7 +76,7 @@ class Anchor:
     def parse(cls, written: str) -> Anchor:
         seq, _, digest = written.strip().partition(":")
         digest = digest.lower()
-        if not (seq.isdigit() and int(seq) > 0 and len(digest) == 64):
+        if not (seq.isdigit() and len(digest) == 64):
             raise WorkstationError("journal.anchor.bad", anchor=written.strip())
         if digest.strip("0123456789abcdef"):
             raise WorkstationError("journal.anchor.bad", anchor=written.strip())
