@@ -20,6 +20,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from workstation.db.engine import Database
+from workstation.db.jsonfield import json_text
 from workstation.db.models import JournalEntry, JournalHead
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
@@ -216,7 +217,7 @@ def close_anchor(session: Session, branch_code: str, day: date) -> Anchor | None
         .where(
             JournalEntry.event == "business_day_closed",
             JournalEntry.branch_code == branch_code,
-            JournalEntry.payload == canonical_payload({"date": day.isoformat()}),
+            json_text(JournalEntry.payload, "date") == day.isoformat(),
         )
         .order_by(JournalEntry.seq.desc())
         .limit(1)
