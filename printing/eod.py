@@ -197,6 +197,7 @@ def render_branch_summary(data: BranchSummaryData, font: FontChoice) -> bytes:
         Cell("网点", "Branch", both(data.header.branch)),
         Cell("轧账时间", "Closed at", data.closed_at or DAY_OPEN),
         Cell("轧账主管", "Closed by", who(data.closed_by)),
+        Cell("日志锚点", "Journal anchor", data.journal_anchor or DASH, wide=True),
     ]
     story: list[Flowable] = [
         title_block(BRANCH_TITLE, name, width),

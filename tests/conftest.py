@@ -105,6 +105,7 @@ def station(config: Config, secrets: Secrets, clock: ManualClock) -> Iterator[St
 @pytest.fixture
 def station2(config: Config, secrets: Secrets, clock: ManualClock) -> Iterator[Station]:
     """A second workstation on the same database, at counter 02."""
-    opened = open_station(make_config(config.database.url, counter="02"), secrets, clock, FAST)
+    second = make_config(config.database.url, counter="02", folder=config.output.folder)
+    opened = open_station(second, secrets, clock, FAST)
     yield opened
     opened.close()

@@ -169,7 +169,7 @@ def open_station(
         thresholds=thresholds,
         receipts=receipts,
         till=till,
-        closing=ClosingService(till),
+        closing=ClosingService(till, config.output.folder),
         reports=ReportService(db, templates, branch_place, counter_place, clock.zone),
         documents=DocumentService(db, journal, clock, code, number),
     )

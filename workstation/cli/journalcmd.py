@@ -1,33 +1,69 @@
-"""``workstation journal verify|show``: check and read the electronic journal."""
+"""``workstation journal verify|anchor|show``: check, anchor and read the electronic journal."""
 
 from __future__ import annotations
 
 import click
 
 from workstation.cli.common import open_admin
+from workstation.domain.i18n import Msg, both, msg
 
 
 @click.group()
 def journal() -> None:
-    """The electronic journal: verify the chain, show recent entries."""
+    """The electronic journal: verify it, print its head (anchor), show recent entries."""
 
 
 @journal.command()
 @click.option("--batch-size", default=1000, show_default=True, help="Entries read at a time.")
+@click.option(
+    "--anchor",
+    "anchor_text",
+    default=None,
+    metavar="SEQ:HASH",
+    help="A head noted earlier (journal anchor, the day's anchor file): it must still be there.",
+)
 @click.pass_obj
-def verify(obj, batch_size: int) -> None:
-    """Check every entry's HMAC and link; exit 1 naming the first broken entry."""
+def verify(obj, batch_size: int, anchor_text: str | None) -> None:
+    """Check every entry's HMAC and link, then that records and entries match; exit 1 naming
+    the first problem."""
+    from workstation.services.journal import Anchor
+    from workstation.services.journal_audit import audit
+
     t = obj.catalog()
+    anchor = Anchor.parse(anchor_text) if anchor_text is not None else None
     opened = open_admin(obj)
     try:
-        result = opened.journal.verify(opened.db, batch_size=batch_size)
+        result = opened.journal.verify(opened.db, batch_size=batch_size, anchor=anchor)
+        checked = audit(opened.db) if result.ok else None
     finally:
         opened.db.dispose()
-    if result.ok:
-        click.echo(t("journal.ok", count=result.count, last=result.last_seq))
-        return
-    click.echo(t("journal.broken_at", seq=result.broken_at, problem=result.problem), err=True)
+    if not result.ok:
+        _fail(msg("journal.broken_at", seq=result.broken_at, problem=result.problem))
+    click.echo(t("journal.ok", count=result.count, last=result.last_seq))
+    if anchor is not None:
+        click.echo(t("journal.anchor.ok", seq=anchor.seq))
+    if not checked.ok:
+        _fail(msg("journal.audit.broken", problem=checked.problem))
+    click.echo(t("journal.audit.ok"))
+
+
+def _fail(problem: Msg) -> None:
+    """One line in both languages on stderr, exit 1."""
+    click.echo(both(problem), err=True)
     raise SystemExit(1)
+
+
+@journal.command()
+@click.pass_obj
+def anchor(obj) -> None:
+    """Print the journal's head as SEQ:HASH, to keep outside the database."""
+    from workstation.services.journal import current_head
+
+    opened = open_admin(obj)
+    try:
+        click.echo(str(current_head(opened.db)))
+    finally:
+        opened.db.dispose()
 
 
 @journal.command()

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -23,8 +24,10 @@ from workstation.domain.cash import Count
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.money import from_fen
 from workstation.domain.staff import Role
+from workstation.services.anchor_file import anchor_file_name, save_anchor
 from workstation.services.auth import SignedIn
 from workstation.services.calendar import current_business_date
+from workstation.services.journal import Anchor
 from workstation.services.tills import (
     ShiftView,
     TillRefused,
@@ -55,21 +58,24 @@ class OpenTill:
 
 
 class ClosingService:
-    def __init__(self, till: TillService) -> None:
-        self.till = till
+    def __init__(self, till: TillService, anchor_folder: Path | None = None) -> None:
+        """``anchor_folder``: where the branch close writes the day's journal anchor."""
+        self.till, self.anchor_folder = till, anchor_folder
         self.db, self.journal, self.clock = till.db, till.journal, till.clock
 
-    def _end(self, s, shift: Shift, status: str, count: Count, reason=None, by=None) -> int:
-        """End a shift with its counted box; the variance becomes a movement of its own."""
+    def _end(self, s, shift: Shift, status: str, count: Count, reason=None, by=None) -> int | None:
+        """End a shift with its counted box; the variance becomes a movement of its own.
+
+        Returns that movement's id (none when the box balanced).
+        """
         expected = expected_fen(s, shift)
         variance = count.total_fen - expected
-        if variance:
-            self.till.move(s, shift, "variance", variance)
+        movement = self.till.move(s, shift, "variance", variance) if variance else None
         shift.status, shift.ended_at = status, self.clock.now()
         shift.closing, shift.closing_fen = json.dumps(count.as_json()), count.total_fen
         shift.expected_fen, shift.variance_fen = expected, variance
         shift.variance_reason, shift.signed_off_by = reason, by
-        return variance
+        return movement
 
     def close(
         self,
@@ -94,7 +100,7 @@ class ClosingService:
                 approver = self.till.supervisor(s, teller, approver_id, password)
             if not isinstance(approver, Msg):
                 by = approver.staff_id if approver else None
-                self._end(s, shift, "closed", count, (reason or "").strip() or None, by)
+                movement = self._end(s, shift, "closed", count, (reason or "").strip() or None, by)
                 payload = {
                     "shift": shift.id,
                     "counted": str(count.total),
@@ -102,6 +108,7 @@ class ClosingService:
                     "variance": str(from_fen(shift.variance_fen)),
                     "signed_off_by": by,
                     "reason": shift.variance_reason,
+                    "movement": movement,
                 }
                 self.journal.append(s, "shift_closed", payload, self.till._where(teller))
                 return view_of(s, shift)
@@ -158,7 +165,7 @@ class ClosingService:
     ) -> tuple[SignedIn, HandoverView]:
         by = approver.staff_id if approver else None
         expected = expected_fen(s, shift)
-        self._end(s, shift, "handed_over", outgoing_count, None, by)
+        movement = self._end(s, shift, "handed_over", outgoing_count, None, by)
         now = self.clock.now()
         following = Shift(
             branch_code=shift.branch_code,
@@ -198,6 +205,7 @@ class ClosingService:
             "incoming": str(incoming_count.total),
             "expected": str(from_fen(expected)),
             "approved_by": by,
+            "movement": movement,
         }
         s.flush()
         payload["handover"] = record.id
@@ -231,7 +239,11 @@ class ClosingService:
             return [OpenTill(sh.counter, sh.teller_id, name, sh.opened_at) for sh, name in rows]
 
     def close_branch(self, supervisor: SignedIn, password: str) -> str:
-        """Close the business date: only a supervisor, only when every till is closed."""
+        """Close the business date: only a supervisor, only when every till is closed.
+
+        The entry that closes it is the day's journal anchor, written to the
+        output folder once the close has committed.
+        """
         staff_id = supervisor.staff.staff_id
         if supervisor.staff.role is not Role.SUPERVISOR:
             raise TillRefused("till.branch_needs_supervisor")
@@ -256,6 +268,27 @@ class ClosingService:
                     raise TillRefused("till.day_closed", date=day.isoformat())
                 record.closed_at, record.closed_by = self.clock.now(), staff_id
                 where = self.till._where(staff_id)
-                self.journal.append(s, "business_day_closed", {"date": day.isoformat()}, where)
-                return day.isoformat()
-        refuse(checked)
+                entry = self.journal.append(
+                    s, "business_day_closed", {"date": day.isoformat()}, where
+                )
+        if not isinstance(checked, Staff):
+            refuse(checked)
+        self._save_anchor(day, Anchor(entry.seq, entry.hash))
+        return day.isoformat()
+
+    def _save_anchor(self, day: date, anchor: Anchor) -> None:
+        if self.anchor_folder is None:
+            return
+        folder, branch = self.anchor_folder, self.till.branch_code
+        try:
+            save_anchor(folder, branch, day, anchor)
+        except OSError as exc:
+            path = folder / anchor_file_name(branch, day)
+            reason = exc.strerror or str(exc)
+            raise TillRefused(
+                "journal.anchor.not_saved",
+                date=day.isoformat(),
+                path=str(path),
+                reason=reason,
+                anchor=str(anchor),
+            ) from None

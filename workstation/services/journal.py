@@ -2,30 +2,40 @@
 
 Each entry's hash is ``HMAC(key, previous hash || canonical content)`` where
 the content is its sequence number, time, branch, counter, staff, event and
-JSON payload. Without the key nobody can append or edit an entry unseen;
-:meth:`Journal.verify` walks the chain in fixed-size batches and names the
-first broken link.
+JSON payload (:mod:`workstation.services.journal_codec`). Without the key
+nobody can append or edit an entry unseen; :meth:`Journal.verify` walks the
+chain in fixed-size batches and names the first broken link, and checks an
+anchor (a sequence number and hash kept outside the database) on the way.
+Whether every record has its entry is :mod:`workstation.services.journal_audit`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date
 
 from sqlalchemy import event as sa_event
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from workstation.db.engine import Database
+from workstation.db.jsonfield import json_text
 from workstation.db.models import JournalEntry, JournalHead
 from workstation.domain.clock import Clock
+from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Msg, msg
+from workstation.services.journal_codec import (
+    GENESIS,
+    Signer,
+    canonical_payload,
+    content,
+    stored_content,
+    timestamp,
+)
 
-GENESIS = "0" * 64
+__all__ = ["GENESIS", "Anchor", "Journal", "Verification", "Where", "canonical_payload"]
+
 HEAD_ID = 1
 _QUEUE = "journal_queue"
 """Where a unit of work keeps its entries until it commits (``Session.info``)."""
@@ -46,40 +56,54 @@ class Verification:
     last_seq: int
     broken_at: int | None = None
     problem: Msg | None = None
+    last_hash: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.problem is None
 
 
-def canonical_payload(payload: Mapping[str, object]) -> str:
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+@dataclass(frozen=True)
+class Anchor:
+    """An entry's sequence number and hash, kept outside the database: ``SEQ:HASH``."""
+
+    seq: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"{self.seq}:{self.hash}"
+
+    @classmethod
+    def parse(cls, written: str) -> Anchor:
+        seq, _, digest = written.strip().partition(":")
+        digest = digest.lower()
+        if not (seq.isdigit() and len(digest) == 64):
+            raise WorkstationError("journal.anchor.bad", anchor=written.strip())
+        if digest.strip("0123456789abcdef"):
+            raise WorkstationError("journal.anchor.bad", anchor=written.strip())
+        return cls(int(seq), digest)
 
 
-def _timestamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _content(row) -> bytes:
-    fields = [
-        row.seq,
-        _timestamp(row.occurred_at),
-        row.branch_code,
-        row.counter,
-        row.staff_id,
-        row.event,
-        row.payload,
-    ]
-    return json.dumps(fields, separators=(",", ":"), ensure_ascii=False).encode()
+def _entry_content(entry: JournalEntry) -> bytes:
+    return content(
+        entry.seq,
+        timestamp(entry.occurred_at),
+        entry.branch_code,
+        entry.counter,
+        entry.staff_id,
+        entry.event,
+        entry.payload,
+    )
 
 
 class Journal:
     def __init__(self, key: bytes, clock: Clock) -> None:
-        self._key = key
+        self._signer = Signer(key)
         self.clock = clock
 
-    def _mac(self, prev_hash: str, row) -> str:
-        return hmac.new(self._key, prev_hash.encode() + _content(row), hashlib.sha256).hexdigest()
+    def _mac(self, prev_hash: str, entry) -> str:
+        """The hash an entry (anything with a journal row's attributes) must carry."""
+        return self._signer.sign(prev_hash, _entry_content(entry))
 
     def append(
         self,
@@ -127,44 +151,85 @@ class Journal:
             head.seq, head.hash = entry.seq, entry.hash
         session.flush()
 
-    def verify(self, db: Database, batch_size: int = 1000) -> Verification:
-        """Walk the whole chain, at most ``batch_size`` entries in memory at a time."""
-        prev_hash, expected, count = GENESIS, 1, 0
+    def verify(
+        self, db: Database, batch_size: int = 1000, anchor: Anchor | None = None
+    ) -> Verification:
+        """Walk the whole chain, at most ``batch_size`` entries in memory at a time.
+
+        With an ``anchor``, the entry it names must be there with its hash: then
+        nothing up to it was removed or changed, even by someone with the key.
+        """
+        sign = self._signer.sign
+        prev_hash, expected = GENESIS, 1
+        anchor_seq, anchor_hash = (anchor.seq, anchor.hash) if anchor else (0, "")
         with db.snapshot() as session:
-            for row in _rows(session, batch_size):
-                problem = self._check(row, expected, prev_hash)
-                if problem is not None:
-                    return Verification(count, expected - 1, row.seq, problem)
-                prev_hash, expected, count = row.hash, row.seq + 1, count + 1
-            head = session.execute(select(JournalHead.seq, JournalHead.hash)).one()
+            for batch in _batches(session, batch_size):
+                for seq, at, branch, counter, staff, event, payload, prev, stored in batch:
+                    body = stored_content(seq, at, branch, counter, staff, event, payload)
+                    # not compare_digest: nothing secret is guessed from how long a check takes
+                    if seq != expected or prev != prev_hash or sign(prev_hash, body) != stored:
+                        problem = _problem(seq, expected, prev, prev_hash)
+                        return Verification(expected - 1, expected - 1, seq, problem)
+                    if seq == anchor_seq and stored != anchor_hash:
+                        problem = msg("journal.anchor.changed", seq=seq)
+                        return Verification(expected - 1, expected - 1, seq, problem)
+                    prev_hash, expected = stored, seq + 1
+            recorded = session.execute(select(JournalHead.seq, JournalHead.hash)).one()
         last = expected - 1
-        if head.seq != last or head.hash != prev_hash:
-            return Verification(
-                count, last, last + 1, msg("journal.broken.tail", last=last, head=head.seq)
-            )
-        return Verification(count, last)
-
-    def _check(self, row, expected: int, prev_hash: str) -> Msg | None:
-        if row.seq != expected:
-            return msg("journal.broken.missing", seq=row.seq, missing=expected)
-        if row.prev_hash != prev_hash:
-            return msg("journal.broken.link", seq=row.seq)
-        if not hmac.compare_digest(self._mac(prev_hash, row), row.hash):
-            return msg("journal.broken.hmac", seq=row.seq)
-        return None
+        if last < anchor_seq:
+            problem = msg("journal.anchor.missing", seq=anchor_seq, last=last)
+            return Verification(last, last, last + 1, problem)
+        if recorded.seq != last or recorded.hash != prev_hash:
+            problem = msg("journal.broken.tail", last=last, head=recorded.seq)
+            return Verification(last, last, last + 1, problem)
+        return Verification(last, last, last_hash=prev_hash)
 
 
-def _rows(session: Session, batch_size: int) -> Iterator:
-    table = JournalEntry.__table__
-    last = 0
+def _problem(seq: int, expected: int, prev: str, prev_hash: str) -> Msg:
+    if seq != expected:
+        return msg("journal.broken.missing", seq=seq, missing=expected)
+    if prev != prev_hash:
+        return msg("journal.broken.link", seq=seq)
+    return msg("journal.broken.hmac", seq=seq)
+
+
+_BATCH = text(
+    "SELECT seq, occurred_at, branch_code, counter, staff_id, event, payload, prev_hash, hash"
+    " FROM journal_entries WHERE seq > :after ORDER BY seq LIMIT :size"
+)
+
+
+def _batches(session: Session, batch_size: int) -> Iterator[list]:
+    """The chain in order, a keyset batch at a time, as the driver gives it (no ORM, no types)."""
+    after = 0
     while True:
-        batch = session.execute(
-            select(table).where(table.c.seq > last).order_by(table.c.seq).limit(batch_size)
-        ).all()
+        batch = session.execute(_BATCH, {"after": after, "size": batch_size}).fetchall()
         if not batch:
             return
-        yield from batch
-        last = batch[-1].seq
+        yield batch
+        after = batch[-1][0]
+
+
+def close_anchor(session: Session, branch_code: str, day: date) -> Anchor | None:
+    """The entry that closed ``day`` at the branch (the day's anchor), if it is closed."""
+    row = session.execute(
+        select(JournalEntry.seq, JournalEntry.hash)
+        .where(
+            JournalEntry.event == "business_day_closed",
+            JournalEntry.branch_code == branch_code,
+            json_text(JournalEntry.payload, "date") == day.isoformat(),
+        )
+        .order_by(JournalEntry.seq.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else Anchor(row.seq, row.hash)
+
+
+def current_head(db: Database) -> Anchor:
+    """The journal's head as it stands: the last entry's sequence number and hash."""
+    with db.read() as session:
+        row = session.execute(select(JournalHead.seq, JournalHead.hash)).one()
+    return Anchor(row.seq, row.hash)
 
 
 def recent(

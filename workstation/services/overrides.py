@@ -145,25 +145,26 @@ class OverrideService:
     ) -> Approval:
         code, text, request_id = reason
         now = self.clock.now()
-        s.add(
-            Override(
-                branch_code=self.branch_code,
-                idempotency_key=ask.idempotency_key,
-                content_digest=ask.content_digest,
-                purpose=ask.purpose,
-                level_required=ask.level,
-                approver_id=approver.staff_id,
-                approver_level=approver.level,
-                teller_id=teller_id,
-                mode=mode,
-                request_id=request_id,
-                reason_code=code,
-                reason_text=text,
-                evidence=json.dumps(ask.context, ensure_ascii=False, sort_keys=True),
-                decided_at=now,
-            )
+        record = Override(
+            branch_code=self.branch_code,
+            idempotency_key=ask.idempotency_key,
+            content_digest=ask.content_digest,
+            purpose=ask.purpose,
+            level_required=ask.level,
+            approver_id=approver.staff_id,
+            approver_level=approver.level,
+            teller_id=teller_id,
+            mode=mode,
+            request_id=request_id,
+            reason_code=code,
+            reason_text=text,
+            evidence=json.dumps(ask.context, ensure_ascii=False, sort_keys=True),
+            decided_at=now,
         )
+        s.add(record)
+        s.flush()
         payload = {
+            "override": record.id,
             "purpose": ask.purpose,
             "key": ask.idempotency_key,
             "digest": ask.content_digest,

@@ -291,9 +291,10 @@ class PostingService:
         )
         s.add(posting)
         s.flush()
+        movement = None
         if amount is not None and method == "cash":
             sign = 1 if template.money.direction == "in" else -1
-            self.till.move(s, shift, "posting", sign * to_fen(amount), posting.id)
+            movement = self.till.move(s, shift, "posting", sign * to_fen(amount), posting.id)
         ids = [a.id for a in approvals]
         if ids:
             s.execute(update(Override).where(Override.id.in_(ids)).values(posting_id=posting.id))
@@ -305,6 +306,7 @@ class PostingService:
             "method": posting.method,
             "approvers": [a.approver_id for a in approvals],
             "large_cash_report": posting.large_cash_report,
+            "movement": movement,
         }
         self.journal.append(
             s, "posted", payload, Where(self.branch_code, self.counter, who.staff.staff_id)

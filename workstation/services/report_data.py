@@ -193,3 +193,5 @@ class BranchSummaryData:
     variances: tuple[VarianceLine, ...]
     print_no: int = 1
     reprint_reason: str | None = None
+    journal_anchor: str | None = None
+    """``SEQ:HASH`` of the journal entry that closed the day; none while it is open."""

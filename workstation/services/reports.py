@@ -23,6 +23,7 @@ from workstation.domain.clock import stamp
 from workstation.domain.i18n import Catalog
 from workstation.domain.money import from_fen
 from workstation.services import report_lines as lines
+from workstation.services.journal import close_anchor
 from workstation.services.receipt_data import Bilingual, BranchHeader
 from workstation.services.report_data import (
     BranchSummaryData,
@@ -259,6 +260,7 @@ class ReportService:
                 for teller, (n, sums) in sorted(sums_by_teller.items())
             )
             record = s.get(BusinessDay, (self.branch.code, day))
+            anchor = close_anchor(s, self.branch.code, day)
             return BranchSummaryData(
                 header=self.header(),
                 business_date=day.isoformat(),
@@ -268,4 +270,5 @@ class ReportService:
                 businesses=self._lines(s, where),
                 large_cash=lines.large_cash(self, s, where),
                 variances=lines.variances(self, s, shifts),
+                journal_anchor=None if anchor is None else str(anchor),
             )

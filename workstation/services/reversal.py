@@ -166,8 +166,9 @@ class ReversalService:
             s.add(reversal)
             s.flush()
             original.status = "reversed"
+            movement = None
             if undone:  # the cash goes back out of (or into) the reversing teller's box
-                self.postings.till.move(s, shift, "reversal", undone, reversal.id)
+                movement = self.postings.till.move(s, shift, "reversal", undone, reversal.id)
             ids = [a.id for a in approvals]
             s.execute(update(Override).where(Override.id.in_(ids)).values(posting_id=reversal.id))
             payload = {
@@ -175,6 +176,7 @@ class ReversalService:
                 "reverses": original.serial,
                 "reason": reversal.reason,
                 "approvers": [a.approver_id for a in approvals],
+                "movement": movement,
             }
             where = Where(branch, counter, who.staff.staff_id)
             self.journal.append(s, "reversed", payload, where)

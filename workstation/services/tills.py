@@ -219,9 +219,11 @@ class TillService:
                 )
                 s.add(transfer)
                 s.flush()
-                self.move(s, shift, f"vault_{'in' if sign > 0 else 'out'}", sign * count.total_fen)
+                kind = f"vault_{'in' if sign > 0 else 'out'}"
+                movement = self.move(s, shift, kind, sign * count.total_fen)
                 payload = {
                     "transfer": transfer.id,
+                    "movement": movement,
                     "direction": direction,
                     "amount": str(count.total),
                     "count": count.as_json(),
@@ -231,21 +233,22 @@ class TillService:
                 return view_of(s, shift), transfer.id
         refuse(officer)
 
-    def move(self, s: Session, shift: Shift, kind: str, amount_fen: int, posting_id=None) -> None:
-        s.add(
-            CashMovement(
-                branch_code=self.branch_code,
-                business_date=shift.business_date,
-                counter=shift.counter,
-                teller_id=shift.teller_id,
-                posting_id=posting_id,
-                kind=kind,
-                amount_fen=amount_fen,
-                created_at=self.clock.now(),
-                shift_id=shift.id,
-            )
+    def move(self, s: Session, shift: Shift, kind: str, amount_fen: int, posting_id=None) -> int:
+        """Book cash into or out of the box; the movement's id goes in the journal entry."""
+        movement = CashMovement(
+            branch_code=self.branch_code,
+            business_date=shift.business_date,
+            counter=shift.counter,
+            teller_id=shift.teller_id,
+            posting_id=posting_id,
+            kind=kind,
+            amount_fen=amount_fen,
+            created_at=self.clock.now(),
+            shift_id=shift.id,
         )
+        s.add(movement)
         s.flush()
+        return movement.id
 
     # -- readiness to close -------------------------------------------------------------
 

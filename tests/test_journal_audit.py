@@ -1,0 +1,163 @@
+"""The journal proves it is complete: every record has its entry and every entry its record,
+and the first mismatch is named."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.journal_support import cut_tail, entry_seq, full_day, sql
+from tests.ledger_support import contact_change, in_both_languages, on_shift
+from workstation.db.ledger import CashMovement, Override
+from workstation.db.tills import Shift
+from workstation.domain.i18n import Catalog
+from workstation.services.journal import Where
+from workstation.services.journal_audit import KINDS, audit
+
+pytestmark = pytest.mark.db
+
+EN = Catalog.load("en")
+
+
+def _problem(station) -> str:
+    found = audit(station.db)
+    assert not found.ok
+    assert in_both_languages(found.problem)
+    return EN(found.problem)
+
+
+def test_a_full_day_matches_record_for_record(station, station2):
+    full_day(station, station2)
+    found = audit(station.db)
+    assert found.ok, EN(found.problem)
+    assert found.kinds == len(KINDS)
+
+
+def test_cutting_the_tail_and_the_head_hides_nothing(station):
+    """The chain alone verifies after the last entries and the head are cut back together;
+    the posting those entries vouched for is then named."""
+    teller = on_shift(station, "T001")
+    posted = station.postings.post(contact_change(station), teller)
+    cut_tail(station, entry_seq(station, "posted", posted.serial) - 1)
+    assert station.journal.verify(station.db).ok
+    assert _problem(station) == f"posting {posted.serial} has no journal entry" + (
+        " (entries cut from the end of the journal, or a record written past the workstation)"
+    )
+
+
+def test_an_entry_whose_record_was_deleted_is_named(station, station2):
+    full_day(station, station2)
+    with station.db.read() as s:
+        vault_in = s.scalar(select(CashMovement.id).where(CashMovement.kind == "vault_in"))
+    seq = entry_seq(station, "vault_transfer")
+    sql(station, "DELETE FROM cash_movements WHERE id = :id", id=vault_in)
+    assert _problem(station).startswith(
+        f"journal entry #{seq} records cash movement {vault_in}, which is not in the ledger"
+    )
+
+
+def test_a_reversal_deleted_with_its_cash_is_named(station, station2):
+    day = full_day(station, station2)
+    seq = entry_seq(station, "reversed", day.reversal_serial)
+    sql(
+        station,
+        "UPDATE overrides SET posting_id = NULL"
+        " WHERE posting_id = (SELECT id FROM postings WHERE serial = :serial)",
+        "DELETE FROM cash_movements"
+        " WHERE posting_id = (SELECT id FROM postings WHERE serial = :serial)",
+        "DELETE FROM postings WHERE serial = :serial",
+        serial=day.reversal_serial,
+    )
+    assert _problem(station).startswith(
+        f"journal entry #{seq} records reversal {day.reversal_serial}, which is not in the ledger"
+    )
+
+
+def test_an_approval_written_past_the_service_is_named(station, station2):
+    full_day(station, station2)
+    sql(
+        station,
+        "INSERT INTO overrides (branch_code, idempotency_key, content_digest, purpose,"
+        " level_required, approver_id, approver_level, teller_id, mode, reason_code, evidence,"
+        " decided_at) SELECT branch_code, 'forged', content_digest, purpose, level_required,"
+        " approver_id, approver_level, teller_id, mode, reason_code, evidence, decided_at"
+        " FROM overrides ORDER BY id LIMIT 1",
+    )
+    with station.db.read() as s:
+        forged = s.scalar(select(func.max(Override.id)))
+    assert _problem(station).startswith(f"approval {forged} has no journal entry")
+
+
+def test_a_cash_movement_written_past_the_service_is_named(station, station2):
+    """Cash taken from a box and booked as a movement nobody journaled."""
+    full_day(station, station2)
+    sql(
+        station,
+        "INSERT INTO cash_movements (branch_code, business_date, counter, teller_id, kind,"
+        " amount_fen, created_at, shift_id) SELECT branch_code, business_date, counter,"
+        " teller_id, 'vault_out', -100000, created_at, shift_id FROM cash_movements"
+        " ORDER BY id DESC LIMIT 1",
+    )
+    with station.db.read() as s:
+        forged = s.scalar(select(func.max(CashMovement.id)))
+    assert _problem(station).startswith(f"cash movement {forged} has no journal entry")
+
+
+def test_a_print_written_past_the_service_is_named(station, station2):
+    day = full_day(station, station2)
+    sql(
+        station,
+        "INSERT INTO prints (posting_id, print_no, staff_id, counter, printed_at, status)"
+        " SELECT id, 2, teller_id, counter, posted_at, 'saved' FROM postings"
+        " WHERE serial = :serial",
+        serial=day.paid_serial,
+    )
+    assert _problem(station).startswith(f"receipt print {day.paid_serial}#2 has no journal entry")
+
+
+def test_a_till_record_written_past_the_service_is_named(station, station2):
+    day = full_day(station, station2)
+    sql(
+        station,
+        "INSERT INTO vault_transfers (shift_id, direction, count, amount_fen, officer_id, at)"
+        " SELECT shift_id, 'to_vault', count, amount_fen, officer_id, at FROM vault_transfers"
+        " WHERE id = :id",
+        id=day.transfer_id,
+    )
+    assert _problem(station).startswith(
+        f"vault transfer {day.transfer_id + 1} has no journal entry"
+    )
+
+
+def _raw_movement(station) -> int:
+    """A cash movement booked straight into the table, at the clock's time."""
+    with station.db.write() as s:
+        shift = s.scalar(select(Shift).order_by(Shift.id).limit(1))
+        movement = CashMovement(
+            branch_code="SH01",
+            business_date=shift.business_date,
+            counter=shift.counter,
+            teller_id=shift.teller_id,
+            kind="vault_in",
+            amount_fen=100_000,
+            created_at=station.clock.now(),
+            shift_id=shift.id,
+        )
+        s.add(movement)
+        s.flush()
+        return movement.id
+
+
+def test_a_journal_from_before_the_ids_leaves_only_its_own_time_unmatched(station):
+    """Entries written before approvals and movements carried their ids cannot vouch for the
+    records of their time; a record from after the last of them is matched."""
+    teller = on_shift(station, "T001")
+    posted = station.postings.post(contact_change(station), teller)
+    _raw_movement(station)
+    older = {"serial": posted.serial, "template": "2001"}  # as the entry was written: no "movement"
+    with station.db.write() as s:
+        station.journal.append(s, "posted", older, Where("SH01", "01", "T001"))
+    assert audit(station.db).ok
+    station.clock.advance(minutes=1)
+    later = _raw_movement(station)
+    assert _problem(station).startswith(f"cash movement {later} has no journal entry")

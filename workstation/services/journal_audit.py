@@ -1,0 +1,243 @@
+"""Does every record have its journal entry, and every entry its record?
+
+The chain (:meth:`Journal.verify`) proves no entry was edited or removed from
+its middle; it cannot see entries cut from the end together with the head,
+nor a record written past the services. So each kind of record is matched to
+the journal's entries by a key the entry's payload carries (a posting's
+serial, an approval's or a cash movement's id, a print's serial and number
+...). The database does the matching (both sides' keys grouped, one kind at a time),
+so it stays fast and Python's memory flat however long the journal is. Run
+it on a chain that verifies: it trusts each payload to be the JSON the
+journal wrote.
+
+A print is journaled when it ends (saved, printed or failed: a retry of a
+failed print keeps its number, so one print may have two entries); one left
+``pending`` by a program that stopped mid-print produced no document and is
+not matched.
+
+Journals written before approvals and cash movements carried their ids in
+the payload (``override``, ``movement``) cannot vouch for the records of that
+time: those records, up to the last entry in the older form, are left out of
+the match; everything after it is matched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import String, cast, func, null, or_, select, union_all
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement, Select
+
+from workstation.db.engine import Database
+from workstation.db.jsonfield import json_has, json_int, json_text
+from workstation.db.ledger import BusinessDay, CashMovement, Override, Posting, PrintRecord
+from workstation.db.models import JournalEntry
+from workstation.db.tills import DocumentPrint, Handover, Shift, VaultTransfer
+from workstation.domain.i18n import Msg, msg
+from workstation.domain.prints import PrintStatus
+
+J = JournalEntry
+MOVEMENT_EVENTS = ("posted", "reversed", "vault_transfer", "shift_closed", "handover")
+"""The entries that name the cash movement they made (``movement``: its id, or null)."""
+
+
+def _field(key: str) -> ColumnElement:
+    return json_text(J.payload, key)
+
+
+def _number(key: str) -> ColumnElement:
+    return json_int(J.payload, key)
+
+
+def _text(column: ColumnElement) -> ColumnElement:
+    return cast(column, String)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record and the entries that vouch for it.
+
+    ``records`` selects ``(key, order)``; ``entries`` selects ``(key, seq)``.
+    """
+
+    name: str
+    records: Callable[[], Select]
+    entries: Callable[[], Select]
+
+
+def _entries(key: ColumnElement, *events: str) -> Select:
+    return select(key.label("key"), J.seq.label("seq")).where(J.event.in_(events))
+
+
+def _since_ids(time: ColumnElement, key: str, events: tuple[str, ...]) -> ColumnElement:
+    """Records after the last entry written before the payload carried ``key``."""
+    older = (
+        select(func.max(J.occurred_at))
+        .where(J.event.in_(events), ~json_has(J.payload, key))
+        .scalar_subquery()
+    )
+    return or_(older.is_(None), time > older)
+
+
+def _postings(status_is_reversal: bool) -> Select:
+    status = Posting.status == "reversal"
+    return select(Posting.serial.label("key"), Posting.id.label("order")).where(
+        status if status_is_reversal else ~status
+    )
+
+
+def _shifts_opened() -> Select:
+    by_handover = (
+        select(Handover.to_shift_id.label("key"), J.seq.label("seq"))
+        .join(Handover, Handover.id == _number("handover"))
+        .where(J.event == "handover")
+    )
+    return _entries(_number("shift"), "shift_opened").union_all(by_handover)
+
+
+def _receipt_prints() -> Select:
+    key = Posting.serial + "#" + _text(PrintRecord.print_no)
+    return (
+        select(key.label("key"), PrintRecord.id.label("order"))
+        .join(Posting, Posting.id == PrintRecord.posting_id)
+        .where(PrintRecord.status != PrintStatus.PENDING)
+    )
+
+
+def _document_key(kind, ref, print_no) -> ColumnElement:
+    return kind + ":" + ref + "#" + _text(print_no)
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        "posting",
+        lambda: _postings(False),
+        lambda: _entries(_field("serial"), "posted"),
+    ),
+    Kind(
+        "reversal",
+        lambda: _postings(True),
+        lambda: _entries(_field("serial"), "reversed"),
+    ),
+    Kind(
+        "override",
+        lambda: select(Override.id.label("key"), Override.id.label("order")).where(
+            _since_ids(Override.decided_at, "override", ("override_approved",))
+        ),
+        lambda: _entries(_number("override"), "override_approved"),
+    ),
+    Kind(
+        "cash_movement",
+        lambda: select(CashMovement.id.label("key"), CashMovement.id.label("order")).where(
+            _since_ids(CashMovement.created_at, "movement", MOVEMENT_EVENTS)
+        ),
+        lambda: _entries(_number("movement"), *MOVEMENT_EVENTS),
+    ),
+    Kind(
+        "shift_opened",
+        lambda: select(Shift.id.label("key"), Shift.id.label("order")),
+        _shifts_opened,
+    ),
+    Kind(
+        "shift_closed",
+        lambda: select(Shift.id.label("key"), Shift.id.label("order")).where(
+            Shift.status == "closed"
+        ),
+        lambda: _entries(_number("shift"), "shift_closed"),
+    ),
+    Kind(
+        "vault_transfer",
+        lambda: select(VaultTransfer.id.label("key"), VaultTransfer.id.label("order")),
+        lambda: _entries(_number("transfer"), "vault_transfer"),
+    ),
+    Kind(
+        "handover",
+        lambda: select(Handover.id.label("key"), Handover.id.label("order")),
+        lambda: _entries(_number("handover"), "handover"),
+    ),
+    Kind(
+        "receipt_print",
+        _receipt_prints,
+        lambda: _entries(
+            _field("serial") + "#" + _field("print_no"),
+            "receipt_printed",
+            "receipt_reprinted",
+            "receipt_print_failed",
+        ),
+    ),
+    Kind(
+        "document_print",
+        lambda: select(
+            _document_key(DocumentPrint.kind, DocumentPrint.ref, DocumentPrint.print_no).label(
+                "key"
+            ),
+            DocumentPrint.id.label("order"),
+        ).where(DocumentPrint.status != PrintStatus.PENDING),
+        lambda: _entries(
+            _field("kind") + ":" + _field("ref") + "#" + _field("print_no"),
+            "document_printed",
+            "document_reprinted",
+            "document_print_failed",
+        ),
+    ),
+    Kind(
+        "business_day_closed",
+        lambda: select(
+            (BusinessDay.branch_code + " " + _text(BusinessDay.business_date)).label("key"),
+            BusinessDay.closed_at.label("order"),
+        ).where(BusinessDay.closed_at.is_not(None)),
+        lambda: _entries(J.branch_code + " " + _field("date"), "business_day_closed"),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Audit:
+    """The first mismatch, or none; ``kinds`` were matched."""
+
+    kinds: int
+    problem: Msg | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def _first_mismatch(s: Session, kind: Kind):
+    """One pass over each side: keys grouped, those on one side only kept, the first of them.
+
+    A record without an entry comes before an entry without a record; records
+    in their own order, entries by sequence number.
+    """
+    records, entries = kind.records().subquery(), kind.entries().subquery()
+    sides = union_all(
+        select(records.c.key, records.c.order.label("record"), null().label("seq")),
+        select(entries.c.key, null(), entries.c.seq),
+    ).subquery()
+    record, seq = func.min(sides.c.record), func.min(sides.c.seq)
+    return s.execute(
+        select(sides.c.key, record.label("record"), seq.label("seq"))
+        .where(sides.c.key.is_not(None))
+        .group_by(sides.c.key)
+        .having(or_(record.is_(None), seq.is_(None)))
+        .order_by(seq.is_not(None), record, seq)
+        .limit(1)
+    ).first()
+
+
+def audit(db: Database, kinds: tuple[Kind, ...] = KINDS) -> Audit:
+    """Match every kind in one consistent snapshot; name the first mismatch."""
+    with db.snapshot() as s:
+        for kind in kinds:
+            found = _first_mismatch(s, kind)
+            if found is None:
+                continue
+            what = msg(f"journal.audit.kind.{kind.name}")
+            if found.seq is None:
+                problem = msg("journal.audit.no_entry", what=what, key=found.key)
+            else:
+                problem = msg("journal.audit.no_record", what=what, key=found.key, seq=found.seq)
+            return Audit(len(kinds), problem)
+    return Audit(len(kinds))
