@@ -161,3 +161,31 @@ def test_a_journal_from_before_the_ids_leaves_only_its_own_time_unmatched(statio
     station.clock.advance(minutes=1)
     later = _raw_movement(station)
     assert _problem(station).startswith(f"cash movement {later} has no journal entry")
+
+
+def test_a_failed_print_retried_and_a_print_left_pending_still_match(
+    station, tmp_path, monkeypatch
+):
+    """A print is journaled when it ends: failed, then printed on retry (one record, two
+    entries). One left pending by a stopped program made no document and is not named,
+    nor is the failure's entry of a print whose retry was left pending."""
+    from printing.jobs import print_receipt
+    from printing.output import SaveFailed
+    from tests.test_print_failures import _missing, _output, _repair
+
+    teller = on_shift(station, "T001")
+    posted = station.postings.post(contact_change(station), teller)
+    folder, _reason = _missing(station, tmp_path, monkeypatch)
+    _output(station, folder)
+    with pytest.raises(SaveFailed):
+        print_receipt(station, teller, posted.serial)
+    station.receipts.prepare(posted.serial, teller)  # the retry begun, the program stopped
+    found = audit(station.db)
+    assert found.ok, EN(found.problem)
+    _repair(station, folder, monkeypatch)
+    print_receipt(station, teller, posted.serial, "上次打印中断")
+    found = audit(station.db)
+    assert found.ok, EN(found.problem)
+    station.receipts.prepare(posted.serial, teller, "客户要求再打一份")  # begun, never saved
+    found = audit(station.db)
+    assert found.ok, EN(found.problem)

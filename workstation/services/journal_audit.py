@@ -13,7 +13,7 @@ journal wrote.
 A print is journaled when it ends (saved, printed or failed: a retry of a
 failed print keeps its number, so one print may have two entries); one left
 ``pending`` by a program that stopped mid-print produced no document and is
-not matched.
+not named (nor is the entry of its earlier failure, while a retry runs).
 
 Journals written before approvals and cash movements carried their ids in
 the payload (``override``, ``movement``) cannot vouch for the records of that
@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import String, cast, func, null, or_, select, union_all
+from sqlalchemy import String, and_, case, cast, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -59,7 +59,8 @@ def _text(column: ColumnElement) -> ColumnElement:
 class Kind:
     """One kind of record and the entries that vouch for it.
 
-    ``records`` selects ``(key, order)``; ``entries`` selects ``(key, seq)``.
+    ``records`` selects ``(key, order)``, and ``needs`` (0 or 1) where a record may
+    stand without an entry; ``entries`` selects ``(key, seq)``.
     """
 
     name: str
@@ -99,11 +100,15 @@ def _shifts_opened() -> Select:
 
 def _receipt_prints() -> Select:
     key = Posting.serial + "#" + _text(PrintRecord.print_no)
-    return (
-        select(key.label("key"), PrintRecord.id.label("order"))
-        .join(Posting, Posting.id == PrintRecord.posting_id)
-        .where(PrintRecord.status != PrintStatus.PENDING)
+    return select(key.label("key"), PrintRecord.id.label("order"), _ended(PrintRecord.status)).join(
+        Posting, Posting.id == PrintRecord.posting_id
     )
+
+
+def _ended(status: ColumnElement) -> ColumnElement:
+    """A print needs its entry once it has ended; a pending one (begun, or retried after a
+    failure) may have none yet, or only its earlier failure's."""
+    return case((status == PrintStatus.PENDING, 0), else_=1).label("needs")
 
 
 def _document_key(kind, ref, print_no) -> ColumnElement:
@@ -174,7 +179,8 @@ KINDS: tuple[Kind, ...] = (
                 "key"
             ),
             DocumentPrint.id.label("order"),
-        ).where(DocumentPrint.status != PrintStatus.PENDING),
+            _ended(DocumentPrint.status),
+        ),
         lambda: _entries(
             _field("kind") + ":" + _field("ref") + "#" + _field("print_no"),
             "document_printed",
@@ -212,16 +218,18 @@ def _first_mismatch(s: Session, kind: Kind):
     in their own order, entries by sequence number.
     """
     records, entries = kind.records().subquery(), kind.entries().subquery()
+    needs = records.c.needs if "needs" in records.c else literal(1).label("needs")
     sides = union_all(
-        select(records.c.key, records.c.order.label("record"), null().label("seq")),
-        select(entries.c.key, null(), entries.c.seq),
+        select(records.c.key, records.c.order.label("record"), needs, null().label("seq")),
+        select(entries.c.key, null(), literal(0), entries.c.seq),
     ).subquery()
     record, seq = func.min(sides.c.record), func.min(sides.c.seq)
+    needed = func.max(sides.c.needs) == 1
     return s.execute(
         select(sides.c.key, record.label("record"), seq.label("seq"))
         .where(sides.c.key.is_not(None))
         .group_by(sides.c.key)
-        .having(or_(record.is_(None), seq.is_(None)))
+        .having(or_(record.is_(None), and_(seq.is_(None), needed)))
         .order_by(seq.is_not(None), record, seq)
         .limit(1)
     ).first()
