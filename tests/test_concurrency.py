@@ -1,4 +1,4 @@
-"""Two workstation processes posting on one database: every serial unique and gapless."""
+"""Several workstation processes posting on one database: serials gapless, journal complete."""
 
 from __future__ import annotations
 
@@ -7,28 +7,39 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
+
+from tests.conftest import TEST_KEY
+from workstation.db.engine import Database
+from workstation.db.ledger import BusinessDay
+from workstation.db.models import JournalEntry
+from workstation.services.calendar import open_business_date
+from workstation.services.journal import Journal
 
 pytestmark = pytest.mark.db
 ROOT = Path(__file__).resolve().parents[1]
-PER_PROCESS = 200
+PER_PROCESS = 100
+POSTER = [sys.executable, "-m", "tests.concurrent_poster"]
+WORKSTATIONS = [("T001", "01"), ("T001", "01"), ("T002", "02"), ("T002", "02")]
 
 
-def test_two_processes_posting_200_each_get_400_gapless_serials(db_url):
-    # two workstations at one counter (the same teller signed in on both): one sequence
+def test_four_processes_at_two_counters_get_gapless_serials_all_journaled(db_url, clock):
+    # two workstations at each counter (the same teller signed in on both): one sequence each
     children = [
         subprocess.Popen(
-            [sys.executable, "-m", "tests.concurrent_poster", db_url, teller, str(PER_PROCESS)],
+            [*POSTER, db_url, teller, str(PER_PROCESS), counter],
             cwd=ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for teller in ("T001", "T001")
+        for teller, counter in WORKSTATIONS
     ]
     for child in children:
         assert child.stdout.readline().strip() == "ready", child.stderr.read()
-    for child in children:  # both start posting at once
+    for child in children:  # all start posting at once
         child.stdin.write("go\n")
         child.stdin.flush()
     serials = []
@@ -36,7 +47,45 @@ def test_two_processes_posting_200_each_get_400_gapless_serials(db_url):
         out, err = child.communicate(timeout=300)
         assert child.returncode == 0, err
         serials += out.split()
-    assert len(serials) == 2 * PER_PROCESS
-    assert len(set(serials)) == len(serials)
-    numbers = sorted(int(serial.rsplit("-", 1)[1]) for serial in serials)
-    assert numbers == list(range(1, 2 * PER_PROCESS + 1))
+    assert len(set(serials)) == len(serials) == len(WORKSTATIONS) * PER_PROCESS
+    for counter in ("01", "02"):
+        numbers = sorted(int(s.rsplit("-", 1)[1]) for s in serials if s.split("-")[2] == counter)
+        assert numbers == list(range(1, 2 * PER_PROCESS + 1))
+    db = Database(db_url)
+    try:
+        with db.read() as s:
+            posted = s.scalar(select(func.count()).where(JournalEntry.event == "posted"))
+        assert posted == len(serials)
+        assert Journal(bytes.fromhex(TEST_KEY), clock).verify(db).ok
+    finally:
+        db.dispose()
+
+
+@pytest.fixture
+def pg_db(db_url, clock):
+    """The database, on PostgreSQL only, with today's business date already open."""
+    if not db_url.startswith("postgresql"):
+        pytest.skip("row locks: SQLite lets one writer in at a time anyway")
+    db = Database(db_url)
+    with db.write() as s:
+        open_business_date(s, Journal(bytes.fromhex(TEST_KEY), clock), clock, "SH01", "T001")
+    yield db
+    db.dispose()
+
+
+def test_two_counters_posting_at_once_do_not_wait_for_each_other_on_the_business_date(pg_db, clock):
+    journal = Journal(bytes.fromhex(TEST_KEY), clock)
+    with pg_db.write() as first:
+        day = open_business_date(first, journal, clock, "SH01", "T001")  # a posting in flight
+        with pg_db.write() as second:
+            second.execute(text("SET LOCAL lock_timeout = '3s'"))
+            assert open_business_date(second, journal, clock, "SH01", "T002") == day
+
+
+def test_closing_the_business_date_waits_for_a_posting_in_flight(pg_db, clock):
+    journal = Journal(bytes.fromhex(TEST_KEY), clock)
+    with pg_db.write() as posting:
+        day = open_business_date(posting, journal, clock, "SH01", "T001")
+        with pytest.raises(OperationalError, match="lock timeout"), pg_db.write() as closing:
+            closing.execute(text("SET LOCAL lock_timeout = '200ms'"))
+            closing.get(BusinessDay, ("SH01", day), with_for_update=True)

@@ -2,7 +2,9 @@
 
 SQLite: WAL, foreign keys, ``synchronous=FULL`` and a busy timeout on every
 connection; writing units of work start with ``BEGIN IMMEDIATE`` so two
-workstations on one file queue for the write lock instead of failing late.
+workstations on one file queue for the write lock instead of failing late,
+and before it they take their turn in the file's write queue
+(:mod:`workstation.db.writelock`): first come, first served.
 PostgreSQL: ``postgresql+psycopg://`` with the password from keyring.
 A full disk, a read-only folder or a file that is not a database raises a
 :class:`~workstation.db.failures.StorageError` with a one-line message.
@@ -18,6 +20,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from workstation.db.failures import install as explain_failures
+from workstation.db.writelock import WriteQueue, queue_path
 
 BUSY_TIMEOUT_MS = 15_000
 _WRITE = "workstation_write"
@@ -53,7 +56,9 @@ class Database:
     def __init__(self, url: str, *, password: str | None = None) -> None:
         self.url = database_url(url, password)
         self.dialect = self.url.get_backend_name()
-        if self.dialect == "sqlite":
+        sqlite = self.dialect == "sqlite"
+        self.queue = WriteQueue(queue_path(self.url.database) if sqlite else None)
+        if sqlite:
             self.engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             _sqlite_pragmas(self.engine)
         else:
@@ -70,8 +75,12 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A unit of work that will write: commits on success, rolls back on error."""
-        with self._write.begin() as session:
+        """A unit of work that will write: commits on success, rolls back on error.
+
+        On SQLite it waits for its turn in the write queue first and keeps it
+        until the commit or rollback is done.
+        """
+        with self.queue.turn(), self._write.begin() as session:
             yield session
 
     @contextmanager

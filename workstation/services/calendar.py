@@ -18,6 +18,9 @@ from workstation.domain.clock import Clock, local_date
 from workstation.domain.errors import WorkstationError
 from workstation.services.journal import Journal, Where
 
+SHARED = {"read": True}
+"""``with_for_update`` for FOR SHARE: many may hold it, an update waits for them all."""
+
 
 class BusinessDateClosed(WorkstationError):
     """The business date is closed: nothing more can be posted on it."""
@@ -26,9 +29,16 @@ class BusinessDateClosed(WorkstationError):
 def open_business_date(
     s: Session, journal: Journal, clock: Clock, branch_code: str, staff_id: str | None = None
 ) -> date:
-    """Today's business date for the branch, opened now if it is not open yet."""
+    """Today's business date for the branch, opened now if it is not open yet.
+
+    The day's row is read under a shared lock (FOR SHARE on PostgreSQL; SQLite
+    has one writer at a time anyway): postings at several counters go on side
+    by side, while closing the day, which locks the row for update, waits for
+    those in flight and the ones after it find the day closed. An exclusive
+    lock here made every posting in the branch wait for the one before it.
+    """
     today = local_date(clock)
-    day = s.get(BusinessDay, (branch_code, today), with_for_update=True)
+    day = s.get(BusinessDay, (branch_code, today), with_for_update=SHARED)
     if day is None:
         now = clock.now()
         insert_missing(
@@ -39,7 +49,9 @@ def open_business_date(
             opened_at=now,
             opened_by=staff_id,
         )
-        day = s.get(BusinessDay, (branch_code, today), with_for_update=True, populate_existing=True)
+        day = s.get(
+            BusinessDay, (branch_code, today), with_for_update=SHARED, populate_existing=True
+        )
         if day.opened_at == now and day.opened_by == staff_id:  # this transaction opened it
             where = Where(branch_code, None, staff_id)
             journal.append(s, "business_day_opened", {"date": today.isoformat()}, where)
