@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import OperationalError
 
 from tests.conftest import TEST_KEY
 from workstation.db.engine import Database
+from workstation.db.failures import StorageError
 from workstation.db.ledger import BusinessDay
 from workstation.db.models import JournalEntry
 from workstation.services.calendar import open_business_date
@@ -86,6 +86,7 @@ def test_closing_the_business_date_waits_for_a_posting_in_flight(pg_db, clock):
     journal = Journal(bytes.fromhex(TEST_KEY), clock)
     with pg_db.write() as posting:
         day = open_business_date(posting, journal, clock, "SH01", "T001")
-        with pytest.raises(OperationalError, match="lock timeout"), pg_db.write() as closing:
+        with pytest.raises(StorageError) as waited, pg_db.write() as closing:
             closing.execute(text("SET LOCAL lock_timeout = '200ms'"))
             closing.get(BusinessDay, ("SH01", day), with_for_update=True)
+        assert waited.value.msg.key == "storage.busy"  # the lock timeout, in one line
