@@ -9,6 +9,7 @@ full: they are sample data, not a customer's.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import mm
@@ -27,6 +28,24 @@ from workstation.services.receipt_data import Bilingual, BranchHeader
 MARGIN = 15 * mm
 WIDTH = A4[0] - 2 * MARGIN
 AGENT_NOTE = ("代办时填写", "if an agent applies")
+
+
+@dataclass(frozen=True)
+class SampleForm:
+    """What a sample form is printed from: the business type, the branch, the date."""
+
+    template: Template
+    header: BranchHeader
+    today: date
+    """The sample's dates (an ID's expiry, a policy's term) are set from it."""
+    print_no: int = 1
+    """A sample form is not numbered: every print is a first print."""
+    reprint_reason: str | None = None
+
+
+def render_sample(data: SampleForm, font: FontChoice) -> bytes:
+    """:func:`render_sample_form` of ``data``."""
+    return render_sample_form(data.template, font, data.header, data.today)
 
 
 def render_sample_form(

@@ -96,3 +96,42 @@ async def test_f7_prints_the_sample_form_from_the_form_screen(station):
         [sample] = station.config.output.folder.glob("sample-3101-*.pdf")
         text = _text(sample)
         assert "样例" in text and "SAMPLE" in text and "110105198001010016" in text
+
+
+async def test_f6_sends_the_same_pdf_again_after_the_printer_failed(station, tmp_path, monkeypatch):
+    """The printer refuses: the PDF stays; F6 sends that file again, not a reprint."""
+    import os
+
+    from sqlalchemy import select
+
+    from tests.test_printing_output import fake_lp
+    from workstation.db.ledger import PrintRecord
+
+    bin_dir, fixed, log = tmp_path / "bin", tmp_path / "fixed", tmp_path / "lp.log"
+    bin_dir.mkdir()
+    fake_lp(
+        bin_dir,
+        f'[ -e {fixed} ] || {{ echo "lp: paper jam" >&2; exit 1; }}; printf "%s\\n" "$@" > {log}',
+    )
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    station.config = station.config.model_copy(
+        update={"printing": station.config.printing.model_copy(update={"printer": "PDF"})}
+    )
+    on_shift(station, "T001")
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await ready(pilot)
+        await sign_in(pilot, "T001", "demo1234")
+        await _post_contact_change(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert "打印失败：" in screen_text(app) and "paper jam" in screen_text(app)
+        fixed.touch()  # the jam is cleared
+        await pilot.press("f6")
+        await settle(pilot)
+        assert "已送打印机 PDF" in screen_text(app)
+    path = station.config.output.folder / "SH01-20261127-01-00001-receipt.pdf"
+    assert log.read_text().split()[-3:] == ["-o", "media=A5", str(path)]
+    assert [p.name for p in station.config.output.folder.glob("*.pdf")] == [path.name]
+    with station.db.read() as s:
+        assert [(r.print_no, r.status) for r in s.scalars(select(PrintRecord))] == [(1, "printed")]
