@@ -5,7 +5,7 @@ A new printout is a renderer module and an entry here (and its kind in
 numbers, renders, saves, sends and journals it like every other. A receipt-like
 print of one record (a queue ticket) and a report of a day look alike here:
 ``load`` takes the ref (a record's id, ``T001@2026-11-27``, a date) and returns
-the figures from a service.
+the figures from a service; ``file_key`` names the file from the figures.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from workstation.services.documents import DocumentRefused, split_teller_day
 from workstation.services.receipt_data import BranchHeader
 
 
-def day_key(header: BranchHeader, business_date: str, part: str) -> str:
+def of_day(header: BranchHeader, business_date: str, part: str) -> str:
     """``SH01-20261127-T001``: the branch, the business date, what the document is of."""
     return f"{header.branch_code}-{business_date.replace('-', '')}-{part}"
 
@@ -41,48 +41,48 @@ DOCUMENTS = Registry(
     [
         Document(
             DocumentKind.RECEIPT,
-            load=lambda desk, serial: desk.receipts.receipt(serial),
-            render=render_receipt,
-            media=Media.A5,
-            file_key=lambda d: d.serial,
+            lambda desk, serial: desk.receipts.receipt(serial),
+            render_receipt,
+            Media.A5,
+            lambda d: d.serial,
             book=receipts,
         ),
         Document(
             DocumentKind.SAMPLE_FORM,
-            load=sample_form,
-            render=render_sample,
-            media=Media.A4,
-            file_key=lambda d: f"{d.template.code}-{d.template.key}",
+            sample_form,
+            render_sample,
+            Media.A4,
+            lambda d: f"{d.template.code}-{d.template.key}",
             book=None,
         ),
         Document(
             DocumentKind.VAULT_SLIP,
-            load=lambda desk, ref: desk.reports.vault_slip(int(ref)),
-            render=render_vault_slip,
-            media=Media.A5,
-            file_key=lambda d: day_key(d.header, d.business_date, f"vault{d.transfer_id}"),
+            lambda desk, ref: desk.reports.vault_slip(int(ref)),
+            render_vault_slip,
+            Media.A5,
+            lambda d: of_day(d.header, d.business_date, f"vault{d.transfer_id}"),
         ),
         Document(
             DocumentKind.HANDOVER,
-            load=lambda desk, ref: desk.reports.handover(int(ref)),
-            render=render_handover,
-            media=Media.A4,
-            file_key=lambda d: day_key(d.header, d.business_date, f"handover{d.handover_id}"),
+            lambda desk, ref: desk.reports.handover(int(ref)),
+            render_handover,
+            Media.A4,
+            lambda d: of_day(d.header, d.business_date, f"handover{d.handover_id}"),
         ),
         Document(
             DocumentKind.TELLER_DAY,
-            load=lambda desk, ref: desk.reports.teller_day(*split_teller_day(ref)),
-            render=render_teller_reconciliation,
-            media=Media.A4,
-            file_key=lambda d: day_key(d.header, d.business_date, d.teller.staff_id),
+            lambda desk, ref: desk.reports.teller_day(*split_teller_day(ref)),
+            render_teller_reconciliation,
+            Media.A4,
+            lambda d: of_day(d.header, d.business_date, d.teller.staff_id),
         ),
         Document(
             DocumentKind.BRANCH_DAY,
-            load=lambda desk, ref: desk.reports.branch_day(date.fromisoformat(ref)),
-            render=render_branch_summary,
-            media=Media.A4,
-            file_key=lambda d: day_key(d.header, d.business_date, "branch"),
+            lambda desk, ref: desk.reports.branch_day(date.fromisoformat(ref)),
+            render_branch_summary,
+            Media.A4,
+            lambda d: of_day(d.header, d.business_date, "branch"),
         ),
     ]
 )
-"""The counter's printouts, by kind."""
+"""The counter's printouts, by kind: figures, renderer, paper, file name (and book)."""

@@ -29,18 +29,12 @@ from workstation.services.reports import ReportService
 class Desk(Protocol):
     """What printing uses of a station (:class:`workstation.station.Station` is one)."""
 
-    @property
-    def config(self) -> Config: ...
-    @property
-    def clock(self) -> Clock: ...
-    @property
-    def templates(self) -> TemplateIndex: ...
-    @property
-    def receipts(self) -> ReceiptService: ...
-    @property
-    def documents(self) -> DocumentService: ...
-    @property
-    def reports(self) -> ReportService: ...
+    config: Config
+    clock: Clock
+    templates: TemplateIndex
+    receipts: ReceiptService
+    documents: DocumentService
+    reports: ReportService
 
 
 class PrintBook(Protocol):
@@ -67,6 +61,14 @@ class Numbered(Protocol):
 
 
 D = TypeVar("D", bound=Numbered)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FirstPrint:
+    """The figures of a document that is not numbered (its entry has no book)."""
+
+    print_no: int = 1
+    reprint_reason: str | None = None
 
 
 def receipts(desk: Desk) -> PrintBook:

@@ -21,6 +21,7 @@ from printing.base import A4, SAMPLE_PAGES, PageSetup, build_pdf, para
 from printing.fonts import FontChoice, register
 from printing.form_rows import Filled, condition, document_row, field_row, heading
 from printing.grid import signature_line
+from printing.registry import FirstPrint
 from printing.styles import styles
 from workstation.domain.i18n import Catalog
 from workstation.services.receipt_data import Bilingual, BranchHeader
@@ -31,16 +32,13 @@ AGENT_NOTE = ("代办时填写", "if an agent applies")
 
 
 @dataclass(frozen=True)
-class SampleForm:
-    """What a sample form is printed from: the business type, the branch, the date."""
+class SampleForm(FirstPrint):
+    """What a sample form is printed from: the business type, the branch, and the date the
+    sample's dates (an ID's expiry, a policy's term) are set from."""
 
     template: Template
     header: BranchHeader
     today: date
-    """The sample's dates (an ID's expiry, a policy's term) are set from it."""
-    print_no: int = 1
-    """A sample form is not numbered: every print is a first print."""
-    reprint_reason: str | None = None
 
 
 def render_sample(data: SampleForm, font: FontChoice) -> bytes:

@@ -4,7 +4,6 @@ one entry; the paper sent to the printer is the entry's."""
 from __future__ import annotations
 
 import dataclasses
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,7 +22,7 @@ from printing.registry import Desk, Document, Registry
 from printing.report_parts import marks
 from printing.styles import styles
 from tests.ledger_support import contact_change, journal_payloads, on_shift
-from tests.test_printing_output import fake_lp
+from tests.printing_support import fake_printer
 from workstation.db.ledger import PrintRecord
 from workstation.db.tills import DocumentPrint
 from workstation.domain.cash import Count
@@ -45,7 +44,6 @@ PAPER = {Media.A4: A4, Media.A5: A5}
 class Note:
     header: BranchHeader
     ref: str
-    text: str
     print_no: int = 1
     reprint_reason: str | None = None
 
@@ -53,12 +51,12 @@ class Note:
 def render_note(data: Note, font: FontChoice) -> bytes:
     name = register(font)
     setup = PageSetup(data.header, Bilingual("便笺", "Note"), name, A5, 10 * mm)
-    body = para(data.text, styles(name)["body"])
+    body = para(f"便笺 {data.ref} Note {data.ref}", styles(name)["body"])
     return build_pdf(setup, [*marks(name, data.print_no, data.reprint_reason), body])
 
 
 def load_note(desk: Desk, ref: str) -> Note:
-    return Note(desk.reports.header(), ref, f"便笺 {ref} Note {ref}")
+    return Note(desk.reports.header(), ref)
 
 
 NOTE = Document(
@@ -68,18 +66,6 @@ NOTE = Document(
     media=Media.A5,
     file_key=lambda d: f"{d.header.branch_code}-note{d.ref}",
 )
-
-
-def _printer(station, tmp_path, monkeypatch, script: str = "") -> Path:
-    """A printer named PDF behind a fake ``lp`` on PATH; returns the file its calls go to."""
-    bin_dir, log = tmp_path / "bin", tmp_path / "lp.log"
-    bin_dir.mkdir(exist_ok=True)
-    fake_lp(bin_dir, script or f'printf "%s\\n" "$@" >> {log}; echo "request id is PDF-1"')
-    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
-    station.config = station.config.model_copy(
-        update={"printing": station.config.printing.model_copy(update={"printer": "PDF"})}
-    )
-    return log
 
 
 def _media(log: Path) -> list[str]:
@@ -110,7 +96,7 @@ def test_every_document_kind_has_exactly_one_entry_with_a_loader_renderer_and_me
 
 def test_a_new_printout_is_one_renderer_and_one_entry(station, station2, tmp_path, monkeypatch):
     """Numbered, journaled, named, sent on its paper and matched by the audit: by the pipeline."""
-    log = _printer(station2, tmp_path, monkeypatch)
+    log = fake_printer(station2, tmp_path, monkeypatch)
     registry = DOCUMENTS.adding(NOTE)
     supervisor = station2.auth.sign_in("S001", PW)
     teller = on_shift(station, "T001")
@@ -149,7 +135,7 @@ def test_the_paper_sent_to_the_printer_is_the_registry_entrys(
 ):
     """Receipt and vault slip A5; sample form, handover and the day's reports A4; each PDF is
     laid out on the paper it is sent on."""
-    log = _printer(station, tmp_path, monkeypatch)
+    log = fake_printer(station, tmp_path, monkeypatch)
     station2.config = station.config
     teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
@@ -190,7 +176,7 @@ def test_a_printer_failure_keeps_the_pdf_and_sending_again_is_not_a_reprint(
 ):
     teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
-    _printer(station, tmp_path, monkeypatch, 'echo "lp: printer jammed" >&2; exit 1')
+    fake_printer(station, tmp_path, monkeypatch, 'echo "lp: printer jammed" >&2; exit 1')
     failed = print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
     assert not failed.printed and failed.error.key == "printing.lp_failed"
     assert failed.path.exists()
@@ -198,7 +184,7 @@ def test_a_printer_failure_keeps_the_pdf_and_sending_again_is_not_a_reprint(
         record = s.scalars(select(PrintRecord)).one()
         assert (record.status, record.printer, record.path) == ("failed", "PDF", str(failed.path))
         assert "printer jammed" in record.error
-    log = _printer(station, tmp_path, monkeypatch)
+    log = fake_printer(station, tmp_path, monkeypatch)
     sent = send_again(station, failed)
     assert sent.printed and sent.path == failed.path and sent.print_no == 1
     assert _media(log) == ["A5"]
@@ -217,7 +203,7 @@ def test_a_till_document_the_printer_refused_is_kept_saved_and_reprinted_with_a_
     """The printer's answer is kept on the document's print too; the saved PDF is not a retry."""
     teller = on_shift(station, "T001")
     transfer = _slip(station, teller)
-    _printer(station, tmp_path, monkeypatch, 'echo "lp: offline" >&2; exit 1')
+    fake_printer(station, tmp_path, monkeypatch, 'echo "lp: offline" >&2; exit 1')
     outcome = print_document(station, teller, DocumentKind.VAULT_SLIP, str(transfer))
     assert outcome.error is not None and outcome.path.exists()
     with station.db.read() as s:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from screens.posted import PostedScreen
 from screens.posting_detail import PostingDetailScreen
 from screens.review import ReviewScreen
 from tests.ledger_support import contact_change, on_shift
 from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in, type_text
+from tests.printing_support import fake_printer
 from tests.test_screens_review import BIG
+from workstation.db.ledger import PrintRecord
 
 
 def _text(path) -> str:
@@ -40,15 +43,20 @@ async def _post_contact_change(pilot) -> None:
     assert isinstance(pilot.app.screen, PostedScreen), screen_text(pilot.app)
 
 
+async def _posted_then_f6(pilot) -> None:
+    """T001 signs in, posts the contact change and presses F6; the print has run."""
+    await ready(pilot)
+    await sign_in(pilot, "T001", "demo1234")
+    await _post_contact_change(pilot)
+    await pilot.press("f6")
+    await settle(pilot)
+
+
 async def test_f6_after_posting_saves_the_receipt_and_says_where(station, tmp_path):
     on_shift(station, "T001")
     app = make_app(station)
     async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
-        await _post_contact_change(pilot)
-        await pilot.press("f6")
-        await settle(pilot)
+        await _posted_then_f6(pilot)
         path = station.config.output.folder / "SH01-20261127-01-00001-receipt.pdf"
         assert path.exists()
         assert "已保存为 PDF" in screen_text(app) and str(path) in screen_text(app)
@@ -100,31 +108,13 @@ async def test_f7_prints_the_sample_form_from_the_form_screen(station):
 
 async def test_f6_sends_the_same_pdf_again_after_the_printer_failed(station, tmp_path, monkeypatch):
     """The printer refuses: the PDF stays; F6 sends that file again, not a reprint."""
-    import os
-
-    from sqlalchemy import select
-
-    from tests.test_printing_output import fake_lp
-    from workstation.db.ledger import PrintRecord
-
-    bin_dir, fixed, log = tmp_path / "bin", tmp_path / "fixed", tmp_path / "lp.log"
-    bin_dir.mkdir()
-    fake_lp(
-        bin_dir,
-        f'[ -e {fixed} ] || {{ echo "lp: paper jam" >&2; exit 1; }}; printf "%s\\n" "$@" > {log}',
-    )
-    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
-    station.config = station.config.model_copy(
-        update={"printing": station.config.printing.model_copy(update={"printer": "PDF"})}
-    )
+    fixed = tmp_path / "fixed"
+    jam = f'[ -e {fixed} ] || {{ echo "lp: paper jam" >&2; exit 1; }}; printf "%s\\n" "$@" > '
+    log = fake_printer(station, tmp_path, monkeypatch, jam + str(tmp_path / "lp.log"))
     on_shift(station, "T001")
     app = make_app(station)
     async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
-        await _post_contact_change(pilot)
-        await pilot.press("f6")
-        await settle(pilot)
+        await _posted_then_f6(pilot)
         assert "打印失败：" in screen_text(app) and "paper jam" in screen_text(app)
         fixed.touch()  # the jam is cleared
         await pilot.press("f6")

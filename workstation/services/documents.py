@@ -11,11 +11,11 @@ and retried under its number. A teller reprints their own documents (those
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select
 from sqlalchemy.orm import Session
 
 from workstation.db.engine import Database
@@ -27,12 +27,12 @@ from workstation.domain.staff import Role
 from workstation.services.auth import SignedIn
 from workstation.services.calendar import current_business_date
 from workstation.services.journal import Journal, Where
-from workstation.services.print_log import begin_print, mark_sent, settle
+from workstation.services.print_log import PrintLog, begin_print
 
 KEPT_ELSEWHERE = frozenset({DocumentKind.RECEIPT, DocumentKind.SAMPLE_FORM})
 """Receipts are counted per posting (:mod:`workstation.services.receipts`); sample forms not."""
-KIND_NAME = re.compile(r"[a-z][a-z0-9_]{0,15}")
-"""What ``document_prints.kind`` holds (16 characters)."""
+KIND_LENGTH = cast(String, DocumentPrint.__table__.c.kind.type).length or 16
+"""The longest name of a kind ``document_prints.kind`` holds."""
 
 
 class DocumentRefused(WorkstationError):
@@ -61,7 +61,9 @@ def split_teller_day(ref: str) -> tuple[str, date]:
     return teller_id, date.fromisoformat(day)
 
 
-class DocumentService:
+class DocumentService(PrintLog[DocumentPrint]):
+    events = DOCUMENT_EVENTS
+
     def __init__(
         self, db: Database, journal: Journal, clock: Clock, branch_code: str, counter: str
     ) -> None:
@@ -74,7 +76,7 @@ class DocumentService:
         A reprint needs a reason. A print whose PDF could not be saved is
         tried again under its own number: no reason, not marked as a reprint.
         """
-        if kind in KEPT_ELSEWHERE or not KIND_NAME.fullmatch(kind):
+        if kind in KEPT_ELSEWHERE or not 0 < len(kind) <= KIND_LENGTH:
             raise DocumentRefused("document.unknown_kind", kind=kind)
         with self.db.write() as s:
             if who.staff.role is not Role.SUPERVISOR and who.staff.staff_id not in self._owners(
@@ -115,27 +117,12 @@ class DocumentService:
             return {shift.teller_id for shift in shifts if shift is not None}
         return set()
 
-    def saved(self, ticket: PrintTicket, path: str) -> None:
-        """The PDF is in the output folder: journaled as printed (or reprinted)."""
-        self._settle(ticket, (PrintStatus.SAVED, path, None))
+    def _row(self, s: Session, ticket: PrintTicket) -> DocumentPrint:
+        return s.get_one(DocumentPrint, ticket.print_id)
 
-    def failed(self, ticket: PrintTicket, error: str) -> None:
-        """The PDF could not be saved: journaled as a failed print; the next print retries it."""
-        self._settle(ticket, (PrintStatus.FAILED, None, error))
-
-    def sent(self, ticket: PrintTicket, printer: str, error: str | None = None) -> None:
-        """What the printer did with the saved PDF: printed, or failed (the PDF is kept)."""
-        with self.db.write() as s:
-            mark_sent(s.get_one(DocumentPrint, ticket.print_id), error)
-
-    def _settle(
-        self, ticket: PrintTicket, ended: tuple[PrintStatus, str | None, str | None]
-    ) -> None:
-        with self.db.write() as s:
-            record = s.get_one(DocumentPrint, ticket.print_id)
-            where = Where(self.branch_code, self.counter, record.staff_id)
-            names: dict[str, object] = {"kind": ticket.kind, "ref": ticket.ref}
-            settle(s, self.journal, record, ended, DOCUMENT_EVENTS, names, where)
+    def _entry(self, ticket: PrintTicket, record: DocumentPrint) -> tuple[dict[str, object], Where]:
+        names: dict[str, object] = {"kind": ticket.kind, "ref": ticket.ref}
+        return names, Where(self.branch_code, self.counter, record.staff_id)
 
     def of_today(self, who: SignedIn) -> list[DocumentRef]:
         """The day's documents this person may print again, newest first."""

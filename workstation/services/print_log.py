@@ -10,16 +10,18 @@ saved or failed, and what the printer then did is kept on its row.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
+from workstation.db.engine import Database
 from workstation.db.ledger import PrintRecord
 from workstation.db.tills import DocumentPrint
 from workstation.domain.errors import WorkstationError
-from workstation.domain.prints import PrintEvents, PrintStatus
+from workstation.domain.prints import PrintEvents, PrintStatus, PrintTicket
 from workstation.services.auth import SignedIn
 from workstation.services.journal import Journal, Where
 
@@ -52,26 +54,46 @@ def begin_print(
     return record
 
 
-def settle(
-    s: Session,
-    journal: Journal,
-    record: Row,
-    ended: tuple[PrintStatus, str | None, str | None],
-    events: PrintEvents,
-    names: dict[str, object],
-    where: Where,
-) -> None:
-    """End a print ``(status, path, error)``: saved, or failed (no PDF); journal it with the
-    payload ``names`` (what was printed), its number and reason, and the error if any."""
-    status, path, error = ended
-    record.status, record.path, record.error = status, path, error
-    payload = {**names, "print_no": record.print_no, "reason": record.reason}
-    if status == PrintStatus.FAILED:
-        payload["error"] = error
-    journal.append(s, events.of(status, record.print_no), payload, where)
+class PrintLog(ABC, Generic[Row]):
+    """How the prints a service keeps end: saved or failed (journaled), then what the printer
+    did with the saved PDF. A service names its rows (:meth:`_row`) and what an entry says of
+    a print (:meth:`_entry`: what was printed, and where)."""
 
+    db: Database
+    journal: Journal
+    events: ClassVar[PrintEvents]
 
-def mark_sent(record: Row, error: str | None) -> None:
-    """What the printer did with a saved PDF: took it, or refused (the PDF stays saved)."""
-    record.status = PrintStatus.FAILED if error else PrintStatus.PRINTED
-    record.error = error or None
+    @abstractmethod
+    def _row(self, s: Session, ticket: PrintTicket) -> Row: ...
+
+    @abstractmethod
+    def _entry(self, ticket: PrintTicket, record: Row) -> tuple[dict[str, object], Where]: ...
+
+    def saved(self, ticket: PrintTicket, path: str) -> None:
+        """The PDF is in the output folder: journaled as printed (or reprinted)."""
+        self._settle(ticket, PrintStatus.SAVED, path, None)
+
+    def failed(self, ticket: PrintTicket, error: str) -> None:
+        """The PDF could not be saved: journaled as a failed print; the next print retries it."""
+        self._settle(ticket, PrintStatus.FAILED, None, error)
+
+    def sent(self, ticket: PrintTicket, printer: str, error: str | None = None) -> None:
+        """What the printer did with the saved PDF: printed, or failed (the PDF stays saved)."""
+        with self.db.write() as s:
+            record = self._row(s, ticket)
+            record.status = PrintStatus.FAILED if error else PrintStatus.PRINTED
+            record.error = error or None
+            if isinstance(record, PrintRecord):  # a till document's row keeps no printer
+                record.printer = printer
+
+    def _settle(
+        self, ticket: PrintTicket, status: PrintStatus, path: str | None, error: str | None
+    ) -> None:
+        with self.db.write() as s:
+            record = self._row(s, ticket)
+            record.status, record.path, record.error = status, path, error
+            names, where = self._entry(ticket, record)
+            payload = {**names, "print_no": record.print_no, "reason": record.reason}
+            if status == PrintStatus.FAILED:
+                payload["error"] = error
+            self.journal.append(s, self.events.of(status, record.print_no), payload, where)

@@ -28,13 +28,13 @@ from workstation.domain.i18n import Catalog, Msg, msg
 from workstation.domain.identity import mask_resident_id
 from workstation.domain.masking import MASKERS
 from workstation.domain.money import from_fen
-from workstation.domain.prints import RECEIPT_EVENTS, DocumentKind, PrintStatus, PrintTicket
+from workstation.domain.prints import RECEIPT_EVENTS, DocumentKind, PrintTicket
 from workstation.services.auth import SignedIn
 from workstation.services.inquiry import Inquiry
 from workstation.services.journal import Journal, Where
 from workstation.services.overrides import approvals_of
 from workstation.services.posting import PostingRefused
-from workstation.services.print_log import begin_print, mark_sent, settle
+from workstation.services.print_log import PrintLog, begin_print
 from workstation.services.receipt_data import ApprovalLine, Bilingual, ReceiptData, ReceiptLine
 
 ZH, EN = Catalog.load("zh"), Catalog.load("en")
@@ -70,7 +70,9 @@ class Named(Protocol):
     def name_en(self) -> str: ...
 
 
-class ReceiptService:
+class ReceiptService(PrintLog[PrintRecord]):
+    events = RECEIPT_EVENTS
+
     def __init__(
         self,
         db: Database,
@@ -134,29 +136,11 @@ class ReceiptService:
             posting = s.scalars(select(Posting).where(Posting.serial == serial)).one()
             return self._data(s, posting, print_no, reprint_reason)
 
-    def saved(self, ticket: PrintTicket, path: str) -> None:
-        """The PDF is in the output folder: journaled as printed (or reprinted)."""
-        self._settle(ticket, (PrintStatus.SAVED, path, None))
+    def _row(self, s: Session, ticket: PrintTicket) -> PrintRecord:
+        return s.get_one(PrintRecord, ticket.print_id)
 
-    def failed(self, ticket: PrintTicket, error: str) -> None:
-        """The PDF could not be saved: journaled as a failed print; the next print retries it."""
-        self._settle(ticket, (PrintStatus.FAILED, None, error))
-
-    def sent(self, ticket: PrintTicket, printer: str, error: str | None = None) -> None:
-        """What the printer did with the saved PDF: printed, or failed (the PDF is kept)."""
-        with self.db.write() as s:
-            record = s.get_one(PrintRecord, ticket.print_id)
-            mark_sent(record, error)
-            record.printer = printer
-
-    def _settle(
-        self, ticket: PrintTicket, ended: tuple[PrintStatus, str | None, str | None]
-    ) -> None:
-        with self.db.write() as s:
-            record = s.get_one(PrintRecord, ticket.print_id)
-            where = Where(self.branch.code, record.counter, record.staff_id)
-            names: dict[str, object] = {"serial": ticket.ref}
-            settle(s, self.journal, record, ended, RECEIPT_EVENTS, names, where)
+    def _entry(self, ticket: PrintTicket, record: PrintRecord) -> tuple[dict[str, object], Where]:
+        return {"serial": ticket.ref}, Where(self.branch.code, record.counter, record.staff_id)
 
     def _data(
         self, s: Session, posting: Posting, print_no: int, reprint_reason: str | None
