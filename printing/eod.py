@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table
 
-from printing.base import A4, PageSetup, build_pdf
+from printing.base import A4, build_pdf
 from printing.columns import CODE, NUM, TEXT, Column, data_table, fits
 from printing.eod_tables import (
     BRANCH_TABLES,
@@ -28,19 +28,19 @@ from printing.eod_tables import (
     transfer_rows,
 )
 from printing.fonts import FontChoice, register
-from printing.grid import Cell, grid
+from printing.grid import Cell
 from printing.report_parts import (
     DASH,
     both,
     count_table,
     gap,
     listing,
-    marks,
     plain,
+    report_head,
+    report_page,
     section,
     signatures,
     signed,
-    title_block,
     verdict,
     who,
     yuan,
@@ -69,17 +69,6 @@ EXCLUDED = (
 )
 
 
-def _setup(data, title: Bilingual, font: str, pagesize) -> PageSetup:
-    return PageSetup(
-        header=data.header,
-        title=title,
-        font=font,
-        pagesize=pagesize,
-        margin=MARGIN,
-        subject=f"{data.header.branch_code} {data.business_date} {title.en}",
-    )
-
-
 def render_teller_reconciliation(data: TellerReconciliationData, font: FontChoice) -> bytes:
     """The teller's end-of-day sheet as PDF bytes (A4 portrait)."""
     name = register(font)
@@ -92,12 +81,8 @@ def render_teller_reconciliation(data: TellerReconciliationData, font: FontChoic
         Cell("柜台", "Counter", both(counter) if counter else DASH),
         Cell("状态", "Status", STATUS.get(data.status or ("closed" if closed else ""), OPEN)),
     ]
-    story: list[Flowable] = [
-        title_block(TELLER_TITLE, name, width),
-        gap(),
-        *marks(name, data.print_no, data.reprint_reason, "" if closed else TILL_OPEN),
-        grid(facts, name, width),
-    ]
+    status = "" if closed else TILL_OPEN
+    story = report_head(data, TELLER_TITLE, name, width, facts, status=status)
     body = {
         "businesses": business_rows(data.businesses),
         "reversals": reversal_rows(data.reversals),
@@ -122,7 +107,8 @@ def render_teller_reconciliation(data: TellerReconciliationData, font: FontChoic
             ]
         )
     )
-    return build_pdf(_setup(data, TELLER_TITLE, name, A4), story)
+    subject = f"{data.business_date} {TELLER_TITLE.en}"
+    return build_pdf(report_page(data.header, TELLER_TITLE, name, A4, MARGIN, subject), story)
 
 
 def ledger_rows(data: TellerReconciliationData) -> list[list[str]]:
@@ -199,19 +185,16 @@ def render_branch_summary(data: BranchSummaryData, font: FontChoice) -> bytes:
         Cell("轧账主管", "Closed by", who(data.closed_by)),
         Cell("日志锚点", "Journal anchor", data.journal_anchor or DASH, wide=True),
     ]
-    story: list[Flowable] = [
-        title_block(BRANCH_TITLE, name, width),
-        gap(),
-        *marks(name, data.print_no, data.reprint_reason, "" if closed else DAY_OPEN),
-        grid(facts, name, width),
-    ]
+    status = "" if closed else DAY_OPEN
+    story = report_head(data, BRANCH_TITLE, name, width, facts, status=status)
     for key, (zh, en, columns) in BRANCH_TABLES.items():
         rows, total = tables[key]
         if key == "large_cash" and rows:
             en = f"{en}: {len(rows)}"
         story += listing(zh, en, columns, rows, name, width, total)
     story += [gap(6 * mm), signatures([("主管", "Supervisor", data.closed_by)], name, width)]
-    return build_pdf(_setup(data, BRANCH_TITLE, name, pagesize), story)
+    subject = f"{data.business_date} {BRANCH_TITLE.en}"
+    return build_pdf(report_page(data.header, BRANCH_TITLE, name, pagesize, MARGIN, subject), story)
 
 
 def _fits(tables: dict[str, Listing], font: str, width: float) -> bool:

@@ -27,38 +27,34 @@ Listing = tuple[Rows, list[str] | None]
 ZERO = Decimal("0.00")
 _FLOWS = ("cash_in", "cash_out", "other_in", "other_out")
 
+SERIAL = Column("流水号", "Serial", CODE)
+BUSINESS_NAME = Column("业务", "Business", TEXT)
+AMOUNT = Column("金额", "Amount", NUM)
+REASON = Column("原因", "Reason", TEXT)
+TIME = Column("时间", "Time", CODE)
 MONEY = (
     Column("现金收入", "Cash in", NUM),
     Column("现金付出", "Cash out", NUM),
     Column("非现金收入", "Non-cash in", NUM),
     Column("非现金付出", "Non-cash out", NUM),
 )
-BUSINESS = (
-    Column("代码", "Code", CODE),
-    Column("业务", "Business", TEXT),
-    Column("笔数", "Count", NUM),
-    *MONEY,
-)
-TELLER_TABLES: dict[str, tuple[str, str, tuple[Column, ...]]] = {
+BUSINESS = (Column("代码", "Code", CODE), BUSINESS_NAME, Column("笔数", "Count", NUM), *MONEY)
+TableSpec = tuple[str, str, tuple[Column, ...]]
+"""A table's heading in Chinese and English, and its columns."""
+TELLER_TABLES: dict[str, TableSpec] = {
     "businesses": ("业务汇总", "By business type", BUSINESS),
     "reversals": (
         "冲正",
         "Reversals",
-        (
-            Column("流水号", "Serial", CODE),
-            Column("原流水号", "Original serial", CODE),
-            Column("业务", "Business", TEXT),
-            Column("金额", "Amount", NUM),
-            Column("原因", "Reason", TEXT),
-        ),
+        (SERIAL, Column("原流水号", "Original serial", CODE), BUSINESS_NAME, AMOUNT, REASON),
     ),
     "approvals": (
         "授权",
         "Approvals",
         (
-            Column("流水号", "Serial", CODE),
-            Column("业务", "Business", TEXT),
-            Column("金额", "Amount", NUM),
+            SERIAL,
+            BUSINESS_NAME,
+            AMOUNT,
             Column("授权人", "Approver", TEXT),
             Column("级别", "Level", NUM),
             Column("方式", "Mode", CODE),
@@ -67,28 +63,18 @@ TELLER_TABLES: dict[str, tuple[str, str, tuple[Column, ...]]] = {
     "reprints": (
         "重打",
         "Reprints",
-        (
-            Column("流水号", "Serial", CODE),
-            Column("重打次序", "Reprint no.", NUM),
-            Column("原因", "Reason", TEXT),
-            Column("经办", "By", CODE),
-        ),
+        (SERIAL, Column("重打次序", "Reprint no.", NUM), REASON, Column("经办", "By", CODE)),
     ),
     "transfers": (
         "尾箱调拨",
         "Vault transfers",
-        (
-            Column("时间", "Time", CODE),
-            Column("方向", "Direction", TEXT),
-            Column("金额", "Amount", NUM),
-            Column("库管员", "Vault officer", TEXT),
-        ),
+        (TIME, Column("方向", "Direction", TEXT), AMOUNT, Column("库管员", "Vault officer", TEXT)),
     ),
     "handovers": (
         "交接班",
         "Handovers",
         (
-            Column("时间", "Time", CODE),
+            TIME,
             Column("交出人", "Outgoing", TEXT),
             Column("接收人", "Incoming", TEXT),
             Column("交接金额", "Amount handed over", NUM),
@@ -96,7 +82,7 @@ TELLER_TABLES: dict[str, tuple[str, str, tuple[Column, ...]]] = {
         ),
     ),
 }
-BRANCH_TABLES: dict[str, tuple[str, str, tuple[Column, ...]]] = {
+BRANCH_TABLES: dict[str, TableSpec] = {
     "tellers": (
         "柜员汇总",
         "Totals by teller",
@@ -112,10 +98,10 @@ BRANCH_TABLES: dict[str, tuple[str, str, tuple[Column, ...]]] = {
         "大额现金交易报告",
         "Large-value cash transactions to report",
         (
-            Column("流水号", "Serial", CODE),
+            SERIAL,
             Column("客户", "Customer", TEXT),
-            Column("业务", "Business", TEXT),
-            Column("金额", "Amount", NUM),
+            BUSINESS_NAME,
+            AMOUNT,
             Column("收付", "Direction", CODE),
             Column("柜员", "Teller", CODE),
         ),
@@ -127,8 +113,8 @@ BRANCH_TABLES: dict[str, tuple[str, str, tuple[Column, ...]]] = {
             Column("类别", "Kind", TEXT),
             Column("柜员", "Teller", TEXT),
             Column("柜台", "Counter", CODE),
-            Column("金额", "Amount", NUM),
-            Column("原因", "Reason", TEXT),
+            AMOUNT,
+            REASON,
             Column("批准人", "Approved by", TEXT),
         ),
     ),

@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import tempfile
+from enum import StrEnum
 from pathlib import Path
 
 from workstation.domain.errors import WorkstationError, os_reason
@@ -18,6 +19,13 @@ from workstation.domain.i18n import msg
 LP_TIMEOUT = 30
 """Seconds to wait for ``lp`` to accept a job."""
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class Media(StrEnum):
+    """The paper a document is laid out on, as ``lp -o media=`` names it."""
+
+    A4 = "A4"
+    A5 = "A5"
 
 
 class PrintFailed(WorkstationError):

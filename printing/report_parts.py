@@ -16,12 +16,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
-from printing.base import bilingual, para
+from printing.base import PageSetup, bilingual, para
 from printing.columns import CODE, NUM, Column, data_table
+from printing.grid import Cell, grid
+from printing.registry import Numbered
 from printing.styles import INK, styles
 from workstation.domain.cash import DENOMINATIONS, LABELS, Count
 from workstation.domain.money import format_money, from_fen
-from workstation.services.receipt_data import Bilingual
+from workstation.services.receipt_data import Bilingual, BranchHeader
 from workstation.services.report_data import Person
 
 NONE = "无 None"
@@ -96,6 +98,37 @@ def title_block(
         cells[2] = bilingual(corner.zh, corner.en, st["copy"], st["copy_en"])
         commands.append(("BOX", (2, 0), (2, 0), 0.8, INK))
     return Table([cells], colWidths=[side, width - 2 * side, side], style=commands)
+
+
+def report_page(
+    header: BranchHeader,
+    title: Bilingual,
+    font: str,
+    size: tuple[float, float],
+    margin: float,
+    subject: str,
+) -> PageSetup:
+    """A report's pages: its branch's header, its title; ``subject`` follows the branch code."""
+    return PageSetup(header, title, font, size, margin, subject=f"{header.branch_code} {subject}")
+
+
+def report_head(
+    data: Numbered,
+    title: Bilingual,
+    font: str,
+    width: float,
+    facts: Sequence[Cell],
+    corner: Bilingual | None = None,
+    status: str = "",
+) -> list[Flowable]:
+    """How a report opens: its title (``corner``, its number, boxed at right), the reprint and
+    status marks, then its facts two a row."""
+    return [
+        title_block(title, font, width, corner),
+        gap(),
+        *marks(font, data.print_no, data.reprint_reason, status),
+        grid(facts, font, width),
+    ]
 
 
 def marks(font: str, print_no: int, reason: str | None, status: str = "") -> list[Flowable]:

@@ -9,6 +9,7 @@ full: they are sample data, not a customer's.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from reportlab.lib.units import mm
@@ -20,6 +21,7 @@ from printing.base import A4, SAMPLE_PAGES, PageSetup, build_pdf, para
 from printing.fonts import FontChoice, register
 from printing.form_rows import Filled, condition, document_row, field_row, heading
 from printing.grid import signature_line
+from printing.registry import FirstPrint
 from printing.styles import styles
 from workstation.domain.i18n import Catalog
 from workstation.services.receipt_data import Bilingual, BranchHeader
@@ -27,6 +29,21 @@ from workstation.services.receipt_data import Bilingual, BranchHeader
 MARGIN = 15 * mm
 WIDTH = A4[0] - 2 * MARGIN
 AGENT_NOTE = ("代办时填写", "if an agent applies")
+
+
+@dataclass(frozen=True)
+class SampleForm(FirstPrint):
+    """What a sample form is printed from: the business type, the branch, and the date the
+    sample's dates (an ID's expiry, a policy's term) are set from."""
+
+    template: Template
+    header: BranchHeader
+    today: date
+
+
+def render_sample(data: SampleForm, font: FontChoice) -> bytes:
+    """:func:`render_sample_form` of ``data``."""
+    return render_sample_form(data.template, font, data.header, data.today)
 
 
 def render_sample_form(

@@ -12,10 +12,10 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
-from printing.base import A4, A5, PageSetup, bilingual, build_pdf, para
+from printing.base import A4, A5, bilingual, build_pdf, para
 from printing.columns import CODE, NUM, TEXT, Column, data_table
 from printing.fonts import FontChoice, register
-from printing.grid import LABEL_WIDTH, Cell, grid
+from printing.grid import LABEL_WIDTH, Cell
 from printing.report_parts import (
     DASH,
     NONE,
@@ -23,13 +23,13 @@ from printing.report_parts import (
     count_table,
     denomination,
     gap,
-    marks,
     money_or_dash,
     pieces,
+    report_head,
+    report_page,
     section,
     signatures,
     signed,
-    title_block,
     verdict,
     who,
     yuan,
@@ -63,14 +63,7 @@ def render_vault_slip(data: VaultSlipData, font: FontChoice) -> bytes:
     capitals, and the lines the teller and the vault officer sign on."""
     name = register(font)
     title = slip_title(data.direction)
-    setup = PageSetup(
-        header=data.header,
-        title=title,
-        font=name,
-        pagesize=A5,
-        margin=SLIP_MARGIN,
-        subject=f"{data.header.branch_code} {title.en} {data.transfer_id}",
-    )
+    setup = report_page(data.header, title, name, A5, SLIP_MARGIN, f"{title.en} {data.transfer_id}")
     counter = data.header.counter
     facts = [
         Cell("网点", "Branch", both(data.header.branch)),
@@ -79,16 +72,9 @@ def render_vault_slip(data: VaultSlipData, font: FontChoice) -> bytes:
         Cell("营业日", "Business date", data.business_date),
         Cell("时间", "Time", data.at),
     ]
+    number = Bilingual(f"调拨编号 {data.transfer_id}", f"Transfer no. {data.transfer_id}")
     story: list[Flowable] = [
-        title_block(
-            title,
-            name,
-            SLIP_WIDTH,
-            Bilingual(f"调拨编号 {data.transfer_id}", f"Transfer no. {data.transfer_id}"),
-        ),
-        gap(),
-        *marks(name, data.print_no, data.reprint_reason),
-        grid(facts, name, SLIP_WIDTH),
+        *report_head(data, title, name, SLIP_WIDTH, facts, number),
         gap(3 * mm),
         count_table(data.count, name, SLIP_WIDTH, largest=9),
         gap(3 * mm),
@@ -151,14 +137,8 @@ def render_handover(data: HandoverData, font: FontChoice) -> bytes:
     """The handover record as PDF bytes (A4): both counts side by side, what the box should
     have held, the differences, the items handed over and the signatures."""
     name = register(font)
-    setup = PageSetup(
-        header=data.header,
-        title=HANDOVER_TITLE,
-        font=name,
-        pagesize=A4,
-        margin=A4_MARGIN,
-        subject=f"{data.header.branch_code} {HANDOVER_TITLE.en} {data.handover_id}",
-    )
+    subject = f"{HANDOVER_TITLE.en} {data.handover_id}"
+    setup = report_page(data.header, HANDOVER_TITLE, name, A4, A4_MARGIN, subject)
     counter = data.header.counter
     facts = [
         Cell("营业日", "Business date", data.business_date),
@@ -174,16 +154,9 @@ def render_handover(data: HandoverData, font: FontChoice) -> bytes:
     if data.approved_by is not None:
         signers.append(("监交人", "Supervisor", data.approved_by))
     items = "\n".join(f"{i}. {line}" for i, line in enumerate(data.items, 1)) or NONE
+    number = Bilingual(f"记录编号 {data.handover_id}", f"Record no. {data.handover_id}")
     story: list[Flowable] = [
-        title_block(
-            HANDOVER_TITLE,
-            name,
-            A4_WIDTH,
-            Bilingual(f"记录编号 {data.handover_id}", f"Record no. {data.handover_id}"),
-        ),
-        gap(),
-        *marks(name, data.print_no, data.reprint_reason),
-        grid(facts, name, A4_WIDTH),
+        *report_head(data, HANDOVER_TITLE, name, A4_WIDTH, facts, number),
         *section("券别清点", "Count by denomination: outgoing and incoming", name),
         _counts(data, name),
         *section("核对", "Check", name),

@@ -16,6 +16,7 @@ from screens.till import CashScreen
 from screens.till_ops import print_after
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import time_of_day
+from workstation.domain.prints import DocumentKind
 from workstation.services.closing import OpenTill
 
 
@@ -89,7 +90,7 @@ class BranchCloseScreen(CashScreen):
 
     def _when_closed(self, day: str) -> None:
         self.notify(self.t("branch_close.closed", date=day), timeout=10)
-        print_after(self, "branch_day", day, self._printed)
+        print_after(self, DocumentKind.BRANCH_DAY, day, self._printed)
 
     def _printed(self) -> None:
         self.busy = False

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Label
 
-from printing.till_jobs import print_document
+from printing.pipeline import print_document
 from screens.printouts import ReasonModal, run_print
 from screens.till import CashScreen
 from screens.till_ops import FAILED

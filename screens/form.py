@@ -28,6 +28,7 @@ from screens.widgets.status_bar import StatusBar
 from screens.widgets.tickbox import TickBox
 from workstation.domain.clock import local_date
 from workstation.domain.i18n import Msg, msg
+from workstation.domain.prints import DocumentKind
 
 WIDE = 120
 """From this width the sample sits beside the form; below it folds behind F6."""
@@ -226,11 +227,12 @@ class FormScreen(WorkstationScreen):
 
     def action_print_sample(self) -> None:
         """The blank form and the sample filled form (填写范例), for the customer to copy."""
-        from printing.jobs import print_sample_form
+        from printing.pipeline import print_document
         from screens.printouts import run_print
 
         template = self.template
         if template is None:
             return
-        station, today = self.app.station, local_date(self.app.clock)
-        run_print(self, lambda: print_sample_form(station, template, today), lambda _: None)
+        station, who, code = self.app.station, self.app.who, template.code
+        sample = DocumentKind.SAMPLE_FORM
+        run_print(self, lambda: print_document(station, who, sample, code), lambda _: None)

@@ -22,6 +22,7 @@ from screens.widgets.status_bar import StatusBar
 from screens.widgets.supervisor_fields import SupervisorFields
 from workstation.domain.errors import InvalidValue
 from workstation.domain.money import format_yuan
+from workstation.domain.prints import DocumentKind
 
 
 class HandoverScreen(CountingScreen):
@@ -118,4 +119,6 @@ class HandoverScreen(CountingScreen):
             timeout=10,
         )
         self.app.who = incoming  # the incoming teller prints the record, signed in here
-        print_after(self, "handover", str(view.id), lambda: self.app.switch_teller(incoming))
+        print_after(
+            self, DocumentKind.HANDOVER, str(view.id), lambda: self.app.switch_teller(incoming)
+        )

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from forms.schema import Category, Template
 from screens.base import WorkstationScreen
 from screens.widgets.status_bar import StatusBar
-from workstation.domain.clock import local_date
+from workstation.domain.prints import DocumentKind
 
 
 class PickerScreen(WorkstationScreen):
@@ -133,11 +133,12 @@ class PickerScreen(WorkstationScreen):
 
     def action_print_sample(self) -> None:
         """The blank form and the sample filled form (填写范例), for the customer to copy."""
-        from printing.jobs import print_sample_form
+        from printing.pipeline import print_document
         from screens.printouts import run_print
 
         template = self._highlighted_template()
         if template is None:
             return
-        station, today = self.app.station, local_date(self.app.clock)
-        run_print(self, lambda: print_sample_form(station, template, today), lambda _: None)
+        station, who, code = self.app.station, self.app.who, template.code
+        sample = DocumentKind.SAMPLE_FORM
+        run_print(self, lambda: print_document(station, who, sample, code), lambda _: None)

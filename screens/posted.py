@@ -13,6 +13,7 @@ from screens.text import aligned
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import stamp
 from workstation.domain.money import format_money
+from workstation.domain.prints import DocumentKind
 from workstation.services.overrides import Approval
 from workstation.services.posting import PostingResult
 
@@ -77,7 +78,7 @@ class PostedScreen(WorkstationScreen):
 
     def action_print(self) -> None:
         """The first print; after a printer failure, the same PDF again."""
-        from printing.jobs import print_receipt, send_again
+        from printing.pipeline import print_document, send_again
         from screens.printouts import run_print
 
         station, who, serial = self.app.station, self.app.who, self.result.serial
@@ -85,7 +86,7 @@ class PostedScreen(WorkstationScreen):
         if previous is not None and previous.error is not None:
             job = lambda: send_again(station, previous)  # noqa: E731
         elif previous is None:
-            job = lambda: print_receipt(station, who, serial)  # noqa: E731
+            job = lambda: print_document(station, who, DocumentKind.RECEIPT, serial)  # noqa: E731
         else:
             self.notify(self.t("posted.reprint_from_journal"))
             return

@@ -20,6 +20,7 @@ from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import stamp, time_of_day
 from workstation.domain.masking import may_reveal
 from workstation.domain.money import format_money
+from workstation.domain.prints import DocumentKind
 from workstation.services.inquiry import PostingDetail
 from workstation.services.reversal import ReversalRequest
 
@@ -136,11 +137,14 @@ class PostingDetailScreen(WorkstationScreen):
     def _reprint(self, reason: str | None) -> None:
         if reason is None:
             return
-        from printing.jobs import print_receipt
+        from printing.pipeline import print_document
         from screens.printouts import run_print
 
         station, who, serial = self.app.station, self.app.who, self.serial
-        run_print(self, lambda: print_receipt(station, who, serial, reason), lambda _: None)
+        receipt = DocumentKind.RECEIPT
+        run_print(
+            self, lambda: print_document(station, who, receipt, serial, reason), lambda _: None
+        )
 
     def action_reverse(self) -> None:
         from screens.reverse import ReverseModal

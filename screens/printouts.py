@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
-from printing.jobs import PrintOutcome
+from printing.pipeline import PrintOutcome
 from screens.base import WorkstationModal
 from screens.override import MODAL_CSS
 from workstation.domain.i18n import Msg

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Label, Static
 
-from printing.till_jobs import print_document
+from printing.pipeline import print_document
 from screens.base import WorkstationScreen
 from screens.printouts import run_print
 from screens.till import CashScreen, supervisor_fields
@@ -23,13 +23,14 @@ from screens.widgets.status_bar import StatusBar
 from screens.widgets.supervisor_fields import SupervisorFields
 from workstation.domain.errors import InvalidValue
 from workstation.domain.money import format_yuan
+from workstation.domain.prints import DocumentKind
 from workstation.services.documents import teller_day_ref
 from workstation.services.tills import TillSummary
 
 FAILED = "printout.failed_document"
 
 
-def print_after(screen: WorkstationScreen, kind: str, ref: str, then) -> None:
+def print_after(screen: WorkstationScreen, kind: DocumentKind, ref: str, then) -> None:
     """Print a till document in a worker; ``then`` runs whatever came of it.
 
     What was done stays done when the PDF cannot be saved: the failure is
@@ -149,7 +150,7 @@ class VaultScreen(CountingScreen):
     def _done(self, result) -> None:
         view, transfer_id = result
         self.notify(self.t("till.transferred", expected=format_yuan(view.expected)))
-        print_after(self, "vault_slip", str(transfer_id), self.dismiss)
+        print_after(self, DocumentKind.VAULT_SLIP, str(transfer_id), self.dismiss)
 
 
 class CloseScreen(CountingScreen):
@@ -205,7 +206,7 @@ class CloseScreen(CountingScreen):
         else:
             self.notify(t("till.closed_balanced"))
         ref = teller_day_ref(view.teller_id, view.business_date)
-        print_after(self, "teller_day", ref, self._home)
+        print_after(self, DocumentKind.TELLER_DAY, ref, self._home)
 
     def _home(self) -> None:
         from screens.home import HomeScreen

@@ -43,12 +43,12 @@ def full_day(station, station2) -> Day:
     paid = post_approved(station, surrender(station), t1)
     reversal = reverse_approved(station, t1, cash.serial)
     station.receipts.prepare(paid.serial, t1)
-    station.documents.record("vault_slip", str(transfer_id), t1)
+    station.documents.begin("vault_slip", str(transfer_id), t1)
     t2, _ = station.closing.handover(t1, BOX, [], "T002", PW, BOX)
     station.closing.close(t2, SHORT, "S001", PW, "点钞差错")
     supervisor = station2.auth.sign_in("S001", PW)
     day = station2.closing.close_branch(supervisor, PW)
-    station2.documents.record("branch_day", day, supervisor)
+    station2.documents.begin("branch_day", day, supervisor)
     return Day(cash.serial, paid.serial, reversal.serial, transfer_id)
 
 

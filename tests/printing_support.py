@@ -69,3 +69,20 @@ def surrender_receipt(**changes: object) -> ReceiptData:
         qr_payload=f"CW1|{SERIAL}|9f2c4e1a7b3d5f60",
     )
     return dataclasses.replace(data, **changes)
+
+
+def fake_printer(station, tmp_path, monkeypatch, script: str = ""):
+    """A printer named PDF behind an ``lp`` on PATH that runs ``script`` (by default it logs
+    its arguments, one a line, and takes the job); returns the log's path."""
+    import os
+
+    from tests.test_printing_output import fake_lp
+
+    bin_dir, log = tmp_path / "bin", tmp_path / "lp.log"
+    bin_dir.mkdir(exist_ok=True)
+    fake_lp(bin_dir, script or f'printf "%s\\n" "$@" >> {log}; echo "request id is PDF-1"')
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    station.config = station.config.model_copy(
+        update={"printing": station.config.printing.model_copy(update={"printer": "PDF"})}
+    )
+    return log

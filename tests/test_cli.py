@@ -15,6 +15,7 @@ from workstation.cli import main
 from workstation.config import render_config
 from workstation.db.engine import Database
 from workstation.db.schema import HEAD
+from workstation.domain.prints import DocumentKind
 from workstation.services.auth import AuthError
 
 pytestmark = pytest.mark.db
@@ -247,12 +248,12 @@ def test_forms_check_lists_every_problem_and_exits_1(tmp_path):
 
 
 def _printed_receipt(station):
-    from printing.jobs import print_receipt
+    from printing.pipeline import print_document
     from tests.ledger_support import contact_change, on_shift
 
     teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
-    outcome = print_receipt(station, teller, posted.serial)
+    outcome = print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
     data = station.receipts.prepare(posted.serial, teller, "核验测试").data
     return data.qr_payload, outcome.path
 

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from printing.jobs import print_receipt
+from printing.pipeline import print_document
 from tests.ledger_support import contact_change, on_shift
+from workstation.domain.prints import DocumentKind
 
 QUEUE = os.environ.get("WORKSTATION_TEST_CUPS_QUEUE")
 OUT = os.environ.get("WORKSTATION_TEST_CUPS_OUT")
@@ -36,7 +37,7 @@ def test_a_receipt_printed_through_cups_keeps_its_serial(station):
     teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
     start = time.time() - 1
-    outcome = print_receipt(station, teller, posted.serial)
+    outcome = print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
     assert outcome.printed, outcome.error
     deadline = time.time() + 60
     while time.time() < deadline:

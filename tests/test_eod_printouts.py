@@ -7,7 +7,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from printing.till_jobs import print_document
+from printing.pipeline import print_document
 from tests.test_reports import _scripted_day
 
 pytestmark = pytest.mark.db

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from printing.till_jobs import print_document
+from printing.pipeline import print_document
 from tests.journal_support import cut_tail, entry_seq, full_day, rewrite_from, sql
 from tests.ledger_support import contact_change, on_shift
 from workstation.cli import main

@@ -11,6 +11,7 @@ from tests.ledger_support import contact_change, in_both_languages, on_shift
 from workstation.db.ledger import CashMovement, Override
 from workstation.db.tills import Shift
 from workstation.domain.i18n import Catalog
+from workstation.domain.prints import DocumentKind
 from workstation.services.journal import Where
 from workstation.services.journal_audit import KINDS, audit
 
@@ -169,8 +170,8 @@ def test_a_failed_print_retried_and_a_print_left_pending_still_match(
     """A print is journaled when it ends: failed, then printed on retry (one record, two
     entries). One left pending by a stopped program made no document and is not named,
     nor is the failure's entry of a print whose retry was left pending."""
-    from printing.jobs import print_receipt
     from printing.output import SaveFailed
+    from printing.pipeline import print_document
     from tests.test_print_failures import _missing, _output, _repair
 
     teller = on_shift(station, "T001")
@@ -178,12 +179,12 @@ def test_a_failed_print_retried_and_a_print_left_pending_still_match(
     folder, _reason = _missing(station, tmp_path, monkeypatch)
     _output(station, folder)
     with pytest.raises(SaveFailed):
-        print_receipt(station, teller, posted.serial)
+        print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
     station.receipts.prepare(posted.serial, teller)  # the retry begun, the program stopped
     found = audit(station.db)
     assert found.ok, EN(found.problem)
     _repair(station, folder, monkeypatch)
-    print_receipt(station, teller, posted.serial, "上次打印中断")
+    print_document(station, teller, DocumentKind.RECEIPT, posted.serial, "上次打印中断")
     found = audit(station.db)
     assert found.ok, EN(found.problem)
     station.receipts.prepare(posted.serial, teller, "客户要求再打一份")  # begun, never saved

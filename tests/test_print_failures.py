@@ -7,15 +7,15 @@ import errno
 import pytest
 from sqlalchemy import select
 
-from printing.jobs import print_receipt
 from printing.output import SaveFailed
-from printing.till_jobs import print_document
+from printing.pipeline import print_document
 from tests.faults import fill, os_call_fails, read_only, tiny_disk
 from tests.ledger_support import contact_change, journal_payloads, on_shift
 from workstation.db.ledger import PrintRecord
 from workstation.db.tills import DocumentPrint
 from workstation.domain.cash import Count
 from workstation.domain.i18n import Catalog
+from workstation.domain.prints import DocumentKind
 
 pytestmark = pytest.mark.db
 EN, ZH = Catalog.load("en"), Catalog.load("zh")
@@ -67,7 +67,7 @@ def test_a_receipt_that_cannot_be_saved_is_a_failed_print_and_is_retried(
     folder, said = fault(station, tmp_path, monkeypatch)
     _output(station, folder)
     with pytest.raises(SaveFailed) as failed:
-        print_receipt(station, teller, posted.serial)
+        print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
     line = EN(failed.value.msg)
     assert said in line and str(folder) in line and "print again" in line
     assert "\n" not in line and ZH(failed.value.msg) != line
@@ -81,7 +81,9 @@ def test_a_receipt_that_cannot_be_saved_is_a_failed_print_and_is_retried(
     assert not (folder.exists() and list(folder.iterdir()))  # no half file left behind
 
     _repair(station, folder, monkeypatch)
-    outcome = print_receipt(station, teller, posted.serial)  # no reason: not a reprint
+    outcome = print_document(
+        station, teller, DocumentKind.RECEIPT, posted.serial
+    )  # no reason: not a reprint
     assert outcome.path == folder / f"{posted.serial}-receipt.pdf" and outcome.path.exists()
     assert outcome.print_no == 1
     with station.db.read() as s:
@@ -126,13 +128,13 @@ def test_a_till_document_that_cannot_be_saved_is_a_failed_print_and_is_retried(
 def test_a_reprint_that_fails_keeps_its_reason_when_retried(station, tmp_path, monkeypatch):
     teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
-    print_receipt(station, teller, posted.serial)
+    print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
     folder, _said = _full(station, tmp_path, monkeypatch)
     _output(station, folder)
     with pytest.raises(SaveFailed):
-        print_receipt(station, teller, posted.serial, "客户遗失回单")
+        print_document(station, teller, DocumentKind.RECEIPT, posted.serial, "客户遗失回单")
     _repair(station, folder, monkeypatch)
-    outcome = print_receipt(station, teller, posted.serial)
+    outcome = print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
     assert outcome.print_no == 2 and outcome.path.name.endswith("-receipt-reprint1.pdf")
     assert journal_payloads(station, "receipt_reprinted") == [
         {"serial": posted.serial, "print_no": 2, "reason": "客户遗失回单"}
@@ -147,15 +149,15 @@ def test_a_read_only_output_mount_and_a_full_disk_are_failed_prints(station, tmp
     folder.mkdir()
     _output(station, folder)
     with read_only(folder), pytest.raises(SaveFailed) as failed:
-        print_receipt(station, teller, posted.serial)
+        print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
     assert "Read-only file system" in EN(failed.value.msg)
     with tiny_disk(folder, "64k"):
         fill(folder)
         with pytest.raises(SaveFailed) as full:
-            print_receipt(station, teller, posted.serial)
+            print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
         assert "No space left on device" in EN(full.value.msg)
         (folder / "filler").unlink()
-        assert print_receipt(station, teller, posted.serial).print_no == 1
+        assert print_document(station, teller, DocumentKind.RECEIPT, posted.serial).print_no == 1
     failures = journal_payloads(station, "receipt_print_failed")
     assert [f["print_no"] for f in failures] == [1, 1]
     assert [p["print_no"] for p in journal_payloads(station, "receipt_printed")] == [1]

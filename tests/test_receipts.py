@@ -9,9 +9,10 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from printing.jobs import print_receipt
+from printing.pipeline import print_document
 from tests.ledger_support import contact_change, on_shift, renewal_in_cash, surrender
 from workstation.db.ledger import PrintRecord
+from workstation.domain.prints import DocumentKind
 from workstation.services.overrides import Ask
 from workstation.services.posting import PostingRefused
 from workstation.services.reversal import ReversalRequest
@@ -73,7 +74,7 @@ def test_a_forged_or_unknown_payload_is_refused(station):
 
 def test_a_printed_receipt_pdf_has_the_serial_amounts_capitals_and_no_full_numbers(station):
     teller, posted = _posted_surrender(station)
-    outcome = print_receipt(station, teller, posted.serial)
+    outcome = print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
     assert outcome.path.exists() and outcome.path.name == f"{posted.serial}-receipt.pdf"
     text = _text(outcome.path)
     for expected in (posted.serial, "86,400.00", "人民币捌万陆仟肆佰元整", "110105********0016"):
@@ -87,8 +88,8 @@ def test_a_printed_receipt_pdf_has_the_serial_amounts_capitals_and_no_full_numbe
 
 def test_a_reprint_pdf_is_marked_reprint(station):
     teller, posted = _posted_surrender(station)
-    print_receipt(station, teller, posted.serial)
-    outcome = print_receipt(station, teller, posted.serial, "客户遗失回单")
+    print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
+    outcome = print_document(station, teller, DocumentKind.RECEIPT, posted.serial, "客户遗失回单")
     assert outcome.path.name.endswith("-reprint2.pdf") or "reprint" in outcome.path.name
     text = _text(outcome.path)
     assert "重打" in text and "REPRINT" in text and "客户遗失回单" in text
@@ -104,7 +105,13 @@ def test_a_reversal_receipt_names_the_original(station):
     data = station.receipts.prepare(reversal.serial, teller).data
     assert data.reversal_of == posted.serial and data.reversal_reason == "金额录错"
     assert data.direction.zh == "付款"  # the cash taken is given back
-    text = _text(io.BytesIO(print_receipt(station, teller, reversal.serial, "x").path.read_bytes()))
+    text = _text(
+        io.BytesIO(
+            print_document(
+                station, teller, DocumentKind.RECEIPT, reversal.serial, "x"
+            ).path.read_bytes()
+        )
+    )
     assert posted.serial in text
 
 
@@ -115,6 +122,6 @@ def test_a_printer_that_fails_leaves_the_pdf_and_says_why(station):
     )
     teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
-    outcome = print_receipt(station, teller, posted.serial)
+    outcome = print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
     assert not outcome.printed and outcome.error.key == "printing.lp_failed"
     assert outcome.path.exists()

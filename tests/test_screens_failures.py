@@ -13,7 +13,7 @@ from screens.till import TillScreen
 from tests.faults import DiskFullOnce
 from tests.ledger_support import journal_payloads, on_shift
 from tests.pilot import burst, make_app, notices, ready, screen_text, settle, sign_in
-from tests.test_screens_print import _post_contact_change
+from tests.test_screens_print import _posted_then_f6
 from tests.test_screens_review import BIG, fill_surrender
 from tests.test_screens_till import count_keys, open_empty_shift
 from workstation.db.ledger import Override, Posting, PrintRecord
@@ -72,11 +72,7 @@ async def test_f6_after_a_print_that_could_not_be_saved_tries_again(station, tmp
     folder = _broken_output(station, tmp_path)
     app = make_app(station)
     async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
-        await _post_contact_change(pilot)
-        await pilot.press("f6")
-        await settle(pilot)
+        await _posted_then_f6(pilot)
         text = screen_text(app)
         assert "无法把 SH01-20261127-01-00001-receipt.pdf 保存到" in text and "不算重打" in text
         assert app.screen.check_action("print", ()) is True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from printing.till_jobs import print_document
+from printing.pipeline import print_document
 from screens.branch_close import BranchCloseScreen
 from screens.documents import DocumentsScreen
 from screens.handover import HandoverScreen

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from screens.posted import PostedScreen
 from screens.posting_detail import PostingDetailScreen
 from screens.review import ReviewScreen
 from tests.ledger_support import contact_change, on_shift
 from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in, type_text
+from tests.printing_support import fake_printer
 from tests.test_screens_review import BIG
+from workstation.db.ledger import PrintRecord
 
 
 def _text(path) -> str:
@@ -40,15 +43,20 @@ async def _post_contact_change(pilot) -> None:
     assert isinstance(pilot.app.screen, PostedScreen), screen_text(pilot.app)
 
 
+async def _posted_then_f6(pilot) -> None:
+    """T001 signs in, posts the contact change and presses F6; the print has run."""
+    await ready(pilot)
+    await sign_in(pilot, "T001", "demo1234")
+    await _post_contact_change(pilot)
+    await pilot.press("f6")
+    await settle(pilot)
+
+
 async def test_f6_after_posting_saves_the_receipt_and_says_where(station, tmp_path):
     on_shift(station, "T001")
     app = make_app(station)
     async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
-        await _post_contact_change(pilot)
-        await pilot.press("f6")
-        await settle(pilot)
+        await _posted_then_f6(pilot)
         path = station.config.output.folder / "SH01-20261127-01-00001-receipt.pdf"
         assert path.exists()
         assert "已保存为 PDF" in screen_text(app) and str(path) in screen_text(app)
@@ -96,3 +104,24 @@ async def test_f7_prints_the_sample_form_from_the_form_screen(station):
         [sample] = station.config.output.folder.glob("sample-3101-*.pdf")
         text = _text(sample)
         assert "样例" in text and "SAMPLE" in text and "110105198001010016" in text
+
+
+async def test_f6_sends_the_same_pdf_again_after_the_printer_failed(station, tmp_path, monkeypatch):
+    """The printer refuses: the PDF stays; F6 sends that file again, not a reprint."""
+    fixed = tmp_path / "fixed"
+    jam = f'[ -e {fixed} ] || {{ echo "lp: paper jam" >&2; exit 1; }}; printf "%s\\n" "$@" > '
+    log = fake_printer(station, tmp_path, monkeypatch, jam + str(tmp_path / "lp.log"))
+    on_shift(station, "T001")
+    app = make_app(station)
+    async with app.run_test(size=BIG) as pilot:
+        await _posted_then_f6(pilot)
+        assert "打印失败：" in screen_text(app) and "paper jam" in screen_text(app)
+        fixed.touch()  # the jam is cleared
+        await pilot.press("f6")
+        await settle(pilot)
+        assert "已送打印机 PDF" in screen_text(app)
+    path = station.config.output.folder / "SH01-20261127-01-00001-receipt.pdf"
+    assert log.read_text().split()[-3:] == ["-o", "media=A5", str(path)]
+    assert [p.name for p in station.config.output.folder.glob("*.pdf")] == [path.name]
+    with station.db.read() as s:
+        assert [(r.print_no, r.status) for r in s.scalars(select(PrintRecord))] == [(1, "printed")]

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from printing.jobs import print_receipt
+from printing.pipeline import print_document
 from screens.home import HomeScreen
 from screens.posted import PostedScreen
 from tests.conftest import SHANGHAI
@@ -34,6 +34,7 @@ from workstation.domain.clock import (
     time_of_day,
 )
 from workstation.domain.i18n import Catalog
+from workstation.domain.prints import DocumentKind
 from workstation.services.overrides import Ask
 
 DAWN_UTC = datetime(2026, 11, 26, 23, 0, tzinfo=UTC)
@@ -115,7 +116,7 @@ def test_the_receipt_prints_branch_time(station):
     _context, assessment = station.postings.review(sub, who)
     seen = frozenset(f.code for f in assessment.warnings)
     result = station.postings.post(sub, who, seen)
-    outcome = print_receipt(station, who, result.serial)
+    outcome = print_document(station, who, DocumentKind.RECEIPT, result.serial)
     text = _pdf_text(outcome.path)
     assert "2026-11-27 09:00:00" in text
     assert "01:00:00" not in text

@@ -36,7 +36,7 @@ from workstation.db.ledger import BusinessDay, CashMovement, Override, Posting, 
 from workstation.db.models import JournalEntry
 from workstation.db.tills import DocumentPrint, Handover, Shift, VaultTransfer
 from workstation.domain.i18n import Msg, msg
-from workstation.domain.prints import PrintStatus
+from workstation.domain.prints import DOCUMENT_EVENTS, RECEIPT_EVENTS, PrintStatus
 
 J = JournalEntry
 MOVEMENT_EVENTS = ("posted", "reversed", "vault_transfer", "shift_closed", "handover")
@@ -165,12 +165,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "receipt_print",
         _receipt_prints,
-        lambda: _entries(
-            _field("serial") + "#" + _field("print_no"),
-            "receipt_printed",
-            "receipt_reprinted",
-            "receipt_print_failed",
-        ),
+        lambda: _entries(_field("serial") + "#" + _field("print_no"), *RECEIPT_EVENTS.names),
     ),
     Kind(
         "document_print",
@@ -183,9 +178,7 @@ KINDS: tuple[Kind, ...] = (
         ),
         lambda: _entries(
             _field("kind") + ":" + _field("ref") + "#" + _field("print_no"),
-            "document_printed",
-            "document_reprinted",
-            "document_print_failed",
+            *DOCUMENT_EVENTS.names,
         ),
     ),
     Kind(

@@ -13,8 +13,10 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from forms.search import TemplateIndex
 from workstation.db.engine import Database
@@ -26,12 +28,13 @@ from workstation.domain.i18n import Catalog, Msg, msg
 from workstation.domain.identity import mask_resident_id
 from workstation.domain.masking import MASKERS
 from workstation.domain.money import from_fen
-from workstation.domain.prints import PrintStatus
+from workstation.domain.prints import RECEIPT_EVENTS, DocumentKind, PrintTicket
 from workstation.services.auth import SignedIn
 from workstation.services.inquiry import Inquiry
 from workstation.services.journal import Journal, Where
 from workstation.services.overrides import approvals_of
 from workstation.services.posting import PostingRefused
+from workstation.services.print_log import PrintLog, begin_print
 from workstation.services.receipt_data import ApprovalLine, Bilingual, ReceiptData, ReceiptLine
 
 ZH, EN = Catalog.load("zh"), Catalog.load("en")
@@ -45,7 +48,7 @@ def _both(key: str) -> Bilingual:
 @dataclass(frozen=True)
 class Prepared:
     data: ReceiptData
-    print_id: int
+    ticket: PrintTicket
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,20 @@ class Verification:
     summary: str | None = None
 
 
-class ReceiptService:
+class Named(Protocol):
+    """A branch or a counter (``workstation.station.Place``)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name_zh(self) -> str: ...
+    @property
+    def name_en(self) -> str: ...
+
+
+class ReceiptService(PrintLog[PrintRecord]):
+    events = RECEIPT_EVENTS
+
     def __init__(
         self,
         db: Database,
@@ -65,10 +81,9 @@ class ReceiptService:
         clock: Clock,
         templates: TemplateIndex,
         inquiry: Inquiry,
-        branch,
-        counter,
+        branch: Named,
+        counter: Named,
     ) -> None:
-        """``branch`` and ``counter`` have ``code``, ``name_zh`` and ``name_en``."""
         self.db, self.journal, self.clock, self.templates = db, journal, clock, templates
         self.inquiry = inquiry
         self.branch, self.counter = branch, counter
@@ -77,59 +92,59 @@ class ReceiptService:
     def digest(self, serial: str, business_date: str, amount_fen: int | None) -> str:
         return receipt_digest(self._key, serial, business_date, amount_fen)
 
-    def prepare(self, serial: str, who: SignedIn, reason: str | None = None) -> Prepared:
-        """Number a print and return what the receipt says; :meth:`saved` or :meth:`failed` ends it.
+    def begin(self, kind: str, ref: str, who: SignedIn, reason: str | None = None) -> PrintTicket:
+        """Number a print of the receipt of posting ``ref`` (its serial); :meth:`saved` or
+        :meth:`failed` ends it.
 
         A reprint needs a reason. A print whose PDF could not be saved is
         tried again under its own number: no reason, not marked as a reprint.
         """
-        self.inquiry.detail(who, serial)  # may this person see it? (raises if not)
+        if kind != DocumentKind.RECEIPT:
+            raise ValueError(f"receipts keep receipts, not {kind!r}")
+        self.inquiry.detail(who, ref)  # may this person see it? (raises if not)
         with self.db.write() as s:
-            posting = s.scalar(select(Posting).where(Posting.serial == serial))
+            posting = s.scalars(select(Posting).where(Posting.serial == ref)).one()
             last = s.scalar(
                 select(PrintRecord)
                 .where(PrintRecord.posting_id == posting.id)
                 .order_by(PrintRecord.print_no.desc())
                 .limit(1)
             )
-            if last is not None and last.status == PrintStatus.FAILED and last.path is None:
-                record = last
-                record.status, record.error = PrintStatus.PENDING, None
-            else:
-                print_no = 1 if last is None else last.print_no + 1
-                reason = (reason or "").strip() or None
-                if print_no > 1 and not reason:
-                    raise PostingRefused("receipt.reason_needed", serial=serial)
-                record = PrintRecord(posting_id=posting.id, print_no=print_no, reason=reason)
-                s.add(record)
-            record.staff_id, record.counter = who.staff.staff_id, self.counter.code
-            record.printed_at = self.clock.now()
-            record.status = PrintStatus.PENDING
+            record = begin_print(
+                s,
+                last,
+                lambda no, why: PrintRecord(posting_id=posting.id, print_no=no, reason=why),
+                who,
+                self.clock.now(),
+                reason,
+                lambda: PostingRefused("receipt.reason_needed", serial=ref),
+            )
+            record.counter = self.counter.code
             s.flush()
-            return Prepared(self._data(s, posting, record.print_no, record.reason), record.id)
+            return PrintTicket(kind, ref, record.id, record.print_no, record.reason)
 
-    def saved(self, print_id: int, path: str) -> None:
-        """The PDF is in the output folder: journaled as printed (or reprinted)."""
-        self._settle(print_id, PrintStatus.SAVED, path, None)
+    def prepare(self, serial: str, who: SignedIn, reason: str | None = None) -> Prepared:
+        """:meth:`begin` a print and say what its receipt says."""
+        ticket = self.begin(DocumentKind.RECEIPT, serial, who, reason)
+        return Prepared(self.receipt(serial, ticket.print_no, ticket.reprint_reason), ticket)
 
-    def failed(self, print_id: int, error: str) -> None:
-        """The PDF could not be saved: journaled as a failed print; the next print retries it."""
-        self._settle(print_id, PrintStatus.FAILED, None, error)
+    def receipt(
+        self, serial: str, print_no: int = 1, reprint_reason: str | None = None
+    ) -> ReceiptData:
+        """What the receipt of posting ``serial`` says (as print ``print_no``)."""
+        with self.db.read() as s:
+            posting = s.scalars(select(Posting).where(Posting.serial == serial)).one()
+            return self._data(s, posting, print_no, reprint_reason)
 
-    def _settle(self, print_id: int, status: str, path: str | None, error: str | None) -> None:
-        with self.db.write() as s:
-            record = s.get(PrintRecord, print_id)
-            record.status, record.path, record.error = status, path, error
-            serial = s.get(Posting, record.posting_id).serial
-            payload = {"serial": serial, "print_no": record.print_no, "reason": record.reason}
-            if status == PrintStatus.FAILED:
-                event, payload["error"] = "receipt_print_failed", error
-            else:
-                event = "receipt_reprinted" if record.print_no > 1 else "receipt_printed"
-            where = Where(self.branch.code, record.counter, record.staff_id)
-            self.journal.append(s, event, payload, where)
+    def _row(self, s: Session, ticket: PrintTicket) -> PrintRecord:
+        return s.get_one(PrintRecord, ticket.print_id)
 
-    def _data(self, s, posting: Posting, print_no: int, reason: str | None) -> ReceiptData:
+    def _entry(self, ticket: PrintTicket, record: PrintRecord) -> tuple[dict[str, object], Where]:
+        return {"serial": ticket.ref}, Where(self.branch.code, record.counter, record.staff_id)
+
+    def _data(
+        self, s: Session, posting: Posting, print_no: int, reprint_reason: str | None
+    ) -> ReceiptData:
         template = self.templates.by_code(posting.template_code)
         types = {f.key: f.type for f in template.fields} if template else {}
         stored = {line["key"]: line for line in json.loads(posting.submission)}
@@ -145,12 +160,12 @@ class ReceiptService:
             lines.append(ReceiptLine(Bilingual(line["label_zh"], line["label_en"]), value))
         original = None
         if posting.reversal_of:
-            original = s.get(Posting, posting.reversal_of).serial
+            original = s.get_one(Posting, posting.reversal_of).serial
         amount = None if posting.amount_fen is None else from_fen(abs(posting.amount_fen))
         direction = posting.direction
         if original and direction != "none":  # a reversal moves the money back
             direction = "out" if direction == "in" else "in"
-        teller = s.get(Staff, posting.teller_id)
+        teller = s.get_one(Staff, posting.teller_id)
         approvals = tuple(
             ApprovalLine(
                 a.approver_name,
@@ -190,20 +205,10 @@ class ReceiptService:
             reversal_of=original,
             reversal_reason=posting.reason if original else None,
             print_no=print_no,
-            reprint_reason=reason if print_no > 1 else None,
+            reprint_reason=reprint_reason if print_no > 1 else None,
             qr_payload=f"{PAYLOAD_VERSION}|{posting.serial}|"
             f"{self.digest(posting.serial, day, posting.amount_fen)}",
         )
-
-    def outcome(
-        self, print_id: int, status: str, path: str | None = None, printer=None, error=None
-    ):
-        """What the printer did with a saved PDF: printed, or failed (the PDF is kept)."""
-        with self.db.write() as s:
-            record = s.get(PrintRecord, print_id)
-            record.status, record.error = status, (error or None)
-            record.path = path or record.path
-            record.printer = printer or record.printer
 
     def verify(self, payload: str) -> Verification:
         return verify_receipt(self.db, self._key, payload)

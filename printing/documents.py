@@ -1,0 +1,88 @@
+"""Every printout of the counter: one registry entry a :class:`DocumentKind`.
+
+A new printout is a renderer module and an entry here (and its kind in
+:class:`~workstation.domain.prints.DocumentKind`): :mod:`printing.pipeline`
+numbers, renders, saves, sends and journals it like every other. A receipt-like
+print of one record (a queue ticket) and a report of a day look alike here:
+``load`` takes the ref (a record's id, ``T001@2026-11-27``, a date) and returns
+the figures from a service; ``file_key`` names the file from the figures.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from printing.eod import render_branch_summary, render_teller_reconciliation
+from printing.output import Media
+from printing.receipt import render_receipt
+from printing.registry import Desk, Document, Registry, receipts
+from printing.sample_form import SampleForm, render_sample
+from printing.till_slips import render_handover, render_vault_slip
+from workstation.domain.clock import local_date
+from workstation.domain.prints import DocumentKind
+from workstation.services.documents import DocumentRefused, split_teller_day
+from workstation.services.receipt_data import BranchHeader
+
+
+def of_day(header: BranchHeader, business_date: str, part: str) -> str:
+    """``SH01-20261127-T001``: the branch, the business date, what the document is of."""
+    return f"{header.branch_code}-{business_date.replace('-', '')}-{part}"
+
+
+def sample_form(desk: Desk, code: str) -> SampleForm:
+    """The business type of transaction code ``code``, with today's sample values."""
+    template = desk.templates.by_code(code)
+    if template is None:
+        raise DocumentRefused("document.not_found", kind=DocumentKind.SAMPLE_FORM, ref=code)
+    return SampleForm(template, desk.reports.header(), local_date(desk.clock))
+
+
+DOCUMENTS = Registry(
+    [
+        Document(
+            DocumentKind.RECEIPT,
+            lambda desk, serial: desk.receipts.receipt(serial),
+            render_receipt,
+            Media.A5,
+            lambda d: d.serial,
+            book=receipts,
+        ),
+        Document(
+            DocumentKind.SAMPLE_FORM,
+            sample_form,
+            render_sample,
+            Media.A4,
+            lambda d: f"{d.template.code}-{d.template.key}",
+            book=None,
+        ),
+        Document(
+            DocumentKind.VAULT_SLIP,
+            lambda desk, ref: desk.reports.vault_slip(int(ref)),
+            render_vault_slip,
+            Media.A5,
+            lambda d: of_day(d.header, d.business_date, f"vault{d.transfer_id}"),
+        ),
+        Document(
+            DocumentKind.HANDOVER,
+            lambda desk, ref: desk.reports.handover(int(ref)),
+            render_handover,
+            Media.A4,
+            lambda d: of_day(d.header, d.business_date, f"handover{d.handover_id}"),
+        ),
+        Document(
+            DocumentKind.TELLER_DAY,
+            lambda desk, ref: desk.reports.teller_day(*split_teller_day(ref)),
+            render_teller_reconciliation,
+            Media.A4,
+            lambda d: of_day(d.header, d.business_date, d.teller.staff_id),
+        ),
+        Document(
+            DocumentKind.BRANCH_DAY,
+            lambda desk, ref: desk.reports.branch_day(date.fromisoformat(ref)),
+            render_branch_summary,
+            Media.A4,
+            lambda d: of_day(d.header, d.business_date, "branch"),
+        ),
+    ]
+)
+"""The counter's printouts, by kind: figures, renderer, paper, file name (and book)."""
