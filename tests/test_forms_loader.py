@@ -117,7 +117,7 @@ def test_a_reference_to_a_missing_field_is_refused(tmp_path):
 def test_money_out_with_two_methods_needs_a_payment_method_field(tmp_path):
     folder = _broken(tmp_path, 'methods = ["bank_card"]', 'methods = ["bank_card", "cash"]')
     [problem] = _problems(folder)
-    assert "a choice field payment_method with the options bank_card, cash is needed" in problem
+    assert "a choice field with role payment_method and the options bank_card, cash" in problem
 
 
 def test_load_pack_refuses_with_every_problem(tmp_path):
@@ -136,9 +136,9 @@ def test_a_new_business_type_is_one_more_file(tmp_path):
 
 
 def test_bad_rule_params_are_refused(tmp_path):
-    from workstation.services.risk.engine import validate_params
+    from workstation.services.risk.engine import RULE_BOOK
 
     folder = _broken(tmp_path, 'allowed = ["in_force"]', 'allowed = "in_force"')
-    _, problems = load_templates([folder], RULE_NAMES, TODAY, validate_params)
+    _, problems = load_templates([folder], RULE_BOOK, TODAY)
     [problem] = [p.render(EN) for p in problems]
     assert ": rules[4].params: the rule's params do not fit: params of risk rule" in problem

@@ -23,9 +23,9 @@ from workstation.domain.masking import mask_value, may_reveal
 from workstation.domain.money import from_fen
 from workstation.domain.staff import Role
 from workstation.domain.text import fold
+from workstation.services.approvals import Approval, approvals_of
 from workstation.services.auth import SignedIn
 from workstation.services.journal import Journal, Where
-from workstation.services.overrides import Approval, approvals_of
 from workstation.services.posting import PostingRefused
 
 
