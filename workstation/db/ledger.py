@@ -21,6 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from workstation.db.base import Base, one_of
 from workstation.domain.flows import Direction
+from workstation.domain.prints import PrintStatus
 from workstation.domain.statuses import OverrideMode, PostingStatus, RequestStatus
 
 
@@ -192,6 +193,6 @@ class PrintRecord(Base):
     printed_at: Mapped[datetime]
     path: Mapped[str | None] = mapped_column(String(500))
     printer: Mapped[str | None] = mapped_column(String(100))
-    status: Mapped[str] = mapped_column(String(10), default="pending")
+    status: Mapped[str] = mapped_column(String(10), default=PrintStatus.PENDING.value)
     """pending, saved (PDF in the folder), printed (sent to the printer), failed."""
     error: Mapped[str | None] = mapped_column(String(500))

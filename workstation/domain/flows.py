@@ -53,3 +53,7 @@ class MovementKind(StrEnum):
     VAULT_OUT = "vault_out"
     VARIANCE = "variance"
     """Over (长款) or short (短款) at the end of a shift."""
+
+
+CUSTOMER_CASH = (MovementKind.POSTING, MovementKind.REVERSAL)
+"""The movements that are customers' cash, in or out (the rest is the vault's or a variance)."""

@@ -15,13 +15,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from forms.roles import FieldRole
 from forms.schema import Template
 from workstation.db.ledger import Posting
 from workstation.domain.capitals import amount_in_words
+from workstation.domain.flows import Direction
 from workstation.domain.i18n import Catalog
 from workstation.domain.identity import mask_resident_id
 from workstation.domain.masking import mask_value
 from workstation.domain.money import from_fen
+from workstation.domain.statuses import Purpose
 from workstation.services.auth import SignedIn
 from workstation.services.receipt_data import Bilingual
 from workstation.services.risk.engine import Assessment
@@ -88,7 +91,7 @@ class Evidence:
         if customer_id and not revealed:
             customer_id = mask_resident_id(customer_id)
         return cls(
-            purpose=c.get("purpose", "posting"),
+            purpose=c.get("purpose", Purpose.POSTING),
             template=c.get("template", ""),
             business=Bilingual(c.get("title_zh", ""), c.get("title_en", "")),
             serial=c.get("serial"),
@@ -139,9 +142,9 @@ def posting_context(
     template, policy = submission.template, context.policy
     state = submission.state(day)
     ticked = [d for d in state.documents() if d.key in submission.documents]
-    name = policy.holder.name if policy else dict(submission.values).get("applicant_name")
+    name = policy.holder.name if policy else submission.value(FieldRole.APPLICANT_NAME)
     return {
-        "purpose": "posting",
+        "purpose": Purpose.POSTING,
         "template": template.code,
         "title_zh": template.name.zh,
         "title_en": template.name.en,
@@ -175,14 +178,14 @@ def reversal_context(
 ) -> dict[str, Any]:
     """The evidence of a reversal: the original posting, who asks and why (in full)."""
     amount = None if original.amount_fen is None else from_fen(abs(original.amount_fen))
-    direction = {"in": "out", "out": "in"}.get(original.direction, original.direction)
+    direction = Direction(original.direction).reversed()
     documents = []
     if template is not None:
         labels = {d.key: d.label for d in template.documents}
         keys = json.loads(original.documents or "[]")
         documents = [{"zh": labels[k].zh, "en": labels[k].en} for k in keys if k in labels]
     return {
-        "purpose": "reversal",
+        "purpose": Purpose.REVERSAL,
         "serial": original.serial,
         "template": original.template_code,
         "title_zh": template.name.zh if template else original.template_code,

@@ -19,6 +19,7 @@ from workstation.db.tills import Shift
 from workstation.domain.cash import Count
 from workstation.domain.i18n import Msg
 from workstation.domain.money import from_fen
+from workstation.domain.statuses import ShiftStatus
 
 ZERO = Decimal("0.00")
 
@@ -67,7 +68,7 @@ def expected_fen(s: Session, shift: Shift) -> int:
 
 
 def view_of(s: Session, shift: Shift) -> ShiftView:
-    expected = shift.expected_fen if shift.status != "open" else expected_fen(s, shift)
+    expected = shift.expected_fen if shift.status != ShiftStatus.OPEN else expected_fen(s, shift)
     return ShiftView(
         shift.id,
         shift.counter,

@@ -23,7 +23,7 @@ from workstation.db.tills import Shift, VaultTransfer
 from workstation.domain.cash import Count
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
-from workstation.domain.flows import MovementKind, VaultDirection
+from workstation.domain.flows import CUSTOMER_CASH, MovementKind, VaultDirection
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.limits import DEFAULT_THRESHOLDS
 from workstation.domain.money import from_fen
@@ -289,7 +289,7 @@ class TillService:
                     .group_by(CashMovement.kind, incoming)
                 )
                 for kind, positive, fen in sums:
-                    if kind in (MovementKind.POSTING, MovementKind.REVERSAL):
+                    if kind in CUSTOMER_CASH:
                         kind = "cash_in" if positive else "cash_out"
                     moved[kind] = moved.get(kind, ZERO) + abs(from_fen(int(fen)))
             view = None if shift is None else view_of(s, shift)
