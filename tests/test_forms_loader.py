@@ -142,3 +142,25 @@ def test_bad_rule_params_are_refused(tmp_path):
     _, problems = load_templates([folder], RULE_BOOK, TODAY)
     [problem] = [p.render(EN) for p in problems]
     assert ": rules[4].params: the rule's params do not fit: params of risk rule" in problem
+
+
+def test_the_shipped_pack_gives_every_rule_the_field_roles_it_needs():
+    from workstation.services.risk.engine import RULE_BOOK
+
+    assert len(load_pack(BUILTIN_PACKS, RULE_BOOK, TODAY)) == len(REQUIRED_TYPES)
+
+
+def test_a_template_without_a_role_its_rule_needs_is_refused_with_file_key_and_reason(tmp_path):
+    from workstation.services.risk.engine import RULE_BOOK
+
+    folder = _broken(tmp_path, 'role = "payee_name"\n', "")
+    _, problems = load_templates([folder], RULE_BOOK, TODAY)
+    [problem] = [p.render(EN) for p in problems]
+    assert problem == (
+        f"{folder / '9999-broken.toml'}: rules[7].name: risk rule payee_name_match reads a"
+        " field with role payee_name | new_account_name, and no field has it"
+    )
+    policyless = _broken(tmp_path, 'role = "policy_no"\n', "", "9998-policyless.toml")
+    _, problems = load_templates([policyless], RULE_BOOK, TODAY)
+    refused = {p.key for p in problems if p.path.name == "9998-policyless.toml"}
+    assert {"effect.kind", "rules[4].name", "rules[5].name", "rules[9].name"} <= refused
