@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -20,9 +21,10 @@ from workstation.db.ledger import Override, Posting, SerialCounter
 from workstation.db.tills import Shift
 from workstation.db.upsert import insert_missing
 from workstation.domain.errors import WorkstationError
-from workstation.domain.money import from_fen
+from workstation.domain.money import yuan_of
 from workstation.domain.statuses import Purpose
 from workstation.services.approvals import Approval, approvals_for, approvals_of
+from workstation.services.auth import SignedIn
 from workstation.services.tills import TillService
 
 
@@ -82,10 +84,24 @@ def next_seq(s: Session, branch: str, day: date, counter: str) -> int:
     return row.last_seq
 
 
-def numbered(s: Session, place: Place, day: date) -> tuple[int, str]:
-    """The next sequence number at ``place`` on ``day``, and the serial it gives."""
+def entry(
+    s: Session, place: Place, day: date, who: SignedIn, shift: Shift, at: datetime, **business: Any
+) -> Posting:
+    """A ledger entry numbered now at ``place`` on ``day``, by ``who`` on ``shift`` at ``at``;
+    ``business`` is what it records (template, customer, amount …)."""
     seq = next_seq(s, place.branch_code, day, place.counter)
-    return seq, serial_number(place.branch_code, day, place.counter, seq)
+    return Posting(
+        serial=serial_number(place.branch_code, day, place.counter, seq),
+        branch_code=place.branch_code,
+        business_date=day,
+        counter=place.counter,
+        seq=seq,
+        teller_id=who.staff.staff_id,
+        sign_on_id=who.sign_on_id,
+        posted_at=at,
+        shift_id=shift.id,
+        **business,
+    )
 
 
 def result_of(posting: Posting, approvals: tuple[Approval, ...], repeated: bool) -> PostingResult:
@@ -96,14 +112,14 @@ def result_of(posting: Posting, approvals: tuple[Approval, ...], repeated: bool)
         posted_at=posting.posted_at,
         template_code=posting.template_code,
         policy_no=posting.policy_no,
-        amount=None if posting.amount_fen is None else from_fen(posting.amount_fen),
+        amount=yuan_of(posting.amount_fen),
         method=posting.method,
         direction=posting.direction,
         large_cash_report=posting.large_cash_report,
         approvers=approvers,
         repeated=repeated,
-        tendered=None if posting.tendered_fen is None else from_fen(posting.tendered_fen),
-        change=None if posting.change_fen is None else from_fen(posting.change_fen),
+        tendered=yuan_of(posting.tendered_fen),
+        change=yuan_of(posting.change_fen),
         approvals=approvals,
     )
 

@@ -23,7 +23,7 @@ from workstation.domain.cash import Tender, below_jiao, takes_tender
 from workstation.domain.clock import Clock
 from workstation.domain.flows import Method, MovementKind
 from workstation.domain.i18n import Catalog
-from workstation.domain.money import to_fen
+from workstation.domain.money import fen_of, to_fen
 from workstation.domain.statuses import PostingStatus, Purpose
 from workstation.services.approvals import Ask
 from workstation.services.auth import SignedIn
@@ -33,8 +33,8 @@ from workstation.services.entries import (
     PostingRefused,
     PostingResult,
     by_key,
+    entry,
     link_approvals,
-    numbered,
     recorded,
     shift_of,
     take_approvals,
@@ -236,14 +236,14 @@ class PostingService:
         """The posting row: numbered now, so a refusal above gives no number away."""
         sub, context, day, tender = draft.submission, draft.context, draft.day, draft.tender
         template, amount, policy = sub.template, context.amount, context.policy
-        seq, serial = numbered(s, self.place, day)
         effect = effect_of(template, context.values, amount, policy, day)
-        return Posting(
-            serial=serial,
-            branch_code=self.place.branch_code,
-            business_date=day,
-            counter=self.place.counter,
-            seq=seq,
+        return entry(
+            s,
+            self.place,
+            day,
+            draft.who,
+            draft.shift,
+            self.clock.now(),
             template_code=template.code,
             template_key=template.key,
             category=template.category,
@@ -254,20 +254,16 @@ class PostingService:
             insured_id_number=insured_of(sub, policy, day),
             direction=template.money.direction,
             method=context.method if amount is not None else None,
-            amount_fen=None if amount is None else to_fen(amount),
+            amount_fen=fen_of(amount),
             by_agent=sub.by_agent,
             submission=json.dumps(sub.lines(day, ZH, EN), ensure_ascii=False),
             documents=json.dumps(list(sub.documents)),
             findings=_findings_json(draft.assessment, draft.acknowledged),
             large_cash_report=LARGE_CASH_REPORT in draft.assessment.flags,
-            teller_id=draft.who.staff.staff_id,
-            sign_on_id=draft.who.sign_on_id,
-            posted_at=self.clock.now(),
             idempotency_key=sub.idempotency_key,
             content_digest=draft.digest,
             status=PostingStatus.POSTED,
-            shift_id=draft.shift.id,
-            tendered_fen=None if tender is None else to_fen(tender.received),
-            change_fen=None if tender is None else to_fen(tender.change),
+            tendered_fen=fen_of(tender.received if tender else None),
+            change_fen=fen_of(tender.change if tender else None),
             effect=None if effect is None else effect.to_json(),
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,22 +22,13 @@ from workstation.domain.authority import reversal_level
 from workstation.domain.clock import Clock
 from workstation.domain.flows import MovementKind
 from workstation.domain.limits import Thresholds
-from workstation.domain.money import from_fen
+from workstation.domain.money import from_fen, yuan_of
 from workstation.domain.statuses import PostingStatus, Purpose
+from workstation.services import entries
 from workstation.services.approvals import Ask
 from workstation.services.auth import SignedIn
 from workstation.services.calendar import current_business_date, open_business_date
-from workstation.services.entries import (
-    Place,
-    PostingRefused,
-    PostingResult,
-    by_key,
-    link_approvals,
-    numbered,
-    recorded,
-    shift_of,
-    take_approvals,
-)
+from workstation.services.entries import Place, PostingRefused, PostingResult
 from workstation.services.evidence import reversal_context
 from workstation.services.journal import Journal, Where
 from workstation.services.tills import TillService, expected_fen
@@ -53,10 +43,6 @@ class ReversalRequest:
     @property
     def digest(self) -> str:
         return hashlib.sha256(f"reverse|{self.serial}|{self.reason.strip()}".encode()).hexdigest()
-
-
-def amount_of(posting: Posting) -> Decimal | None:
-    return None if posting.amount_fen is None else from_fen(posting.amount_fen)
 
 
 class ReversalService:
@@ -74,7 +60,7 @@ class ReversalService:
         self.place = Place(till.branch_code, till.counter)
 
     def _level(self, original: Posting) -> int:
-        return reversal_level(amount_of(original), self.thresholds.authority_limits)
+        return reversal_level(yuan_of(original.amount_fen), self.thresholds.authority_limits)
 
     def _original(self, s: Session, serial: str, lock: bool = False) -> Posting:
         query = select(Posting).where(Posting.serial == serial.strip().upper())
@@ -106,13 +92,13 @@ class ReversalService:
     def reverse(self, request: ReversalRequest, who: SignedIn) -> PostingResult:
         teller = who.staff.staff_id
         with self.db.write() as s:
-            if (done := by_key(s, request.idempotency_key)) is not None:
-                return recorded(s, done, repeated=True)
+            if (done := entries.by_key(s, request.idempotency_key)) is not None:
+                return entries.recorded(s, done, repeated=True)
             day = open_business_date(s, self.journal, self.clock, self.place.branch_code, teller)
-            shift = shift_of(s, self.till, teller, day)
+            shift = entries.shift_of(s, self.till, teller, day)
             original = self._original(s, request.serial, lock=True)
             key, digest, level = request.idempotency_key, request.digest, self._level(original)
-            approvals = take_approvals(s, Purpose.REVERSAL, key, digest, level, teller)
+            approvals = entries.take_approvals(s, Purpose.REVERSAL, key, digest, level, teller)
             undone = _cash_back(s, original, shift)
             reversal = self._row(s, request, who, original, day, shift)
             s.add(reversal)
@@ -121,7 +107,7 @@ class ReversalService:
             movement = None
             if undone:  # the cash goes back out of (or into) the reversing teller's box
                 movement = self.till.move(s, shift, MovementKind.REVERSAL, undone, reversal.id)
-            link_approvals(s, approvals, reversal.id)
+            entries.link_approvals(s, approvals, reversal.id)
             payload = {
                 "serial": reversal.serial,
                 "reverses": original.serial,
@@ -131,7 +117,7 @@ class ReversalService:
             }
             where = Where(self.place.branch_code, self.place.counter, teller)
             self.journal.append(s, "reversed", payload, where)
-            return recorded(s, reversal)
+            return entries.recorded(s, reversal)
 
     def _row(
         self,
@@ -143,13 +129,13 @@ class ReversalService:
         shift: Shift,
     ) -> Posting:
         """The reversing entry: the original's business, its amount negated, numbered now."""
-        seq, serial = numbered(s, self.place, day)
-        return Posting(
-            serial=serial,
-            branch_code=self.place.branch_code,
-            business_date=day,
-            counter=self.place.counter,
-            seq=seq,
+        return entries.entry(
+            s,
+            self.place,
+            day,
+            who,
+            shift,
+            self.clock.now(),
             template_code=original.template_code,
             template_key=original.template_key,
             category=original.category,
@@ -165,15 +151,11 @@ class ReversalService:
             submission=original.submission,
             documents=original.documents,
             findings="[]",
-            teller_id=who.staff.staff_id,
-            sign_on_id=who.sign_on_id,
-            posted_at=self.clock.now(),
             idempotency_key=request.idempotency_key,
             content_digest=request.digest,
             status=PostingStatus.REVERSAL,
             reversal_of=original.id,
             reason=request.reason.strip()[:200],
-            shift_id=shift.id,
         )
 
 

@@ -137,22 +137,25 @@ class RiskService:
             cash_on_hand=from_fen(int(on_hand_fen or 0)),
         )
 
-    def context(
+    def assess(
         self,
         s: Session,
         submission: Submission,
         business_date: date,
         teller_id: str,
         lock: bool = False,
-    ) -> RiskContext:
-        """``lock``: the posting's own transaction holds the policy's row (see TodayDirectory)."""
+    ) -> tuple[RiskContext, Assessment]:
+        """What the rules see of ``submission`` and what they find.
+
+        ``lock``: the posting's own transaction holds the policy's row (see TodayDirectory).
+        """
         state = submission.state(business_date)
         number = submission.policy_no
         policy = self.directory.policy_in(s, number, business_date, lock=lock) if number else None
         values = submission.normalised(business_date)
         card_key = submission.template.key_for(FieldRole.PAYEE_CARD)
         card = values.get(card_key) if card_key else None
-        return RiskContext(
+        context = RiskContext(
             template=submission.template,
             values=values,
             by_agent=submission.by_agent,
@@ -167,16 +170,6 @@ class RiskService:
             watch_list=self.watch_list,
             payee_account=self.directory.account(card) if isinstance(card, str) else None,
         )
-
-    def assess(
-        self,
-        s: Session,
-        submission: Submission,
-        business_date: date,
-        teller_id: str,
-        lock: bool = False,
-    ) -> tuple[RiskContext, Assessment]:
-        context = self.context(s, submission, business_date, teller_id, lock)
         return context, assess(context)
 
 
