@@ -16,6 +16,7 @@ from forms.fields import check
 from forms.roles import RoleNeed, role_problems, unmet
 from forms.schema import Template
 from workstation.domain.errors import WorkstationError
+from workstation.domain.flows import Direction
 from workstation.domain.i18n import Catalog, Msg, msg
 
 BUILTIN_PACKS = (Path(__file__).with_name("templates") / "insurance",)
@@ -110,6 +111,9 @@ class RuleBook:
     check_params: ParamsCheck | None = None
     needs: Mapping[str, Collection[RoleNeed]] = field(default_factory=dict)
     """The field roles each rule reads and cannot do without."""
+    money_needs: Collection[RoleNeed] = ()
+    """The field roles a business that moves money must declare, whatever its rules: the
+    posting records whose money it is, and every later AML sum of the day reads that."""
 
 
 def _book(rules: RuleBook | Collection[str]) -> RuleBook:
@@ -133,6 +137,10 @@ def _rule_problems(path: Path, template: Template, rules: RuleBook) -> list[Prob
         for missing in unmet(template, rules.needs.get(rule.name, ())):
             reason = msg("template.reason.rule_needs", name=rule.name, roles=str(missing))
             problems.append(Problem(path, f"rules[{i}].name", reason))
+    if template.money.direction is not Direction.NONE:
+        for missing in unmet(template, rules.money_needs):
+            reason = msg("template.reason.money_needs_role", roles=str(missing))
+            problems.append(Problem(path, "money.direction", reason))
     return problems
 
 

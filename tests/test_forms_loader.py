@@ -164,3 +164,29 @@ def test_a_template_without_a_role_its_rule_needs_is_refused_with_file_key_and_r
     _, problems = load_templates([policyless], RULE_BOOK, TODAY)
     refused = {p.key for p in problems if p.path.name == "9998-policyless.toml"}
     assert {"effect.kind", "rules[4].name", "rules[5].name", "rules[9].name"} <= refused
+
+
+def test_a_business_that_moves_money_must_say_whose_money_it_is(tmp_path):
+    from workstation.services.risk.engine import RULE_BOOK
+
+    text = (BUILTIN_PACKS[0] / "1001-first-premium.toml").read_text(encoding="utf-8")
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    for name in ("aml_large_cash", "aml_cash_premium", "aml_structuring"):
+        text = text.replace(f'[[rules]]\nname = "{name}"\n\n', "")
+    anonymous = text.replace('role = "applicant_id"\n', "").replace(
+        'code = "1001"', 'code = "9999"'
+    )
+    (folder / "9999-anonymous.toml").write_text(anonymous, encoding="utf-8")
+    _, problems = load_templates([folder], RULE_BOOK, TODAY)
+    assert [(p.key, p.render(EN).split(": ", 2)[2]) for p in problems] == [
+        (
+            "rules[2].name",
+            "risk rule applicant_allowed reads a field with role applicant_id, and no field has it",
+        ),
+        (
+            "money.direction",
+            "a business that moves money names its customer: a field with role"
+            " policy_no | applicant_id",
+        ),
+    ]

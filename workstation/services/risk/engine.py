@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from forms.loader import RuleBook
-from workstation.services.risk.model import Finding, RiskContext, RuleSpec, Severity
+from workstation.services.risk.model import CUSTOMER, Finding, RiskContext, RuleSpec, Severity
 from workstation.services.risk.rules import RULE_NEEDS, RULES
 from workstation.services.risk.vocabulary import RULE_NAMES
 
@@ -94,6 +94,6 @@ def assess(ctx: RiskContext, rules: Mapping[str, RuleSpec] = RULES) -> Assessmen
     return Assessment(tuple(found for _, found in ranked))
 
 
-RULE_BOOK = RuleBook(RULE_NAMES, validate_params, RULE_NEEDS)
-"""What the template loader checks of each rule a template names: the name, the params,
-the field roles it needs."""
+RULE_BOOK = RuleBook(RULE_NAMES, validate_params, RULE_NEEDS, money_needs=(CUSTOMER,))
+"""What the template loader checks of each rule a template names (the name, the params, the
+field roles it needs), and that a business moving money says whose money it is."""

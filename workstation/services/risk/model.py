@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from forms.roles import RoleNeed
+from forms.roles import FieldRole, RoleNeed, need
 from forms.schema import DocumentSpec, Template
 from workstation.domain.flows import Direction, Method
 from workstation.domain.i18n import Msg
@@ -37,6 +37,11 @@ class Severity(enum.IntEnum):
     BLOCK = 3
     """The business cannot go ahead."""
 
+
+CUSTOMER = need(FieldRole.POLICY_NO, FieldRole.APPLICANT_ID)
+"""Whose business it is: the policyholder, else the applicant (``service.customer_of``)."""
+INSURED = need(FieldRole.POLICY_NO, FieldRole.INSURED_ID, FieldRole.APPLICANT_ID)
+"""Who is insured: the policy's insured, else the insured typed, else the applicant."""
 
 LARGE_CASH_REPORT = "large_cash_report"
 """Flag: the posting must appear on the day's large-value cash report (大额现金交易报告)."""

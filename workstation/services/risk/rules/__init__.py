@@ -10,15 +10,11 @@ from pydantic import BaseModel
 
 from forms.roles import FieldRole as R
 from forms.roles import RoleNeed, need
-from workstation.services.risk.model import RuleSpec
+from workstation.services.risk.model import CUSTOMER, INSURED, RuleSpec
 from workstation.services.risk.rules import aml, identity, money, other, payout, policy
 from workstation.services.risk.rules.common import NoParams
 
 POLICY = need(R.POLICY_NO)
-CUSTOMER = need(R.POLICY_NO, R.APPLICANT_ID)
-"""Whose day the AML sums count: the policyholder, else the applicant."""
-INSURED = need(R.POLICY_NO, R.INSURED_ID, R.APPLICANT_ID)
-"""Whose cash premiums count: the policy's insured, else the insured or applicant typed."""
 
 _CHECKS: dict[Callable[..., Any], tuple[type[BaseModel], tuple[RoleNeed, ...]]] = {
     identity.id_valid: (NoParams, ()),
