@@ -15,7 +15,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from forms.roles import FieldRole
 from forms.schema import Template
 from workstation.db.ledger import Posting
 from workstation.domain.capitals import amount_in_words
@@ -28,8 +27,8 @@ from workstation.domain.statuses import Purpose
 from workstation.services.auth import SignedIn
 from workstation.services.receipt_data import Bilingual
 from workstation.services.risk.engine import Assessment
-from workstation.services.risk.model import RiskContext
-from workstation.services.risk.service import customer_of, id_check
+from workstation.services.risk.model import Finding, RiskContext
+from workstation.services.risk.service import customer_name_of, customer_of, id_check
 from workstation.services.submission import Submission
 
 ZH, EN = Catalog.load("zh"), Catalog.load("en")
@@ -131,6 +130,15 @@ def _money(amount: Decimal | None) -> dict[str, str | None]:
     return {"amount": f"{amount:.2f}", "amount_words": amount_in_words(amount)}
 
 
+def finding_record(f: Finding, acknowledged: frozenset[str] | None = None) -> dict[str, Any]:
+    """A finding as the evidence and the posting keep it: code, severity, level and its text in
+    both languages; for a posting, whether the teller acknowledged it."""
+    record: dict[str, Any] = {"code": f.code, "severity": f.severity.name.lower(), "level": f.level}
+    if acknowledged is not None:
+        record["acknowledged"] = f.code in acknowledged
+    return {**record, "zh": ZH(f.message), "en": EN(f.message)}
+
+
 def posting_context(
     submission: Submission,
     who: SignedIn,
@@ -142,14 +150,13 @@ def posting_context(
     template, policy = submission.template, context.policy
     state = submission.state(day)
     ticked = [d for d in state.documents() if d.key in submission.documents]
-    name = policy.holder.name if policy else submission.value(FieldRole.APPLICANT_NAME)
     return {
         "purpose": Purpose.POSTING,
         "template": template.code,
         "title_zh": template.name.zh,
         "title_en": template.name.en,
         "policy_no": submission.policy_no,
-        "customer_name": name,
+        "customer_name": customer_name_of(submission, policy),
         "customer_id": customer_of(submission, policy, day),
         **_money(context.amount),
         "direction": template.money.direction,
@@ -158,16 +165,7 @@ def posting_context(
         "teller_name": who.staff.name,
         "by_agent": submission.by_agent,
         "lines": submission.lines(day, ZH, EN),
-        "findings": [
-            {
-                "code": f.code,
-                "severity": f.severity.name.lower(),
-                "level": f.level,
-                "zh": ZH(f.message),
-                "en": EN(f.message),
-            }
-            for f in assessment.findings
-        ],
+        "findings": [finding_record(f) for f in assessment.findings],
         "documents": [{"zh": d.label.zh, "en": d.label.en} for d in ticked],
         "id_check": id_check(context),
     }

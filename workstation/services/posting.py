@@ -39,12 +39,17 @@ from workstation.services.entries import (
     shift_of,
     take_approvals,
 )
-from workstation.services.evidence import posting_context
+from workstation.services.evidence import finding_record, posting_context
 from workstation.services.journal import Journal, Where
 from workstation.services.overlay import effect_of
 from workstation.services.risk.engine import Assessment
 from workstation.services.risk.model import LARGE_CASH_REPORT, RiskContext
-from workstation.services.risk.service import RiskService, customer_of, insured_of
+from workstation.services.risk.service import (
+    RiskService,
+    customer_name_of,
+    customer_of,
+    insured_of,
+)
 from workstation.services.submission import Submission
 from workstation.services.tills import TillService
 
@@ -72,20 +77,8 @@ class Draft:
 
 
 def _findings_json(assessment: Assessment, acknowledged: frozenset[str]) -> str:
-    return json.dumps(
-        [
-            {
-                "code": f.code,
-                "severity": f.severity.name.lower(),
-                "level": f.level,
-                "acknowledged": f.code in acknowledged,
-                "zh": ZH(f.message),
-                "en": EN(f.message),
-            }
-            for f in assessment.findings
-        ],
-        ensure_ascii=False,
-    )
+    records = [finding_record(f, acknowledged) for f in assessment.findings]
+    return json.dumps(records, ensure_ascii=False)
 
 
 def _blocked_codes(assessment: Assessment) -> str:
@@ -249,7 +242,7 @@ class PostingService:
             category=template.category,
             policy_no=sub.policy_no,
             customer_id_number=customer_of(sub, policy, day),
-            customer_name=policy.holder.name if policy else sub.value(FieldRole.APPLICANT_NAME),
+            customer_name=customer_name_of(sub, policy),
             applicant_id_number=sub.id_number(FieldRole.APPLICANT_ID, day),
             insured_id_number=insured_of(sub, policy, day),
             direction=template.money.direction,

@@ -35,6 +35,11 @@ def customer_of(submission: Submission, policy: PolicyView | None, today: date) 
     return submission.id_number(FieldRole.APPLICANT_ID, today)
 
 
+def customer_name_of(submission: Submission, policy: PolicyView | None) -> str | None:
+    """The customer's name: the holder's, else the applicant's as typed."""
+    return policy.holder.name if policy is not None else submission.value(FieldRole.APPLICANT_NAME)
+
+
 def insured_of(submission: Submission, policy: PolicyView | None, today: date) -> str | None:
     """The insured: the policy's, else the insured typed, else the applicant."""
     if policy is not None:
