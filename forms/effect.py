@@ -86,7 +86,7 @@ class EffectSpec(BaseModel):
 
 def effect_problems(template: Template) -> list[Problem]:
     """Cross-checks against the template: (key path, reason kind, its params) for each miss."""
-    effect, problems = template.effect, []
+    effect, problems = template.effect, list[Problem]()
     if effect.kind == "none":
         return problems
     needs = (need(R.POLICY_NO), *NEEDS.get(effect.kind, ()))

@@ -49,9 +49,9 @@ class TemplateProblems(WorkstationError):
         self.problems = list(problems)
 
 
-def _key_path(loc: Iterable[object], data: dict) -> str:
+def _key_path(loc: Iterable[object], data: dict[str, Any]) -> str:
     parts: list[str] = []
-    node: object = data
+    node: Any = data
     for part in loc:
         if isinstance(part, int):
             key = node[part].get("key") if isinstance(node, list) and part < len(node) else None
@@ -62,7 +62,7 @@ def _key_path(loc: Iterable[object], data: dict) -> str:
     return ".".join(parts) or "(file)"
 
 
-def _has(node: dict | list, part: object) -> bool:
+def _has(node: dict[str, Any] | list[Any], part: object) -> bool:
     return part in node if isinstance(node, dict) else isinstance(part, int) and part < len(node)
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, cast
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from forms.schema import Category
 from workstation.configfile import ConfigError, default_data_dir, read_config_file
@@ -95,7 +95,9 @@ class RiskSection(_Section):
     payout_due_diligence: Decimal = Field(default=RISK.payout_due_diligence, gt=0)
     structuring_margin: Decimal = Field(default=RISK.structuring_margin, gt=0, lt=1)
     till_limit: Decimal = Field(default=RISK.till_limit, gt=0)
-    premium_categories: tuple[Category, ...] = Field(default=RISK.premium_categories, min_length=1)
+    premium_categories: tuple[Category, ...] = Field(
+        default=cast("tuple[Category, ...]", RISK.premium_categories), min_length=1
+    )
     """Template categories whose cash in counts as premium for the cash-premium check."""
     watch_list: Path | None = None
     """CSV with columns id_number,name,reason; none configured means an empty list."""
@@ -134,7 +136,7 @@ class Config(_Section):
     till: TillSection = TillSection()
 
 
-def _reason(error: dict) -> object:
+def _reason(error: ErrorDetails) -> object:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
@@ -161,7 +163,7 @@ def _reason(error: dict) -> object:
     return msg(f"config.reason.{kind}") if kind in known else error["msg"]
 
 
-def parse_config(data: dict, source: Path) -> Config:
+def parse_config(data: dict[str, Any], source: Path) -> Config:
     try:
         return Config.model_validate(data)
     except ValidationError as exc:

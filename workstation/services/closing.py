@@ -56,6 +56,16 @@ class OpenTill:
 
 
 @dataclass(frozen=True)
+class Ended:
+    """How a shift ended: what the box should have held, the count less that, and the
+    variance's own movement (None when the box balanced)."""
+
+    expected_fen: int
+    variance_fen: int
+    movement: int | None
+
+
+@dataclass(frozen=True)
 class Incoming:
     """The teller who takes the box over at a handover, as counted and checked."""
 
@@ -87,11 +97,8 @@ class ClosingService:
         count: Count,
         reason: str | None = None,
         by: str | None = None,
-    ) -> int | None:
-        """End a shift with its counted box; the variance becomes a movement of its own.
-
-        Returns that movement's id (none when the box balanced).
-        """
+    ) -> Ended:
+        """End a shift with its counted box; the variance becomes a movement of its own."""
         expected = expected_fen(s, shift)
         variance = count.total_fen - expected
         movement = self.till.move(s, shift, MovementKind.VARIANCE, variance) if variance else None
@@ -99,7 +106,7 @@ class ClosingService:
         shift.closing, shift.closing_fen = json.dumps(count.as_json()), count.total_fen
         shift.expected_fen, shift.variance_fen = expected, variance
         shift.variance_reason, shift.signed_off_by = reason, by
-        return movement
+        return Ended(expected, variance, movement)
 
     def close(
         self,
@@ -123,15 +130,15 @@ class ClosingService:
             if not isinstance(approver, Msg):
                 by = approver.staff_id if approver else None
                 note = (reason or "").strip() or None
-                movement = self._end(s, shift, ShiftStatus.CLOSED, count, note, by)
+                ended = self._end(s, shift, ShiftStatus.CLOSED, count, note, by)
                 payload = {
                     "shift": shift.id,
                     "counted": str(count.total),
-                    "expected": str(from_fen(shift.expected_fen)),
-                    "variance": str(from_fen(shift.variance_fen)),
+                    "expected": str(from_fen(ended.expected_fen)),
+                    "variance": str(from_fen(ended.variance_fen)),
                     "signed_off_by": by,
-                    "reason": shift.variance_reason,
-                    "movement": movement,
+                    "reason": note,
+                    "movement": ended.movement,
                 }
                 self.journal.append(s, "shift_closed", payload, self.till.where(teller))
                 return view_of(s, shift)
@@ -206,7 +213,7 @@ class ClosingService:
         by = incoming.approver.staff_id if incoming.approver else None
         taker, incoming_count = incoming.staff, incoming.count
         expected = expected_fen(s, shift)
-        movement = self._end(s, shift, ShiftStatus.HANDED_OVER, outgoing_count, None, by)
+        movement = self._end(s, shift, ShiftStatus.HANDED_OVER, outgoing_count, None, by).movement
         now = self.clock.now()
         following = Shift(
             branch_code=shift.branch_code,

@@ -44,7 +44,11 @@ def effect_of(
     if spec.kind == "none" or policy is None:
         return None
     keys = {name: template.key_for(role) for name, role in READS.get(spec.kind, {}).items()}
-    details = tuple((name, _text(values[key])) for name, key in keys.items() if key in values)
+    details = tuple(
+        (name, _text(values[key]))
+        for name, key in keys.items()
+        if key is not None and key in values
+    )
     if spec.kind == "benefit_paid":
         benefit = dict(details).get("benefit")
         due = policy.benefit_due_date(benefit or "", today)

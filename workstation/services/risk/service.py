@@ -19,12 +19,13 @@ from workstation.db.ledger import CashMovement, Posting
 from workstation.db.tills import Shift
 from workstation.domain.flows import Direction, Method
 from workstation.domain.identity import ResidentId, mask_resident_id
+from workstation.domain.limits import Thresholds
 from workstation.domain.money import from_fen
 from workstation.domain.statuses import PostingStatus, ShiftStatus
 from workstation.services.directory import PolicyView
 from workstation.services.policy_state import TodayDirectory
 from workstation.services.risk.engine import Assessment, assess
-from workstation.services.risk.model import DayActivity, RiskContext, Thresholds, WatchList
+from workstation.services.risk.model import DayActivity, RiskContext, WatchList
 from workstation.services.submission import Submission
 
 
@@ -49,9 +50,11 @@ def insured_of(submission: Submission, policy: PolicyView | None, today: date) -
 
 
 @lru_cache(maxsize=8)
-def _day_statements(premium: tuple[str, ...]) -> tuple[Select[Any], Select[Any], Select[Any]]:
+def _day_statements(
+    categories: tuple[str, ...],
+) -> tuple[Select[Any], Select[Any], Select[Any]]:
     """The day's activity queries, built once with bound parameters (a posting runs them
-    all; building the expressions each time cost as much as running them). ``premium``:
+    all; building the expressions each time cost as much as running them). ``categories``:
     the template categories whose cash in counts as premium."""
     day = (
         (Posting.branch_code == bindparam("branch"))
@@ -64,7 +67,7 @@ def _day_statements(premium: tuple[str, ...]) -> tuple[Select[Any], Select[Any],
         (Posting.insured_id_number == bindparam("insured"))
         & cash
         & (Posting.direction == Direction.IN)
-        & Posting.category.in_(premium)
+        & Posting.category.in_(categories)
     )
     same = (Posting.template_code == bindparam("code")) & (
         Posting.policy_no == bindparam("policy_no")
