@@ -1,18 +1,21 @@
 """What a business does to its policy, declared by each template from a fixed vocabulary.
 
-A template's ``[effect]`` names one kind and, where the kind needs them, the
-fields it reads (``fields = { phone = "new_phone" }``). The posting records the
-effect as data; look-ups and risk checks read the directory plus the day's
-unreversed effects. Nothing here is evaluated as code.
+A template's ``[effect]`` names one kind (and, for ``terminate``, the status
+the policy ends in). A kind that records values reads them from the fields
+playing its roles (``forms.roles``: ``role = "new_phone"`` on a field). The
+posting records the effect as data; look-ups and risk checks read the
+directory plus the day's unreversed effects. Nothing here is evaluated as code.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
+
+from forms.roles import FieldRole, Problem, RoleNeed, need, unmet
+from workstation.domain.flows import Direction
 
 if TYPE_CHECKING:
     from forms.schema import Template
@@ -30,49 +33,40 @@ EffectKind = Literal[
     "account_change",
 ]
 EndStatus = Literal["surrendered", "cancelled", "terminated"]
-BENEFITS = ("maturity", "survival")
-SHARES = ("all", "equal", "first")
 
-
-@dataclass(frozen=True)
-class Role:
-    """A value an effect reads from a field of a given type."""
-
-    type: str
-    required: bool = False
-    options: tuple[str, ...] = ()
-    """For a choice: the option values the effect understands."""
-
-
-ROLES: dict[str, dict[str, Role]] = {
-    "none": {},
-    "loan": {},
-    "repay": {},
-    "terminate": {},
-    "reinstate": {},
-    "premium_paid": {},
-    "benefit_paid": {"benefit": Role("choice", True, BENEFITS)},
+R = FieldRole
+READS: dict[str, dict[str, FieldRole]] = {
+    "benefit_paid": {"benefit": R.BENEFIT},
     "contact_change": {
-        "phone": Role("phone"),
-        "address": Role("text"),
-        "postcode": Role("text"),
-        "email": Role("text"),
+        "phone": R.NEW_PHONE,
+        "address": R.NEW_ADDRESS,
+        "postcode": R.NEW_POSTCODE,
+        "email": R.NEW_EMAIL,
     },
     "beneficiary_change": {
-        "name": Role("name", True),
-        "id_number": Role("cn_resident_id"),
-        "relation": Role("relation", True),
-        "share": Role("choice", False, SHARES),
+        "name": R.BENEFICIARY_NAME,
+        "id_number": R.BENEFICIARY_ID,
+        "relation": R.BENEFICIARY_RELATION,
+        "share": R.BENEFICIARY_SHARE,
     },
-    "account_change": {
-        "account_name": Role("name", True),
-        "card": Role("bank_card", True),
-        "bank": Role("text"),
-    },
+    "account_change": {"account_name": R.NEW_ACCOUNT_NAME, "card": R.NEW_CARD, "bank": R.NEW_BANK},
 }
-"""The fields each kind may read, by role."""
+"""What each kind records, by the name it is stored under, and the role of the field it reads."""
 
-AMOUNT_KINDS = {"loan": "out", "repay": "in", "benefit_paid": "out", "premium_paid": "in"}
+NEEDS: dict[str, tuple[RoleNeed, ...]] = {
+    "benefit_paid": (need(R.BENEFIT),),
+    "contact_change": (need(R.NEW_PHONE, R.NEW_ADDRESS, R.NEW_POSTCODE, R.NEW_EMAIL),),
+    "beneficiary_change": (need(R.BENEFICIARY_NAME), need(R.BENEFICIARY_RELATION)),
+    "account_change": (need(R.NEW_ACCOUNT_NAME), need(R.NEW_CARD)),
+}
+"""The roles a kind cannot do without, besides the policy number every kind but none needs."""
+
+AMOUNT_KINDS = {
+    "loan": Direction.OUT,
+    "repay": Direction.IN,
+    "benefit_paid": Direction.OUT,
+    "premium_paid": Direction.IN,
+}
 """Kinds that read the business's amount, and the direction its money must move."""
 
 
@@ -82,48 +76,28 @@ class EffectSpec(BaseModel):
     kind: EffectKind
     status: EndStatus | None = None
     """For ``terminate``: the status the policy ends in."""
-    fields: dict[str, str] = Field(default_factory=dict)
-    """Role → field key, for the kinds that read fields (see ``ROLES``)."""
 
     @model_validator(mode="after")
     def _complete(self) -> EffectSpec:
         if (self.kind == "terminate") != (self.status is not None):
             raise _error("effect_status", kind=self.kind)
-        roles = ROLES[self.kind]
-        for role in self.fields:
-            if role not in roles:
-                known = ", ".join(roles) or "-"
-                raise _error("effect_role", kind=self.kind, role=role, known=known)
-        for role, spec in roles.items():
-            if spec.required and role not in self.fields:
-                raise _error("effect_needs", kind=self.kind, what=f"fields.{role}")
-        if roles and not self.fields:
-            raise _error("effect_needs", kind=self.kind, what="fields")
         return self
 
 
-def effect_problems(template: Template) -> list[tuple[str, str, dict[str, str]]]:
+def effect_problems(template: Template) -> list[Problem]:
     """Cross-checks against the template: (key path, reason kind, its params) for each miss."""
-    effect, problems = template.effect, []
+    effect, problems = template.effect, list[Problem]()
     if effect.kind == "none":
         return problems
-    keys = template.field_keys
-    if "policy_no" not in keys or template.field("policy_no").type != "policy_no":
-        problems.append(("effect.kind", "effect_needs", {"kind": effect.kind, "what": "policy_no"}))
+    needs = (need(R.POLICY_NO), *NEEDS.get(effect.kind, ()))
+    for missing in unmet(template, needs):
+        problems.append(
+            ("effect.kind", "effect_needs", {"kind": effect.kind, "what": str(missing)})
+        )
     direction = AMOUNT_KINDS.get(effect.kind)
     if direction is not None and template.money.direction != direction:
         what = f"money.direction = {direction}"
         problems.append(("effect.kind", "effect_needs", {"kind": effect.kind, "what": what}))
-    for role, key in effect.fields.items():
-        spec = ROLES[effect.kind][role]
-        path = f"effect.fields.{role}"
-        if key not in keys or template.field(key).type != spec.type:
-            problems.append((path, "effect_field", {"key": key, "type": spec.type}))
-            continue
-        offered = {option.value for option in template.field(key).options}
-        if spec.options and not offered <= set(spec.options):
-            known = ", ".join(spec.options)
-            problems.append((path, "effect_options", {"key": key, "known": known}))
     return problems
 
 

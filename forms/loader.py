@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from forms.effect import effect_problems
 from forms.fields import check
+from forms.roles import RoleNeed, role_problems, unmet
 from forms.schema import Template
 from workstation.domain.errors import WorkstationError
+from workstation.domain.flows import Direction
 from workstation.domain.i18n import Catalog, Msg, msg
 
 BUILTIN_PACKS = (Path(__file__).with_name("templates") / "insurance",)
@@ -46,9 +49,9 @@ class TemplateProblems(WorkstationError):
         self.problems = list(problems)
 
 
-def _key_path(loc: Iterable[object], data: dict) -> str:
+def _key_path(loc: Iterable[object], data: dict[str, Any]) -> str:
     parts: list[str] = []
-    node: object = data
+    node: Any = data
     for part in loc:
         if isinstance(part, int):
             key = node[part].get("key") if isinstance(node, list) and part < len(node) else None
@@ -59,12 +62,14 @@ def _key_path(loc: Iterable[object], data: dict) -> str:
     return ".".join(parts) or "(file)"
 
 
-def _has(node: dict | list, part: object) -> bool:
+def _has(node: dict[str, Any] | list[Any], part: object) -> bool:
     return part in node if isinstance(node, dict) else isinstance(part, int) and part < len(node)
 
 
-def _reason(error: dict) -> Msg:
+def _reason(error: Mapping[str, Any]) -> Msg:
     kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == "enum":  # a value outside an enum reads as outside a list of literals
+        kind = "literal_error"
     if kind in _CATALOGUED:
         return msg(f"template.reason.{kind}", **{k: str(v) for k, v in ctx.items()})
     return msg("template.reason.other", detail=error["msg"])
@@ -90,17 +95,57 @@ _CATALOGUED = {
     "choice_needed",
     "choice_mismatch",
     "effect_status",
-    "effect_role",
     "effect_needs",
 }
 
 
-ParamsCheck = Callable[[str, dict], None]
+ParamsCheck = Callable[[str, dict[str, Any]], None]
 """Raises ValueError with a reason when a rule's params do not fit it."""
 
 
+@dataclass(frozen=True)
+class RuleBook:
+    """What the loader knows of the risk rules; the services, which own the rules, fill it in."""
+
+    names: Collection[str]
+    check_params: ParamsCheck | None = None
+    needs: Mapping[str, Collection[RoleNeed]] = field(default_factory=dict)
+    """The field roles each rule reads and cannot do without."""
+    money_needs: Collection[RoleNeed] = ()
+    """The field roles a business that moves money must declare, whatever its rules: the
+    posting records whose money it is, and every later AML sum of the day reads that."""
+
+
+def _book(rules: RuleBook | Collection[str]) -> RuleBook:
+    """Names alone check the names only (as some tests want)."""
+    return rules if isinstance(rules, RuleBook) else RuleBook(rules)
+
+
+def _rule_problems(path: Path, template: Template, rules: RuleBook) -> list[Problem]:
+    problems = []
+    for i, rule in enumerate(template.rules):
+        if rule.name not in rules.names:
+            reason = msg("template.reason.unknown_rule", name=rule.name)
+            problems.append(Problem(path, f"rules[{i}].name", reason))
+            continue
+        if rules.check_params is not None:
+            try:
+                rules.check_params(rule.name, rule.params)
+            except ValueError as exc:
+                reason = msg("template.reason.bad_params", detail=str(exc))
+                problems.append(Problem(path, f"rules[{i}].params", reason))
+        for missing in unmet(template, rules.needs.get(rule.name, ())):
+            reason = msg("template.reason.rule_needs", name=rule.name, roles=str(missing))
+            problems.append(Problem(path, f"rules[{i}].name", reason))
+    if template.money.direction is not Direction.NONE:
+        for missing in unmet(template, rules.money_needs):
+            reason = msg("template.reason.money_needs_role", roles=str(missing))
+            problems.append(Problem(path, "money.direction", reason))
+    return problems
+
+
 def load_file(
-    path: Path, known_rules: Collection[str], today: date, check_params: ParamsCheck | None = None
+    path: Path, rules: RuleBook | Collection[str], today: date
 ) -> Template | list[Problem]:
     """One template, or what is wrong with it."""
     try:
@@ -113,19 +158,11 @@ def load_file(
         template = Template.model_validate(data)
     except ValidationError as exc:
         return [Problem(path, _key_path(e["loc"], data), _reason(e)) for e in exc.errors()]
-    problems = []
-    for i, rule in enumerate(template.rules):
-        if rule.name not in known_rules:
-            reason = msg("template.reason.unknown_rule", name=rule.name)
-            problems.append(Problem(path, f"rules[{i}].name", reason))
-        elif check_params is not None:
-            try:
-                check_params(rule.name, rule.params)
-            except ValueError as exc:
-                reason = msg("template.reason.bad_params", detail=str(exc))
-                problems.append(Problem(path, f"rules[{i}].params", reason))
-    for key, kind, params in effect_problems(template):
-        problems.append(Problem(path, key, msg(f"template.reason.{kind}", **params)))
+    problems = [
+        Problem(path, key, msg(f"template.reason.{kind}", **params))
+        for key, kind, params in (*role_problems(template), *effect_problems(template))
+    ]
+    problems += _rule_problems(path, template, _book(rules))
     for i, spec in enumerate(template.fields):
         checked = check(spec, spec.sample, today, required=True)
         if not checked.ok:
@@ -137,10 +174,7 @@ def load_file(
 
 
 def load_templates(
-    folders: Sequence[Path],
-    known_rules: Collection[str],
-    today: date,
-    check_params: ParamsCheck | None = None,
+    folders: Sequence[Path], rules: RuleBook | Collection[str], today: date
 ) -> tuple[list[Template], list[Problem]]:
     """Every ``*.toml`` in the folders, in name order; duplicates of a code or key are refused."""
     templates: list[Template] = []
@@ -151,7 +185,7 @@ def load_templates(
             problems.append(Problem(folder, "(folder)", msg("template.reason.no_folder")))
             continue
         for path in sorted(folder.glob("*.toml")):
-            loaded = load_file(path, known_rules, today, check_params)
+            loaded = load_file(path, rules, today)
             if isinstance(loaded, list):
                 problems += loaded
                 continue
@@ -169,13 +203,14 @@ def load_templates(
 
 
 def load_pack(
-    folders: Sequence[Path],
-    known_rules: Collection[str],
-    today: date,
-    check_params: ParamsCheck | None = None,
+    folders: Sequence[Path], rules: RuleBook | Collection[str], today: date
 ) -> list[Template]:
-    """The templates, or :class:`TemplateProblems` listing everything wrong."""
-    templates, problems = load_templates(folders, known_rules, today, check_params)
+    """The templates, or :class:`TemplateProblems` listing everything wrong.
+
+    Give the services' :data:`~workstation.services.risk.rules.RULE_BOOK` to check each
+    rule's params and the field roles it needs; names alone check the names only.
+    """
+    templates, problems = load_templates(folders, rules, today)
     if problems:
         raise TemplateProblems(problems)
     return sorted(templates, key=lambda template: template.code)

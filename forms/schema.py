@@ -7,6 +7,7 @@ field, an unknown risk rule, a duplicate code) live in ``forms.loader``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -14,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from forms.effect import EffectSpec
+from forms.roles import Applicant, FieldRole
+from workstation.domain.flows import Direction, Method
 
 FieldType = Literal[
     "text",
@@ -30,8 +33,6 @@ FieldType = Literal[
     "free_text",
 ]
 Category = Literal["new_business", "premium", "policy_change", "payout", "claim"]
-Applicant = Literal["policyholder", "insured", "beneficiary", "anyone"]
-Method = Literal["cash", "bank_card", "transfer"]
 KEY = r"^[a-z][a-z0-9_]*$"
 
 
@@ -61,6 +62,8 @@ class FieldSpec(_Model):
     help: Text
     sample: str = Field(min_length=1)
     """The value a customer would write, shown on the sample filled form."""
+    role: FieldRole | None = None
+    """What the field means to the services, rules and effect that read it (``forms.roles``)."""
     required: bool = True
     section: Text | None = None
     """Starts a new section of the form, with this heading."""
@@ -110,7 +113,7 @@ class ApplicantSpec(_Model):
 
 
 class MoneySpec(_Model):
-    direction: Literal["in", "out", "none"] = "none"
+    direction: Direction = Direction.NONE
     methods: tuple[Method, ...] = ()
     amount_field: str | None = None
     payee: Literal["policyholder", "beneficiary", "insured"] | None = None
@@ -118,9 +121,9 @@ class MoneySpec(_Model):
 
     @model_validator(mode="after")
     def _complete(self) -> MoneySpec:
-        if self.direction == "none" and (self.methods or self.amount_field):
+        if self.direction is Direction.NONE and (self.methods or self.amount_field):
             raise _error("money_none")
-        if self.direction != "none" and not (self.methods and self.amount_field):
+        if self.direction is not Direction.NONE and not (self.methods and self.amount_field):
             raise _error("money_needs")
         return self
 
@@ -163,6 +166,20 @@ class Template(_Model):
     def field_keys(self) -> tuple[str, ...]:
         return tuple(spec.key for spec in self.fields)
 
+    def field_for(self, role: FieldRole) -> FieldSpec | None:
+        """The field that plays ``role``, if the template gives it to one."""
+        return next((spec for spec in self.fields if spec.role == role), None)
+
+    def key_for(self, role: FieldRole) -> str | None:
+        """The key of the field that plays ``role``, if any."""
+        spec = self.field_for(role)
+        return None if spec is None else spec.key
+
+    @property
+    def roles(self) -> frozenset[FieldRole]:
+        """Every role a field of this template plays."""
+        return frozenset(spec.role for spec in self.fields if spec.role is not None)
+
     @model_validator(mode="after")
     def _references_resolve(self) -> Template:
         keys = self.field_keys
@@ -186,23 +203,27 @@ class Template(_Model):
             if line.field not in keys:
                 raise _error("receipt_field", key=line.field)
         if len(self.money.methods) > 1:
-            self._choice_matches("payment_method", self.money.methods)
+            self._choice_matches(FieldRole.PAYMENT_METHOD, self.money.methods)
         if len(self.applicant.who) > 1:
-            self._choice_matches("applicant_role", self.applicant.who)
+            self._choice_matches(FieldRole.APPLICANT_ROLE, self.applicant.who)
         return self
 
-    def _choice_matches(self, key: str, values: tuple[str, ...]) -> None:
+    def _choice_matches(self, role: FieldRole, values: tuple[str, ...]) -> None:
         """A choice the teller must make (how to pay, who applies) is a field of its own."""
-        if key not in self.field_keys or self.field(key).type != "choice":
-            raise _error("choice_needed", key=key, values=", ".join(values))
-        options = tuple(option.value for option in self.field(key).options)
+        spec = self.field_for(role)
+        if spec is None or spec.type != "choice":
+            raise _error("choice_needed", key=role.value, values=", ".join(values))
+        options = tuple(option.value for option in spec.options)
         if set(options) != set(values):
             raise _error(
-                "choice_mismatch", key=key, options=", ".join(options), values=", ".join(values)
+                "choice_mismatch",
+                key=spec.key,
+                options=", ".join(options),
+                values=", ".join(values),
             )
 
 
-def _unique(keys, what: str) -> None:
+def _unique(keys: Iterable[str], what: str) -> None:
     seen: set[str] = set()
     for key in keys:
         if key in seen:

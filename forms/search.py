@@ -34,7 +34,6 @@ class TemplateIndex:
 
         self.templates = tuple(sorted(templates, key=lambda t: t.code))
         self._by_code = {t.code: t for t in self.templates}
-        self._by_key = {t.key: t for t in self.templates}
         self._entries = [
             _Entry(
                 t,
@@ -47,9 +46,6 @@ class TemplateIndex:
 
     def by_code(self, code: str) -> Template | None:
         return self._by_code.get(code)
-
-    def by_key(self, key: str) -> Template | None:
-        return self._by_key.get(key)
 
     def search(self, query: str) -> list[Template]:
         """Best matches first; an empty query lists everything by code."""

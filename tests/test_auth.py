@@ -6,9 +6,12 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import FAST
+from tests.ledger_support import on_shift, surrender
 from workstation.config import SecuritySection
 from workstation.db.models import JournalEntry, SignOn, Staff
 from workstation.domain.staff import Role
+from workstation.domain.statuses import Purpose
+from workstation.services.approvals import Ask
 from workstation.services.auth import AccountLocked, AuthError, AuthService
 from workstation.services.staff import StaffAdmin
 from workstation.station import open_station
@@ -198,3 +201,16 @@ def test_passwords_are_stored_as_argon2id_only(station):
     stored = _staff(station, "T001").password_hash
     assert stored.startswith("$argon2id$")
     assert "demo1234" not in stored
+
+
+def test_wrong_approval_passwords_that_lock_come_from_the_configuration(config, secrets, clock):
+    strict = config.model_copy(update={"security": SecuritySection(max_failed_overrides=1)})
+    station = open_station(strict, secrets, clock, FAST)
+    try:
+        teller = on_shift(station, "T001")
+        sub = surrender(station)
+        ask = Ask(Purpose.POSTING, sub.idempotency_key, sub.digest(clock.now().date()), 1)
+        with pytest.raises(AccountLocked):  # the first wrong one locks, not the third
+            station.overrides.approve_local(teller, ask, "S001", "wrong", "identity_verified")
+    finally:
+        station.close()

@@ -9,8 +9,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.ledger_support import in_both_languages
-from workstation.domain.cash import DENOMINATIONS, Count, change_due, make_change
+from workstation.domain.cash import (
+    DENOMINATIONS,
+    Count,
+    Tender,
+    below_jiao,
+    change_due,
+    make_change,
+    takes_tender,
+)
 from workstation.domain.errors import InvalidValue
+from workstation.domain.flows import Direction, Method
 
 counts = st.dictionaries(st.sampled_from(DENOMINATIONS), st.integers(0, 10_000)).map(Count)
 small_boxes = st.dictionaries(st.sampled_from(DENOMINATIONS), st.integers(0, 3)).map(Count)
@@ -137,3 +146,23 @@ def test_change_a_box_holds_is_always_made_from_it(data):
 def test_adding_then_taking_back_a_count_leaves_the_box_as_it_was(box, other):
     assert (box + other) - other == box
     assert (box + other).total_fen == box.total_fen + other.total_fen
+
+
+def test_cash_below_the_jiao_is_a_value_rule():
+    assert not below_jiao(D("12000.00")) and not below_jiao(D("0.10")) and not below_jiao(D("5"))
+    assert below_jiao(D("12000.05")) and below_jiao(D("0.01"))
+
+
+def test_only_cash_coming_in_is_tendered():
+    assert takes_tender(Direction.IN, Method.CASH, D("100"))
+    assert not takes_tender(Direction.OUT, Method.CASH, D("100"))  # a payout is counted out
+    assert not takes_tender(Direction.IN, Method.BANK_CARD, D("100"))
+    assert not takes_tender(Direction.IN, Method.CASH, None)
+    assert not takes_tender(Direction.NONE, None, None)
+
+
+def test_a_tender_records_what_was_received_and_the_change():
+    assert Tender.of(D("200"), D("188.80")) == Tender(D("200"), D("11.20"))
+    with pytest.raises(InvalidValue) as short:
+        Tender.of(D("100"), D("188.80"))
+    assert short.value.msg.key == "invalid.cash.received_short"

@@ -90,3 +90,33 @@ def test_a_missing_file_says_how_to_create_one(tmp_path):
     with pytest.raises(ConfigError) as failed:
         load_config(tmp_path / "nope.toml")
     assert "workstation init" in Catalog.load("en")(failed.value.msg)
+
+
+def test_the_limits_have_one_source_the_configuration_reads():
+    """The defaults of [risk] and [security] are the domain's, not copies of them."""
+    import inspect
+
+    from workstation.config import RiskSection, SecuritySection
+    from workstation.domain.limits import DEFAULT_LOCKOUT, DEFAULT_THRESHOLDS, Thresholds
+    from workstation.services.risk import model
+    from workstation.services.tills import TillService
+
+    for name in Thresholds.__dataclass_fields__:
+        assert RiskSection.model_fields[name].default is getattr(DEFAULT_THRESHOLDS, name), name
+    assert model.Thresholds is Thresholds
+    assert RiskSection().thresholds() == Thresholds()
+    limit = inspect.signature(TillService).parameters["limit"].default
+    assert limit is DEFAULT_THRESHOLDS.till_limit
+    security = SecuritySection.model_fields
+    assert security["max_failed_sign_ins"].default == DEFAULT_LOCKOUT.max_failed
+    assert security["max_failed_overrides"].default == DEFAULT_LOCKOUT.max_failed_overrides
+    assert SecuritySection().lockout() == DEFAULT_LOCKOUT
+
+
+def test_the_configured_limits_reach_the_risk_checks(tmp_path):
+    text = GOOD + '\n[risk]\nteller_limit = "5000"\npremium_categories = ["premium"]\n'
+    thresholds = load_config(_write(tmp_path, text)).risk.thresholds()
+    assert (thresholds.teller_limit, thresholds.level1_limit) == (5000, 200000)
+    assert thresholds.premium_categories == ("premium",)
+    _, en = _error(tmp_path, GOOD + '\n[risk]\npremium_categories = ["loans"]\n')
+    assert "risk.premium_categories.0" in en and "must be 'new_business'" in en

@@ -65,38 +65,36 @@ def test_a_template_without_an_effect_is_refused(tmp_path):
     assert problem.endswith("9999-variant.toml: effect: required")
 
 
-def test_a_field_the_effect_needs_must_be_named(tmp_path):
+def test_a_field_the_effect_needs_must_play_its_role(tmp_path):
+    folder = _variant(tmp_path, "3301-maturity-benefit.toml", 'role = "benefit"\n', "")
+    [problem] = _problems(folder)
+    assert problem.endswith(": effect.kind: benefit_paid needs benefit")
+    heirless = _variant(tmp_path, "2003-beneficiary-change.toml", 'role = "beneficiary_name"\n', "")
+    [problem] = _problems(heirless)
+    assert problem.endswith(": effect.kind: beneficiary_change needs beneficiary_name")
+
+
+def test_a_role_takes_a_field_of_its_type(tmp_path):
     folder = _variant(
-        tmp_path, "3301-maturity-benefit.toml", 'fields = { benefit = "benefit_type" }\n', ""
+        tmp_path, "2003-beneficiary-change.toml", 'role = "beneficiary_id"', 'role = "new_phone"'
     )
     [problem] = _problems(folder)
-    assert ": effect: benefit_paid needs fields.benefit" in problem
-
-
-def test_a_field_the_effect_reads_must_exist_with_the_right_type(tmp_path):
-    folder = _variant(
-        tmp_path, "2001-contact-change.toml", 'phone = "new_phone"', 'phone = "new_address"'
+    assert problem.endswith(
+        ": fields[7](beneficiary_id).role: a field with role new_phone must be of type phone"
     )
+
+
+def test_an_unknown_role_or_a_role_given_twice_is_refused(tmp_path):
+    folder = _variant(tmp_path, "2001-contact-change.toml", 'role = "new_phone"', 'role = "mobile"')
     [problem] = _problems(folder)
-    assert problem.endswith(": effect.fields.phone: new_address is not a field of type phone")
-    missing = _variant(
-        tmp_path, "2003-beneficiary-change.toml", 'name = "beneficiary_name"', 'name = "heir"'
+    assert ": fields[9](new_phone).role: must be 'policy_no', 'applicant_name'" in problem
+    twice = _variant(
+        tmp_path, "2001-contact-change.toml", 'role = "new_email"', 'role = "new_address"'
     )
-    assert any(
-        p.endswith("effect.fields.name: heir is not a field of type name")
-        for p in _problems(missing)
+    [problem] = _problems(twice)
+    assert problem.endswith(
+        ": fields[12](new_email).role: role new_address is already the role of field new_address"
     )
-
-
-def test_a_role_the_kind_does_not_read_is_refused(tmp_path):
-    folder = _variant(
-        tmp_path,
-        "2001-contact-change.toml",
-        'phone = "new_phone"',
-        'phone = "new_phone", card = "new_phone"',
-    )
-    [problem] = _problems(folder)
-    assert ": effect: contact_change does not read card; it reads: phone, address" in problem
 
 
 def test_terminate_names_the_status_it_ends_in(tmp_path):
@@ -126,7 +124,10 @@ def test_a_benefit_choice_with_options_the_effect_does_not_know_is_refused(tmp_p
         '  { value = "bonus", label = { zh = "红利", en = "Bonus" } },',
     )
     [problem] = _problems(folder)
-    assert ": effect.fields.benefit: field benefit_type offers options beyond" in problem
+    assert problem.endswith(
+        ": fields[9](benefit_type).role: a field with role benefit may offer only the options"
+        " maturity, survival"
+    )
 
 
 def test_the_reasons_read_in_chinese_too(tmp_path):

@@ -117,7 +117,7 @@ def test_a_reference_to_a_missing_field_is_refused(tmp_path):
 def test_money_out_with_two_methods_needs_a_payment_method_field(tmp_path):
     folder = _broken(tmp_path, 'methods = ["bank_card"]', 'methods = ["bank_card", "cash"]')
     [problem] = _problems(folder)
-    assert "a choice field payment_method with the options bank_card, cash is needed" in problem
+    assert "a choice field with role payment_method and the options bank_card, cash" in problem
 
 
 def test_load_pack_refuses_with_every_problem(tmp_path):
@@ -136,9 +136,57 @@ def test_a_new_business_type_is_one_more_file(tmp_path):
 
 
 def test_bad_rule_params_are_refused(tmp_path):
-    from workstation.services.risk.engine import validate_params
+    from workstation.services.risk.engine import RULE_BOOK
 
     folder = _broken(tmp_path, 'allowed = ["in_force"]', 'allowed = "in_force"')
-    _, problems = load_templates([folder], RULE_NAMES, TODAY, validate_params)
+    _, problems = load_templates([folder], RULE_BOOK, TODAY)
     [problem] = [p.render(EN) for p in problems]
     assert ": rules[4].params: the rule's params do not fit: params of risk rule" in problem
+
+
+def test_the_shipped_pack_gives_every_rule_the_field_roles_it_needs():
+    from workstation.services.risk.engine import RULE_BOOK
+
+    assert len(load_pack(BUILTIN_PACKS, RULE_BOOK, TODAY)) == len(REQUIRED_TYPES)
+
+
+def test_a_template_without_a_role_its_rule_needs_is_refused_with_file_key_and_reason(tmp_path):
+    from workstation.services.risk.engine import RULE_BOOK
+
+    folder = _broken(tmp_path, 'role = "payee_name"\n', "")
+    _, problems = load_templates([folder], RULE_BOOK, TODAY)
+    [problem] = [p.render(EN) for p in problems]
+    assert problem == (
+        f"{folder / '9999-broken.toml'}: rules[7].name: risk rule payee_name_match reads a"
+        " field with role payee_name | new_account_name, and no field has it"
+    )
+    policyless = _broken(tmp_path, 'role = "policy_no"\n', "", "9998-policyless.toml")
+    _, problems = load_templates([policyless], RULE_BOOK, TODAY)
+    refused = {p.key for p in problems if p.path.name == "9998-policyless.toml"}
+    assert {"effect.kind", "rules[4].name", "rules[5].name", "rules[9].name"} <= refused
+
+
+def test_a_business_that_moves_money_must_say_whose_money_it_is(tmp_path):
+    from workstation.services.risk.engine import RULE_BOOK
+
+    text = (BUILTIN_PACKS[0] / "1001-first-premium.toml").read_text(encoding="utf-8")
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    for name in ("aml_large_cash", "aml_cash_premium", "aml_structuring"):
+        text = text.replace(f'[[rules]]\nname = "{name}"\n\n', "")
+    anonymous = text.replace('role = "applicant_id"\n', "").replace(
+        'code = "1001"', 'code = "9999"'
+    )
+    (folder / "9999-anonymous.toml").write_text(anonymous, encoding="utf-8")
+    _, problems = load_templates([folder], RULE_BOOK, TODAY)
+    assert [(p.key, p.render(EN).split(": ", 2)[2]) for p in problems] == [
+        (
+            "rules[2].name",
+            "risk rule applicant_allowed reads a field with role applicant_id, and no field has it",
+        ),
+        (
+            "money.direction",
+            "a business that moves money names its customer: a field with role"
+            " policy_no | applicant_id",
+        ),
+    ]

@@ -141,15 +141,13 @@ def test_effects_round_trip_through_the_stored_json():
 
 def test_the_effect_a_submission_records():
     values = checked_values(form("3201", amount="30,000.00"))
-    loan = effect_of(template("3201").effect, values, D("30000.00"), li_si(), TODAY)
+    loan = effect_of(template("3201"), values, D("30000.00"), li_si(), TODAY)
     assert loan == Effect("loan", D("30000.00"))
-    renewal = effect_of(template("1101").effect, {}, D("12000.00"), policy(), TODAY)
+    renewal = effect_of(template("1101"), {}, D("12000.00"), policy(), TODAY)
     assert (renewal.due, renewal.paid_to) == (date(2026, 12, 17), date(2027, 12, 17))
-    contact = effect_of(
-        template("2001").effect, checked_values(form("2001")), None, policy(), TODAY
-    )
+    contact = effect_of(template("2001"), checked_values(form("2001")), None, policy(), TODAY)
     assert contact.detail("phone") == "13917654321"
-    assert effect_of(template("2101").effect, {}, None, policy(), TODAY) is None
+    assert effect_of(template("2101"), {}, None, policy(), TODAY) is None
 
 
 def test_prefill_offers_what_the_policy_owes_now():

@@ -176,3 +176,12 @@ def test_nobody_watched_passes():
 def test_a_hidden_agent_field_is_not_checked():
     listed = WatchList(ids=frozenset({"310104198803150038"}))
     assert run("1001", "watch_list", watch_list=listed) == []  # in person: agent fields hidden
+
+
+def test_how_many_near_amounts_look_split_is_a_rule_param():
+    day = DayActivity(customer_cash_amounts=(D("48000.00"),))
+    params = {"count": 3}
+    assert run("1001", "aml_structuring", params, activity=day, amount="46,000", **CASH) == []
+    day = DayActivity(customer_cash_amounts=(D("48000.00"), D("47000.00")))
+    found = run("1001", "aml_structuring", params, activity=day, amount="46,000", **CASH)
+    assert found[0].message.params == {"count": 3, "threshold": "50,000.00"}

@@ -119,9 +119,7 @@ def test_assess_validates_params_against_the_model():
 def test_good_params_pass():
     validate_params("policy_status", {"allowed": ["in_force", "lapsed"]})
     validate_params("loan_limit", {"ratio": "0.8"})
-    validate_params(
-        "payee_name_match", {"name_field": "new_account_name", "person": "policyholder"}
-    )
+    validate_params("payee_name_match", {"person": "policyholder"})
     validate_params("aml_payout", {})
 
 

@@ -7,15 +7,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, cast
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic_core import ErrorDetails, PydanticCustomError
 
+from forms.schema import Category
 from workstation.configfile import ConfigError, default_data_dir, read_config_file
 from workstation.domain.clock import DEFAULT_TIMEZONE, zone_named
 from workstation.domain.i18n import msg
+from workstation.domain.limits import DEFAULT_LOCKOUT, DEFAULT_THRESHOLDS, LockoutPolicy, Thresholds
+
+RISK, LOCKOUT = DEFAULT_THRESHOLDS, DEFAULT_LOCKOUT
 
 
 class _Section(BaseModel):
@@ -66,8 +70,15 @@ class UiSection(_Section):
 
 
 class SecuritySection(_Section):
-    max_failed_sign_ins: int = Field(default=5, ge=1, le=20)
-    lockout_minutes: float = Field(default=15, gt=0, le=1440)
+    max_failed_sign_ins: int = Field(default=LOCKOUT.max_failed, ge=1, le=20)
+    lockout_minutes: float = Field(default=LOCKOUT.minutes, gt=0, le=1440)
+    max_failed_overrides: int = Field(default=LOCKOUT.max_failed_overrides, ge=1, le=20)
+    """Wrong passwords in a row, typed into an approval, that lock the supervisor."""
+
+    def lockout(self) -> LockoutPolicy:
+        return LockoutPolicy(
+            self.max_failed_sign_ins, self.lockout_minutes, self.max_failed_overrides
+        )
 
 
 class OutputSection(_Section):
@@ -77,15 +88,23 @@ class OutputSection(_Section):
 class RiskSection(_Section):
     """Thresholds of the risk checks, in yuan, and the watch-list file."""
 
-    teller_limit: Decimal = Field(default=Decimal("20000"), gt=0)
-    level1_limit: Decimal = Field(default=Decimal("200000"), gt=0)
-    large_cash: Decimal = Field(default=Decimal("50000"), gt=0)
-    cash_premium_due_diligence: Decimal = Field(default=Decimal("20000"), gt=0)
-    payout_due_diligence: Decimal = Field(default=Decimal("10000"), gt=0)
-    structuring_margin: Decimal = Field(default=Decimal("0.10"), gt=0, lt=1)
-    till_limit: Decimal = Field(default=Decimal("100000"), gt=0)
+    teller_limit: Decimal = Field(default=RISK.teller_limit, gt=0)
+    level1_limit: Decimal = Field(default=RISK.level1_limit, gt=0)
+    large_cash: Decimal = Field(default=RISK.large_cash, gt=0)
+    cash_premium_due_diligence: Decimal = Field(default=RISK.cash_premium_due_diligence, gt=0)
+    payout_due_diligence: Decimal = Field(default=RISK.payout_due_diligence, gt=0)
+    structuring_margin: Decimal = Field(default=RISK.structuring_margin, gt=0, lt=1)
+    till_limit: Decimal = Field(default=RISK.till_limit, gt=0)
+    premium_categories: tuple[Category, ...] = Field(
+        default=cast("tuple[Category, ...]", RISK.premium_categories), min_length=1
+    )
+    """Template categories whose cash in counts as premium for the cash-premium check."""
     watch_list: Path | None = None
     """CSV with columns id_number,name,reason; none configured means an empty list."""
+
+    def thresholds(self) -> Thresholds:
+        """The limits the risk checks use: every field of :class:`Thresholds`, from here."""
+        return Thresholds(**{name: getattr(self, name) for name in Thresholds.__dataclass_fields__})
 
 
 class TillSection(_Section):
@@ -117,7 +136,7 @@ class Config(_Section):
     till: TillSection = TillSection()
 
 
-def _reason(error: dict) -> object:
+def _reason(error: ErrorDetails) -> object:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
@@ -144,7 +163,7 @@ def _reason(error: dict) -> object:
     return msg(f"config.reason.{kind}") if kind in known else error["msg"]
 
 
-def parse_config(data: dict, source: Path) -> Config:
+def parse_config(data: dict[str, Any], source: Path) -> Config:
     try:
         return Config.model_validate(data)
     except ValidationError as exc:

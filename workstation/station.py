@@ -19,8 +19,9 @@ from workstation.db.models import Branch, Counter
 from workstation.db.schema import check_schema
 from workstation.domain.clock import Clock, local_date
 from workstation.domain.errors import WorkstationError
+from workstation.domain.limits import Thresholds
 from workstation.secrets import DB_PASSWORD, Secrets
-from workstation.services.auth import AuthService, LockoutPolicy
+from workstation.services.auth import AuthService
 from workstation.services.closing import ClosingService
 from workstation.services.directory import LocalPolicyDirectory
 from workstation.services.documents import DocumentService
@@ -33,10 +34,8 @@ from workstation.services.posting import PostingService
 from workstation.services.receipts import ReceiptService
 from workstation.services.reports import ReportService
 from workstation.services.reversal import ReversalService
-from workstation.services.risk.engine import validate_params
-from workstation.services.risk.model import Thresholds
+from workstation.services.risk.engine import RULE_BOOK
 from workstation.services.risk.service import RiskService
-from workstation.services.risk.vocabulary import RULE_NAMES
 from workstation.services.tills import TillService
 from workstation.services.watchlist import load_watch_list
 
@@ -112,7 +111,7 @@ def connect(config: Config, secrets: Secrets) -> Database:
 def load_templates(config: Config, clock: Clock) -> TemplateIndex:
     """The built-in pack and the configured folders; malformed templates stop the start."""
     folders = [*BUILTIN_PACKS, *config.forms.folders]
-    return TemplateIndex(load_pack(folders, RULE_NAMES, local_date(clock), validate_params))
+    return TemplateIndex(load_pack(folders, RULE_BOOK, local_date(clock)))
 
 
 def open_station(
@@ -136,10 +135,9 @@ def open_station(
         raise WorkstationError("station.unknown_counter", branch=code, counter=number)
     passwords = passwords or Passwords()
     journal = Journal(key, clock)
-    policy = LockoutPolicy(config.security.max_failed_sign_ins, config.security.lockout_minutes)
-    auth = AuthService(db, journal, passwords, clock, code, number, policy)
+    auth = AuthService(db, journal, passwords, clock, code, number, config.security.lockout())
     directory = TodayDirectory(LocalPolicyDirectory(db), db, clock, code)
-    thresholds = thresholds_of(config)
+    thresholds = config.risk.thresholds()
     risk = RiskService(directory, thresholds, watch_list, code)
     tolerance, limit = config.till.tolerance, thresholds.till_limit
     till = TillService(db, journal, auth, clock, code, number, tolerance, limit)
@@ -164,25 +162,12 @@ def open_station(
         directory=directory,
         overrides=OverrideService(db, journal, auth, clock, code, number),
         postings=postings,
-        reversals=ReversalService(postings, thresholds, templates),
+        reversals=ReversalService(db, journal, clock, till, thresholds, templates),
         inquiry=inquiry,
         thresholds=thresholds,
         receipts=receipts,
         till=till,
-        closing=ClosingService(till, config.output.folder),
+        closing=ClosingService(db, journal, clock, auth, till, config.output.folder),
         reports=ReportService(db, templates, branch_place, counter_place, clock.zone),
         documents=DocumentService(db, journal, clock, code, number),
-    )
-
-
-def thresholds_of(config: Config) -> Thresholds:
-    risk = config.risk
-    return Thresholds(
-        teller_limit=risk.teller_limit,
-        level1_limit=risk.level1_limit,
-        large_cash=risk.large_cash,
-        cash_premium_due_diligence=risk.cash_premium_due_diligence,
-        payout_due_diligence=risk.payout_due_diligence,
-        structuring_margin=risk.structuring_margin,
-        till_limit=risk.till_limit,
     )

@@ -19,8 +19,7 @@ def check(obj, folder: Path | None) -> None:
     """Check FOLDER (default: the built-in pack and the configured folders); exit 1 on errors."""
     from forms.loader import BUILTIN_PACKS, load_templates
     from workstation.domain.clock import DEFAULT_ZONE, SystemClock, local_date
-    from workstation.services.risk.engine import validate_params
-    from workstation.services.risk.vocabulary import RULE_NAMES
+    from workstation.services.risk.engine import RULE_BOOK
 
     t = obj.catalog()
     if folder is not None:
@@ -30,7 +29,7 @@ def check(obj, folder: Path | None) -> None:
         folders = [*BUILTIN_PACKS, *configured]
     zone = obj.config().branch.zone if obj.has_config() else DEFAULT_ZONE
     day = local_date(SystemClock(zone))
-    templates, problems = load_templates(folders, RULE_NAMES, day, validate_params)
+    templates, problems = load_templates(folders, RULE_BOOK, day)
     if problems:
         click.echo(t("template.problems", count=len(problems)), err=True)
         for problem in problems:

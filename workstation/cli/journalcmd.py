@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 import click
 
 from workstation.cli.common import open_admin
@@ -47,7 +49,7 @@ def verify(obj, batch_size: int, anchor_text: str | None) -> None:
     click.echo(t("journal.audit.ok"))
 
 
-def _fail(problem: Msg) -> None:
+def _fail(problem: Msg) -> NoReturn:
     """One line in both languages on stderr, exit 1."""
     click.echo(both(problem), err=True)
     raise SystemExit(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import MetaData
@@ -21,3 +22,8 @@ NAMING = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map = {datetime: UTCDateTime()}
+
+
+def one_of(column: str, values: Iterable[str]) -> str:
+    """A CHECK that ``column`` holds one of ``values`` (an enum's members or plain strings)."""
+    return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"

@@ -19,7 +19,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from workstation.db.base import Base
+from workstation.db.base import Base, one_of
+from workstation.domain.flows import Direction
+from workstation.domain.prints import PrintStatus
+from workstation.domain.statuses import OverrideMode, PostingStatus, RequestStatus
 
 
 class BusinessDay(Base):
@@ -49,8 +52,8 @@ class SerialCounter(Base):
 class Posting(Base):
     __tablename__ = "postings"
     __table_args__ = (
-        CheckConstraint("direction IN ('in', 'out', 'none')", name="direction"),
-        CheckConstraint("status IN ('posted', 'reversed', 'reversal')", name="status"),
+        CheckConstraint(one_of("direction", Direction), name="direction"),
+        CheckConstraint(one_of("status", PostingStatus), name="status"),
         UniqueConstraint("branch_code", "business_date", "counter", "seq"),
         Index("ix_postings_day_customer", "branch_code", "business_date", "customer_id_number"),
     )
@@ -86,7 +89,7 @@ class Posting(Base):
     posted_at: Mapped[datetime]
     idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
     content_digest: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(10), default="posted")
+    status: Mapped[str] = mapped_column(String(10), default=PostingStatus.POSTED.value)
     """posted; reversed (a later reversal undid it); reversal (this undoes another)."""
     reversal_of: Mapped[int | None] = mapped_column(ForeignKey("postings.id"), unique=True)
     reason: Mapped[str | None] = mapped_column(String(200))
@@ -125,9 +128,7 @@ class OverrideRequest(Base):
 
     __tablename__ = "override_requests"
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('pending', 'approved', 'rejected', 'cancelled')", name="status"
-        ),
+        CheckConstraint(one_of("status", RequestStatus), name="status"),
         Index("ix_override_requests_branch_status", "branch_code", "status"),
     )
 
@@ -142,7 +143,7 @@ class OverrideRequest(Base):
     level_required: Mapped[int]
     context: Mapped[str] = mapped_column(Text)
     """Everything the supervisor needs to decide, as JSON (both languages)."""
-    status: Mapped[str] = mapped_column(String(10), default="pending")
+    status: Mapped[str] = mapped_column(String(10), default=RequestStatus.PENDING.value)
     created_at: Mapped[datetime]
     decided_at: Mapped[datetime | None]
     decided_by: Mapped[str | None] = mapped_column(String(16))
@@ -154,7 +155,7 @@ class Override(Base):
     """A supervisor's approval, bound to one submission (its key and content digest)."""
 
     __tablename__ = "overrides"
-    __table_args__ = (CheckConstraint("mode IN ('local', 'remote')", name="mode"),)
+    __table_args__ = (CheckConstraint(one_of("mode", OverrideMode), name="mode"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     branch_code: Mapped[str] = mapped_column(ForeignKey("branches.code"))
@@ -192,6 +193,6 @@ class PrintRecord(Base):
     printed_at: Mapped[datetime]
     path: Mapped[str | None] = mapped_column(String(500))
     printer: Mapped[str | None] = mapped_column(String(100))
-    status: Mapped[str] = mapped_column(String(10), default="pending")
+    status: Mapped[str] = mapped_column(String(10), default=PrintStatus.PENDING.value)
     """pending, saved (PDF in the folder), printed (sent to the printer), failed."""
     error: Mapped[str | None] = mapped_column(String(500))

@@ -7,27 +7,13 @@ from datetime import date
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from workstation.db.base import Base
+from workstation.db.base import Base, one_of
+from workstation.domain.relations import RELATIONS
+from workstation.domain.statuses import PolicyStatus
 
 # The policy directory (保单/客户资料): a local stand-in for the core system.
 
-POLICY_STATUSES = ("in_force", "lapsed", "surrendered", "matured", "terminated", "cancelled")
 PAYMENT_FREQUENCIES = ("single", "annual", "semiannual", "quarterly", "monthly")
-RELATIONS = (
-    "self",
-    "spouse",
-    "child",
-    "parent",
-    "sibling",
-    "grandchild",
-    "grandparent",
-    "employer",
-    "other",
-)
-
-
-def _one_of(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 class Customer(Base):
@@ -69,8 +55,8 @@ class BankAccount(Base):
 class Policy(Base):
     __tablename__ = "policies"
     __table_args__ = (
-        CheckConstraint(_one_of("status", POLICY_STATUSES), name="status"),
-        CheckConstraint(_one_of("payment_frequency", PAYMENT_FREQUENCIES), name="frequency"),
+        CheckConstraint(one_of("status", PolicyStatus), name="status"),
+        CheckConstraint(one_of("payment_frequency", PAYMENT_FREQUENCIES), name="frequency"),
     )
 
     policy_no: Mapped[str] = mapped_column(String(16), primary_key=True)
@@ -111,7 +97,7 @@ class Beneficiary(Base):
 
     __tablename__ = "beneficiaries"
     __table_args__ = (
-        CheckConstraint(_one_of("relation", RELATIONS), name="relation"),
+        CheckConstraint(one_of("relation", RELATIONS), name="relation"),
         CheckConstraint("share_pct BETWEEN 1 AND 100", name="share_pct"),
     )
 

@@ -13,13 +13,15 @@ from datetime import date, datetime
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from workstation.db.base import Base
+from workstation.db.base import Base, one_of
+from workstation.domain.flows import VaultDirection
+from workstation.domain.statuses import ShiftStatus
 
 
 class Shift(Base):
     __tablename__ = "shifts"
     __table_args__ = (
-        CheckConstraint("status IN ('open', 'handed_over', 'closed')", name="status"),
+        CheckConstraint(one_of("status", ShiftStatus), name="status"),
         Index("ix_shifts_day_counter", "branch_code", "business_date", "counter"),
     )
 
@@ -37,7 +39,7 @@ class Shift(Base):
     opening_approved_by: Mapped[str | None] = mapped_column(String(16))
     previous_shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"))
     """The shift that handed this box over, if any."""
-    status: Mapped[str] = mapped_column(String(12), default="open")
+    status: Mapped[str] = mapped_column(String(12), default=ShiftStatus.OPEN.value)
     ended_at: Mapped[datetime | None]
     closing: Mapped[str | None] = mapped_column(Text)
     closing_fen: Mapped[int | None] = mapped_column(BigInteger)
@@ -53,7 +55,7 @@ class VaultTransfer(Base):
     """Cash between a till and the vault, by denomination, confirmed by a vault officer."""
 
     __tablename__ = "vault_transfers"
-    __table_args__ = (CheckConstraint("direction IN ('from_vault', 'to_vault')", name="direction"),)
+    __table_args__ = (CheckConstraint(one_of("direction", VaultDirection), name="direction"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id"), index=True)

@@ -8,11 +8,12 @@ integer fen inside and Decimal yuan outside. Only the net of a cash payment
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from workstation.domain.errors import InvalidValue
+from workstation.domain.flows import Direction, Method
 from workstation.domain.money import FEN, from_fen, to_fen
 
 DENOMINATIONS = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
@@ -109,6 +110,29 @@ def change_due(received: Decimal, due: Decimal) -> Decimal:
     return received - due
 
 
+def below_jiao(amount: Decimal) -> bool:
+    """Whether cash of ``amount`` would need fen: the smallest piece in a box is ¥0.1 (一角)."""
+    return to_fen(amount.quantize(FEN)) % 10 != 0
+
+
+def takes_tender(direction: Direction, method: str | None, amount: Decimal | None) -> bool:
+    """Only cash coming in is tendered: the customer hands notes over and gets change."""
+    return amount is not None and method == Method.CASH and direction == Direction.IN
+
+
+@dataclass(frozen=True)
+class Tender:
+    """Cash a customer handed over for a payment, and the change given back."""
+
+    received: Decimal
+    change: Decimal
+
+    @classmethod
+    def of(cls, received: Decimal, due: Decimal) -> Tender:
+        """What was received for ``due``; less than due is refused (``change_due``)."""
+        return cls(received, change_due(received, due))
+
+
 def make_change(amount: Decimal, available: Count | None = None) -> Count:
     """Notes and coins for ``amount`` from what ``available`` holds (all, if None).
 
@@ -116,9 +140,9 @@ def make_change(amount: Decimal, available: Count | None = None) -> Count:
     it and more of the smaller ones (¥60 from a ¥50 and three ¥20 is three ¥20).
     The search is exact: if the box can make the amount, it is made.
     """
-    left = to_fen(amount.quantize(FEN))
-    if left % 10:
+    if below_jiao(amount):
         raise InvalidValue("invalid.cash.below_jiao")
+    left = to_fen(amount.quantize(FEN))
     have = [MAX_COUNT if available is None else available.get(v) for v in DENOMINATIONS]
     reach = [0] * (len(DENOMINATIONS) + 1)  # what denominations i.. can make at most
     for i in range(len(DENOMINATIONS) - 1, -1, -1):
@@ -142,10 +166,3 @@ def make_change(amount: Decimal, available: Count | None = None) -> Count:
     if pieces is None:
         raise InvalidValue("invalid.cash.cannot_make", amount=str(amount))
     return Count(pieces)
-
-
-def total_of(counts: Iterable[Count]) -> Count:
-    result = Count()
-    for count in counts:
-        result = result + count
-    return result

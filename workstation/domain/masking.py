@@ -34,10 +34,6 @@ and who check a customer's papers against the record; a teller typed it from the
 front of them and an administrator has no business with customers."""
 
 
-def sensitive(field_type: str | None) -> bool:
-    return field_type in MASKERS
-
-
 def mask_value(field_type: str | None, text: str) -> str:
     """``text`` masked as its field type asks; with no type, as its shape suggests."""
     compact = re.sub(r"[\s-]", "", text).upper()

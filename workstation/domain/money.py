@@ -96,3 +96,13 @@ def check_range(amount: Decimal, minimum: Decimal | None, maximum: Decimal | Non
         raise InvalidValue("invalid.money.min", min=format_money(minimum))
     if maximum is not None and amount > maximum:
         raise InvalidValue("invalid.money.max", max=format_money(maximum))
+
+
+def yuan_of(fen: int | None) -> Decimal | None:
+    """:func:`from_fen` of a column that may be NULL: None stays None."""
+    return None if fen is None else from_fen(fen)
+
+
+def fen_of(amount: Decimal | None) -> int | None:
+    """:func:`to_fen` of an amount that may be absent: None stays None."""
+    return None if amount is None else to_fen(amount)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from math import ceil
+from typing import NoReturn
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -19,12 +20,11 @@ from workstation.db.models import SignOn, Staff
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Msg, msg
+from workstation.domain.limits import DEFAULT_LOCKOUT, LockoutPolicy
 from workstation.domain.staff import Role
+from workstation.domain.statuses import SignOnEnd
 from workstation.services.journal import Journal, Where
 from workstation.services.passwords import Passwords, check_strength
-
-OVERRIDE_ATTEMPTS = 3
-"""Wrong passwords in a row, typed into the override modal, that lock the supervisor."""
 
 
 class AuthError(WorkstationError):
@@ -35,10 +35,10 @@ class AccountLocked(AuthError):
     """The account is (now) locked; the person must wait or ask an administrator."""
 
 
-@dataclass(frozen=True)
-class LockoutPolicy:
-    max_failed: int = 5
-    minutes: float = 15
+def refuse(problem: Msg) -> NoReturn:
+    """Raise a password check's refusal (after its failed attempt has been committed)."""
+    locked = problem.key in ("auth.locked", "auth.now_locked")
+    raise (AccountLocked if locked else AuthError)(problem)
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class AuthService:
         clock: Clock,
         branch_code: str,
         counter: str,
-        policy: LockoutPolicy = LockoutPolicy(),
+        policy: LockoutPolicy = DEFAULT_LOCKOUT,
     ) -> None:
         self.db, self.journal, self.passwords, self.clock = db, journal, passwords, clock
         self.branch_code, self.counter, self.policy = branch_code, counter, policy
@@ -88,15 +88,16 @@ class AuthService:
     def _where(self, staff_id: str | None) -> Where:
         return Where(self.branch_code, self.counter, staff_id)
 
-    # -- checking a password -------------------------------------------------
+    # -- checking a password (inside the caller's transaction) ----------------------
 
-    def _attempt(
+    def check_password(
         self, s: Session, staff_id: str, password: str, purpose: str, max_failed: int | None = None
     ) -> Staff | Msg:
         """Check one password; record the failure and return why, or the staff row.
 
         ``max_failed`` lowers the number of wrong passwords that lock the account
-        (the supervisor override modal allows three).
+        (an approval typed at someone else's counter allows fewer). The caller
+        commits the failure before raising it with :func:`refuse`.
         """
         now = self.clock.now()
         staff = s.get(Staff, staff_id, with_for_update=True) if staff_id else None
@@ -127,10 +128,12 @@ class AuthService:
             {"staff_id": staff_id, "until": staff.locked_until.isoformat(), "via": purpose},
             self._where(staff_id),
         )
-        self._end_open_sign_ons(s, staff_id, "locked_out", None)
+        self._end_open_sign_ons(s, staff_id, SignOnEnd.LOCKED_OUT, None)
         return msg("auth.now_locked", minutes=minutes_left(staff.locked_until, now))
 
-    def _failed(self, s: Session, staff_id: str, purpose: str, reason: str, **extra) -> None:
+    def _failed(
+        self, s: Session, staff_id: str | None, purpose: str, reason: str, **extra: object
+    ) -> None:
         payload = {"staff_id": staff_id, "via": purpose, "reason": reason, **extra}
         self.journal.append(s, "sign_in_failed", payload, self._where(None))
 
@@ -145,7 +148,9 @@ class AuthService:
         staff_id = normalise_id(staff_id)
         if staff_id == normalise_id(teller_id):
             return msg("override.self_approval")
-        outcome = self._attempt(s, staff_id, password, "override", max_failed=OVERRIDE_ATTEMPTS)
+        outcome = self.check_password(
+            s, staff_id, password, "override", max_failed=self.policy.max_failed_overrides
+        )
         if not isinstance(outcome, Staff):
             return outcome
         if outcome.role != Role.SUPERVISOR.value:
@@ -154,21 +159,19 @@ class AuthService:
             return msg("override.level_too_low", level=outcome.level, required=level)
         return outcome
 
-    @staticmethod
-    def _raise(problem: Msg) -> None:
-        locked = problem.key in ("auth.locked", "auth.now_locked")
-        raise (AccountLocked if locked else AuthError)(problem)
-
     # -- sign-on records ------------------------------------------------------
 
-    def _end_open_sign_ons(self, s: Session, staff_id: str, reason: str, by: str | None) -> None:
+    def _end_open_sign_ons(
+        self, s: Session, staff_id: str, reason: SignOnEnd, by: str | None
+    ) -> None:
         s.execute(
             update(SignOn)
             .where(SignOn.staff_id == staff_id, SignOn.ended_at.is_(None))
             .values(ended_at=self.clock.now(), end_reason=reason, ended_by=by)
         )
 
-    def _start_sign_on(self, s: Session, staff: Staff) -> SignedIn:
+    def start_sign_on(self, s: Session, staff: Staff) -> SignedIn:
+        """Sign ``staff`` on at this counter (ending any sign-on it supersedes), journaled."""
         now = self.clock.now()
         stale = s.scalars(
             select(SignOn).where(
@@ -178,7 +181,7 @@ class AuthService:
             )
         ).all()
         for old in stale:
-            old.ended_at, old.end_reason, old.ended_by = now, "superseded", staff.staff_id
+            old.ended_at, old.end_reason, old.ended_by = now, SignOnEnd.SUPERSEDED, staff.staff_id
             self.journal.append(
                 s,
                 "sign_on_superseded",
@@ -198,7 +201,8 @@ class AuthService:
         )
         return SignedIn(StaffInfo.of(staff), sign_on.id, now)
 
-    def _close(self, s: Session, who: SignedIn, reason: str, by: str | None) -> None:
+    def end_sign_on(self, s: Session, who: SignedIn, reason: SignOnEnd, by: str | None) -> None:
+        """End ``who``'s sign-on (if it is still open) for ``reason``, by ``by``."""
         sign_on = s.get(SignOn, who.sign_on_id)
         if sign_on is not None and sign_on.ended_at is None:
             sign_on.ended_at, sign_on.end_reason, sign_on.ended_by = self.clock.now(), reason, by
@@ -208,10 +212,10 @@ class AuthService:
     def sign_in(self, staff_id: str, password: str) -> SignedIn:
         staff_id = normalise_id(staff_id)
         with self.db.write() as s:
-            outcome = self._attempt(s, staff_id, password, "sign_in")
+            outcome = self.check_password(s, staff_id, password, "sign_in")
             if isinstance(outcome, Staff):
-                return self._start_sign_on(s, outcome)
-        self._raise(outcome)
+                return self.start_sign_on(s, outcome)
+        refuse(outcome)
 
     def lock(self, who: SignedIn, reason: str) -> None:
         with self.db.write() as s:
@@ -226,15 +230,15 @@ class AuthService:
         """Only the same person's password unlocks; failures count towards lockout."""
         staff_id = who.staff.staff_id
         with self.db.write() as s:
-            outcome = self._attempt(s, staff_id, password, "unlock")
+            outcome = self.check_password(s, staff_id, password, "unlock")
             if isinstance(outcome, Staff):
                 self.journal.append(s, "unlock", {"sign_on": who.sign_on_id}, self._where(staff_id))
                 return
-        self._raise(outcome)
+        refuse(outcome)
 
     def sign_out(self, who: SignedIn) -> None:
         with self.db.write() as s:
-            self._close(s, who, "sign_out", who.staff.staff_id)
+            self.end_sign_on(s, who, SignOnEnd.SIGN_OUT, who.staff.staff_id)
             self.journal.append(
                 s, "sign_out", {"sign_on": who.sign_on_id}, self._where(who.staff.staff_id)
             )
@@ -243,23 +247,23 @@ class AuthService:
         """Another person at a locked screen signs the first one out and signs in."""
         staff_id = normalise_id(staff_id)
         with self.db.write() as s:
-            outcome = self._attempt(s, staff_id, password, "take_over")
+            outcome = self.check_password(s, staff_id, password, "take_over")
             if isinstance(outcome, Staff):
-                self._close(s, locked, "forced", staff_id)
+                self.end_sign_on(s, locked, SignOnEnd.FORCED, staff_id)
                 self.journal.append(
                     s,
                     "forced_sign_out",
                     {"sign_on": locked.sign_on_id, "signed_out": locked.staff.staff_id},
                     self._where(staff_id),
                 )
-                return self._start_sign_on(s, outcome)
-        self._raise(outcome)
+                return self.start_sign_on(s, outcome)
+        refuse(outcome)
 
     def change_password(self, who: SignedIn, old: str, new: str) -> None:
         check_strength(new)
         staff_id = who.staff.staff_id
         with self.db.write() as s:
-            outcome = self._attempt(s, staff_id, old, "change_password")
+            outcome = self.check_password(s, staff_id, old, "change_password")
             if isinstance(outcome, Staff):
                 outcome.password_hash = self.passwords.hash(new)
                 outcome.password_changed_at = self.clock.now()
@@ -270,4 +274,4 @@ class AuthService:
                     self._where(staff_id),
                 )
                 return
-        self._raise(outcome)
+        refuse(outcome)

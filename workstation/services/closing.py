@@ -16,26 +16,24 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from workstation.db.engine import Database
 from workstation.db.ledger import BusinessDay
-from workstation.db.models import SignOn, Staff
+from workstation.db.models import Staff
 from workstation.db.tills import Handover, Shift
 from workstation.domain.cash import Count
+from workstation.domain.clock import Clock
+from workstation.domain.flows import MovementKind
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.money import from_fen
 from workstation.domain.staff import Role
+from workstation.domain.statuses import ShiftStatus, SignOnEnd
 from workstation.services.anchor_file import anchor_file_name, save_anchor
-from workstation.services.auth import SignedIn
+from workstation.services.auth import AuthService, SignedIn, normalise_id, refuse
 from workstation.services.calendar import current_business_date
-from workstation.services.journal import Anchor
-from workstation.services.tills import (
-    ShiftView,
-    TillRefused,
-    TillService,
-    expected_fen,
-    refuse,
-    view_of,
-)
+from workstation.services.journal import Anchor, Journal
+from workstation.services.tills import ShiftView, TillRefused, TillService, expected_fen, view_of
 
 
 @dataclass(frozen=True)
@@ -57,25 +55,58 @@ class OpenTill:
     opened_at: datetime
 
 
+@dataclass(frozen=True)
+class Ended:
+    """How a shift ended: what the box should have held, the count less that, and the
+    variance's own movement (None when the box balanced)."""
+
+    expected_fen: int
+    variance_fen: int
+    movement: int | None
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """The teller who takes the box over at a handover, as counted and checked."""
+
+    staff: Staff
+    count: Count
+    approver: Staff | None
+    """The supervisor who signed off a difference, if there was one."""
+
+
 class ClosingService:
-    def __init__(self, till: TillService, anchor_folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        journal: Journal,
+        clock: Clock,
+        auth: AuthService,
+        till: TillService,
+        anchor_folder: Path | None = None,
+    ) -> None:
         """``anchor_folder``: where the branch close writes the day's journal anchor."""
-        self.till, self.anchor_folder = till, anchor_folder
-        self.db, self.journal, self.clock = till.db, till.journal, till.clock
+        self.db, self.journal, self.clock, self.auth, self.till = db, journal, clock, auth, till
+        self.anchor_folder = anchor_folder
 
-    def _end(self, s, shift: Shift, status: str, count: Count, reason=None, by=None) -> int | None:
-        """End a shift with its counted box; the variance becomes a movement of its own.
-
-        Returns that movement's id (none when the box balanced).
-        """
+    def _end(
+        self,
+        s: Session,
+        shift: Shift,
+        status: ShiftStatus,
+        count: Count,
+        reason: str | None = None,
+        by: str | None = None,
+    ) -> Ended:
+        """End a shift with its counted box; the variance becomes a movement of its own."""
         expected = expected_fen(s, shift)
         variance = count.total_fen - expected
-        movement = self.till.move(s, shift, "variance", variance) if variance else None
+        movement = self.till.move(s, shift, MovementKind.VARIANCE, variance) if variance else None
         shift.status, shift.ended_at = status, self.clock.now()
         shift.closing, shift.closing_fen = json.dumps(count.as_json()), count.total_fen
         shift.expected_fen, shift.variance_fen = expected, variance
         shift.variance_reason, shift.signed_off_by = reason, by
-        return movement
+        return Ended(expected, variance, movement)
 
     def close(
         self,
@@ -89,30 +120,56 @@ class ClosingService:
         teller = who.staff.staff_id
         with self.db.write() as s:
             day = current_business_date(s, self.clock, self.till.branch_code)
-            shift = self.till.open_shift(s, teller, day)
-            if blockers := self.till.blockers(s, teller, shift):
-                raise TillRefused("till.not_ready", what=blockers[0])
+            shift = self._closable(s, teller, day)
             variance = count.total_fen - expected_fen(s, shift)
-            approver = None
+            approver: Staff | Msg | None = None
             if abs(variance) > self.till.tolerance * 100:
                 if not (reason or "").strip():
                     raise TillRefused("till.reason_needed")
                 approver = self.till.supervisor(s, teller, approver_id, password)
             if not isinstance(approver, Msg):
                 by = approver.staff_id if approver else None
-                movement = self._end(s, shift, "closed", count, (reason or "").strip() or None, by)
+                note = (reason or "").strip() or None
+                ended = self._end(s, shift, ShiftStatus.CLOSED, count, note, by)
                 payload = {
                     "shift": shift.id,
                     "counted": str(count.total),
-                    "expected": str(from_fen(shift.expected_fen)),
-                    "variance": str(from_fen(shift.variance_fen)),
+                    "expected": str(from_fen(ended.expected_fen)),
+                    "variance": str(from_fen(ended.variance_fen)),
                     "signed_off_by": by,
-                    "reason": shift.variance_reason,
-                    "movement": movement,
+                    "reason": note,
+                    "movement": ended.movement,
                 }
-                self.journal.append(s, "shift_closed", payload, self.till._where(teller))
+                self.journal.append(s, "shift_closed", payload, self.till.where(teller))
                 return view_of(s, shift)
         refuse(approver)
+
+    def _closable(self, s: Session, teller: str, day: date) -> Shift:
+        """The teller's open shift, when nothing stands before ending it."""
+        shift = self.till.open_shift(s, teller, day)
+        blockers = self.till.blockers(s, teller, shift)
+        if blockers or shift is None:
+            raise TillRefused("till.not_ready", what=blockers[0])
+        return shift
+
+    def _incoming(
+        self, s: Session, teller: str, day: date, staff_id: str, password: str
+    ) -> Staff | Msg:
+        """The teller taking the box over, by their own password; or why their password failed."""
+        incoming = self.auth.check_password(s, normalise_id(staff_id), password, "handover")
+        if not isinstance(incoming, Staff):
+            return msg("till.incoming_refused", reason=incoming)
+        if incoming.staff_id == teller:
+            raise TillRefused("till.same_teller")
+        if incoming.role not in (Role.TELLER, Role.SUPERVISOR):
+            raise TillRefused("till.not_counter_staff", staff_id=incoming.staff_id)
+        if self.till.closed_today(s, incoming.staff_id, day):
+            raise TillRefused("till.incoming_closed_today", staff_id=incoming.staff_id)
+        if (other := self.till.shift_elsewhere(s, incoming.staff_id, day)) is not None:
+            raise TillRefused(
+                "till.incoming_open_elsewhere", staff_id=incoming.staff_id, counter=other
+            )
+        return incoming
 
     def handover(
         self,
@@ -126,59 +183,50 @@ class ClosingService:
         approver_password: str | None = None,
     ) -> tuple[SignedIn, HandoverView]:
         """The box passes to another teller, who signs in here with their own password."""
-        auth, teller = self.till.auth, outgoing.staff.staff_id
+        teller = outgoing.staff.staff_id
         with self.db.write() as s:
             day = current_business_date(s, self.clock, self.till.branch_code)
-            shift = self.till.open_shift(s, teller, day)
-            if blockers := self.till.blockers(s, teller, shift):
-                raise TillRefused("till.not_ready", what=blockers[0])
-            incoming = auth._attempt(s, incoming_id.strip().upper(), incoming_password, "handover")
-            if not isinstance(incoming, Staff):
-                problem = msg("till.incoming_refused", reason=incoming)
-            elif incoming.staff_id == teller:
-                raise TillRefused("till.same_teller")
-            elif incoming.role not in (Role.TELLER.value, Role.SUPERVISOR.value):
-                raise TillRefused("till.not_counter_staff", staff_id=incoming.staff_id)
-            elif self.till.closed_today(s, incoming.staff_id, day):
-                raise TillRefused("till.incoming_closed_today", staff_id=incoming.staff_id)
-            elif (other := self.till.shift_elsewhere(s, incoming.staff_id, day)) is not None:
-                raise TillRefused(
-                    "till.incoming_open_elsewhere", staff_id=incoming.staff_id, counter=other
-                )
+            shift = self._closable(s, teller, day)
+            incoming = self._incoming(s, teller, day, incoming_id, incoming_password)
+            if isinstance(incoming, Msg):
+                problem = incoming
             else:
-                problem = None
-                approver = None
+                approver: Staff | Msg | None = None
                 expected = expected_fen(s, shift)
-                differs = incoming_count != outgoing_count or outgoing_count.total_fen != expected
-                if differs:
+                if incoming_count != outgoing_count or outgoing_count.total_fen != expected:
                     approver = self.till.supervisor(s, teller, approver_id, approver_password)
-                    if isinstance(approver, Msg):
-                        problem = approver
-            if problem is None:
-                return self._hand_over(
-                    s, outgoing, shift, outgoing_count, items, incoming, incoming_count, approver
-                )
+                if not isinstance(approver, Msg):
+                    taker = Incoming(incoming, incoming_count, approver)
+                    return self._hand_over(s, outgoing, shift, outgoing_count, items, taker)
+                problem = approver
         refuse(problem)
 
     def _hand_over(
-        self, s, outgoing, shift, outgoing_count, items, incoming, incoming_count, approver
+        self,
+        s: Session,
+        outgoing: SignedIn,
+        shift: Shift,
+        outgoing_count: Count,
+        items: list[str],
+        incoming: Incoming,
     ) -> tuple[SignedIn, HandoverView]:
-        by = approver.staff_id if approver else None
+        by = incoming.approver.staff_id if incoming.approver else None
+        taker, incoming_count = incoming.staff, incoming.count
         expected = expected_fen(s, shift)
-        movement = self._end(s, shift, "handed_over", outgoing_count, None, by)
+        movement = self._end(s, shift, ShiftStatus.HANDED_OVER, outgoing_count, None, by).movement
         now = self.clock.now()
         following = Shift(
             branch_code=shift.branch_code,
             counter=shift.counter,
             business_date=shift.business_date,
-            teller_id=incoming.staff_id,
+            teller_id=taker.staff_id,
             opened_at=now,
             opening=json.dumps(incoming_count.as_json()),
             opening_fen=incoming_count.total_fen,
             opening_difference_fen=incoming_count.total_fen - outgoing_count.total_fen,
             opening_approved_by=by,
             previous_shift_id=shift.id,
-            status="open",
+            status=ShiftStatus.OPEN,
         )
         s.add(following)
         s.flush()
@@ -194,23 +242,20 @@ class ClosingService:
             at=now,
         )
         s.add(record)
-        old = s.get(SignOn, outgoing.sign_on_id)
-        if old is not None and old.ended_at is None:
-            old.ended_at, old.end_reason, old.ended_by = now, "handover", incoming.staff_id
+        self.auth.end_sign_on(s, outgoing, SignOnEnd.HANDOVER, taker.staff_id)
+        s.flush()
         payload = {
-            "handover": None,
+            "handover": record.id,
             "from": outgoing.staff.staff_id,
-            "to": incoming.staff_id,
+            "to": taker.staff_id,
             "outgoing": str(outgoing_count.total),
             "incoming": str(incoming_count.total),
             "expected": str(from_fen(expected)),
             "approved_by": by,
             "movement": movement,
         }
-        s.flush()
-        payload["handover"] = record.id
-        self.journal.append(s, "handover", payload, self.till._where(incoming.staff_id))
-        who = self.till.auth._start_sign_on(s, incoming)
+        self.journal.append(s, "handover", payload, self.till.where(taker.staff_id))
+        who = self.auth.start_sign_on(s, taker)
         view = HandoverView(
             record.id,
             view_of(s, shift),
@@ -232,7 +277,7 @@ class ClosingService:
                 .where(
                     Shift.branch_code == self.till.branch_code,
                     Shift.business_date == day,
-                    Shift.status == "open",
+                    Shift.status == ShiftStatus.OPEN,
                 )
                 .order_by(Shift.counter)
             ).all()
@@ -253,13 +298,13 @@ class ClosingService:
                 select(Shift).where(
                     Shift.branch_code == self.till.branch_code,
                     Shift.business_date == day,
-                    Shift.status == "open",
+                    Shift.status == ShiftStatus.OPEN,
                 )
             ).all()
             if still_open:
                 tills = "、".join(f"{t.counter}/{t.teller_id}" for t in still_open)
                 raise TillRefused("till.tills_open", tills=tills)
-            checked = self.till.auth._attempt(s, staff_id, password, "branch_close")
+            checked = self.auth.check_password(s, staff_id, password, "branch_close")
             if isinstance(checked, Staff):
                 record = s.get(BusinessDay, (self.till.branch_code, day), with_for_update=True)
                 if record is None:  # no shift, no posting: nothing to close
@@ -267,7 +312,7 @@ class ClosingService:
                 if record.closed_at is not None:
                     raise TillRefused("till.day_closed", date=day.isoformat())
                 record.closed_at, record.closed_by = self.clock.now(), staff_id
-                where = self.till._where(staff_id)
+                where = self.till.where(staff_id)
                 entry = self.journal.append(
                     s, "business_day_closed", {"date": day.isoformat()}, where
                 )

@@ -19,6 +19,7 @@ from workstation.db.engine import Database
 from workstation.db.models import BankAccount, Beneficiary, Customer, Policy
 from workstation.domain.dates import add_months, add_years
 from workstation.domain.money import FEN, from_fen
+from workstation.domain.statuses import PolicyStatus
 from workstation.services.effects import DoneToday
 
 ZERO = Decimal("0.00")
@@ -149,7 +150,7 @@ class PolicyView:
         16th (``0 <= days_since_delivery <= days``). False without a delivery date.
         """
         elapsed = self.days_since_delivery(today)
-        return self.status == "in_force" and elapsed is not None and 0 <= elapsed <= days
+        return self.status == PolicyStatus.IN_FORCE and elapsed is not None and 0 <= elapsed <= days
 
     def reinstatable(self, today: date, years: int = 2) -> bool:
         """Can a lapsed policy still be reinstated (复效)?
@@ -157,7 +158,7 @@ class PolicyView:
         Within ``years`` calendar years of the lapse date: lapsed on 2024-08-27,
         reinstatable through 2026-08-26 and no longer on 2026-08-27.
         """
-        if self.status != "lapsed" or self.lapse_date is None:
+        if self.status != PolicyStatus.LAPSED or self.lapse_date is None:
             return False
         return today < add_years(self.lapse_date, years)
 

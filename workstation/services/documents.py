@@ -24,6 +24,7 @@ from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.prints import DOCUMENT_EVENTS, DocumentKind, PrintStatus, PrintTicket
 from workstation.domain.staff import Role
+from workstation.domain.statuses import ShiftStatus
 from workstation.services.auth import SignedIn
 from workstation.services.calendar import current_business_date
 from workstation.services.journal import Journal, Where
@@ -159,7 +160,7 @@ class DocumentService(PrintLog[DocumentPrint]):
                     DocumentRef(DocumentKind.HANDOVER, str(record.id), teller, record.at, 0)
                 )
             for shift in s.scalars(
-                select(Shift).where(Shift.id.in_(shifts), Shift.status == "closed")
+                select(Shift).where(Shift.id.in_(shifts), Shift.status == ShiftStatus.CLOSED)
             ):
                 ref = teller_day_ref(shift.teller_id, day)
                 ended = shift.ended_at or shift.opened_at  # closed: it has ended

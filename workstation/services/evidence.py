@@ -18,15 +18,17 @@ from typing import Any
 from forms.schema import Template
 from workstation.db.ledger import Posting
 from workstation.domain.capitals import amount_in_words
+from workstation.domain.flows import Direction
 from workstation.domain.i18n import Catalog
 from workstation.domain.identity import mask_resident_id
 from workstation.domain.masking import mask_value
 from workstation.domain.money import from_fen
+from workstation.domain.statuses import Purpose
 from workstation.services.auth import SignedIn
 from workstation.services.receipt_data import Bilingual
 from workstation.services.risk.engine import Assessment
-from workstation.services.risk.model import RiskContext
-from workstation.services.risk.service import customer_of, id_check
+from workstation.services.risk.model import Finding, RiskContext
+from workstation.services.risk.service import customer_name_of, customer_of, id_check
 from workstation.services.submission import Submission
 
 ZH, EN = Catalog.load("zh"), Catalog.load("en")
@@ -88,7 +90,7 @@ class Evidence:
         if customer_id and not revealed:
             customer_id = mask_resident_id(customer_id)
         return cls(
-            purpose=c.get("purpose", "posting"),
+            purpose=c.get("purpose", Purpose.POSTING),
             template=c.get("template", ""),
             business=Bilingual(c.get("title_zh", ""), c.get("title_en", "")),
             serial=c.get("serial"),
@@ -128,6 +130,15 @@ def _money(amount: Decimal | None) -> dict[str, str | None]:
     return {"amount": f"{amount:.2f}", "amount_words": amount_in_words(amount)}
 
 
+def finding_record(f: Finding, acknowledged: frozenset[str] | None = None) -> dict[str, Any]:
+    """A finding as the evidence and the posting keep it: code, severity, level and its text in
+    both languages; for a posting, whether the teller acknowledged it."""
+    record: dict[str, Any] = {"code": f.code, "severity": f.severity.name.lower(), "level": f.level}
+    if acknowledged is not None:
+        record["acknowledged"] = f.code in acknowledged
+    return {**record, "zh": ZH(f.message), "en": EN(f.message)}
+
+
 def posting_context(
     submission: Submission,
     who: SignedIn,
@@ -139,14 +150,13 @@ def posting_context(
     template, policy = submission.template, context.policy
     state = submission.state(day)
     ticked = [d for d in state.documents() if d.key in submission.documents]
-    name = policy.holder.name if policy else dict(submission.values).get("applicant_name")
     return {
-        "purpose": "posting",
+        "purpose": Purpose.POSTING,
         "template": template.code,
         "title_zh": template.name.zh,
         "title_en": template.name.en,
         "policy_no": submission.policy_no,
-        "customer_name": name,
+        "customer_name": customer_name_of(submission, policy),
         "customer_id": customer_of(submission, policy, day),
         **_money(context.amount),
         "direction": template.money.direction,
@@ -155,16 +165,7 @@ def posting_context(
         "teller_name": who.staff.name,
         "by_agent": submission.by_agent,
         "lines": submission.lines(day, ZH, EN),
-        "findings": [
-            {
-                "code": f.code,
-                "severity": f.severity.name.lower(),
-                "level": f.level,
-                "zh": ZH(f.message),
-                "en": EN(f.message),
-            }
-            for f in assessment.findings
-        ],
+        "findings": [finding_record(f) for f in assessment.findings],
         "documents": [{"zh": d.label.zh, "en": d.label.en} for d in ticked],
         "id_check": id_check(context),
     }
@@ -175,14 +176,14 @@ def reversal_context(
 ) -> dict[str, Any]:
     """The evidence of a reversal: the original posting, who asks and why (in full)."""
     amount = None if original.amount_fen is None else from_fen(abs(original.amount_fen))
-    direction = {"in": "out", "out": "in"}.get(original.direction, original.direction)
+    direction = Direction(original.direction).reversed()
     documents = []
     if template is not None:
         labels = {d.key: d.label for d in template.documents}
         keys = json.loads(original.documents or "[]")
         documents = [{"zh": labels[k].zh, "en": labels[k].en} for k in keys if k in labels]
     return {
-        "purpose": "reversal",
+        "purpose": Purpose.REVERSAL,
         "serial": original.serial,
         "template": original.template_code,
         "title_zh": template.name.zh if template else original.template_code,

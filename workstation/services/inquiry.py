@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session, aliased
 from workstation.db.engine import Database
 from workstation.db.ledger import Posting
 from workstation.domain.masking import mask_value, may_reveal
-from workstation.domain.money import from_fen
+from workstation.domain.money import yuan_of
 from workstation.domain.staff import Role
 from workstation.domain.text import fold
+from workstation.services.approvals import Approval, approvals_of
 from workstation.services.auth import SignedIn
 from workstation.services.journal import Journal, Where
-from workstation.services.overrides import Approval, approvals_of
 from workstation.services.posting import PostingRefused
 
 
@@ -92,7 +92,7 @@ def _row(posting: Posting, linked: str | None) -> PostingRow:
         posting.template_code,
         posting.policy_no,
         posting.customer_name,
-        None if posting.amount_fen is None else from_fen(posting.amount_fen),
+        yuan_of(posting.amount_fen),
         posting.direction,
         posting.method,
         posting.teller_id,

@@ -37,6 +37,7 @@ from workstation.db.models import JournalEntry
 from workstation.db.tills import DocumentPrint, Handover, Shift, VaultTransfer
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.prints import DOCUMENT_EVENTS, RECEIPT_EVENTS, PrintStatus
+from workstation.domain.statuses import PostingStatus, ShiftStatus
 
 J = JournalEntry
 MOVEMENT_EVENTS = ("posted", "reversed", "vault_transfer", "shift_closed", "handover")
@@ -83,7 +84,7 @@ def _since_ids(time: ColumnElement, key: str, events: tuple[str, ...]) -> Column
 
 
 def _postings(status_is_reversal: bool) -> Select:
-    status = Posting.status == "reversal"
+    status = Posting.status == PostingStatus.REVERSAL
     return select(Posting.serial.label("key"), Posting.id.label("order")).where(
         status if status_is_reversal else ~status
     )
@@ -148,7 +149,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "shift_closed",
         lambda: select(Shift.id.label("key"), Shift.id.label("order")).where(
-            Shift.status == "closed"
+            Shift.status == ShiftStatus.CLOSED
         ),
         lambda: _entries(_number("shift"), "shift_closed"),
     ),

@@ -14,9 +14,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from forms.effect import EffectSpec
+from forms.effect import READS
+from forms.schema import Template
 from workstation.domain.dates import add_months
 from workstation.domain.identity import ResidentId
+from workstation.domain.statuses import PolicyStatus
 from workstation.services.directory import (
     PERIOD_MONTHS,
     ZERO,
@@ -28,17 +30,24 @@ from workstation.services.effects import DoneToday, Effect
 
 
 def effect_of(
-    spec: EffectSpec,
+    template: Template,
     values: Mapping[str, Any],
     amount: Decimal | None,
     policy: PolicyView | None,
     today: date,
 ) -> Effect | None:
-    """What posting this submission does to ``policy`` (None: nothing)."""
+    """What posting this submission of ``template`` does to ``policy`` (None: nothing).
+
+    The values an effect records come from the fields playing its roles (``forms.effect.READS``).
+    """
+    spec = template.effect
     if spec.kind == "none" or policy is None:
         return None
+    keys = {name: template.key_for(role) for name, role in READS.get(spec.kind, {}).items()}
     details = tuple(
-        (role, _text(values[key])) for role, key in spec.fields.items() if key in values
+        (name, _text(values[key]))
+        for name, key in keys.items()
+        if key is not None and key in values
     )
     if spec.kind == "benefit_paid":
         benefit = dict(details).get("benefit")
@@ -91,7 +100,7 @@ class _Now:
         elif kind == "terminate" and effect.status:
             put("status", effect.status)
         elif kind == "reinstate":
-            put("status", "in_force")
+            put("status", PolicyStatus.IN_FORCE)
             put("lapse_date", None)
         elif kind == "benefit_paid" and effect.benefit and effect.due:
             put("benefits_paid", (*self.get("benefits_paid"), (effect.benefit, effect.due)))

@@ -10,9 +10,8 @@ evidence: findings, documents ticked, the ID check, who, when, how.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,9 +22,31 @@ from workstation.db.models import Staff
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.masking import may_reveal
-from workstation.services.auth import AccountLocked, AuthError, AuthService, SignedIn
+from workstation.domain.statuses import OverrideMode, Purpose, RequestStatus
+from workstation.services.approvals import (
+    Approval,
+    Ask,
+    Reason,
+    approval_of,
+    approvals_for,
+    approvals_of,
+)
+from workstation.services.auth import AuthService, SignedIn, refuse
 from workstation.services.evidence import Evidence
 from workstation.services.journal import Journal, Where
+
+__all__ = [
+    "REASONS",
+    "REJECTIONS",
+    "Approval",
+    "Ask",
+    "OverrideError",
+    "OverrideService",
+    "RequestView",
+    "approvals_for",
+    "approvals_of",
+]
+"""Ask, Approval and the approval queries live in ``services.approvals``; offered here too."""
 
 REASONS = ("identity_verified", "customer_confirmed", "documents_checked", "exception", "other")
 """Reason codes for an approval (the catalog's [override.reason] section)."""
@@ -34,36 +55,6 @@ REJECTIONS = ("documents_insufficient", "identity_doubt", "amount_wrong", "not_a
 
 class OverrideError(WorkstationError):
     """An approval or a request was refused."""
-
-
-@dataclass(frozen=True)
-class Ask:
-    """What a teller asks a supervisor to approve."""
-
-    purpose: str
-    """posting or reversal."""
-    idempotency_key: str
-    content_digest: str
-    level: int
-    context: dict[str, Any] = field(default_factory=dict)
-    """For the supervisor: title, lines, findings, documents, id check — both languages.
-    Built by the service (see :mod:`workstation.services.evidence`); kept in full."""
-
-    @property
-    def evidence(self) -> Evidence:
-        """What the approval dialog shows: personal numbers masked."""
-        return Evidence.of(self.context)
-
-
-@dataclass(frozen=True)
-class Approval:
-    approver_id: str
-    approver_name: str
-    level: int
-    mode: str
-    reason_code: str
-    reason_text: str | None
-    decided_at: datetime
 
 
 @dataclass(frozen=True)
@@ -87,9 +78,9 @@ class RequestView:
 
 def _view(s: Session, row: OverrideRequest, revealed: bool = False) -> RequestView:
     approval = None
-    if row.status == "approved":
+    if row.status == RequestStatus.APPROVED:
         stored = s.scalar(select(Override).where(Override.request_id == row.id))
-        approval = _approval(s, stored) if stored is not None else None
+        approval = approval_of(s, stored) if stored is not None else None
     decider = s.get(Staff, row.decided_by) if row.decided_by else None
     return RequestView(
         row.id,
@@ -105,19 +96,6 @@ def _view(s: Session, row: OverrideRequest, revealed: bool = False) -> RequestVi
         row.reason_text,
         decider.name if decider else None,
         approval,
-    )
-
-
-def _approval(s: Session, row: Override) -> Approval:
-    name = s.scalar(select(Staff.name).where(Staff.staff_id == row.approver_id))
-    return Approval(
-        row.approver_id,
-        name or row.approver_id,
-        row.approver_level,
-        row.mode,
-        row.reason_code,
-        row.reason_text,
-        row.decided_at,
     )
 
 
@@ -141,10 +119,8 @@ class OverrideService:
             raise OverrideError("override.reason_text_needed")
 
     def _record(
-        self, s: Session, ask: Ask, teller_id: str, approver: Staff, mode: str, reason: tuple
+        self, s: Session, ask: Ask, teller_id: str, approver: Staff, mode: OverrideMode, why: Reason
     ) -> Approval:
-        code, text, request_id = reason
-        now = self.clock.now()
         record = Override(
             branch_code=self.branch_code,
             idempotency_key=ask.idempotency_key,
@@ -155,11 +131,11 @@ class OverrideService:
             approver_level=approver.level,
             teller_id=teller_id,
             mode=mode,
-            request_id=request_id,
-            reason_code=code,
-            reason_text=text,
+            request_id=why.request_id,
+            reason_code=why.code,
+            reason_text=why.text,
             evidence=json.dumps(ask.context, ensure_ascii=False, sort_keys=True),
-            decided_at=now,
+            decided_at=self.clock.now(),
         )
         s.add(record)
         s.flush()
@@ -172,14 +148,10 @@ class OverrideService:
             "approver": approver.staff_id,
             "teller": teller_id,
             "mode": mode,
-            "reason": code,
+            "reason": why.code,
         }
         self.journal.append(s, "override_approved", payload, Where(self.branch_code))
-        return Approval(approver.staff_id, approver.name, approver.level, mode, code, text, now)
-
-    def _refuse(self, problem) -> None:
-        locked = problem.key in ("auth.locked", "auth.now_locked")
-        raise (AccountLocked if locked else AuthError)(problem)
+        return Approval.of(record, approver.name)
 
     # -- local -------------------------------------------------------------------
 
@@ -198,9 +170,9 @@ class OverrideService:
         with self.db.write() as s:
             approver = self.auth.verify_approver(s, approver_id, password, teller_id, ask.level)
             if isinstance(approver, Staff):
-                reason = (reason_code, reason_text, None)
-                return self._record(s, ask, teller_id, approver, "local", reason)
-        self._refuse(approver)
+                why = Reason(reason_code, reason_text)
+                return self._record(s, ask, teller_id, approver, OverrideMode.LOCAL, why)
+        refuse(approver)
 
     # -- remote ------------------------------------------------------------------
 
@@ -216,7 +188,7 @@ class OverrideService:
                 purpose=ask.purpose,
                 level_required=ask.level,
                 context=json.dumps(ask.context, ensure_ascii=False, sort_keys=True),
-                status="pending",
+                status=RequestStatus.PENDING,
                 created_at=self.clock.now(),
             )
             s.add(row)
@@ -253,8 +225,8 @@ class OverrideService:
             row = s.get(OverrideRequest, request_id, with_for_update=True)
             if row is None or row.teller_id != teller.staff.staff_id:
                 raise OverrideError("override.no_request", id=request_id)
-            if row.status == "pending":
-                row.status, row.decided_at = "cancelled", self.clock.now()
+            if row.status == RequestStatus.PENDING:
+                row.status, row.decided_at = RequestStatus.CANCELLED, self.clock.now()
                 where = Where(self.branch_code, row.counter, teller.staff.staff_id)
                 self.journal.append(s, "override_cancelled", {"request": row.id}, where)
             return _view(s, row)
@@ -266,7 +238,7 @@ class OverrideService:
                 select(OverrideRequest)
                 .where(
                     OverrideRequest.branch_code == self.branch_code,
-                    OverrideRequest.status == "pending",
+                    OverrideRequest.status == RequestStatus.PENDING,
                 )
                 .order_by(OverrideRequest.id)
             ).all()
@@ -287,53 +259,28 @@ class OverrideService:
             row = s.get(OverrideRequest, request_id, with_for_update=True)
             if row is None or row.branch_code != self.branch_code:
                 raise OverrideError("override.no_request", id=request_id)
-            if row.status != "pending":
+            if row.status != RequestStatus.PENDING:
                 raise OverrideError("override.already_decided", status=row.status)
             staff_id = supervisor.staff.staff_id
             approver = self.auth.verify_approver(
                 s, staff_id, password, row.teller_id, row.level_required if approve else 0
             )
             if isinstance(approver, Staff):
-                row.status = "approved" if approve else "rejected"
+                row.status = RequestStatus.APPROVED if approve else RequestStatus.REJECTED
                 row.decided_at, row.decided_by = self.clock.now(), staff_id
                 row.reason_code, row.reason_text = reason_code, reason_text
                 if approve:
                     ask = Ask(
-                        row.purpose,
+                        Purpose(row.purpose),
                         row.idempotency_key,
                         row.content_digest,
                         row.level_required,
                         json.loads(row.context),
                     )
-                    reason = (reason_code, reason_text, row.id)
-                    self._record(s, ask, row.teller_id, approver, "remote", reason)
+                    why = Reason(reason_code, reason_text, row.id)
+                    self._record(s, ask, row.teller_id, approver, OverrideMode.REMOTE, why)
                 else:
                     payload = {"request": row.id, "reason": reason_code, "by": staff_id}
                     self.journal.append(s, "override_rejected", payload, Where(self.branch_code))
                 return _view(s, row)
-        self._refuse(approver)
-
-
-def approvals_of(s: Session, posting_id: int) -> tuple[Approval, ...]:
-    """The approvals that let a posting through, oldest first, each approver once."""
-    rows = s.scalars(
-        select(Override).where(Override.posting_id == posting_id).order_by(Override.id)
-    )
-    seen: dict[str, Approval] = {}
-    for row in rows:
-        if row.approver_id not in seen:
-            seen[row.approver_id] = _approval(s, row)
-    return tuple(seen.values())
-
-
-def approvals_for(s: Session, purpose: str, key: str, digest: str) -> list[Override]:
-    """Approvals given for exactly this submission (key and content)."""
-    return list(
-        s.scalars(
-            select(Override).where(
-                Override.purpose == purpose,
-                Override.idempotency_key == key,
-                Override.content_digest == digest,
-            )
-        )
-    )
+        refuse(approver)

@@ -18,6 +18,7 @@ from workstation.db.engine import Database
 from workstation.db.ledger import Posting
 from workstation.db.models import Policy
 from workstation.domain.clock import Clock
+from workstation.domain.statuses import PostingStatus
 from workstation.services.calendar import current_business_date
 from workstation.services.directory import BankAccountView, PersonView, PolicyDirectory, PolicyView
 from workstation.services.effects import DoneToday, Effect
@@ -28,7 +29,7 @@ _DONE_TODAY = (
     .where(
         Posting.policy_no == bindparam("policy_no"),
         Posting.business_date == bindparam("day"),
-        Posting.status == "posted",  # neither a reversed original nor its reversal
+        Posting.status == PostingStatus.POSTED,  # neither a reversed original nor its reversal
     )
     .order_by(Posting.posted_at, Posting.id)
 )

@@ -24,6 +24,7 @@ from workstation.db.ledger import Posting, PrintRecord
 from workstation.db.models import Staff
 from workstation.domain.capitals import amount_in_words
 from workstation.domain.clock import Clock, stamp
+from workstation.domain.flows import Direction
 from workstation.domain.i18n import Catalog, Msg, msg
 from workstation.domain.identity import mask_resident_id
 from workstation.domain.masking import MASKERS
@@ -162,9 +163,9 @@ class ReceiptService(PrintLog[PrintRecord]):
         if posting.reversal_of:
             original = s.get_one(Posting, posting.reversal_of).serial
         amount = None if posting.amount_fen is None else from_fen(abs(posting.amount_fen))
-        direction = posting.direction
-        if original and direction != "none":  # a reversal moves the money back
-            direction = "out" if direction == "in" else "in"
+        direction = Direction(posting.direction)
+        if original:  # a reversal moves the money back
+            direction = direction.reversed()
         teller = s.get_one(Staff, posting.teller_id)
         approvals = tuple(
             ApprovalLine(

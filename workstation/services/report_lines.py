@@ -16,6 +16,7 @@ from workstation.domain.cash import Count
 from workstation.domain.i18n import Catalog
 from workstation.domain.identity import mask_resident_id
 from workstation.domain.money import from_fen
+from workstation.domain.statuses import PostingStatus
 from workstation.services.receipt_data import Bilingual
 from workstation.services.report_data import (
     ApprovalSummary,
@@ -49,7 +50,7 @@ def reversals(names, s: Session, where) -> tuple[ReversalLine, ...]:
     rows = s.execute(
         select(Posting, original.c.serial)
         .join(original, original.c.id == Posting.reversal_of)
-        .where(where, Posting.status == "reversal")
+        .where(where, Posting.status == PostingStatus.REVERSAL)
         .order_by(Posting.posted_at)
     ).all()
     return tuple(
@@ -136,7 +137,7 @@ def handovers(names, s: Session, shift_ids: list[int]) -> tuple[HandoverLine, ..
 def large_cash(names, s: Session, where) -> tuple[LargeCashLine, ...]:
     rows = s.scalars(
         select(Posting)
-        .where(where, Posting.large_cash_report, Posting.status == "posted")
+        .where(where, Posting.large_cash_report, Posting.status == PostingStatus.POSTED)
         .order_by(Posting.posted_at)
     ).all()
     return tuple(

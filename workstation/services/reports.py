@@ -20,8 +20,10 @@ from workstation.db.models import Counter, Staff
 from workstation.db.tills import Handover, Shift, VaultTransfer
 from workstation.domain.cash import Count
 from workstation.domain.clock import stamp
+from workstation.domain.flows import CUSTOMER_CASH, Direction, Method, MovementKind
 from workstation.domain.i18n import Catalog
 from workstation.domain.money import from_fen
+from workstation.domain.statuses import PostingStatus, ShiftStatus
 from workstation.services import report_lines as lines
 from workstation.services.journal import close_anchor
 from workstation.services.receipt_data import Bilingual, BranchHeader
@@ -51,7 +53,7 @@ def _count(text: str | None) -> Count:
 def _totals_by(s: Session, column, where) -> list:
     """Per value of ``column``: the count of postings, then cash in, cash out, other in and
     other out in fen (reversed postings and reversals left out: they cancel)."""
-    cash = Posting.method == "cash"
+    cash = Posting.method == Method.CASH
 
     def total(condition):
         return func.coalesce(func.sum(case((condition, Posting.amount_fen), else_=0)), 0)
@@ -60,12 +62,12 @@ def _totals_by(s: Session, column, where) -> list:
         select(
             column,
             func.count(),
-            total(cash & (Posting.direction == "in")),
-            total(cash & (Posting.direction == "out")),
-            total(~cash & (Posting.direction == "in")),
-            total(~cash & (Posting.direction == "out")),
+            total(cash & (Posting.direction == Direction.IN)),
+            total(cash & (Posting.direction == Direction.OUT)),
+            total(~cash & (Posting.direction == Direction.IN)),
+            total(~cash & (Posting.direction == Direction.OUT)),
         )
-        .where(where, Posting.status == "posted")
+        .where(where, Posting.status == PostingStatus.POSTED)
         .group_by(column)
         .order_by(column)
     ).all()
@@ -186,7 +188,7 @@ class ReportService:
                 for a in s.scalars(
                     select(CashMovement.amount_fen).where(
                         CashMovement.shift_id.in_(ids),
-                        CashMovement.kind.in_(("posting", "reversal")),
+                        CashMovement.kind.in_(CUSTOMER_CASH),
                         CashMovement.amount_fen > 0,
                     )
                 )
@@ -196,19 +198,25 @@ class ReportService:
                 for a in s.scalars(
                     select(CashMovement.amount_fen).where(
                         CashMovement.shift_id.in_(ids),
-                        CashMovement.kind.in_(("posting", "reversal")),
+                        CashMovement.kind.in_(CUSTOMER_CASH),
                         CashMovement.amount_fen < 0,
                     )
                 )
             )
             last = shifts[-1] if shifts else None
-            closed = last is not None and last.status != "open"  # closed, or handed over
+            closed = last is not None and last.status != ShiftStatus.OPEN  # closed, or handed over
             expected = (
-                (last.expected_fen if last and last.status != "open" else expected_fen(s, last))
+                (
+                    last.expected_fen
+                    if last and last.status != ShiftStatus.OPEN
+                    else expected_fen(s, last)
+                )
                 if last
                 else 0
             )
-            variance = sum(shift.variance_fen or 0 for shift in shifts if shift.status != "open")
+            variance = sum(
+                shift.variance_fen or 0 for shift in shifts if shift.status != ShiftStatus.OPEN
+            )
             return TellerReconciliationData(
                 header=self.header(s, last.counter if last else self.counter.code),
                 business_date=day.isoformat(),
@@ -222,15 +230,15 @@ class ReportService:
                 opening=from_fen(shifts[0].opening_fen) if shifts else ZERO,
                 cash_in=from_fen(cash_in),
                 cash_out=from_fen(cash_out),
-                vault_in=from_fen(int(moved.get("vault_in", 0))),
-                vault_out=from_fen(-int(moved.get("vault_out", 0))),
+                vault_in=from_fen(int(moved.get(MovementKind.VAULT_IN, 0))),
+                vault_out=from_fen(-int(moved.get(MovementKind.VAULT_OUT, 0))),
                 expected=from_fen(expected),
                 counted=from_fen(last.closing_fen) if closed else None,
                 variance=from_fen(variance) if closed else None,
                 variance_reason=last.variance_reason if closed else None,
                 signed_off_by=self.person(s, last.signed_off_by) if closed else None,
                 closing_count=_count(last.closing) if closed else None,
-                status=last.status if last else "open",
+                status=last.status if last else ShiftStatus.OPEN,
             )
 
     def branch_day(self, day: date) -> BranchSummaryData:

@@ -9,29 +9,29 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from decimal import Decimal
+from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forms.search import TemplateIndex
-from workstation.db.ledger import CashMovement, Override, Posting
-from workstation.domain.money import from_fen
+from workstation.db.engine import Database
+from workstation.db.ledger import CashMovement, Posting
+from workstation.db.tills import Shift
+from workstation.domain.authority import reversal_level
+from workstation.domain.clock import Clock
+from workstation.domain.flows import MovementKind
+from workstation.domain.limits import Thresholds
+from workstation.domain.money import from_fen, yuan_of
+from workstation.domain.statuses import PostingStatus, Purpose
+from workstation.services import entries
+from workstation.services.approvals import Ask
 from workstation.services.auth import SignedIn
 from workstation.services.calendar import current_business_date, open_business_date
+from workstation.services.entries import Place, PostingRefused, PostingResult
 from workstation.services.evidence import reversal_context
-from workstation.services.journal import Where
-from workstation.services.overrides import Ask, approvals_for, approvals_of
-from workstation.services.posting import (
-    PostingRefused,
-    PostingResult,
-    PostingService,
-    next_seq,
-    result_of,
-    serial_number,
-)
-from workstation.services.risk.model import Thresholds
-from workstation.services.tills import expected_fen
+from workstation.services.journal import Journal, Where
+from workstation.services.tills import TillService, expected_fen
 
 
 @dataclass(frozen=True)
@@ -45,33 +45,33 @@ class ReversalRequest:
         return hashlib.sha256(f"reverse|{self.serial}|{self.reason.strip()}".encode()).hexdigest()
 
 
-def level_for(amount: Decimal | None, thresholds: Thresholds) -> int:
-    """At least level 1; level 2 above the level-1 limit, as for the business itself."""
-    if amount is not None and amount > thresholds.level1_limit:
-        return 2
-    return 1
-
-
 class ReversalService:
     def __init__(
         self,
-        postings: PostingService,
+        db: Database,
+        journal: Journal,
+        clock: Clock,
+        till: TillService,
         thresholds: Thresholds,
         templates: TemplateIndex | None = None,
     ) -> None:
-        self.postings, self.thresholds, self.templates = postings, thresholds, templates
-        self.db, self.journal, self.clock = postings.db, postings.journal, postings.clock
+        self.db, self.journal, self.clock, self.till = db, journal, clock, till
+        self.thresholds, self.templates = thresholds, templates
+        self.place = Place(till.branch_code, till.counter)
+
+    def _level(self, original: Posting) -> int:
+        return reversal_level(yuan_of(original.amount_fen), self.thresholds.authority_limits)
 
     def _original(self, s: Session, serial: str, lock: bool = False) -> Posting:
         query = select(Posting).where(Posting.serial == serial.strip().upper())
         posting = s.scalar(query.with_for_update() if lock else query)
-        if posting is None or posting.branch_code != self.postings.branch_code:
+        if posting is None or posting.branch_code != self.place.branch_code:
             raise PostingRefused("reversal.unknown", serial=serial)
-        if posting.status == "reversal":
+        if posting.status == PostingStatus.REVERSAL:
             raise PostingRefused("reversal.of_reversal", serial=posting.serial)
-        if posting.status == "reversed":
+        if posting.status == PostingStatus.REVERSED:
             raise PostingRefused("reversal.already", serial=posting.serial)
-        today = current_business_date(s, self.clock, self.postings.branch_code)
+        today = current_business_date(s, self.clock, self.place.branch_code)
         if posting.business_date != today:
             raise PostingRefused(
                 "reversal.other_day", serial=posting.serial, day=posting.business_date.isoformat()
@@ -84,93 +84,30 @@ class ReversalService:
             raise PostingRefused("reversal.reason_needed")
         with self.db.read() as s:
             original = self._original(s, request.serial)
-            amount = None if original.amount_fen is None else from_fen(original.amount_fen)
             template = self.templates.by_code(original.template_code) if self.templates else None
             context = reversal_context(original, template, who, request.reason.strip())
-            return Ask(
-                "reversal",
-                request.idempotency_key,
-                request.digest,
-                level_for(amount, self.thresholds),
-                context,
-            )
+            key, digest = request.idempotency_key, request.digest
+            return Ask(Purpose.REVERSAL, key, digest, self._level(original), context)
 
     def reverse(self, request: ReversalRequest, who: SignedIn) -> PostingResult:
-        branch, counter = self.postings.branch_code, self.postings.counter
+        teller = who.staff.staff_id
         with self.db.write() as s:
-            done = s.scalar(
-                select(Posting).where(Posting.idempotency_key == request.idempotency_key)
-            )
-            if done is not None:
-                return result_of(done, approvals_of(s, done.id), repeated=True)
-            day = open_business_date(s, self.journal, self.clock, branch, who.staff.staff_id)
-            shift = self.postings.till.open_shift(s, who.staff.staff_id, day)
-            if shift is None:
-                raise PostingRefused("posting.no_shift")
+            if (done := entries.by_key(s, request.idempotency_key)) is not None:
+                return entries.recorded(s, done, repeated=True)
+            day = open_business_date(s, self.journal, self.clock, self.place.branch_code, teller)
+            shift = entries.shift_of(s, self.till, teller, day)
             original = self._original(s, request.serial, lock=True)
-            amount = None if original.amount_fen is None else from_fen(original.amount_fen)
-            approvals = [
-                a
-                for a in approvals_for(s, "reversal", request.idempotency_key, request.digest)
-                if a.approver_level >= level_for(amount, self.thresholds)
-                and a.approver_id != who.staff.staff_id
-            ]
-            if not approvals:
-                raise PostingRefused(
-                    "posting.needs_approval", level=level_for(amount, self.thresholds)
-                )
-            undone = -sum(
-                s.scalars(
-                    select(CashMovement.amount_fen).where(CashMovement.posting_id == original.id)
-                ).all()
-            )
-            on_hand = expected_fen(s, shift)
-            if undone < 0 and on_hand + undone < 0:  # cash paid back that the box does not hold
-                raise PostingRefused(
-                    "reversal.not_enough_cash",
-                    amount=str(from_fen(-undone)),
-                    on_hand=str(from_fen(on_hand)),
-                )
-            seq = next_seq(s, branch, day, counter)
-            reversal = Posting(
-                serial=serial_number(branch, day, counter, seq),
-                branch_code=branch,
-                business_date=day,
-                counter=counter,
-                seq=seq,
-                template_code=original.template_code,
-                template_key=original.template_key,
-                category=original.category,
-                policy_no=original.policy_no,
-                customer_id_number=original.customer_id_number,
-                customer_name=original.customer_name,
-                applicant_id_number=original.applicant_id_number,
-                insured_id_number=original.insured_id_number,
-                direction=original.direction,
-                method=original.method,
-                amount_fen=None if original.amount_fen is None else -original.amount_fen,
-                by_agent=original.by_agent,
-                submission=original.submission,
-                documents=original.documents,
-                findings="[]",
-                teller_id=who.staff.staff_id,
-                sign_on_id=who.sign_on_id,
-                posted_at=self.clock.now(),
-                idempotency_key=request.idempotency_key,
-                content_digest=request.digest,
-                status="reversal",
-                reversal_of=original.id,
-                reason=request.reason.strip()[:200],
-                shift_id=shift.id,
-            )
+            key, digest, level = request.idempotency_key, request.digest, self._level(original)
+            approvals = entries.take_approvals(s, Purpose.REVERSAL, key, digest, level, teller)
+            undone = _cash_back(s, original, shift)
+            reversal = self._row(s, request, who, original, day, shift)
             s.add(reversal)
             s.flush()
-            original.status = "reversed"
+            original.status = PostingStatus.REVERSED
             movement = None
             if undone:  # the cash goes back out of (or into) the reversing teller's box
-                movement = self.postings.till.move(s, shift, "reversal", undone, reversal.id)
-            ids = [a.id for a in approvals]
-            s.execute(update(Override).where(Override.id.in_(ids)).values(posting_id=reversal.id))
+                movement = self.till.move(s, shift, MovementKind.REVERSAL, undone, reversal.id)
+            entries.link_approvals(s, approvals, reversal.id)
             payload = {
                 "serial": reversal.serial,
                 "reverses": original.serial,
@@ -178,6 +115,61 @@ class ReversalService:
                 "approvers": [a.approver_id for a in approvals],
                 "movement": movement,
             }
-            where = Where(branch, counter, who.staff.staff_id)
+            where = Where(self.place.branch_code, self.place.counter, teller)
             self.journal.append(s, "reversed", payload, where)
-            return result_of(reversal, approvals_of(s, reversal.id), repeated=False)
+            return entries.recorded(s, reversal)
+
+    def _row(
+        self,
+        s: Session,
+        request: ReversalRequest,
+        who: SignedIn,
+        original: Posting,
+        day: date,
+        shift: Shift,
+    ) -> Posting:
+        """The reversing entry: the original's business, its amount negated, numbered now."""
+        return entries.entry(
+            s,
+            self.place,
+            day,
+            who,
+            shift,
+            self.clock.now(),
+            template_code=original.template_code,
+            template_key=original.template_key,
+            category=original.category,
+            policy_no=original.policy_no,
+            customer_id_number=original.customer_id_number,
+            customer_name=original.customer_name,
+            applicant_id_number=original.applicant_id_number,
+            insured_id_number=original.insured_id_number,
+            direction=original.direction,
+            method=original.method,
+            amount_fen=None if original.amount_fen is None else -original.amount_fen,
+            by_agent=original.by_agent,
+            submission=original.submission,
+            documents=original.documents,
+            findings="[]",
+            idempotency_key=request.idempotency_key,
+            content_digest=request.digest,
+            status=PostingStatus.REVERSAL,
+            reversal_of=original.id,
+            reason=request.reason.strip()[:200],
+        )
+
+
+def _cash_back(s: Session, original: Posting, shift: Shift) -> int:
+    """The cash (fen) that undoing ``original`` moves through ``shift``'s box; refused when
+    it pays back cash the box does not hold."""
+    undone = -sum(
+        s.scalars(select(CashMovement.amount_fen).where(CashMovement.posting_id == original.id))
+    )
+    on_hand = expected_fen(s, shift)
+    if undone < 0 and on_hand + undone < 0:
+        raise PostingRefused(
+            "reversal.not_enough_cash",
+            amount=str(from_fen(-undone)),
+            on_hand=str(from_fen(on_hand)),
+        )
+    return undone

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from forms.fields import Checked, normalise
+from forms.roles import FieldRole
 from forms.schema import Template
 from forms.state import FormState, display_value
 from workstation.domain.i18n import Catalog
@@ -67,9 +68,14 @@ class Submission:
         """Checked values of the fields that pass (see RiskContext.values)."""
         return {key: result.value for key, result in self.checked(today).items() if result.ok}
 
+    def value(self, role: FieldRole) -> str | None:
+        """The canonical text of the field playing ``role``; None when absent or empty."""
+        key = self.template.key_for(role)
+        return (dict(self.values).get(key) or None) if key else None
+
     @property
     def policy_no(self) -> str | None:
-        return dict(self.values).get("policy_no") or None
+        return self.value(FieldRole.POLICY_NO)
 
     def canonical(self, today: date) -> dict[str, Any]:
         return {
@@ -89,13 +95,16 @@ class Submission:
         return value if isinstance(value, Decimal) else None
 
     def method(self) -> str | None:
+        """How the money is paid: the only method, or the one chosen (``payment_method``)."""
         methods = self.template.money.methods
         if len(methods) == 1:
             return methods[0]
-        return dict(self.values).get("payment_method") or None
+        return self.value(FieldRole.PAYMENT_METHOD)
 
-    def id_number(self, key: str, today: date) -> str | None:
-        value = self.normalised(today).get(key)
+    def id_number(self, role: FieldRole, today: date) -> str | None:
+        """The resident ID number in the field playing ``role``, when it passes its check."""
+        key = self.template.key_for(role)
+        value = self.normalised(today).get(key) if key else None
         return value.number if isinstance(value, ResidentId) else None
 
     def lines(self, today: date, zh: Catalog, en: Catalog) -> list[dict[str, str]]:

@@ -18,7 +18,8 @@ from workstation.db.ledger import CashMovement
 from workstation.db.tills import Shift
 from workstation.domain.cash import Count
 from workstation.domain.i18n import Msg
-from workstation.domain.money import from_fen
+from workstation.domain.money import from_fen, yuan_of
+from workstation.domain.statuses import ShiftStatus
 
 ZERO = Decimal("0.00")
 
@@ -67,7 +68,7 @@ def expected_fen(s: Session, shift: Shift) -> int:
 
 
 def view_of(s: Session, shift: Shift) -> ShiftView:
-    expected = shift.expected_fen if shift.status != "open" else expected_fen(s, shift)
+    expected = shift.expected_fen if shift.status != ShiftStatus.OPEN else expected_fen(s, shift)
     return ShiftView(
         shift.id,
         shift.counter,
@@ -77,6 +78,6 @@ def view_of(s: Session, shift: Shift) -> ShiftView:
         Count.from_json(json.loads(shift.opening)),
         shift.status,
         from_fen(expected),
-        None if shift.closing_fen is None else from_fen(shift.closing_fen),
-        None if shift.variance_fen is None else from_fen(shift.variance_fen),
+        yuan_of(shift.closing_fen),
+        yuan_of(shift.variance_fen),
     )

@@ -23,9 +23,12 @@ from workstation.db.tills import Shift, VaultTransfer
 from workstation.domain.cash import Count
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
+from workstation.domain.flows import CUSTOMER_CASH, MovementKind, VaultDirection
 from workstation.domain.i18n import Msg, msg
+from workstation.domain.limits import DEFAULT_THRESHOLDS
 from workstation.domain.money import from_fen
-from workstation.services.auth import AccountLocked, AuthError, AuthService, SignedIn
+from workstation.domain.statuses import RequestStatus, ShiftStatus
+from workstation.services.auth import AuthService, SignedIn, refuse
 from workstation.services.calendar import current_business_date, open_business_date
 from workstation.services.journal import Journal, Where
 from workstation.services.till_state import ZERO, ShiftView, TillSummary, expected_fen, view_of
@@ -35,12 +38,6 @@ __all__ = ["ShiftView", "TillRefused", "TillService", "TillSummary", "expected_f
 
 class TillRefused(WorkstationError):
     """The till refused: the message says why and what to do."""
-
-
-def refuse(problem: Msg) -> None:
-    """Raise a supervisor's refusal after its failed attempt has been committed."""
-    locked = problem.key in ("auth.locked", "auth.now_locked")
-    raise (AccountLocked if locked else AuthError)(problem)
 
 
 class TillService:
@@ -53,13 +50,14 @@ class TillService:
         branch_code: str,
         counter: str,
         tolerance: Decimal = Decimal("0"),
-        limit: Decimal = Decimal("100000"),
+        limit: Decimal = DEFAULT_THRESHOLDS.till_limit,
     ) -> None:
         self.db, self.journal, self.auth, self.clock = db, journal, auth, clock
         self.branch_code, self.counter, self.tolerance = branch_code, counter, tolerance
         self.limit = limit
 
-    def _where(self, staff_id: str | None) -> Where:
+    def where(self, staff_id: str | None) -> Where:
+        """This counter, and who acts at it: where a till's journal entries belong."""
         return Where(self.branch_code, self.counter, staff_id)
 
     # -- finding shifts -------------------------------------------------------------
@@ -72,7 +70,7 @@ class TillService:
                 Shift.counter == self.counter,
                 Shift.business_date == day,
                 Shift.teller_id == teller_id,
-                Shift.status == "open",
+                Shift.status == ShiftStatus.OPEN,
             )
         )
 
@@ -89,7 +87,7 @@ class TillService:
                 Shift.branch_code == self.branch_code,
                 Shift.counter == self.counter,
                 Shift.business_date == day,
-                Shift.status == "open",
+                Shift.status == ShiftStatus.OPEN,
             )
         )
 
@@ -100,7 +98,7 @@ class TillService:
                 Shift.branch_code == self.branch_code,
                 Shift.business_date == day,
                 Shift.teller_id == teller_id,
-                Shift.status == "open",
+                Shift.status == ShiftStatus.OPEN,
             )
         )
 
@@ -111,7 +109,7 @@ class TillService:
                 Shift.branch_code == self.branch_code,
                 Shift.business_date == day,
                 Shift.teller_id == teller_id,
-                Shift.status == "closed",
+                Shift.status == ShiftStatus.CLOSED,
             )
         )
         return bool(closed)
@@ -123,7 +121,7 @@ class TillService:
             .where(
                 Shift.branch_code == self.branch_code,
                 Shift.counter == self.counter,
-                Shift.status == "closed",
+                Shift.status == ShiftStatus.CLOSED,
             )
             .order_by(Shift.ended_at.desc(), Shift.id.desc())
             .limit(1)
@@ -174,7 +172,7 @@ class TillService:
                     opening_fen=count.total_fen,
                     opening_difference_fen=count.total_fen - last.total_fen,
                     opening_approved_by=approver.staff_id if approver else None,
-                    status="open",
+                    status=ShiftStatus.OPEN,
                 )
                 s.add(shift)
                 s.flush()
@@ -184,7 +182,7 @@ class TillService:
                     "difference": str(from_fen(shift.opening_difference_fen)),
                     "approved_by": shift.opening_approved_by,
                 }
-                self.journal.append(s, "shift_opened", payload, self._where(teller))
+                self.journal.append(s, "shift_opened", payload, self.where(teller))
                 return view_of(s, shift)
         refuse(approver)
 
@@ -194,8 +192,9 @@ class TillService:
         self, who: SignedIn, direction: str, count: Count, officer_id: str, password: str
     ) -> tuple[ShiftView, int]:
         """请领 (from_vault) or 上缴 (to_vault) by denomination, confirmed by a vault officer."""
-        if direction not in ("from_vault", "to_vault"):
+        if direction not in tuple(VaultDirection):
             raise TillRefused("till.bad_direction")
+        way = VaultDirection(direction)
         if count.total_fen <= 0:
             raise TillRefused("till.empty_transfer")
         teller = who.staff.staff_id
@@ -204,14 +203,13 @@ class TillService:
             shift = self.open_shift(s, teller, day)
             if shift is None:
                 raise TillRefused("till.no_shift")
-            if direction == "to_vault" and count.total_fen > expected_fen(s, shift):
+            if way is VaultDirection.TO_VAULT and count.total_fen > expected_fen(s, shift):
                 raise TillRefused("till.not_enough", expected=str(from_fen(expected_fen(s, shift))))
             officer = self.supervisor(s, teller, officer_id, password)
             if not isinstance(officer, Msg):
-                sign = 1 if direction == "from_vault" else -1
                 transfer = VaultTransfer(
                     shift_id=shift.id,
-                    direction=direction,
+                    direction=way,
                     count=json.dumps(count.as_json()),
                     amount_fen=count.total_fen,
                     officer_id=officer.staff_id,
@@ -219,21 +217,28 @@ class TillService:
                 )
                 s.add(transfer)
                 s.flush()
-                kind = f"vault_{'in' if sign > 0 else 'out'}"
-                movement = self.move(s, shift, kind, sign * count.total_fen)
+                kind = MovementKind.VAULT_IN if way.sign > 0 else MovementKind.VAULT_OUT
+                movement = self.move(s, shift, kind, way.sign * count.total_fen)
                 payload = {
                     "transfer": transfer.id,
                     "movement": movement,
-                    "direction": direction,
+                    "direction": way,
                     "amount": str(count.total),
                     "count": count.as_json(),
                     "officer": officer.staff_id,
                 }
-                self.journal.append(s, "vault_transfer", payload, self._where(teller))
+                self.journal.append(s, "vault_transfer", payload, self.where(teller))
                 return view_of(s, shift), transfer.id
         refuse(officer)
 
-    def move(self, s: Session, shift: Shift, kind: str, amount_fen: int, posting_id=None) -> int:
+    def move(
+        self,
+        s: Session,
+        shift: Shift,
+        kind: MovementKind,
+        amount_fen: int,
+        posting_id: int | None = None,
+    ) -> int:
         """Book cash into or out of the box; the movement's id goes in the journal entry."""
         movement = CashMovement(
             branch_code=self.branch_code,
@@ -256,12 +261,12 @@ class TillService:
         """Everything that would stop this teller closing now."""
         if shift is None:
             return [msg("till.no_shift")]
-        found = []
+        found: list[Msg] = []
         pending = s.scalar(
             select(func.count()).where(
                 OverrideRequest.branch_code == self.branch_code,
                 OverrideRequest.teller_id == teller_id,
-                OverrideRequest.status == "pending",
+                OverrideRequest.status == RequestStatus.PENDING,
             )
         )
         if pending:
@@ -275,7 +280,7 @@ class TillService:
         with self.db.read() as s:
             day = current_business_date(s, self.clock, self.branch_code)
             shift = self.open_shift(s, teller, day)
-            moved = {}
+            moved: dict[str, Decimal] = {}
             if shift is not None:
                 incoming = CashMovement.amount_fen > 0
                 sums = s.execute(
@@ -284,7 +289,7 @@ class TillService:
                     .group_by(CashMovement.kind, incoming)
                 )
                 for kind, positive, fen in sums:
-                    if kind in ("posting", "reversal"):
+                    if kind in CUSTOMER_CASH:
                         kind = "cash_in" if positive else "cash_out"
                     moved[kind] = moved.get(kind, ZERO) + abs(from_fen(int(fen)))
             view = None if shift is None else view_of(s, shift)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import ValidationError
 
-from workstation.services.risk.model import Finding, RiskContext, RuleSpec, Severity
-from workstation.services.risk.rules import RULES
+from forms.loader import RuleBook
+from workstation.services.risk.model import CUSTOMER, Finding, RiskContext, RuleSpec, Severity
+from workstation.services.risk.rules import RULE_NEEDS, RULES
+from workstation.services.risk.vocabulary import RULE_NAMES
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,9 @@ def _spec(name: str, rules: Mapping[str, RuleSpec]) -> RuleSpec:
         raise ValueError(f"unknown risk rule {name!r}") from None
 
 
-def validate_params(name: str, params: dict, rules: Mapping[str, RuleSpec] = RULES) -> None:
+def validate_params(
+    name: str, params: dict[str, Any], rules: Mapping[str, RuleSpec] = RULES
+) -> None:
     """Refuse a template's params for rule ``name`` with a readable reason (``ValueError``)."""
     spec = _spec(name, rules)
     try:
@@ -87,3 +92,8 @@ def assess(ctx: RiskContext, rules: Mapping[str, RuleSpec] = RULES) -> Assessmen
             order += 1
     ranked = sorted(kept.values(), key=lambda item: (-item[1].severity, item[0]))
     return Assessment(tuple(found for _, found in ranked))
+
+
+RULE_BOOK = RuleBook(RULE_NAMES, validate_params, RULE_NEEDS, money_needs=(CUSTOMER,))
+"""What the template loader checks of each rule a template names (the name, the params, the
+field roles it needs), and that a business moving money says whose money it is."""

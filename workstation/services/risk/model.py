@@ -17,8 +17,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from forms.roles import FieldRole, RoleNeed, need
 from forms.schema import DocumentSpec, Template
+from workstation.domain.flows import Direction, Method
 from workstation.domain.i18n import Msg
+from workstation.domain.limits import Thresholds
 from workstation.services.directory import BankAccountView, PolicyView
 
 
@@ -34,6 +37,11 @@ class Severity(enum.IntEnum):
     BLOCK = 3
     """The business cannot go ahead."""
 
+
+CUSTOMER = need(FieldRole.POLICY_NO, FieldRole.APPLICANT_ID)
+"""Whose business it is: the policyholder, else the applicant (``service.customer_of``)."""
+INSURED = need(FieldRole.POLICY_NO, FieldRole.INSURED_ID, FieldRole.APPLICANT_ID)
+"""Who is insured: the policy's insured, else the insured typed, else the applicant."""
 
 LARGE_CASH_REPORT = "large_cash_report"
 """Flag: the posting must appear on the day's large-value cash report (大额现金交易报告)."""
@@ -82,19 +90,6 @@ class DayActivity:
 
 
 @dataclass(frozen=True)
-class Thresholds:
-    """Limits from the configuration ([risk]); these are the defaults."""
-
-    teller_limit: Decimal = Decimal("20000")
-    level1_limit: Decimal = Decimal("200000")
-    large_cash: Decimal = Decimal("50000")
-    cash_premium_due_diligence: Decimal = Decimal("20000")
-    payout_due_diligence: Decimal = Decimal("10000")
-    structuring_margin: Decimal = Decimal("0.10")
-    till_limit: Decimal = Decimal("100000")
-
-
-@dataclass(frozen=True)
 class WatchList:
     """Resident ID numbers and names the branch must not serve (from the watch-list file)."""
 
@@ -119,20 +114,21 @@ class RiskContext:
     amount: Decimal | None
     """The value of ``template.money.amount_field``, if any."""
     method: str | None
-    """cash, bank_card or transfer: the ``payment_method`` field, or the only method."""
+    """cash, bank_card or transfer (:class:`Method`): the field playing ``payment_method``,
+    or the only method."""
     activity: DayActivity = field(default_factory=DayActivity)
     thresholds: Thresholds = field(default_factory=Thresholds)
     watch_list: WatchList = field(default_factory=WatchList)
     payee_account: BankAccountView | None = None
-    """The directory's record of the ``payee_card`` typed, when it knows the card."""
+    """The directory's record of the card typed in the field playing ``payee_card``."""
 
     @property
-    def direction(self) -> str:
+    def direction(self) -> Direction:
         return self.template.money.direction
 
     @property
     def cash(self) -> bool:
-        return self.method == "cash" and self.amount is not None
+        return self.method == Method.CASH and self.amount is not None
 
 
 Rule = Callable[[RiskContext, Any], list[Finding]]
@@ -144,3 +140,6 @@ class RuleSpec:
     check: Rule
     params: type[BaseModel]
     """Validates the template's ``params`` for the rule; the rule receives an instance."""
+    needs: tuple[RoleNeed, ...] = ()
+    """The field roles the rule reads and cannot do without; a template naming the rule
+    without them is refused at load."""

@@ -8,62 +8,77 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import bindparam, case, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
+from forms.roles import FieldRole
 from workstation.db.ledger import CashMovement, Posting
 from workstation.db.tills import Shift
-from workstation.domain.identity import ResidentId
+from workstation.domain.flows import Direction, Method
+from workstation.domain.identity import ResidentId, mask_resident_id
+from workstation.domain.limits import Thresholds
 from workstation.domain.money import from_fen
+from workstation.domain.statuses import PostingStatus, ShiftStatus
 from workstation.services.directory import PolicyView
 from workstation.services.policy_state import TodayDirectory
 from workstation.services.risk.engine import Assessment, assess
-from workstation.services.risk.model import DayActivity, RiskContext, Thresholds, WatchList
+from workstation.services.risk.model import DayActivity, RiskContext, WatchList
 from workstation.services.submission import Submission
-
-PREMIUM_CATEGORIES = ("new_business", "premium")
 
 
 def customer_of(submission: Submission, policy: PolicyView | None, today: date) -> str | None:
     """The customer a day's activity is counted for: the holder, else the applicant."""
     if policy is not None:
         return policy.holder.id_number
-    return submission.id_number("applicant_id", today)
+    return submission.id_number(FieldRole.APPLICANT_ID, today)
+
+
+def customer_name_of(submission: Submission, policy: PolicyView | None) -> str | None:
+    """The customer's name: the holder's, else the applicant's as typed."""
+    return policy.holder.name if policy is not None else submission.value(FieldRole.APPLICANT_NAME)
 
 
 def insured_of(submission: Submission, policy: PolicyView | None, today: date) -> str | None:
+    """The insured: the policy's, else the insured typed, else the applicant."""
     if policy is not None:
         return policy.insured.id_number
-    return submission.id_number("insured_id", today) or submission.id_number("applicant_id", today)
+    typed = submission.id_number(FieldRole.INSURED_ID, today)
+    return typed or submission.id_number(FieldRole.APPLICANT_ID, today)
 
 
-def _day_statements():
+@lru_cache(maxsize=8)
+def _day_statements(
+    categories: tuple[str, ...],
+) -> tuple[Select[Any], Select[Any], Select[Any]]:
     """The day's activity queries, built once with bound parameters (a posting runs them
-    all; building the expressions each time cost as much as running them)."""
+    all; building the expressions each time cost as much as running them). ``categories``:
+    the template categories whose cash in counts as premium."""
     day = (
         (Posting.branch_code == bindparam("branch"))
         & (Posting.business_date == bindparam("day"))
-        & (Posting.status == "posted")
+        & (Posting.status == PostingStatus.POSTED)
     )
     mine = Posting.customer_id_number == bindparam("customer")
-    cash = Posting.method == "cash"
+    cash = Posting.method == Method.CASH
     premium = (
         (Posting.insured_id_number == bindparam("insured"))
         & cash
-        & (Posting.direction == "in")
-        & Posting.category.in_(PREMIUM_CATEGORIES)
+        & (Posting.direction == Direction.IN)
+        & Posting.category.in_(categories)
     )
     same = (Posting.template_code == bindparam("code")) & (
         Posting.policy_no == bindparam("policy_no")
     )
 
-    def total(condition):
+    def total(condition: ColumnElement[bool]) -> ColumnElement[Any]:
         return func.coalesce(func.sum(case((condition, Posting.amount_fen), else_=0)), 0)
 
     sums = select(
         total(mine & cash),
-        total(mine & (Posting.direction == "out")),
+        total(mine & (Posting.direction == Direction.OUT)),
         total(premium),
         func.coalesce(func.sum(case((same, 1), else_=0)), 0),
     ).where(day)
@@ -77,12 +92,9 @@ def _day_statements():
         Shift.branch_code == bindparam("branch"),
         Shift.business_date == bindparam("day"),
         Shift.teller_id == bindparam("teller"),
-        Shift.status == "open",
+        Shift.status == ShiftStatus.OPEN,
     )
     return sums, amounts, on_hand
-
-
-_DAY_SUMS, _CUSTOMER_CASH, _ON_HAND = _day_statements()
 
 
 class RiskService:
@@ -117,12 +129,13 @@ class RiskService:
             "policy_no": policy_no,
             "teller": teller_id,
         }
+        day_sums, customer_cash, on_hand = _day_statements(self.thresholds.premium_categories)
         conn = s.connection()
-        sums = conn.execute(_DAY_SUMS, values).one()
-        amounts = conn.scalars(_CUSTOMER_CASH, values).all()
+        sums = conn.execute(day_sums, values).one()
+        amounts = conn.scalars(customer_cash, values).all()
         on_hand_fen = 0
-        if "cash" in submission.template.money.methods:  # the rules that read the box
-            on_hand_fen = conn.scalar(_ON_HAND, values)
+        if Method.CASH in submission.template.money.methods:  # the rules that read the box
+            on_hand_fen = conn.scalar(on_hand, values)
         return DayActivity(
             customer_cash=from_fen(int(sums[0])) if customer else Decimal("0.00"),
             customer_cash_amounts=tuple(from_fen(a) for a in amounts) if customer else (),
@@ -132,21 +145,25 @@ class RiskService:
             cash_on_hand=from_fen(int(on_hand_fen or 0)),
         )
 
-    def context(
+    def assess(
         self,
         s: Session,
         submission: Submission,
         business_date: date,
         teller_id: str,
         lock: bool = False,
-    ) -> RiskContext:
-        """``lock``: the posting's own transaction holds the policy's row (see TodayDirectory)."""
+    ) -> tuple[RiskContext, Assessment]:
+        """What the rules see of ``submission`` and what they find.
+
+        ``lock``: the posting's own transaction holds the policy's row (see TodayDirectory).
+        """
         state = submission.state(business_date)
         number = submission.policy_no
         policy = self.directory.policy_in(s, number, business_date, lock=lock) if number else None
         values = submission.normalised(business_date)
-        card = values.get("payee_card")
-        return RiskContext(
+        card_key = submission.template.key_for(FieldRole.PAYEE_CARD)
+        card = values.get(card_key) if card_key else None
+        context = RiskContext(
             template=submission.template,
             values=values,
             by_agent=submission.by_agent,
@@ -161,23 +178,11 @@ class RiskService:
             watch_list=self.watch_list,
             payee_account=self.directory.account(card) if isinstance(card, str) else None,
         )
-
-    def assess(
-        self,
-        s: Session,
-        submission: Submission,
-        business_date: date,
-        teller_id: str,
-        lock: bool = False,
-    ) -> tuple[RiskContext, Assessment]:
-        context = self.context(s, submission, business_date, teller_id, lock)
         return context, assess(context)
 
 
 def id_check(context: RiskContext) -> dict[str, str]:
     """The ID numbers seen and whether each passed, for an override's evidence (masked)."""
-    from workstation.domain.identity import mask_resident_id
-
     return {
         key: mask_resident_id(value.number)
         for key, value in context.values.items()

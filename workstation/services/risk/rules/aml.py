@@ -5,8 +5,11 @@ Every sum includes this submission; ``customer`` is as :class:`DayActivity` says
 
 from __future__ import annotations
 
+from pydantic import Field
+
+from workstation.domain.flows import Direction
 from workstation.services.risk.model import LARGE_CASH_REPORT, Finding, RiskContext, Severity
-from workstation.services.risk.rules.common import NoParams, finding, yuan
+from workstation.services.risk.rules.common import NoParams, Params, finding, yuan
 
 
 def aml_large_cash(ctx: RiskContext, params: NoParams) -> list[Finding]:
@@ -32,7 +35,7 @@ def aml_large_cash(ctx: RiskContext, params: NoParams) -> list[Finding]:
 
 def aml_cash_premium(ctx: RiskContext, params: NoParams) -> list[Finding]:
     """Cash premiums for one insured today reach the due-diligence threshold."""
-    if not ctx.cash or ctx.amount is None or ctx.direction != "in":
+    if not ctx.cash or ctx.amount is None or ctx.direction != Direction.IN:
         return []
     total = ctx.activity.insured_cash_premium + ctx.amount
     threshold = ctx.thresholds.cash_premium_due_diligence
@@ -51,7 +54,7 @@ def aml_cash_premium(ctx: RiskContext, params: NoParams) -> list[Finding]:
 
 def aml_payout(ctx: RiskContext, params: NoParams) -> list[Finding]:
     """Refunds and payouts to the customer today, any method, reach the due-diligence threshold."""
-    if ctx.amount is None or ctx.direction != "out":
+    if ctx.amount is None or ctx.direction != Direction.OUT:
         return []
     total = ctx.activity.customer_payouts + ctx.amount
     threshold = ctx.thresholds.payout_due_diligence
@@ -68,8 +71,14 @@ def aml_payout(ctx: RiskContext, params: NoParams) -> list[Finding]:
     ]
 
 
-def aml_structuring(ctx: RiskContext, params: NoParams) -> list[Finding]:
-    """Two or more cash amounts today just under a threshold (within the margin): split deals?"""
+class StructuringParams(Params):
+    count: int = Field(default=2, ge=2, le=20)
+    """How many cash amounts just under one threshold, today, look like a deal split up."""
+
+
+def aml_structuring(ctx: RiskContext, params: StructuringParams) -> list[Finding]:
+    """``count`` or more cash amounts today just under a threshold (within the margin):
+    split deals?"""
     if not ctx.cash or ctx.amount is None:
         return []
     limits = ctx.thresholds
@@ -78,7 +87,7 @@ def aml_structuring(ctx: RiskContext, params: NoParams) -> list[Finding]:
     for threshold in thresholds:
         floor = threshold * (1 - limits.structuring_margin)
         near = [a for a in amounts if floor <= a < threshold]
-        if len(near) >= 2:
+        if len(near) >= params.count:
             return [
                 finding(
                     "aml_structuring",

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
+from forms.roles import FieldRole
 from forms.schema import Text
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.identity import ResidentId, mask_resident_id
@@ -68,13 +69,20 @@ def masked(number: str) -> str:
     return mask_resident_id(number) if len(number) == 18 else "*" * len(number)
 
 
-def value_id(ctx: RiskContext, key: str) -> str | None:
-    return id_number(ctx.values.get(key))
-
-
-def value_text(ctx: RiskContext, key: str) -> str | None:
-    value = ctx.values.get(key)
+def value_text(ctx: RiskContext, key: str | None) -> str | None:
+    value = ctx.values.get(key) if key else None
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def role_id(ctx: RiskContext, role: FieldRole) -> str | None:
+    """The ID number in the field playing ``role``, if the template has one and it is filled."""
+    key = ctx.template.key_for(role)
+    return id_number(ctx.values.get(key)) if key else None
+
+
+def role_text(ctx: RiskContext, role: FieldRole) -> str | None:
+    """The text in the field playing ``role``, trimmed; None when absent or blank."""
+    return value_text(ctx, ctx.template.key_for(role))
 
 
 def people(policy: PolicyView, who: str) -> list[tuple[str, str | None]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from forms.roles import FieldRole
 from workstation.domain.errors import InvalidValue
 from workstation.domain.identity import ResidentId, parse_id_expiry, parse_resident_id
 from workstation.domain.regions import region_listed
@@ -16,8 +17,8 @@ from workstation.services.risk.rules.common import (
     labels,
     people,
     role,
-    value_id,
-    value_text,
+    role_id,
+    role_text,
 )
 
 UNREADABLE = "?"
@@ -97,12 +98,13 @@ def id_not_expired(ctx: RiskContext, params: NoParams) -> list[Finding]:
 
 def _record_outdated(ctx: RiskContext) -> Finding | None:
     """The applicant shows a valid card but the policy's record of that person has expired."""
-    if ctx.policy is None or "applicant_id_expiry" not in ctx.values:
+    key = ctx.template.key_for(FieldRole.APPLICANT_ID_EXPIRY)
+    if ctx.policy is None or key is None or key not in ctx.values:
         return None
-    presented, _ = _expiry(ctx.values["applicant_id_expiry"])
+    presented, _ = _expiry(ctx.values[key])
     if presented is not None and presented < ctx.business_date:
         return None
-    applicant = value_id(ctx, "applicant_id")
+    applicant = role_id(ctx, FieldRole.APPLICANT_ID)
     for person in (ctx.policy.holder, ctx.policy.insured):
         recorded = person.id_expiry
         if recorded is None or recorded >= ctx.business_date:
@@ -124,10 +126,10 @@ def applicant_allowed(ctx: RiskContext, params: NoParams) -> list[Finding]:
     found = []
     if ctx.by_agent and not spec.agent_allowed:
         found.append(finding("applicant_allowed", "no_agent", Severity.BLOCK))
-    applicant = value_id(ctx, "applicant_id")
-    if ctx.by_agent and applicant is not None and applicant == value_id(ctx, "agent_id"):
+    applicant = role_id(ctx, FieldRole.APPLICANT_ID)
+    if ctx.by_agent and applicant is not None and applicant == role_id(ctx, FieldRole.AGENT_ID):
         found.append(finding("applicant_allowed", "agent_is_applicant", Severity.BLOCK))
-    who = value_text(ctx, "applicant_role") or spec.who[0]
+    who = role_text(ctx, FieldRole.APPLICANT_ROLE) or spec.who[0]
     if who not in spec.who:  # not a choice the template offers: check the first it allows
         who = spec.who[0]
     if who == "anyone":
@@ -137,12 +139,12 @@ def applicant_allowed(ctx: RiskContext, params: NoParams) -> list[Finding]:
     persons = people(ctx.policy, who)
     if who == "beneficiary" and not persons:
         return [*found, finding("applicant_allowed", "statutory_heir", Severity.WARN)]
-    if "applicant_id" in ctx.template.field_keys:
+    if FieldRole.APPLICANT_ID in ctx.template.roles:
         persons = [(name, number) for name, number in persons if number == applicant]
         if not persons:
             refused = finding("applicant_allowed", "not_the_person", Severity.BLOCK, role=role(who))
             return [*found, refused]
-    name = value_text(ctx, "applicant_name")
+    name = role_text(ctx, FieldRole.APPLICANT_NAME)
     if name is not None and name not in {n for n, _ in persons}:
         expected = "、".join(dict.fromkeys(n for n, _ in persons))
         found.append(

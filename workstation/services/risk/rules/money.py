@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from forms.roles import FieldRole
+from workstation.domain.authority import level_for_amount
 from workstation.services.risk.model import Finding, RiskContext, Severity
 from workstation.services.risk.rules.common import (
     NoParams,
@@ -19,17 +21,15 @@ Person = Literal["policyholder", "insured", "beneficiary"]
 
 def amount_authority(ctx: RiskContext, params: NoParams) -> list[Finding]:
     """Above the teller's limit a level-1 supervisor signs; above level 1's, a level-2 one."""
-    amount, limits = ctx.amount, ctx.thresholds
-    if amount is None or amount <= limits.teller_limit:
+    amount, limits = ctx.amount, ctx.thresholds.authority_limits
+    level = 0 if amount is None else level_for_amount(amount, limits)
+    if amount is None or not level:
         return []
-    if amount <= limits.level1_limit:
-        level, what, limit = 1, "level1", limits.teller_limit
-    else:
-        level, what, limit = 2, "level2", limits.level1_limit
+    limit = limits[level - 1]  # the limit the amount is above
     return [
         finding(
             "amount_authority",
-            what,
+            f"level{level}",
             Severity.AUTHORIZE,
             level=level,
             amount=yuan(amount),
@@ -39,19 +39,16 @@ def amount_authority(ctx: RiskContext, params: NoParams) -> list[Finding]:
 
 
 class PayeeParams(Params):
-    name_field: str = "payee_name"
-    """The field holding the account holder's name."""
     person: Person | None = None
     """Whose name it must be; None: the template's ``money.payee``."""
 
 
-def _card_field(ctx: RiskContext) -> str | None:
-    """``payee_card`` when the template has it, else its only bank card field."""
-    keys = ctx.template.field_keys
-    if "payee_card" in keys:
-        return "payee_card"
-    cards = [spec.key for spec in ctx.template.fields if spec.type == "bank_card"]
-    return cards[0] if len(cards) == 1 else None
+def _account_fields(ctx: RiskContext) -> tuple[str | None, str | None]:
+    """The name and card fields of the account checked: the payee's, else the new account's."""
+    t = ctx.template
+    name = t.key_for(FieldRole.PAYEE_NAME) or t.key_for(FieldRole.NEW_ACCOUNT_NAME)
+    card = t.key_for(FieldRole.PAYEE_CARD) or t.key_for(FieldRole.NEW_CARD)
+    return name, card
 
 
 def payee_name_match(ctx: RiskContext, params: PayeeParams) -> list[Finding]:
@@ -64,7 +61,8 @@ def payee_name_match(ctx: RiskContext, params: PayeeParams) -> list[Finding]:
         return []
     expected = "、".join(names)
     found = []
-    name = value_text(ctx, params.name_field)
+    name_field, card_field = _account_fields(ctx)
+    name = value_text(ctx, name_field)
     if name is not None and name not in names:
         found.append(
             finding("payee_name_match", "mismatch", Severity.BLOCK, name=name, expected=expected)
@@ -81,6 +79,6 @@ def payee_name_match(ctx: RiskContext, params: PayeeParams) -> list[Finding]:
                     expected=expected,
                 )
             )
-    elif (card := _card_field(ctx)) is not None and value_text(ctx, card) is not None:
+    elif value_text(ctx, card_field) is not None:
         found.append(finding("payee_name_match", "unverified", Severity.WARN, expected=expected))
     return found

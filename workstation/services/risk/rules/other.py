@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workstation.domain.flows import Direction
 from workstation.services.risk.model import Finding, RiskContext, Severity
 from workstation.services.risk.rules.common import NoParams, finding, id_number, masked, yuan
 
@@ -16,7 +17,7 @@ def duplicate_today(ctx: RiskContext, params: NoParams) -> list[Finding]:
 
 def cash_on_hand(ctx: RiskContext, params: NoParams) -> list[Finding]:
     """Cash paid out cannot exceed what the teller holds."""
-    if not ctx.cash or ctx.amount is None or ctx.direction != "out":
+    if not ctx.cash or ctx.amount is None or ctx.direction != Direction.OUT:
         return []
     on_hand = ctx.activity.cash_on_hand
     if ctx.amount <= on_hand:
@@ -30,10 +31,9 @@ def cash_on_hand(ctx: RiskContext, params: NoParams) -> list[Finding]:
 
 def till_limit(ctx: RiskContext, params: NoParams) -> list[Finding]:
     """After posting, the teller's cash would be over the till limit (尾箱限额)."""
-    if not ctx.cash or ctx.amount is None or ctx.direction not in ("in", "out"):
+    if not ctx.cash or ctx.amount is None or ctx.direction is Direction.NONE:
         return []
-    sign = 1 if ctx.direction == "in" else -1
-    after = ctx.activity.cash_on_hand + sign * ctx.amount
+    after = ctx.activity.cash_on_hand + ctx.direction.sign * ctx.amount
     limit = ctx.thresholds.till_limit
     if after <= limit:
         return []

@@ -11,6 +11,8 @@ from decimal import Decimal
 from pydantic import Field
 
 from forms.fields import option_label
+from forms.roles import FieldRole
+from forms.schema import FieldSpec
 from workstation.domain.i18n import Msg
 from workstation.services.risk.model import Finding, RiskContext, Severity
 from workstation.services.risk.rules.common import NoParams, Params, bilingual, finding, yuan
@@ -69,18 +71,15 @@ def free_look_refund(ctx: RiskContext, params: FreeLookParams) -> list[Finding]:
     ]
 
 
-class BenefitParams(Params):
-    field: str = Field(default="benefit_type", pattern=r"^[a-z][a-z0-9_]*$")
-    """The choice field naming the benefit: maturity or survival."""
-
-
-def benefit_due(ctx: RiskContext, params: BenefitParams) -> list[Finding]:
-    """The benefit chosen is due now, not yet paid for its due date, and paid in full."""
+def benefit_due(ctx: RiskContext, params: NoParams) -> list[Finding]:
+    """The benefit chosen (the field playing ``benefit``) is due now, not yet paid for its
+    due date, and paid in full."""
     policy, amount = ctx.policy, ctx.amount
-    benefit = ctx.values.get(params.field)
-    if policy is None or not isinstance(benefit, str):
+    spec = ctx.template.field_for(FieldRole.BENEFIT)
+    benefit = ctx.values.get(spec.key) if spec else None
+    if policy is None or spec is None or not isinstance(benefit, str):
         return []
-    label = _label(ctx, params.field, benefit)
+    label = _label(spec, benefit)
     due_date = policy.benefit_due_date(benefit, ctx.business_date)
     if due_date is None:
         return [finding("benefit_due", "nothing_due", Severity.BLOCK, benefit=label)]
@@ -116,9 +115,6 @@ def benefit_due(ctx: RiskContext, params: BenefitParams) -> list[Finding]:
     ]
 
 
-def _label(ctx: RiskContext, key: str, value: str) -> Msg:
-    if key not in ctx.template.field_keys:
-        return bilingual(value, value)
-    spec = ctx.template.field(key)
+def _label(spec: FieldSpec, value: str) -> Msg:
     zh, en = option_label(spec, value, "zh") or value, option_label(spec, value, "en") or value
     return bilingual(zh, en.lower())

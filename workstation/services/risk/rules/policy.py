@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
 
 from pydantic import Field
 
+from forms.roles import FieldRole
 from workstation.domain.i18n import msg
+from workstation.domain.statuses import PolicyStatus
 from workstation.services.risk.model import Finding, RiskContext, Severity
-from workstation.services.risk.rules.common import NoParams, Params, finding, value_text, yuan
+from workstation.services.risk.rules.common import NoParams, Params, finding, role_text, yuan
 
-PolicyStatus = Literal["in_force", "lapsed", "matured", "surrendered", "terminated", "cancelled"]
 NOT_RECORDED = "—"
 
 
@@ -21,7 +21,9 @@ def _day(day: date | None) -> str:
 
 
 class PolicyStatusParams(Params):
-    allowed: list[PolicyStatus] = Field(default_factory=lambda: ["in_force"], min_length=1)
+    allowed: list[PolicyStatus] = Field(
+        default_factory=lambda: [PolicyStatus.IN_FORCE], min_length=1
+    )
 
 
 def policy_status(ctx: RiskContext, params: PolicyStatusParams) -> list[Finding]:
@@ -31,9 +33,9 @@ def policy_status(ctx: RiskContext, params: PolicyStatusParams) -> list[Finding]
     """
     policy = ctx.policy
     if policy is None:
-        if "policy_no" not in ctx.template.field_keys:
+        if FieldRole.POLICY_NO not in ctx.template.roles:
             return []
-        number = value_text(ctx, "policy_no") or NOT_RECORDED
+        number = role_text(ctx, FieldRole.POLICY_NO) or NOT_RECORDED
         return [finding("policy_status", "unknown_policy", Severity.BLOCK, policy_no=number)]
     if policy.status in params.allowed:
         return []
