@@ -19,8 +19,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from screens.base import failure_message, translate_bindings
+from screens.base import failure_message
 from screens.signin import SignInScreen
+from screens.textual_compat import translate_bindings
 from workstation.domain.clock import Clock, SystemClock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Catalog

@@ -1,42 +1,32 @@
 """What every workstation screen shares: translated key bindings and service calls.
 
 Bindings are declared with catalog keys as their description and tooltip;
-they are rendered in the app's language when the screen is built.
+they are rendered in the app's language when the screen is built. Modals
+(dialogs) build on :class:`WorkstationModal`; see ``screens/dialogs/``.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from textual.binding import Binding, BindingsMap
-from textual.dom import DOMNode
+from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
+from screens.textual_compat import has_queued_messages, translate_bindings
 from screens.widgets.choice import ChoiceField
 from workstation.domain.errors import SystemRefused, WorkstationError
 from workstation.domain.i18n import Catalog, Msg, msg
 
 if TYPE_CHECKING:
+    from screens.actions import HomeAction
     from screens.app import WorkstationApp
 
 T = TypeVar("T")
-
-
-def translate_bindings(node: DOMNode, t: Catalog) -> None:
-    """Replace catalog keys in ``node``'s bindings with text in the UI language."""
-    translated: dict[str, list] = {}
-    for key, bindings in node._bindings.key_to_bindings.items():
-        translated[key] = [
-            replace(b, description=t(b.description), tooltip=t(b.tooltip) if b.tooltip else "")
-            for b in bindings
-        ]
-    node._bindings = BindingsMap.from_keys(translated)
 
 
 def failure_message(error: BaseException | None) -> Msg:
@@ -93,7 +83,7 @@ class ServiceCalls:
 async def drained(widget: Widget, limit: int = 200) -> None:
     """Let ``widget`` handle the keys already queued for it (a burst of typing)."""
     for _ in range(limit):
-        if widget._message_queue.empty():
+        if not has_queued_messages(widget):
             return
         await asyncio.sleep(0)
 
@@ -141,33 +131,44 @@ class EnterMovesOn:
         await drained(widget)
         self.field_entered(widget)
 
+    SUBMIT_FROM: ClassVar[str | None] = None
+    """The id of the field where Enter submits (see :meth:`submit`); elsewhere it moves on."""
+
     def field_entered(self, widget: Widget) -> None:
-        """Enter was pressed in ``widget``; by default, go to the next field."""
-        self.focus_next()
+        """Enter was pressed in ``widget``: submit from the SUBMIT_FROM field, else move on."""
+        if self.SUBMIT_FROM is not None and widget.id == self.SUBMIT_FROM:
+            self.submit()
+        else:
+            self.focus_next()
+
+    def submit(self) -> None:
+        """What Enter in the SUBMIT_FROM field does (a screen that sets it defines this)."""
 
 
-class WorkstationScreen(ServiceCalls, EnterMovesOn, Screen):
+class Translated:
+    """Bindings declared with catalog keys, shown in the app's language; ``t`` is its catalog."""
+
+    app: WorkstationApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self, self.app.t)
+
+    @property
+    def t(self) -> Catalog:
+        return self.app.t
+
+
+class WorkstationScreen(Translated, ServiceCalls, EnterMovesOn, Screen):
     BINDINGS = [ENTER, *TABS, *DIGITS]
     PALETTE: ClassVar[bool] = True
     """Whether the command palette may open over this screen."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        translate_bindings(self, self.app.t)
-
-    @property
-    def t(self) -> Catalog:
-        return self.app.t
+    ACTIONS: ClassVar[tuple[HomeAction, ...]] = ()
+    """Actions of the registry (screens/actions.py) this screen offers, in the palette too."""
 
 
-class WorkstationModal(ServiceCalls, EnterMovesOn, ModalScreen[T]):
+class WorkstationModal(Translated, ServiceCalls, EnterMovesOn, ModalScreen[T]):
+    """The base of every dialog (screens/dialogs/): a typed result, no command palette."""
+
     BINDINGS = [ENTER, *TABS, *DIGITS]
     PALETTE: ClassVar[bool] = False
-
-    def __init__(self) -> None:
-        super().__init__()
-        translate_bindings(self, self.app.t)
-
-    @property
-    def t(self) -> Catalog:
-        return self.app.t
