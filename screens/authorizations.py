@@ -17,6 +17,7 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from screens.base import WorkstationScreen
+from screens.dialogs.decision import DecisionModal
 from screens.widgets.evidence import EvidenceView
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import time_of_day
@@ -115,8 +116,6 @@ class AuthorizationsScreen(WorkstationScreen):
         return super().check_action(action, parameters)
 
     def action_decide(self, approve: bool) -> None:
-        from screens.decision import DecisionModal
-
         request = self.current()
         if request is not None:
             self.app.push_screen(DecisionModal(request, approve), lambda _: self.reload())

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.binding import Binding
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
@@ -165,10 +165,3 @@ class WorkstationScreen(Translated, ServiceCalls, EnterMovesOn, Screen):
     """Whether the command palette may open over this screen."""
     ACTIONS: ClassVar[tuple[HomeAction, ...]] = ()
     """Actions of the registry (screens/actions.py) this screen offers, in the palette too."""
-
-
-class WorkstationModal(Translated, ServiceCalls, EnterMovesOn, ModalScreen[T]):
-    """The base of every dialog (screens/dialogs/): a typed result, no command palette."""
-
-    BINDINGS = [ENTER, *TABS, *DIGITS]
-    PALETTE: ClassVar[bool] = False

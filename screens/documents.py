@@ -12,7 +12,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Label
 
 from printing.till_jobs import print_document
-from screens.printouts import ReasonModal, run_print
+from screens.dialogs.reason import ReasonModal
+from screens.printouts import run_print
 from screens.till import CashScreen
 from screens.till_ops import FAILED
 from screens.widgets.status_bar import StatusBar

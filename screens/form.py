@@ -18,6 +18,7 @@ from textual.widgets import Footer, Input
 from forms.schema import Template
 from forms.state import FormState
 from screens.base import WorkstationScreen
+from screens.dialogs.confirm import ConfirmModal
 from screens.widgets.choice import ChoiceField
 from screens.widgets.documents import DocumentsChecklist
 from screens.widgets.form_header import FormHeader
@@ -216,7 +217,6 @@ class FormScreen(WorkstationScreen):
         if not any(value.strip() for value in self.state.values.values()):
             self.dismiss()
             return
-        from screens.confirm import ConfirmModal
 
         def answered(leave: bool | None) -> None:
             if leave:

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.base import WorkstationScreen
+from screens.dialogs.password import ChangePasswordModal
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import stamp, time_of_day
 from workstation.domain.money import format_yuan
@@ -252,8 +253,6 @@ class HomeScreen(WorkstationScreen):
         self.app.push_screen(PickerScreen())
 
     def action_change_password(self) -> None:
-        from screens.password import ChangePasswordModal
-
         self.app.push_screen(ChangePasswordModal())
 
     def home_commands(self) -> Iterable[SystemCommand]:

@@ -15,12 +15,17 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Label, Static
 
 from screens.base import WorkstationScreen
+from screens.dialogs.approval import Mode
+from screens.dialogs.override import override_dialog
+from screens.dialogs.reason import ReasonModal
+from screens.dialogs.reverse import ReversalAnswer, ReverseModal
 from screens.text import aligned
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import stamp, time_of_day
 from workstation.domain.masking import may_reveal
 from workstation.domain.money import format_money
 from workstation.services.inquiry import PostingDetail
+from workstation.services.overrides import Approval, Ask
 from workstation.services.reversal import ReversalRequest
 
 
@@ -127,8 +132,6 @@ class PostingDetailScreen(WorkstationScreen):
         self.call_service(lambda: inquiry.reveal(who, serial), self._loaded)
 
     def action_reprint(self) -> None:
-        from screens.printouts import ReasonModal
-
         self.app.push_screen(
             ReasonModal(self.t("printout.reprint_heading", serial=self.serial)), self._reprint
         )
@@ -143,32 +146,26 @@ class PostingDetailScreen(WorkstationScreen):
         run_print(self, lambda: print_receipt(station, who, serial, reason), lambda _: None)
 
     def action_reverse(self) -> None:
-        from screens.reverse import ReverseModal
-
         self.app.push_screen(ReverseModal(self.serial), self._reason_given)
 
-    def _reason_given(self, answer) -> None:
-        if not answer:
+    def _reason_given(self, answer: ReversalAnswer | None) -> None:
+        if answer is None:
             return
-        reason, mode = answer
-        request = ReversalRequest(self.serial, reason, uuid.uuid4().hex)
+        request = ReversalRequest(self.serial, answer.reason, uuid.uuid4().hex)
         reversals, who = self.app.station.reversals, self.app.who
         self.call_service(
-            lambda: reversals.ask(request, who), lambda ask: self._authorize(request, ask, mode)
+            lambda: reversals.ask(request, who),
+            lambda ask: self._authorize(request, ask, answer.mode),
         )
 
-    def _authorize(self, request: ReversalRequest, ask, mode: str) -> None:
-        from screens.override import LocalOverrideModal, RemoteWaitModal
-
-        modal = LocalOverrideModal(ask) if mode == "local" else RemoteWaitModal(ask)
-
-        def approved(approval) -> None:
+    def _authorize(self, request: ReversalRequest, ask: Ask, mode: Mode) -> None:
+        def approved(approval: Approval | None) -> None:
             if approval is None:
                 return
             reversals, who = self.app.station.reversals, self.app.who
             self.call_service(lambda: reversals.reverse(request, who), self._reversed)
 
-        self.app.push_screen(modal, approved)
+        self.app.push_screen(override_dialog(mode, ask), approved)
 
     def _reversed(self, result) -> None:
         self.notify(self.t("detail.reversed", serial=result.serial), timeout=10)

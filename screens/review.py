@@ -17,6 +17,8 @@ from textual.widgets import Footer, Input, Label, Static
 
 from forms.state import FormState
 from screens.base import WorkstationScreen
+from screens.dialogs.approval import Mode
+from screens.dialogs.override import override_dialog
 from screens.text import aligned
 from screens.widgets.findings import FindingsList
 from screens.widgets.status_bar import StatusBar
@@ -160,21 +162,17 @@ class ReviewScreen(WorkstationScreen):
     # -- approvals ----------------------------------------------------------------
 
     def action_local(self) -> None:
-        from screens.override import LocalOverrideModal
-
-        self._ask(LocalOverrideModal)
+        self._ask("local")
 
     def action_remote(self) -> None:
-        from screens.override import RemoteWaitModal
+        self._ask("remote")
 
-        self._ask(RemoteWaitModal)
-
-    def _ask(self, modal) -> None:
-        """The service builds what the supervisor sees; the modal shows it."""
+    def _ask(self, mode: Mode) -> None:
+        """The service builds what the supervisor sees; the dialog shows it."""
         postings, who, submission = self.app.station.postings, self.app.who, self.submission
         self.call_service(
             lambda: postings.ask(submission, who),
-            lambda ask: self.app.push_screen(modal(ask), self._approved),
+            lambda ask: self.app.push_screen(override_dialog(mode, ask), self._approved),
         )
 
     def _approved(self, approval: Approval | None) -> None:
