@@ -103,9 +103,7 @@ class BranchCloseScreen(CashScreen):
         self.action_refresh()
 
     def action_documents(self) -> None:
-        from screens.documents import DocumentsScreen
-
-        self.app.push_screen(DocumentsScreen())
+        self.app.nav.open_documents()
 
     def action_back(self) -> None:
         self.dismiss()

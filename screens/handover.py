@@ -118,4 +118,4 @@ class HandoverScreen(CountingScreen):
             timeout=10,
         )
         self.app.who = incoming  # the incoming teller prints the record, signed in here
-        print_after(self, "handover", str(view.id), lambda: self.app.switch_teller(incoming))
+        print_after(self, "handover", str(view.id), lambda: self.app.nav.switch_teller(incoming))

@@ -123,9 +123,7 @@ class JournalScreen(WorkstationScreen):
 
     @on(DataTable.RowSelected, "#results")
     def _open(self, event: DataTable.RowSelected) -> None:
-        from screens.posting_detail import PostingDetailScreen
-
-        self.app.push_screen(PostingDetailScreen(event.row_key.value))
+        self.app.nav.open_posting(str(event.row_key.value))
 
     def action_back(self) -> None:
         self.dismiss()

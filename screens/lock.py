@@ -6,6 +6,8 @@ out, and the journal records who did it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -15,6 +17,9 @@ from screens.base import WorkstationScreen
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import time_of_day
 from workstation.domain.i18n import Msg
+
+if TYPE_CHECKING:
+    from workstation.services.auth import SignedIn
 
 LOCKED_OUT = ("auth.now_locked", "auth.locked")
 
@@ -112,13 +117,13 @@ class LockScreen(WorkstationScreen):
         field.value = ""
         self.call_service(lambda: station.auth.take_over(who, staff_id, password), self._taken_over)
 
-    def _taken_over(self, new_who) -> None:
-        app, old = self.app, self.who.staff
-        app.end_session(self.t("lock.forced_out", old=old.name, new=new_who.staff.name))
-        app.begin_session(new_who)
+    def _taken_over(self, new_who: SignedIn) -> None:
+        old = self.who.staff
+        notice = self.t("lock.forced_out", old=old.name, new=new_who.staff.name)
+        self.app.nav.take_over(new_who, notice)
 
     def show_refusal(self, message: Msg) -> None:
         if message.key in LOCKED_OUT and not self.has_class("taking-over"):
-            self.app.end_session(f"{self.t(message)} · {self.t('lock.locked_out')}")
+            self.app.nav.end_session(f"{self.t(message)} · {self.t('lock.locked_out')}")
             return
         self.query_one("#error", Static).update(self.t(message))

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from forms.schema import Category, Template
 from screens.base import WorkstationScreen
+from screens.printouts import run_print
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import local_date
 
@@ -118,9 +119,7 @@ class PickerScreen(WorkstationScreen):
         template = self.index.by_code(code or "")
         if template is None:
             return
-        from screens.form import FormScreen
-
-        self.app.push_screen(FormScreen(template))
+        self.app.nav.open_form(template)
 
     def _highlighted_template(self) -> Template | None:
         results = self.query_one("#results", OptionList)
@@ -134,7 +133,6 @@ class PickerScreen(WorkstationScreen):
     def action_print_sample(self) -> None:
         """The blank form and the sample filled form (填写范例), for the customer to copy."""
         from printing.jobs import print_sample_form
-        from screens.printouts import run_print
 
         template = self._highlighted_template()
         if template is None:

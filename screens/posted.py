@@ -9,11 +9,11 @@ from textual.widgets import Footer, Label, Static
 
 from forms.state import FormState
 from screens.base import WorkstationScreen
+from screens.printouts import run_print
 from screens.text import aligned
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import stamp
 from workstation.domain.money import format_money
-from workstation.services.overrides import Approval
 from workstation.services.posting import PostingResult
 
 
@@ -24,9 +24,9 @@ class PostedScreen(WorkstationScreen):
         Binding("enter,escape", "done", "key.done", key_display="Enter", id="done"),
     ]
 
-    def __init__(self, result: PostingResult, state: FormState, approval: Approval | None) -> None:
+    def __init__(self, result: PostingResult, state: FormState) -> None:
         super().__init__()
-        self.result, self.state, self.approval = result, state, approval
+        self.result, self.state = result, state
         self.outcome = None
         """The last print: its PDF, and whether the printer took it."""
         self.printing = False
@@ -78,7 +78,6 @@ class PostedScreen(WorkstationScreen):
     def action_print(self) -> None:
         """The first print; after a printer failure, the same PDF again."""
         from printing.jobs import print_receipt, send_again
-        from screens.printouts import run_print
 
         station, who, serial = self.app.station, self.app.who, self.result.serial
         previous = self.outcome

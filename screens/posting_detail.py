@@ -19,6 +19,7 @@ from screens.dialogs.approval import Mode
 from screens.dialogs.override import override_dialog
 from screens.dialogs.reason import ReasonModal
 from screens.dialogs.reverse import ReversalAnswer, ReverseModal
+from screens.printouts import run_print
 from screens.text import aligned
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import stamp, time_of_day
@@ -140,7 +141,6 @@ class PostingDetailScreen(WorkstationScreen):
         if reason is None:
             return
         from printing.jobs import print_receipt
-        from screens.printouts import run_print
 
         station, who, serial = self.app.station, self.app.who, self.serial
         run_print(self, lambda: print_receipt(station, who, serial, reason), lambda _: None)

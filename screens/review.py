@@ -28,6 +28,7 @@ from workstation.domain.errors import InvalidValue
 from workstation.domain.i18n import Catalog
 from workstation.domain.money import format_yuan, parse_money
 from workstation.services.overrides import Approval
+from workstation.services.posting import PostingResult
 from workstation.services.submission import Submission
 
 
@@ -41,9 +42,9 @@ class ReviewScreen(WorkstationScreen):
         Binding("escape", "back", "key.edit", key_display="Esc", id="back"),
     ]
 
-    def __init__(self, state: FormState, policy, idempotency_key: str) -> None:
+    def __init__(self, state: FormState, idempotency_key: str) -> None:
         super().__init__()
-        self.state, self.policy = state, policy
+        self.state = state
         self.submission = Submission.from_state(state, idempotency_key)
         self.context = self.assessment = None
         self.approval: Approval | None = None
@@ -199,10 +200,8 @@ class ReviewScreen(WorkstationScreen):
             lambda: postings.post(submission, who, acknowledged, tendered), self._posted
         )
 
-    def _posted(self, result) -> None:
-        from screens.posted import PostedScreen
-
-        self.app.show_posted(PostedScreen(result, self.state, self.approval))
+    def _posted(self, result: PostingResult) -> None:
+        self.app.nav.show_posted(result, self.state)
 
     def show_refusal(self, message) -> None:
         """Posting refused: say why, and look again (the day's activity may have changed)."""

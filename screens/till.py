@@ -11,7 +11,7 @@ close and reprints.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,6 +30,10 @@ from workstation.domain.money import format_yuan, from_fen
 
 if TYPE_CHECKING:
     from workstation.services.tills import TillSummary
+
+
+Direction = Literal["from_vault", "to_vault"]
+"""A vault transfer: 请领 from the vault, or 上缴 to it."""
 
 
 def supervisor_fields(t, hint_key: str, id: str = "supervisor") -> SupervisorFields:
@@ -115,7 +119,7 @@ class OpenShiftScreen(CashScreen):
 
     def _opened(self, view) -> None:
         self.notify(self.t("till.opened", amount=format_yuan(view.opening.total)))
-        self.app.switch_screen(TillScreen())
+        self.app.nav.shift_opened()
 
     def show_refusal(self, message) -> None:
         self.query_one("#error", Static).update(self.t(message))
@@ -196,25 +200,17 @@ class TillScreen(CashScreen):
             return self.summary is not None and self.summary.shift is not None
         return super().check_action(action, parameters)
 
-    def action_vault(self, direction: str) -> None:
-        from screens.till_ops import VaultScreen
-
-        self.app.push_screen(VaultScreen(direction, self.summary))
+    def action_vault(self, direction: Direction) -> None:
+        self.app.nav.open_vault(direction, self.summary)
 
     def action_handover(self) -> None:
-        from screens.handover import HandoverScreen
-
-        self.app.push_screen(HandoverScreen(self.summary))
+        self.app.nav.open_handover(self.summary)
 
     def action_close_till(self) -> None:
-        from screens.till_ops import CloseScreen
-
-        self.app.push_screen(CloseScreen(self.summary))
+        self.app.nav.open_close_till(self.summary)
 
     def action_documents(self) -> None:
-        from screens.documents import DocumentsScreen
-
-        self.app.push_screen(DocumentsScreen())
+        self.app.nav.open_documents()
 
     def action_back(self) -> None:
         self.dismiss()

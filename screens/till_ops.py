@@ -17,7 +17,7 @@ from textual.widgets import Footer, Input, Label, Static
 from printing.till_jobs import print_document
 from screens.base import WorkstationScreen
 from screens.printouts import run_print
-from screens.till import CashScreen, supervisor_fields
+from screens.till import CashScreen, Direction, supervisor_fields
 from screens.widgets.count_form import CountForm
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.supervisor_fields import SupervisorFields
@@ -114,7 +114,7 @@ class CountingScreen(CashScreen):
 class VaultScreen(CountingScreen):
     """请领 from the vault or 上缴 to it, confirmed by a vault officer's password."""
 
-    def __init__(self, direction: str, summary: TillSummary) -> None:
+    def __init__(self, direction: Direction, summary: TillSummary) -> None:
         super().__init__(summary)
         self.direction = direction
 
@@ -208,7 +208,4 @@ class CloseScreen(CountingScreen):
         print_after(self, "teller_day", ref, self._home)
 
     def _home(self) -> None:
-        from screens.home import HomeScreen
-
-        while not isinstance(self.app.screen, HomeScreen):
-            self.app.pop_screen()
+        self.app.nav.go_home()

@@ -60,7 +60,7 @@ def test_every_dialog_module_defines_its_own_css():
     modules = {_module(path) for path in _dialog_modules()}
     with_css = {cls.__module__ for cls in _dialog_classes() if "DEFAULT_CSS" in vars(cls)}
     without = [cls.__name__ for cls in _dialog_classes() if "DEFAULT_CSS" not in vars(cls)]
-    assert (without, modules - with_css) == ([], set())
+    assert modules and (without, modules - with_css) == ([], set())
 
 
 def _result_types(cls: type) -> list[object]:
@@ -90,3 +90,89 @@ def test_no_screen_module_imports_css_from_another():
         if "CSS" in alias.name.upper()
     ]
     assert imported == []
+
+
+LAZY = {("screens.app", "screens.navigation")}
+"""The one function-local import of a screen module: navigation loads every screen, so the
+app imports it in the worker that opens the station, off the way to the first frame."""
+
+
+def _runtime_imports(tree: ast.Module) -> list[tuple[ast.AST, str, bool]]:
+    """(node, module, in a function) for each import that runs (not under TYPE_CHECKING)."""
+    found: list[tuple[ast.AST, str, bool]] = []
+
+    def visit(node: ast.AST, in_function: bool) -> None:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.orelse:
+                visit(child, in_function)
+            return
+        if isinstance(node, ast.Import):
+            found.extend((node, alias.name, in_function) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node, node.module, in_function))
+            found.extend((node, f"{node.module}.{alias.name}", in_function) for alias in node.names)
+        inner = in_function or isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        for child in ast.iter_child_nodes(node):
+            visit(child, inner)
+
+    visit(tree, False)
+    return found
+
+
+def _screen_modules() -> dict[str, Path]:
+    return {_module(path): path for path in sorted(SCREENS.rglob("*.py"))}
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = _screen_modules()
+    return {
+        name: {imported for _, imported, _ in _runtime_imports(_tree(path)) if imported in modules}
+        - {name}
+        for name, path in modules.items()
+    }
+
+
+def test_no_screen_module_imports_another_inside_a_function():
+    modules = _screen_modules()
+    local = sorted(
+        f"{name}:{node.lineno} {imported}"
+        for name, path in modules.items()
+        for node, imported, in_function in _runtime_imports(_tree(path))
+        if in_function and imported in modules and (name, imported) not in LAZY
+    )
+    assert local == []
+
+
+def test_there_is_no_import_cycle_among_screen_modules():
+    graph, cycles = _graph(), []
+
+    def walk(module: str, path: list[str]) -> None:
+        for imported in sorted(graph[module]):
+            if imported in path:
+                cycles.append(" -> ".join([*path[path.index(imported) :], imported]))
+            elif len(path) < len(graph):
+                walk(imported, [*path, imported])
+
+    for module in graph:
+        walk(module, [module])
+    assert cycles == []
+
+
+def test_only_navigation_opens_screens_from_other_modules():
+    """A screen module imports no other screen; they meet in screens/navigation.py (and the
+    app shows the first one, sign-in)."""
+    screens = {
+        name
+        for name, path in _screen_modules().items()
+        if "(WorkstationScreen)" in path.read_text(encoding="utf-8")
+        or "(CashScreen)" in path.read_text(encoding="utf-8")
+    }
+    bases = {"screens.till", "screens.till_ops"}  # CashScreen, CountingScreen: shared bases
+    crossing = sorted(
+        f"{name} imports {imported}"
+        for name, imported_set in _graph().items()
+        if name not in ("screens.navigation", "screens.app")
+        for imported in imported_set
+        if imported in screens - bases
+    )
+    assert screens and crossing == []

@@ -1,0 +1,179 @@
+"""The home actions, each once: key, action, labels, roles, and what it opens.
+
+Everything else is generated from :data:`HOME_ACTIONS`: the home screen's key
+bindings (and the app's, for an action that works over every screen, like
+F12), the home menu, the role checks (``check_action``) and the command
+palette. A new home action is one entry here, its catalog keys, and, when it
+opens a new screen, one method of :class:`screens.navigation.Navigator`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+from textual.binding import Binding
+
+from workstation.domain.i18n import Catalog
+from workstation.domain.staff import Role
+
+if TYPE_CHECKING:
+    from screens.base import WorkstationScreen
+
+ALL_ROLES = frozenset(Role)
+COUNTER_STAFF = frozenset({Role.TELLER, Role.SUPERVISOR})
+SUPERVISORS = frozenset({Role.SUPERVISOR})
+
+Opener = Callable[["WorkstationScreen"], object]
+"""Runs the action from the screen it was chosen on (usually through ``app.nav``)."""
+
+ACTION = "home_action"
+"""The binding action every registry entry runs: ``home_action('<name>')``."""
+
+
+@dataclass(frozen=True)
+class HomeAction:
+    """One thing a signed-in person can do from home, in every place it shows."""
+
+    name: str
+    """The binding id, and the argument of ``home_action(...)``."""
+    key: str
+    """Textual's key name: ``f2``."""
+    label: str
+    """Catalog key of the home menu and palette line."""
+    footer: str
+    """Catalog key of the footer's short label."""
+    tooltip: str
+    """Catalog key of the footer tooltip and palette help."""
+    roles: frozenset[Role]
+    opener: Opener
+    everywhere: bool = False
+    """Bound on the app (priority), so the key works over every screen, not only home."""
+
+    @property
+    def key_display(self) -> str:
+        return self.key.upper()
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.key,
+            f"{ACTION}('{self.name}')",
+            self.footer,
+            key_display=self.key_display,
+            tooltip=self.tooltip,
+            priority=self.everywhere,
+            id=self.name,
+        )
+
+    def menu_text(self, t: Catalog) -> str:
+        """``   F2  办理业务``: the key, then the label in the UI language."""
+        return f"{self.key_display:>4}  {t(self.label)}"
+
+
+HOME_ACTIONS: tuple[HomeAction, ...] = (
+    HomeAction(
+        "new_business",
+        "f2",
+        "action.new_business",
+        "key.new_business",
+        "key.tip.new_business",
+        COUNTER_STAFF,
+        lambda screen: screen.app.nav.open_picker(),
+    ),
+    HomeAction(
+        "authorizations",
+        "f3",
+        "action.authorizations",
+        "key.authorizations",
+        "key.tip.authorizations",
+        SUPERVISORS,
+        lambda screen: screen.app.nav.open_authorizations(),
+    ),
+    HomeAction(
+        "journal",
+        "f5",
+        "action.journal",
+        "key.journal",
+        "key.tip.journal",
+        ALL_ROLES,
+        lambda screen: screen.app.nav.open_journal(),
+    ),
+    HomeAction(
+        "till",
+        "f6",
+        "action.till",
+        "key.till",
+        "key.tip.till",
+        COUNTER_STAFF,
+        lambda screen: screen.app.nav.open_till(screen),
+    ),
+    HomeAction(
+        "branch_close",
+        "f7",
+        "action.branch_close",
+        "key.branch_close",
+        "key.tip.branch_close",
+        SUPERVISORS,
+        lambda screen: screen.app.nav.open_branch_close(),
+    ),
+    HomeAction(
+        "lock",
+        "f12",
+        "action.lock",
+        "key.lock",
+        "key.tip.lock",
+        ALL_ROLES,
+        lambda screen: screen.app.nav.lock("manual"),
+        everywhere=True,
+    ),
+    HomeAction(
+        "change_password",
+        "f8",
+        "action.change_password",
+        "key.change_password",
+        "key.tip.change_password",
+        ALL_ROLES,
+        lambda screen: screen.app.nav.change_password(),
+    ),
+    HomeAction(
+        "sign_out",
+        "f4",
+        "action.sign_out",
+        "key.sign_out",
+        "key.tip.sign_out",
+        ALL_ROLES,
+        lambda screen: screen.app.nav.sign_out(screen),
+    ),
+)
+
+BY_NAME = {action.name: action for action in HOME_ACTIONS}
+EVERYWHERE = tuple(action for action in HOME_ACTIONS if action.everywhere)
+
+
+def bindings(actions: Iterable[HomeAction]) -> list[Binding]:
+    return [action.binding() for action in actions]
+
+
+def allowed(name: str, role: Role) -> bool:
+    """Whether ``role`` may run the action ``name`` (the role check of every screen)."""
+    action = BY_NAME.get(name)
+    return action is not None and role in action.roles
+
+
+def for_role(actions: Iterable[HomeAction], role: Role) -> list[HomeAction]:
+    return [action for action in actions if role in action.roles]
+
+
+def commands(
+    actions: Iterable[HomeAction], screen: WorkstationScreen, role: Role
+) -> Iterable[SystemCommand]:
+    """Palette lines: the menu text (key and label), the tooltip, run from ``screen``."""
+    t = screen.app.t
+    for action in for_role(actions, role):
+        yield SystemCommand(
+            action.menu_text(t).strip(),
+            t(action.tooltip),
+            lambda action=action: action.opener(screen),
+        )
