@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -35,6 +36,9 @@ class AuthorizationsScreen(WorkstationScreen):
         Binding("f5", "reveal", "key.reveal", key_display="F5", id="reveal"),
         Binding("escape", "back", "key.back", key_display="Esc", id="back"),
     ]
+
+    shown: reactive[RequestView | None] = reactive(None, bindings=True)
+    """The request whose evidence is on show (revealed in full after F5)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -74,7 +78,6 @@ class AuthorizationsScreen(WorkstationScreen):
         if ids:
             options.highlighted = ids.index(keep.id) if keep and keep.id in ids else 0
         self._show(self.current())
-        self.refresh_bindings()
 
     def current(self) -> RequestView | None:
         options = self.query_one("#requests", OptionList)
@@ -99,6 +102,7 @@ class AuthorizationsScreen(WorkstationScreen):
         )
 
     def _show(self, r: RequestView | None) -> None:
+        self.shown = r
         detail = self.query_one("#detail-box", EvidenceView)
         detail.border_title = self._summary(r) if r else ""
         detail.show(r.evidence if r else None, self.t("authorizations.none"))
@@ -111,8 +115,8 @@ class AuthorizationsScreen(WorkstationScreen):
         if action == "decide":
             return self.current() is not None
         if action == "reveal":
-            shown = self.query_one("#detail-box", EvidenceView).evidence
-            return self.current() is not None and not (shown and shown.revealed)
+            shown = self.shown
+            return self.current() is not None and not (shown and shown.evidence.revealed)
         return super().check_action(action, parameters)
 
     def action_decide(self, approve: bool) -> None:
@@ -131,8 +135,8 @@ class AuthorizationsScreen(WorkstationScreen):
     def _revealed(self, view: RequestView) -> None:
         current = self.current()
         if current is not None and current.id == view.id:
+            self.shown = view
             self.query_one("#detail-box", EvidenceView).show(view.evidence)
-            self.refresh_bindings()
 
     def action_back(self) -> None:
         self.dismiss()

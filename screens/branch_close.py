@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, Static
 
 from screens.till import CashScreen
@@ -28,10 +29,12 @@ class BranchCloseScreen(CashScreen):
         Binding("escape", "back", "key.back", key_display="Esc", id="back"),
     ]
 
+    busy: reactive[bool] = reactive(False, bindings=True)
+    """The close is with the service (or printing): F10 waits."""
+
     def __init__(self) -> None:
         super().__init__()
         self.open_tills: list[OpenTill] | None = None
-        self.busy = False
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -84,7 +87,6 @@ class BranchCloseScreen(CashScreen):
         self.query_one("#password", Input).value = ""
         closing, who = self.app.station.closing, self.app.who
         self.busy = True
-        self.refresh_bindings()
         self.call_service(lambda: closing.close_branch(who, password), self._when_closed)
 
     def _when_closed(self, day: str) -> None:
@@ -93,12 +95,10 @@ class BranchCloseScreen(CashScreen):
 
     def _printed(self) -> None:
         self.busy = False
-        self.refresh_bindings()
         self.action_refresh()
 
     def show_refusal(self, message) -> None:
         self.busy = False
-        self.refresh_bindings()
         self.query_one("#error", Static).update(self.t(message))
         self.action_refresh()
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, Static
 
 from screens.base import WorkstationScreen
@@ -39,6 +40,9 @@ class LockScreen(WorkstationScreen):
         ),
         Binding("escape", "back", "key.back", key_display="Esc", tooltip="key.tip.back", id="back"),
     ]
+
+    taking_over: reactive[bool] = reactive(False, bindings=True, toggle_class="taking-over")
+    """Someone else is signing in here (F2): their fields show, Esc goes back to unlocking."""
 
     def __init__(self, reason: str) -> None:
         super().__init__()
@@ -77,22 +81,19 @@ class LockScreen(WorkstationScreen):
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        taking_over = self.has_class("taking-over")
         if action == "take_over":
-            return not taking_over
+            return not self.taking_over
         if action == "back":
-            return taking_over
+            return self.taking_over
         return super().check_action(action, parameters)
 
     def action_take_over(self) -> None:
-        self.add_class("taking-over")
+        self.taking_over = True
         self.query_one("#other-id", Input).focus()
-        self.refresh_bindings()
 
     def action_back(self) -> None:
-        self.remove_class("taking-over")
+        self.taking_over = False
         self.query_one("#unlock-password", Input).focus()
-        self.refresh_bindings()
 
     def field_entered(self, widget) -> None:
         if widget.id == "unlock-password":
@@ -123,7 +124,7 @@ class LockScreen(WorkstationScreen):
         self.app.nav.take_over(new_who, notice)
 
     def show_refusal(self, message: Msg) -> None:
-        if message.key in LOCKED_OUT and not self.has_class("taking-over"):
+        if message.key in LOCKED_OUT and not self.taking_over:
             self.app.nav.end_session(f"{self.t(message)} · {self.t('lock.locked_out')}")
             return
         self.query_one("#error", Static).update(self.t(message))

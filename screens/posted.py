@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Label, Static
 
 from forms.state import FormState
@@ -18,6 +19,9 @@ from workstation.services.posting import PostingResult
 
 
 class PostedScreen(WorkstationScreen):
+    printing: reactive[bool] = reactive(False, bindings=True)
+    """A print is under way: F6 waits for it."""
+
     CSS_PATH = "posted.tcss"
     BINDINGS = [
         Binding("f6", "print", "key.print_receipt", key_display="F6", id="print"),
@@ -29,7 +33,6 @@ class PostedScreen(WorkstationScreen):
         self.result, self.state = result, state
         self.outcome = None
         """The last print: its PDF, and whether the printer took it."""
-        self.printing = False
 
     def compose(self) -> ComposeResult:
         t, r = self.t, self.result
@@ -89,7 +92,6 @@ class PostedScreen(WorkstationScreen):
             self.notify(self.t("posted.reprint_from_journal"))
             return
         self.printing = True
-        self.refresh_bindings()
         run_print(self, job, self._printed)
 
     def _printed(self, outcome) -> None:
@@ -103,13 +105,11 @@ class PostedScreen(WorkstationScreen):
         else:
             text = t("printout.saved", path=str(outcome.path))
         self.query_one("#print-state", Static).update(text)
-        self.refresh_bindings()
 
     def show_refusal(self, message) -> None:
         """Not printed (e.g. the output folder is missing): said here; F6 tries it again."""
         self.printing = False
         self.query_one("#print-state", Static).update(self.t(message))
-        self.refresh_bindings()
         super().show_refusal(message)
 
     def action_done(self) -> None:

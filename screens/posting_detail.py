@@ -12,6 +12,7 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Footer, Label, Static
 
 from screens.base import WorkstationScreen
@@ -39,10 +40,12 @@ class PostingDetailScreen(WorkstationScreen):
         Binding("escape", "back", "key.back", key_display="Esc", id="back"),
     ]
 
+    detail: reactive[PostingDetail | None] = reactive(None, bindings=True)
+    """The posting as loaded (masked, or revealed); reversal, reprint and F5 depend on it."""
+
     def __init__(self, serial: str) -> None:
         super().__init__()
         self.serial = serial
-        self.detail: PostingDetail | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
@@ -115,7 +118,6 @@ class PostingDetailScreen(WorkstationScreen):
                     )
                 )
         self.query_one("#detail", Static).update("\n".join(parts))
-        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reverse":

@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, Static
 
 from forms.state import FormState
@@ -29,6 +30,8 @@ from workstation.domain.i18n import Catalog
 from workstation.domain.money import format_yuan, parse_money
 from workstation.services.overrides import Approval
 from workstation.services.posting import PostingResult
+from workstation.services.risk.engine import Assessment
+from workstation.services.risk.model import RiskContext
 from workstation.services.submission import Submission
 
 
@@ -42,13 +45,20 @@ class ReviewScreen(WorkstationScreen):
         Binding("escape", "back", "key.edit", key_display="Esc", id="back"),
     ]
 
+    assessment: reactive[Assessment | None] = reactive(None, bindings=True)
+    """The service's findings for this submission; None until it has answered."""
+    acknowledged: reactive[frozenset[str]] = reactive(frozenset(), bindings=True)
+    """The codes of the warnings the teller has ticked in the findings list."""
+    approval: reactive[Approval | None] = reactive(None, bindings=True)
+    """The supervisor's approval, once given (F7 here, F8 from afar)."""
+    posting: reactive[bool] = reactive(False, bindings=True)
+    """F10 was pressed and the service is posting: F10 waits for its answer."""
+
     def __init__(self, state: FormState, idempotency_key: str) -> None:
         super().__init__()
         self.state = state
         self.submission = Submission.from_state(state, idempotency_key)
-        self.context = self.assessment = None
-        self.approval: Approval | None = None
-        self.posting = False
+        self.context: RiskContext | None = None
 
     def compose(self) -> ComposeResult:
         t, template = self.t, self.state.template
@@ -75,9 +85,11 @@ class ReviewScreen(WorkstationScreen):
         postings, who, submission = self.app.station.postings, self.app.who, self.submission
         self.call_service(lambda: postings.review(submission, who), self._assessed)
 
-    def _assessed(self, result) -> None:
+    def _assessed(self, result: tuple[RiskContext, Assessment]) -> None:
         self.context, self.assessment = result
-        self.query_one(FindingsList).show(self.assessment.findings)
+        findings = self.query_one(FindingsList)
+        findings.show(self.assessment.findings)
+        self.acknowledged = frozenset(findings.acknowledged)
         self.query_one("#tender").display = self.takes_cash
         self._refresh_needs()
 
@@ -118,8 +130,8 @@ class ReviewScreen(WorkstationScreen):
     # -- what stands between the teller and posting --------------------------------
 
     def _unacknowledged(self) -> list[str]:
-        acknowledged = self.query_one(FindingsList).acknowledged
-        return [f.code for f in self.assessment.warnings if f.code not in acknowledged]
+        a = self.assessment
+        return [f.code for f in a.warnings if f.code not in self.acknowledged] if a else []
 
     def ready(self) -> bool:
         a = self.assessment
@@ -147,9 +159,9 @@ class ReviewScreen(WorkstationScreen):
             text = "\n".join(parts)
         self.query_one("#needs", Static).update(text)
         self.query_one("#needs").set_class(a.blocked, "-blocked")
-        self.refresh_bindings()
 
     def on_findings_list_acknowledged(self, _event: FindingsList.Acknowledged) -> None:
+        self.acknowledged = frozenset(self.query_one(FindingsList).acknowledged)
         self._refresh_needs()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -193,8 +205,7 @@ class ReviewScreen(WorkstationScreen):
             self.set_focus(self.query_one("#tendered"))
             return
         self.posting = True
-        self.refresh_bindings()
-        acknowledged = frozenset(self.query_one(FindingsList).acknowledged)
+        acknowledged = self.acknowledged
         postings, who, submission = self.app.station.postings, self.app.who, self.submission
         self.call_service(
             lambda: postings.post(submission, who, acknowledged, tendered), self._posted

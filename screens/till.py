@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Label, Static
 
 from screens.base import WorkstationScreen
@@ -140,7 +141,8 @@ class TillScreen(CashScreen):
         Binding("escape", "back", "key.back", key_display="Esc", id="back"),
     ]
 
-    summary: TillSummary | None = None
+    summary: reactive[TillSummary | None] = reactive(None, bindings=True)
+    """The box as last loaded; transfers, handover and close need an open shift in it."""
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -193,7 +195,6 @@ class TillScreen(CashScreen):
             if summary.blockers
             else t("till.ready")
         )
-        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("vault", "handover", "close_till"):

@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, Static
 
 from printing.till_jobs import print_document
@@ -58,10 +59,12 @@ class CountingScreen(CashScreen):
         Binding("escape", "back", "key.back", key_display="Esc", id="back"),
     ]
 
+    busy: reactive[bool] = reactive(False, bindings=True)
+    """The confirmation is with the service: F10 and Esc wait for its answer."""
+
     def __init__(self, summary: TillSummary) -> None:
         super().__init__()
         self.summary = summary
-        self.busy = False
 
     def on_mount(self) -> None:
         self.query_one(CountForm).focus_first()
@@ -86,13 +89,11 @@ class CountingScreen(CashScreen):
 
     def start(self, job, done) -> None:
         self.busy = True
-        self.refresh_bindings()
         self.query_one("#error", Static).update("")
         self.call_service(job, done)
 
     def show_refusal(self, message) -> None:
         self.busy = False
-        self.refresh_bindings()
         self.query_one("#error", Static).update(self.t(message))
         self.focus_on(message)
 

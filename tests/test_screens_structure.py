@@ -176,3 +176,28 @@ def test_only_navigation_opens_screens_from_other_modules():
         if imported in screens - bases
     )
     assert screens and crossing == []
+
+
+def test_state_that_drives_bindings_is_reactive_not_refreshed_by_hand():
+    by_hand = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path in sorted(SCREENS.rglob("*.py"))
+        for node in ast.walk(_tree(path))
+        if isinstance(node, ast.Attribute) and node.attr == "refresh_bindings"
+    ]
+    assert by_hand == []
+
+
+def test_every_reactive_is_typed_and_says_what_it_holds():
+    bare, bound = [], 0
+    for path in sorted(SCREENS.rglob("*.py")):
+        for cls in (n for n in ast.walk(_tree(path)) if isinstance(n, ast.ClassDef)):
+            for here, after in zip(cls.body, [*cls.body[1:], None], strict=True):
+                value = getattr(here, "value", None)
+                if not (isinstance(value, ast.Call) and ast.unparse(value.func) == "reactive"):
+                    continue
+                bound += "bindings=True" in ast.unparse(value)
+                documented = isinstance(after, ast.Expr) and isinstance(after.value, ast.Constant)
+                if not (isinstance(here, ast.AnnAssign) and documented):
+                    bare.append(f"{path.relative_to(ROOT)}:{here.lineno}")
+    assert bound >= 8 and bare == []
