@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
-from screens.base import WorkstationScreen
+from screens.base import BACK, WorkstationScreen
 from screens.dialogs.decision import DecisionModal
 from screens.widgets.evidence import EvidenceView
 from screens.widgets.status_bar import StatusBar
@@ -34,7 +34,7 @@ class AuthorizationsScreen(WorkstationScreen):
         Binding("f2", "decide(True)", "key.approve", key_display="F2", id="approve"),
         Binding("f3", "decide(False)", "key.reject", key_display="F3", id="reject"),
         Binding("f5", "reveal", "key.reveal", key_display="F5", id="reveal"),
-        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+        BACK,
     ]
 
     shown: reactive[RequestView | None] = reactive(None, bindings=True)
@@ -137,6 +137,3 @@ class AuthorizationsScreen(WorkstationScreen):
         if current is not None and current.id == view.id:
             self.shown = view
             self.query_one("#detail-box", EvidenceView).show(view.evidence)
-
-    def action_back(self) -> None:
-        self.dismiss()

@@ -94,6 +94,8 @@ TABS = [
     Binding("shift+tab", "app.focus_previous", show=False, priority=True),
 ]
 """Tab moves focus before the next key is delivered too (see EnterMovesOn)."""
+BACK = Binding("escape", "back", "key.back", key_display="Esc", id="back")
+"""Esc closes the screen (:meth:`WorkstationScreen.action_back`)."""
 DIGITS = [Binding(str(n), f"pick_choice({n})", show=False, priority=True) for n in range(1, 10)]
 """A digit on a choice picks that option and moves on, before the next key lands."""
 
@@ -165,3 +167,7 @@ class WorkstationScreen(Translated, ServiceCalls, EnterMovesOn, Screen):
     """Whether the command palette may open over this screen."""
     ACTIONS: ClassVar[tuple[HomeAction, ...]] = ()
     """Actions of the registry (screens/actions.py) this screen offers, in the palette too."""
+
+    def action_back(self) -> None:
+        """Esc (:data:`BACK`): close this screen, back to the one below."""
+        self.dismiss()

@@ -13,8 +13,10 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, Static
 
+from screens.base import BACK
 from screens.till import CashScreen
 from screens.till_ops import print_after
+from screens.widgets.credentials import take_password
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import time_of_day
 from workstation.services.closing import OpenTill
@@ -26,7 +28,7 @@ class BranchCloseScreen(CashScreen):
         Binding("f5", "refresh", "key.refresh", key_display="F5", id="refresh"),
         Binding("f8", "documents", "key.documents", key_display="F8", id="documents"),
         Binding("f10", "close_branch", "key.close_branch", key_display="F10", id="close_branch"),
-        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+        BACK,
     ]
 
     busy: reactive[bool] = reactive(False, bindings=True)
@@ -83,8 +85,7 @@ class BranchCloseScreen(CashScreen):
         return super().check_action(action, parameters)
 
     def action_close_branch(self) -> None:
-        password = self.query_one("#password", Input).value
-        self.query_one("#password", Input).value = ""
+        password = take_password(self.query_one("#password", Input))
         closing, who = self.app.station.closing, self.app.who
         self.busy = True
         self.call_service(lambda: closing.close_branch(who, password), self._when_closed)
@@ -104,6 +105,3 @@ class BranchCloseScreen(CashScreen):
 
     def action_documents(self) -> None:
         self.app.nav.open_documents()
-
-    def action_back(self) -> None:
-        self.dismiss()

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Label
 
 from printing.till_jobs import print_document
+from screens.base import BACK
 from screens.dialogs.reason import ReasonModal
 from screens.printouts import run_print
 from screens.till import CashScreen
@@ -23,7 +23,7 @@ from workstation.services.documents import DocumentRef
 
 class DocumentsScreen(CashScreen):
     AUTO_FOCUS = "#documents"
-    BINDINGS = [Binding("escape", "back", "key.back", key_display="Esc", id="back")]
+    BINDINGS = [BACK]
 
     def __init__(self) -> None:
         super().__init__()
@@ -95,6 +95,3 @@ class DocumentsScreen(CashScreen):
         """Not printed (e.g. the output folder is missing): say so; the list shows it to retry."""
         super().show_refusal(message)
         self.refresh_list()
-
-    def action_back(self) -> None:
-        self.dismiss()

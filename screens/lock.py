@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, Static
 
 from screens.base import WorkstationScreen
+from screens.widgets.credentials import take_password
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import time_of_day
 from workstation.domain.i18n import Msg
@@ -104,8 +105,7 @@ class LockScreen(WorkstationScreen):
             self._take_over(widget)
 
     def _unlock(self, field: Input) -> None:
-        password, who, station = field.value, self.who, self.app.station
-        field.value = ""
+        password, who, station = take_password(field), self.who, self.app.station
         self.call_service(lambda: station.auth.unlock(who, password), self._unlocked)
 
     def _unlocked(self, _: None) -> None:
@@ -114,8 +114,7 @@ class LockScreen(WorkstationScreen):
 
     def _take_over(self, field: Input) -> None:
         staff_id = self.query_one("#other-id", Input).value
-        password, who, station = field.value, self.who, self.app.station
-        field.value = ""
+        password, who, station = take_password(field), self.who, self.app.station
         self.call_service(lambda: station.auth.take_over(who, staff_id, password), self._taken_over)
 
     def _taken_over(self, new_who: SignedIn) -> None:

@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Footer, Label, Static
 
-from screens.base import WorkstationScreen
+from screens.base import BACK, WorkstationScreen
 from screens.dialogs.approval import Mode
 from screens.dialogs.override import override_dialog
 from screens.dialogs.reason import ReasonModal
@@ -37,7 +37,7 @@ class PostingDetailScreen(WorkstationScreen):
         Binding("f5", "reveal", "key.reveal", key_display="F5", id="reveal"),
         Binding("f6", "reprint", "key.reprint", key_display="F6", id="reprint"),
         Binding("f9", "reverse", "key.reverse", key_display="F9", id="reverse"),
-        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+        BACK,
     ]
 
     detail: reactive[PostingDetail | None] = reactive(None, bindings=True)
@@ -172,6 +172,3 @@ class PostingDetailScreen(WorkstationScreen):
     def _reversed(self, result) -> None:
         self.notify(self.t("detail.reversed", serial=result.serial), timeout=10)
         self.load()
-
-    def action_back(self) -> None:
-        self.dismiss()

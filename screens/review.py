@@ -220,9 +220,6 @@ class ReviewScreen(WorkstationScreen):
         self.notify(self.t(message), severity="error", timeout=10)
         self.on_mount()
 
-    def action_back(self) -> None:
-        self.dismiss()
-
 
 def approval_line(approval: Approval, t: Catalog, zone: tzinfo) -> str:
     mode = t(f"override.mode.{approval.mode}")

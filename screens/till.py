@@ -20,7 +20,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Label, Static
 
-from screens.base import WorkstationScreen
+from screens.base import BACK, WorkstationScreen
 from screens.widgets.count_form import CountForm
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.supervisor_fields import SupervisorFields
@@ -58,7 +58,7 @@ class OpenShiftScreen(CashScreen):
 
     BINDINGS = [
         Binding("f10", "open_shift", "key.open_shift", key_display="F10", id="open_shift"),
-        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+        BACK,
     ]
 
     def __init__(self, summary: TillSummary) -> None:
@@ -112,11 +112,11 @@ class OpenShiftScreen(CashScreen):
         except InvalidValue as bad:
             self.show_refusal(bad.msg)
             return
-        fields = self.query_one(SupervisorFields)
-        approver, password = fields.staff_id, fields.password
-        fields.clear_password()
+        supervisor = self.query_one(SupervisorFields).take()
         till, who = self.app.station.till, self.app.who
-        self.call_service(lambda: till.open(who, count, approver, password), self._opened)
+        self.call_service(
+            lambda: till.open(who, count, supervisor.staff_id, supervisor.password), self._opened
+        )
 
     def _opened(self, view) -> None:
         self.notify(self.t("till.opened", amount=format_yuan(view.opening.total)))
@@ -124,9 +124,6 @@ class OpenShiftScreen(CashScreen):
 
     def show_refusal(self, message) -> None:
         self.query_one("#error", Static).update(self.t(message))
-
-    def action_back(self) -> None:
-        self.dismiss()
 
 
 class TillScreen(CashScreen):
@@ -138,7 +135,7 @@ class TillScreen(CashScreen):
         Binding("f4", "handover", "key.handover", key_display="F4", id="handover"),
         Binding("f8", "documents", "key.documents", key_display="F8", id="documents"),
         Binding("f9", "close_till", "key.close_till", key_display="F9", id="close_till"),
-        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+        BACK,
     ]
 
     summary: reactive[TillSummary | None] = reactive(None, bindings=True)
@@ -212,9 +209,6 @@ class TillScreen(CashScreen):
 
     def action_documents(self) -> None:
         self.app.nav.open_documents()
-
-    def action_back(self) -> None:
-        self.dismiss()
 
 
 ZERO = Decimal("0.00")

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.widgets import Input
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """A staff ID and password typed at the counter (None where left blank)."""
+
+    staff_id: str | None
+    password: str | None
 
 
 def take_password(field: Input) -> str:
