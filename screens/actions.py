@@ -11,23 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from workstation.domain.i18n import Catalog
 from workstation.domain.staff import Role
 
 if TYPE_CHECKING:
-    from screens.base import WorkstationScreen
+    from screens.navigation import Navigator
 
 ALL_ROLES = frozenset(Role)
 COUNTER_STAFF = frozenset({Role.TELLER, Role.SUPERVISOR})
 SUPERVISORS = frozenset({Role.SUPERVISOR})
 
-Opener = Callable[["WorkstationScreen"], object]
-"""Runs the action from the screen it was chosen on (usually through ``app.nav``)."""
+Opener = Callable[["Navigator"], object]
+"""Runs the action: a :class:`~screens.navigation.Navigator` method, mostly."""
 
 ACTION = "home_action"
 """The binding action every registry entry runs: ``home_action('<name>')``."""
@@ -80,7 +81,7 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         "key.new_business",
         "key.tip.new_business",
         COUNTER_STAFF,
-        lambda screen: screen.app.nav.open_picker(),
+        lambda nav: nav.open_picker(),
     ),
     HomeAction(
         "authorizations",
@@ -89,7 +90,7 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         "key.authorizations",
         "key.tip.authorizations",
         SUPERVISORS,
-        lambda screen: screen.app.nav.open_authorizations(),
+        lambda nav: nav.open_authorizations(),
     ),
     HomeAction(
         "journal",
@@ -98,7 +99,7 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         "key.journal",
         "key.tip.journal",
         ALL_ROLES,
-        lambda screen: screen.app.nav.open_journal(),
+        lambda nav: nav.open_journal(),
     ),
     HomeAction(
         "till",
@@ -107,7 +108,7 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         "key.till",
         "key.tip.till",
         COUNTER_STAFF,
-        lambda screen: screen.app.nav.open_till(screen),
+        lambda nav: nav.open_till(),
     ),
     HomeAction(
         "branch_close",
@@ -116,7 +117,7 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         "key.branch_close",
         "key.tip.branch_close",
         SUPERVISORS,
-        lambda screen: screen.app.nav.open_branch_close(),
+        lambda nav: nav.open_branch_close(),
     ),
     HomeAction(
         "lock",
@@ -125,7 +126,7 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         "key.lock",
         "key.tip.lock",
         ALL_ROLES,
-        lambda screen: screen.app.nav.lock("manual"),
+        lambda nav: nav.lock("manual"),
         everywhere=True,
     ),
     HomeAction(
@@ -135,7 +136,7 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         "key.change_password",
         "key.tip.change_password",
         ALL_ROLES,
-        lambda screen: screen.app.nav.change_password(),
+        lambda nav: nav.change_password(),
     ),
     HomeAction(
         "sign_out",
@@ -144,7 +145,7 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         "key.sign_out",
         "key.tip.sign_out",
         ALL_ROLES,
-        lambda screen: screen.app.nav.sign_out(screen),
+        lambda nav: nav.sign_out(),
     ),
 )
 
@@ -152,7 +153,7 @@ BY_NAME = {action.name: action for action in HOME_ACTIONS}
 EVERYWHERE = tuple(action for action in HOME_ACTIONS if action.everywhere)
 
 
-def bindings(actions: Iterable[HomeAction]) -> list[Binding]:
+def bindings(actions: Iterable[HomeAction]) -> list[BindingType]:
     return [action.binding() for action in actions]
 
 
@@ -167,13 +168,12 @@ def for_role(actions: Iterable[HomeAction], role: Role) -> list[HomeAction]:
 
 
 def commands(
-    actions: Iterable[HomeAction], screen: WorkstationScreen, role: Role
+    actions: Iterable[HomeAction], nav: Navigator, t: Catalog, role: Role
 ) -> Iterable[SystemCommand]:
-    """Palette lines: the menu text (key and label), the tooltip, run from ``screen``."""
-    t = screen.app.t
+    """Palette lines: the menu text (key and label in the UI language), the tooltip."""
     for action in for_role(actions, role):
         yield SystemCommand(
             action.menu_text(t).strip(),
             t(action.tooltip),
-            lambda action=action: action.opener(screen),
+            partial(action.opener, nav),
         )

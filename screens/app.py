@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -127,7 +127,7 @@ class WorkstationApp(App[None]):
         worker = event.worker
         if worker.name == "open-station":
             if event.state is WorkerState.SUCCESS:
-                station, self._nav = worker.result
+                station, self._nav = cast("tuple[Station, Navigator]", worker.result)
                 self.station = station
                 self._opened.set()
             elif event.state is WorkerState.ERROR:
@@ -185,7 +185,7 @@ class WorkstationApp(App[None]):
         return True
 
     def action_home_action(self, name: str) -> None:
-        BY_NAME[name].opener(self.screen)
+        BY_NAME[name].opener(self.nav)
 
     async def action_quit(self) -> None:
         who, station = self.who, self.station
@@ -201,6 +201,6 @@ class WorkstationApp(App[None]):
         t = self.t
         if self.who is not None and not self.locked and isinstance(screen, WorkstationScreen):
             offered = [a for a in EVERYWHERE if a not in screen.ACTIONS] + list(screen.ACTIONS)
-            yield from commands(offered, screen, self.who.staff.role)
+            yield from commands(offered, self.nav, t, self.who.staff.role)
         quit_line = f"{QUIT_KEY}  {t('key.quit')}"
         yield SystemCommand(quit_line, t("key.quit"), self.action_quit)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.binding import Binding
 from textual.screen import Screen
@@ -23,6 +23,9 @@ from workstation.domain.errors import SystemRefused, WorkstationError
 from workstation.domain.i18n import Catalog, Msg, msg
 
 if TYPE_CHECKING:
+    from textual import getters
+    from textual.dom import DOMNode
+
     from screens.actions import HomeAction
     from screens.app import WorkstationApp
 
@@ -45,7 +48,10 @@ class ServiceCalls:
     line, so a screen waiting for an answer (posting, printing) is usable again.
     """
 
-    app: WorkstationApp
+    if TYPE_CHECKING:
+
+        @property
+        def app(self) -> WorkstationApp: ...
 
     def call_service(
         self,
@@ -150,11 +156,14 @@ class EnterMovesOn:
 class Translated:
     """Bindings declared with catalog keys, shown in the app's language; ``t`` is its catalog."""
 
-    app: WorkstationApp
+    if TYPE_CHECKING:
+
+        @property
+        def app(self) -> WorkstationApp: ...
 
     def __init__(self) -> None:
         super().__init__()
-        translate_bindings(self, self.app.t)
+        translate_bindings(cast("DOMNode", self), self.app.t)
 
     @property
     def t(self) -> Catalog:
@@ -162,6 +171,9 @@ class Translated:
 
 
 class WorkstationScreen(Translated, ServiceCalls, EnterMovesOn, Screen):
+    if TYPE_CHECKING:
+        app = getters.app(WorkstationApp)
+
     BINDINGS = [ENTER, *TABS, *DIGITS]
     PALETTE: ClassVar[bool] = True
     """Whether the command palette may open over this screen."""

@@ -131,7 +131,7 @@ class HomeScreen(WorkstationScreen):
 
     @on(OptionList.OptionSelected, "#actions")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        BY_NAME[str(event.option.id)].opener(self)
+        BY_NAME[str(event.option.id)].opener(self.app.nav)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == ACTION:
@@ -139,4 +139,4 @@ class HomeScreen(WorkstationScreen):
         return super().check_action(action, parameters)
 
     def action_home_action(self, name: str) -> None:
-        BY_NAME[name].opener(self)
+        BY_NAME[name].opener(self.app.nav)

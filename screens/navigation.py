@@ -19,7 +19,6 @@ from textual.screen import Screen
 from forms.schema import Template
 from forms.state import FormState
 from screens.authorizations import AuthorizationsScreen
-from screens.base import WorkstationScreen
 from screens.branch_close import BranchCloseScreen
 from screens.dialogs.password import ChangePasswordModal
 from screens.documents import DocumentsScreen
@@ -74,10 +73,10 @@ class Navigator:
         self.end_session(notice)
         self.begin_session(who)
 
-    def sign_out(self, screen: WorkstationScreen) -> None:
+    def sign_out(self) -> None:
         """Sign out (journaled by the service), then back to the sign-in screen."""
         who, station, t = self.app.who, self.app.station, self.app.t
-        screen.call_service(
+        self._home().call_service(
             lambda: station.auth.sign_out(who), lambda _: self.end_session(t("home.signed_out"))
         )
 
@@ -130,10 +129,10 @@ class Navigator:
 
     # -- the till -------------------------------------------------------------------
 
-    def open_till(self, screen: WorkstationScreen) -> None:
+    def open_till(self) -> None:
         """The box now if a shift is open, else the opening count."""
         till, who = self.app.station.till, self.app.who
-        screen.call_service(lambda: till.summary(who), self._show_till)
+        self._home().call_service(lambda: till.summary(who), self._show_till)
 
     def _show_till(self, summary: TillSummary) -> None:
         self.app.push_screen(TillScreen() if summary.shift else OpenShiftScreen(summary))
@@ -158,6 +157,13 @@ class Navigator:
         self.app.push_screen(BranchCloseScreen())
 
     # -- the stack ------------------------------------------------------------------
+
+    def _home(self) -> HomeScreen:
+        """The home screen on the stack: home actions run their service calls there."""
+        homes = [screen for screen in self.app.screen_stack if isinstance(screen, HomeScreen)]
+        if not homes:
+            raise RuntimeError("a home action ran with no home screen open")
+        return homes[-1]
 
     def _back_to(self, kind: type[Screen[object]]) -> None:
         """Close every screen above the topmost ``kind`` (none is closed if there is none)."""

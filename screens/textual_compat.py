@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual._compositor import LayoutUpdate
 from textual.binding import Binding, BindingsMap
@@ -89,13 +89,13 @@ def notification_messages(app: App[object]) -> Iterator[str]:
     return (notification.message for notification in app._notifications)
 
 
-Display = Callable[["Screen[object]", object], None]
+Display = Callable[["Screen[Any]", Any], None]
 """``App._display(screen, update)``: what sends a frame (or part of one) to the terminal."""
 
 
 def wrap_display(app: App[object], wrapper: Callable[[Display], Display]) -> None:
     """Put ``wrapper`` around what sends frames to the terminal, for benchmarks."""
-    app._display = wrapper(app._display)  # type: ignore[method-assign]
+    app._display = wrapper(app._display)  # type: ignore[method-assign,assignment]
 
 
 def in_batch(app: App[object]) -> bool:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.screen import ModalScreen
 
 from screens.base import DIGITS, ENTER, TABS, EnterMovesOn, ServiceCalls, Translated
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from screens.app import WorkstationApp
 
 T = TypeVar("T")
 
@@ -28,6 +33,9 @@ class Dialog(Translated, ServiceCalls, EnterMovesOn, ModalScreen[T]):
     Dialog #hint { color: $text-muted; }
     Dialog #error { color: $error; min-height: 1; margin-top: 1; }
     """
+    if TYPE_CHECKING:
+        app = getters.app(WorkstationApp)
+
     BINDINGS = [ENTER, *TABS, *DIGITS]
     PALETTE: ClassVar[bool] = False
     """No command palette over a dialog."""
