@@ -72,6 +72,10 @@ class HomeAction:
         """``   F2  办理业务``: the key, then the label in the UI language."""
         return f"{self.key_display:>4}  {t(self.label)}"
 
+    def palette_text(self, t: Catalog) -> str:
+        """``办理业务  F2``: the label first, so the palette sorts and finds by it."""
+        return palette_line(t(self.label), self.key_display)
+
 
 HOME_ACTIONS: tuple[HomeAction, ...] = (
     HomeAction(
@@ -153,6 +157,15 @@ BY_NAME = {action.name: action for action in HOME_ACTIONS}
 EVERYWHERE = tuple(action for action in HOME_ACTIONS if action.everywhere)
 
 
+def palette_line(label: str, key: str) -> str:
+    """A command palette line: what it does, then its key.
+
+    Textual lists the palette's commands sorted by this text and Enter runs the
+    first: the label leads, so the order is the labels' (Ctrl+P, Enter does not quit).
+    """
+    return f"{label}  {key}"
+
+
 def bindings(actions: Iterable[HomeAction]) -> list[BindingType]:
     return [action.binding() for action in actions]
 
@@ -170,10 +183,10 @@ def for_role(actions: Iterable[HomeAction], role: Role) -> list[HomeAction]:
 def commands(
     actions: Iterable[HomeAction], nav: Navigator, t: Catalog, role: Role
 ) -> Iterable[SystemCommand]:
-    """Palette lines: the menu text (key and label in the UI language), the tooltip."""
+    """Palette lines: the label in the UI language and the key, the tooltip as help."""
     for action in for_role(actions, role):
         yield SystemCommand(
-            action.menu_text(t).strip(),
+            action.palette_text(t),
             t(action.tooltip),
             partial(action.opener, nav),
         )

@@ -19,7 +19,15 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from screens.actions import ACTION, BY_NAME, EVERYWHERE, allowed, bindings, commands
+from screens.actions import (
+    ACTION,
+    BY_NAME,
+    EVERYWHERE,
+    allowed,
+    bindings,
+    commands,
+    palette_line,
+)
 from screens.base import WorkstationScreen, failure_message
 from screens.signin import SignInScreen
 from screens.textual_compat import translate_bindings
@@ -202,5 +210,5 @@ class WorkstationApp(App[None]):
         if self.who is not None and not self.locked and isinstance(screen, WorkstationScreen):
             offered = [a for a in EVERYWHERE if a not in screen.ACTIONS] + list(screen.ACTIONS)
             yield from commands(offered, self.nav, t, self.who.staff.role)
-        quit_line = f"{QUIT_KEY}  {t('key.quit')}"
+        quit_line = palette_line(t("key.quit"), QUIT_KEY)
         yield SystemCommand(quit_line, t("key.quit"), self.action_quit)
