@@ -73,12 +73,12 @@ def pack_and_field() -> None:
 
 async def open_form() -> None:
     import keyring
-    from textual._compositor import LayoutUpdate
     from textual.screen import Screen
     from textual.widgets import Input, Label
 
     from screens.app import WorkstationApp
     from screens.form import FormScreen
+    from screens.textual_compat import in_batch, is_layout_update, wrap_display
     from workstation.cli.demo import prepare_demo
     from workstation.domain.clock import SystemClock
     from workstation.station import open_station
@@ -103,17 +103,19 @@ async def open_form() -> None:
                 await pilot.pause(0.01)
 
             frames: dict[object, list] = {}
-            display = app._display
 
-            def record(screen, update) -> None:
-                display(screen, update)
-                if not isinstance(update, LayoutUpdate) or app._batch_count:
-                    return  # nothing goes to the terminal
-                if update.region.size == app.size:  # a whole frame: note when, keep it to read
-                    focused = screen.focused.id if screen.focused is not None else None
-                    frames.setdefault(screen, []).append((time.perf_counter(), update, focused))
+            def recording(display):
+                def record(screen, update) -> None:
+                    display(screen, update)
+                    if not is_layout_update(update) or in_batch(app):
+                        return  # nothing goes to the terminal
+                    if update.region.size == app.size:  # a whole frame: note when, keep it
+                        focused = screen.focused.id if screen.focused is not None else None
+                        frames.setdefault(screen, []).append((time.perf_counter(), update, focused))
 
-            app._display = record
+                return record
+
+            wrap_display(app, recording)
 
             def shows(update, expected: list[str]) -> bool:
                 text = "".join("".join(strip.text for strip in line) for line in update.strips)

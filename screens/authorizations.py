@@ -13,10 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
-from screens.base import WorkstationScreen
+from screens.base import BACK, WorkstationScreen
+from screens.dialogs.decision import DecisionModal
 from screens.widgets.evidence import EvidenceView
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import time_of_day
@@ -32,8 +34,11 @@ class AuthorizationsScreen(WorkstationScreen):
         Binding("f2", "decide(True)", "key.approve", key_display="F2", id="approve"),
         Binding("f3", "decide(False)", "key.reject", key_display="F3", id="reject"),
         Binding("f5", "reveal", "key.reveal", key_display="F5", id="reveal"),
-        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+        BACK,
     ]
+
+    shown: reactive[RequestView | None] = reactive(None, bindings=True)
+    """The request whose evidence is on show (revealed in full after F5)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -73,7 +78,6 @@ class AuthorizationsScreen(WorkstationScreen):
         if ids:
             options.highlighted = ids.index(keep.id) if keep and keep.id in ids else 0
         self._show(self.current())
-        self.refresh_bindings()
 
     def current(self) -> RequestView | None:
         options = self.query_one("#requests", OptionList)
@@ -98,6 +102,7 @@ class AuthorizationsScreen(WorkstationScreen):
         )
 
     def _show(self, r: RequestView | None) -> None:
+        self.shown = r
         detail = self.query_one("#detail-box", EvidenceView)
         detail.border_title = self._summary(r) if r else ""
         detail.show(r.evidence if r else None, self.t("authorizations.none"))
@@ -110,13 +115,11 @@ class AuthorizationsScreen(WorkstationScreen):
         if action == "decide":
             return self.current() is not None
         if action == "reveal":
-            shown = self.query_one("#detail-box", EvidenceView).evidence
-            return self.current() is not None and not (shown and shown.revealed)
+            shown = self.shown
+            return self.current() is not None and not (shown and shown.evidence.revealed)
         return super().check_action(action, parameters)
 
     def action_decide(self, approve: bool) -> None:
-        from screens.decision import DecisionModal
-
         request = self.current()
         if request is not None:
             self.app.push_screen(DecisionModal(request, approve), lambda _: self.reload())
@@ -132,8 +135,5 @@ class AuthorizationsScreen(WorkstationScreen):
     def _revealed(self, view: RequestView) -> None:
         current = self.current()
         if current is not None and current.id == view.id:
+            self.shown = view
             self.query_one("#detail-box", EvidenceView).show(view.evidence)
-            self.refresh_bindings()
-
-    def action_back(self) -> None:
-        self.dismiss()

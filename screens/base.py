@@ -1,42 +1,35 @@
 """What every workstation screen shares: translated key bindings and service calls.
 
 Bindings are declared with catalog keys as their description and tooltip;
-they are rendered in the app's language when the screen is built.
+they are rendered in the app's language when the screen is built. Modals
+(dialogs) build on :class:`WorkstationModal`; see ``screens/dialogs/``.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
-from textual.binding import Binding, BindingsMap
-from textual.dom import DOMNode
-from textual.screen import ModalScreen, Screen
+from textual.binding import Binding
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
+from screens.textual_compat import has_queued_messages, translate_bindings
 from screens.widgets.choice import ChoiceField
 from workstation.domain.errors import SystemRefused, WorkstationError
 from workstation.domain.i18n import Catalog, Msg, msg
 
 if TYPE_CHECKING:
+    from textual import getters
+    from textual.dom import DOMNode
+
+    from screens.actions import HomeAction
     from screens.app import WorkstationApp
 
 T = TypeVar("T")
-
-
-def translate_bindings(node: DOMNode, t: Catalog) -> None:
-    """Replace catalog keys in ``node``'s bindings with text in the UI language."""
-    translated: dict[str, list] = {}
-    for key, bindings in node._bindings.key_to_bindings.items():
-        translated[key] = [
-            replace(b, description=t(b.description), tooltip=t(b.tooltip) if b.tooltip else "")
-            for b in bindings
-        ]
-    node._bindings = BindingsMap.from_keys(translated)
 
 
 def failure_message(error: BaseException | None) -> Msg:
@@ -55,7 +48,10 @@ class ServiceCalls:
     line, so a screen waiting for an answer (posting, printing) is usable again.
     """
 
-    app: WorkstationApp
+    if TYPE_CHECKING:
+
+        @property
+        def app(self) -> WorkstationApp: ...
 
     def call_service(
         self,
@@ -93,7 +89,7 @@ class ServiceCalls:
 async def drained(widget: Widget, limit: int = 200) -> None:
     """Let ``widget`` handle the keys already queued for it (a burst of typing)."""
     for _ in range(limit):
-        if widget._message_queue.empty():
+        if not has_queued_messages(widget):
             return
         await asyncio.sleep(0)
 
@@ -104,6 +100,8 @@ TABS = [
     Binding("shift+tab", "app.focus_previous", show=False, priority=True),
 ]
 """Tab moves focus before the next key is delivered too (see EnterMovesOn)."""
+BACK = Binding("escape", "back", "key.back", key_display="Esc", id="back")
+"""Esc closes the screen (:meth:`WorkstationScreen.action_back`)."""
 DIGITS = [Binding(str(n), f"pick_choice({n})", show=False, priority=True) for n in range(1, 10)]
 """A digit on a choice picks that option and moves on, before the next key lands."""
 
@@ -141,33 +139,47 @@ class EnterMovesOn:
         await drained(widget)
         self.field_entered(widget)
 
+    SUBMIT_FROM: ClassVar[str | None] = None
+    """The id of the field where Enter submits (see :meth:`submit`); elsewhere it moves on."""
+
     def field_entered(self, widget: Widget) -> None:
-        """Enter was pressed in ``widget``; by default, go to the next field."""
-        self.focus_next()
+        """Enter was pressed in ``widget``: submit from the SUBMIT_FROM field, else move on."""
+        if self.SUBMIT_FROM is not None and widget.id == self.SUBMIT_FROM:
+            self.submit()
+        else:
+            self.focus_next()
+
+    def submit(self) -> None:
+        """What Enter in the SUBMIT_FROM field does (a screen that sets it defines this)."""
 
 
-class WorkstationScreen(ServiceCalls, EnterMovesOn, Screen):
+class Translated:
+    """Bindings declared with catalog keys, shown in the app's language; ``t`` is its catalog."""
+
+    if TYPE_CHECKING:
+
+        @property
+        def app(self) -> WorkstationApp: ...
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(cast("DOMNode", self), self.app.t)
+
+    @property
+    def t(self) -> Catalog:
+        return self.app.t
+
+
+class WorkstationScreen(Translated, ServiceCalls, EnterMovesOn, Screen):
+    if TYPE_CHECKING:
+        app = getters.app(WorkstationApp)
+
     BINDINGS = [ENTER, *TABS, *DIGITS]
     PALETTE: ClassVar[bool] = True
     """Whether the command palette may open over this screen."""
+    ACTIONS: ClassVar[tuple[HomeAction, ...]] = ()
+    """Actions of the registry (screens/actions.py) this screen offers, in the palette too."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        translate_bindings(self, self.app.t)
-
-    @property
-    def t(self) -> Catalog:
-        return self.app.t
-
-
-class WorkstationModal(ServiceCalls, EnterMovesOn, ModalScreen[T]):
-    BINDINGS = [ENTER, *TABS, *DIGITS]
-    PALETTE: ClassVar[bool] = False
-
-    def __init__(self) -> None:
-        super().__init__()
-        translate_bindings(self, self.app.t)
-
-    @property
-    def t(self) -> Catalog:
-        return self.app.t
+    def action_back(self) -> None:
+        """Esc (:data:`BACK`): close this screen, back to the one below."""
+        self.dismiss()

@@ -10,10 +10,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, Static
 
+from screens.base import BACK
 from screens.till import CashScreen
 from screens.till_ops import print_after
+from screens.widgets.credentials import take_password
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import time_of_day
 from workstation.domain.prints import DocumentKind
@@ -26,13 +29,15 @@ class BranchCloseScreen(CashScreen):
         Binding("f5", "refresh", "key.refresh", key_display="F5", id="refresh"),
         Binding("f8", "documents", "key.documents", key_display="F8", id="documents"),
         Binding("f10", "close_branch", "key.close_branch", key_display="F10", id="close_branch"),
-        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+        BACK,
     ]
+
+    busy: reactive[bool] = reactive(False, bindings=True)
+    """The close is with the service (or printing): F10 waits."""
 
     def __init__(self) -> None:
         super().__init__()
         self.open_tills: list[OpenTill] | None = None
-        self.busy = False
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -81,11 +86,9 @@ class BranchCloseScreen(CashScreen):
         return super().check_action(action, parameters)
 
     def action_close_branch(self) -> None:
-        password = self.query_one("#password", Input).value
-        self.query_one("#password", Input).value = ""
+        password = take_password(self.query_one("#password", Input))
         closing, who = self.app.station.closing, self.app.who
         self.busy = True
-        self.refresh_bindings()
         self.call_service(lambda: closing.close_branch(who, password), self._when_closed)
 
     def _when_closed(self, day: str) -> None:
@@ -94,19 +97,12 @@ class BranchCloseScreen(CashScreen):
 
     def _printed(self) -> None:
         self.busy = False
-        self.refresh_bindings()
         self.action_refresh()
 
     def show_refusal(self, message) -> None:
         self.busy = False
-        self.refresh_bindings()
         self.query_one("#error", Static).update(self.t(message))
         self.action_refresh()
 
     def action_documents(self) -> None:
-        from screens.documents import DocumentsScreen
-
-        self.app.push_screen(DocumentsScreen())
-
-    def action_back(self) -> None:
-        self.dismiss()
+        self.app.nav.open_documents()

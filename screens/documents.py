@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Label
 
 from printing.pipeline import print_document
-from screens.printouts import ReasonModal, run_print
+from screens.base import BACK
+from screens.dialogs.reason import ReasonModal
+from screens.printouts import run_print
 from screens.till import CashScreen
 from screens.till_ops import FAILED
 from screens.widgets.status_bar import StatusBar
@@ -22,7 +23,7 @@ from workstation.services.documents import DocumentRef
 
 class DocumentsScreen(CashScreen):
     AUTO_FOCUS = "#documents"
-    BINDINGS = [Binding("escape", "back", "key.back", key_display="Esc", id="back")]
+    BINDINGS = [BACK]
 
     def __init__(self) -> None:
         super().__init__()
@@ -94,6 +95,3 @@ class DocumentsScreen(CashScreen):
         """Not printed (e.g. the output folder is missing): say so; the list shows it to retry."""
         super().show_refusal(message)
         self.refresh_list()
-
-    def action_back(self) -> None:
-        self.dismiss()

@@ -18,6 +18,8 @@ from textual.widgets import Footer, Input
 from forms.schema import Template
 from forms.state import FormState
 from screens.base import WorkstationScreen
+from screens.dialogs.confirm import ConfirmModal
+from screens.printouts import run_print
 from screens.widgets.choice import ChoiceField
 from screens.widgets.documents import DocumentsChecklist
 from screens.widgets.form_header import FormHeader
@@ -29,6 +31,7 @@ from screens.widgets.tickbox import TickBox
 from workstation.domain.clock import local_date
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.prints import DocumentKind
+from workstation.services.prefill import prefill_values
 
 WIDE = 120
 """From this width the sample sits beside the form; below it folds behind F6."""
@@ -174,8 +177,6 @@ class FormScreen(WorkstationScreen):
             self._show_problem("policy_no", msg("form.no_such_policy"))
             self.query_one("#f-policy_no").focus()
             return
-        from workstation.services.prefill import prefill_values
-
         self.policy = policy
         summary = self.query_one(PolicySummary)
         summary.show_policy(policy, self.t, self.state.today, self._business_name)
@@ -206,9 +207,7 @@ class FormScreen(WorkstationScreen):
             checklist.cursor = [d.key for d in self.state.documents()].index(missing[0].key)
             checklist.focus()
             return
-        from screens.review import ReviewScreen
-
-        self.app.push_screen(ReviewScreen(self.state, self.policy, self.idempotency_key))
+        self.app.nav.open_review(self.state, self.idempotency_key)
 
     def action_toggle_sample(self) -> None:
         self.toggle_class("-sample-toggled")
@@ -217,7 +216,6 @@ class FormScreen(WorkstationScreen):
         if not any(value.strip() for value in self.state.values.values()):
             self.dismiss()
             return
-        from screens.confirm import ConfirmModal
 
         def answered(leave: bool | None) -> None:
             if leave:
@@ -228,7 +226,6 @@ class FormScreen(WorkstationScreen):
     def action_print_sample(self) -> None:
         """The blank form and the sample filled form (填写范例), for the customer to copy."""
         from printing.pipeline import print_document
-        from screens.printouts import run_print
 
         template = self.template
         if template is None:

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Input, Label, Static, TextArea
 from screens.till import supervisor_fields
 from screens.till_ops import CountingScreen, print_after
 from screens.widgets.count_form import CountForm
+from screens.widgets.credentials import take_password
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.supervisor_fields import SupervisorFields
 from workstation.domain.errors import InvalidValue
@@ -33,10 +34,7 @@ class HandoverScreen(CountingScreen):
         with Horizontal(id="till-body"):
             yield CountForm(t, t("handover.outgoing_count"), id="count")
             with Vertical(id="side"):
-                yield Static(
-                    t("till.expected_now", amount=format_yuan(self.summary.shift.expected)),
-                    id="figures-line",
-                )
+                yield self.expected_line()
                 yield Label(t("handover.items"), classes="field-label")
                 yield TextArea(id="items", soft_wrap=True, compact=True)
                 yield Label(t("handover.incoming_title"), classes="section")
@@ -87,16 +85,20 @@ class HandoverScreen(CountingScreen):
             return
         items = self.query_one("#items", TextArea).text.splitlines()
         incoming_id = self.query_one("#incoming-id", Input).value
-        incoming_password = self.query_one("#incoming-password", Input).value
-        self.query_one("#incoming-password", Input).value = ""
-        fields = self.query_one(SupervisorFields)
-        approver, password = fields.staff_id, fields.password
-        fields.clear_password()
+        incoming_password = take_password(self.query_one("#incoming-password", Input))
+        supervisor = self.query_one(SupervisorFields).take()
         closing, who = self.app.station.closing, self.app.who
 
         def hand_over():
             return closing.handover(
-                who, outgoing, items, incoming_id, incoming_password, incoming, approver, password
+                who,
+                outgoing,
+                items,
+                incoming_id,
+                incoming_password,
+                incoming,
+                supervisor.staff_id,
+                supervisor.password,
             )
 
         self.start(hand_over, self._handed_over)
@@ -120,5 +122,5 @@ class HandoverScreen(CountingScreen):
         )
         self.app.who = incoming  # the incoming teller prints the record, signed in here
         print_after(
-            self, DocumentKind.HANDOVER, str(view.id), lambda: self.app.switch_teller(incoming)
+            self, DocumentKind.HANDOVER, str(view.id), lambda: self.app.nav.switch_teller(incoming)
         )

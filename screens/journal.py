@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Input, Label
 
-from screens.base import WorkstationScreen
+from screens.base import BACK, WorkstationScreen
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import local_date, short_stamp
 from workstation.domain.dates import parse_date
@@ -29,7 +29,7 @@ class JournalScreen(WorkstationScreen):
     AUTO_FOCUS = "#q-serial"
     BINDINGS = [
         Binding("f5", "search", "key.search", key_display="F5", id="search"),
-        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+        BACK,
     ]
 
     def compose(self) -> ComposeResult:
@@ -123,9 +123,4 @@ class JournalScreen(WorkstationScreen):
 
     @on(DataTable.RowSelected, "#results")
     def _open(self, event: DataTable.RowSelected) -> None:
-        from screens.posting_detail import PostingDetailScreen
-
-        self.app.push_screen(PostingDetailScreen(event.row_key.value))
-
-    def action_back(self) -> None:
-        self.dismiss()
+        self.app.nav.open_posting(str(event.row_key.value))

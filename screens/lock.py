@@ -6,15 +6,22 @@ out, and the journal records who did it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, Static
 
 from screens.base import WorkstationScreen
+from screens.widgets.credentials import take_password
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import time_of_day
 from workstation.domain.i18n import Msg
+
+if TYPE_CHECKING:
+    from workstation.services.auth import SignedIn
 
 LOCKED_OUT = ("auth.now_locked", "auth.locked")
 
@@ -34,6 +41,9 @@ class LockScreen(WorkstationScreen):
         ),
         Binding("escape", "back", "key.back", key_display="Esc", tooltip="key.tip.back", id="back"),
     ]
+
+    taking_over: reactive[bool] = reactive(False, bindings=True, toggle_class="taking-over")
+    """Someone else is signing in here (F2): their fields show, Esc goes back to unlocking."""
 
     def __init__(self, reason: str) -> None:
         super().__init__()
@@ -72,22 +82,19 @@ class LockScreen(WorkstationScreen):
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        taking_over = self.has_class("taking-over")
         if action == "take_over":
-            return not taking_over
+            return not self.taking_over
         if action == "back":
-            return taking_over
+            return self.taking_over
         return super().check_action(action, parameters)
 
     def action_take_over(self) -> None:
-        self.add_class("taking-over")
+        self.taking_over = True
         self.query_one("#other-id", Input).focus()
-        self.refresh_bindings()
 
     def action_back(self) -> None:
-        self.remove_class("taking-over")
+        self.taking_over = False
         self.query_one("#unlock-password", Input).focus()
-        self.refresh_bindings()
 
     def field_entered(self, widget) -> None:
         if widget.id == "unlock-password":
@@ -98,8 +105,7 @@ class LockScreen(WorkstationScreen):
             self._take_over(widget)
 
     def _unlock(self, field: Input) -> None:
-        password, who, station = field.value, self.who, self.app.station
-        field.value = ""
+        password, who, station = take_password(field), self.who, self.app.station
         self.call_service(lambda: station.auth.unlock(who, password), self._unlocked)
 
     def _unlocked(self, _: None) -> None:
@@ -108,17 +114,16 @@ class LockScreen(WorkstationScreen):
 
     def _take_over(self, field: Input) -> None:
         staff_id = self.query_one("#other-id", Input).value
-        password, who, station = field.value, self.who, self.app.station
-        field.value = ""
+        password, who, station = take_password(field), self.who, self.app.station
         self.call_service(lambda: station.auth.take_over(who, staff_id, password), self._taken_over)
 
-    def _taken_over(self, new_who) -> None:
-        app, old = self.app, self.who.staff
-        app.end_session(self.t("lock.forced_out", old=old.name, new=new_who.staff.name))
-        app.begin_session(new_who)
+    def _taken_over(self, new_who: SignedIn) -> None:
+        old = self.who.staff
+        notice = self.t("lock.forced_out", old=old.name, new=new_who.staff.name)
+        self.app.nav.take_over(new_who, notice)
 
     def show_refusal(self, message: Msg) -> None:
-        if message.key in LOCKED_OUT and not self.has_class("taking-over"):
-            self.app.end_session(f"{self.t(message)} · {self.t('lock.locked_out')}")
+        if message.key in LOCKED_OUT and not self.taking_over:
+            self.app.nav.end_session(f"{self.t(message)} · {self.t('lock.locked_out')}")
             return
         self.query_one("#error", Static).update(self.t(message))

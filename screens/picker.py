@@ -12,7 +12,8 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from forms.schema import Category, Template
-from screens.base import WorkstationScreen
+from screens.base import BACK, WorkstationScreen
+from screens.printouts import run_print
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.prints import DocumentKind
 
@@ -22,7 +23,7 @@ class PickerScreen(WorkstationScreen):
     AUTO_FOCUS = "#search"
     BINDINGS = [
         Binding("f7", "print_sample", "key.print_sample", key_display="F7", id="print_sample"),
-        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+        BACK,
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
     ]
@@ -118,9 +119,7 @@ class PickerScreen(WorkstationScreen):
         template = self.index.by_code(code or "")
         if template is None:
             return
-        from screens.form import FormScreen
-
-        self.app.push_screen(FormScreen(template))
+        self.app.nav.open_form(template)
 
     def _highlighted_template(self) -> Template | None:
         results = self.query_one("#results", OptionList)
@@ -128,13 +127,9 @@ class PickerScreen(WorkstationScreen):
             return None
         return self.index.by_code(results.get_option_at_index(results.highlighted).id or "")
 
-    def action_back(self) -> None:
-        self.dismiss()
-
     def action_print_sample(self) -> None:
         """The blank form and the sample filled form (填写范例), for the customer to copy."""
         from printing.pipeline import print_document
-        from screens.printouts import run_print
 
         template = self._highlighted_template()
         if template is None:

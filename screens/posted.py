@@ -5,32 +5,35 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Label, Static
 
 from forms.state import FormState
 from screens.base import WorkstationScreen
+from screens.printouts import run_print
 from screens.text import aligned
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import stamp
 from workstation.domain.money import format_money
 from workstation.domain.prints import DocumentKind
-from workstation.services.overrides import Approval
 from workstation.services.posting import PostingResult
 
 
 class PostedScreen(WorkstationScreen):
+    printing: reactive[bool] = reactive(False, bindings=True)
+    """A print is under way: F6 waits for it."""
+
     CSS_PATH = "posted.tcss"
     BINDINGS = [
         Binding("f6", "print", "key.print_receipt", key_display="F6", id="print"),
         Binding("enter,escape", "done", "key.done", key_display="Enter", id="done"),
     ]
 
-    def __init__(self, result: PostingResult, state: FormState, approval: Approval | None) -> None:
+    def __init__(self, result: PostingResult, state: FormState) -> None:
         super().__init__()
-        self.result, self.state, self.approval = result, state, approval
+        self.result, self.state = result, state
         self.outcome = None
         """The last print: its PDF, and whether the printer took it."""
-        self.printing = False
 
     def compose(self) -> ComposeResult:
         t, r = self.t, self.result
@@ -79,7 +82,6 @@ class PostedScreen(WorkstationScreen):
     def action_print(self) -> None:
         """The first print; after a printer failure, the same PDF again."""
         from printing.pipeline import print_document, send_again
-        from screens.printouts import run_print
 
         station, who, serial = self.app.station, self.app.who, self.result.serial
         previous = self.outcome
@@ -91,7 +93,6 @@ class PostedScreen(WorkstationScreen):
             self.notify(self.t("posted.reprint_from_journal"))
             return
         self.printing = True
-        self.refresh_bindings()
         run_print(self, job, self._printed)
 
     def _printed(self, outcome) -> None:
@@ -105,13 +106,11 @@ class PostedScreen(WorkstationScreen):
         else:
             text = t("printout.saved", path=str(outcome.path))
         self.query_one("#print-state", Static).update(text)
-        self.refresh_bindings()
 
     def show_refusal(self, message) -> None:
         """Not printed (e.g. the output folder is missing): said here; F6 tries it again."""
         self.printing = False
         self.query_one("#print-state", Static).update(self.t(message))
-        self.refresh_bindings()
         super().show_refusal(message)
 
     def action_done(self) -> None:

@@ -12,9 +12,15 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Footer, Label, Static
 
-from screens.base import WorkstationScreen
+from screens.base import BACK, WorkstationScreen
+from screens.dialogs.approval import Mode
+from screens.dialogs.override import override_dialog
+from screens.dialogs.reason import ReasonModal
+from screens.dialogs.reverse import ReversalAnswer, ReverseModal
+from screens.printouts import run_print
 from screens.text import aligned
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import stamp, time_of_day
@@ -22,6 +28,7 @@ from workstation.domain.masking import may_reveal
 from workstation.domain.money import format_money
 from workstation.domain.prints import DocumentKind
 from workstation.services.inquiry import PostingDetail
+from workstation.services.overrides import Approval, Ask
 from workstation.services.reversal import ReversalRequest
 
 
@@ -31,13 +38,15 @@ class PostingDetailScreen(WorkstationScreen):
         Binding("f5", "reveal", "key.reveal", key_display="F5", id="reveal"),
         Binding("f6", "reprint", "key.reprint", key_display="F6", id="reprint"),
         Binding("f9", "reverse", "key.reverse", key_display="F9", id="reverse"),
-        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+        BACK,
     ]
+
+    detail: reactive[PostingDetail | None] = reactive(None, bindings=True)
+    """The posting as loaded (masked, or revealed); reversal, reprint and F5 depend on it."""
 
     def __init__(self, serial: str) -> None:
         super().__init__()
         self.serial = serial
-        self.detail: PostingDetail | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
@@ -110,7 +119,6 @@ class PostingDetailScreen(WorkstationScreen):
                     )
                 )
         self.query_one("#detail", Static).update("\n".join(parts))
-        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reverse":
@@ -128,8 +136,6 @@ class PostingDetailScreen(WorkstationScreen):
         self.call_service(lambda: inquiry.reveal(who, serial), self._loaded)
 
     def action_reprint(self) -> None:
-        from screens.printouts import ReasonModal
-
         self.app.push_screen(
             ReasonModal(self.t("printout.reprint_heading", serial=self.serial)), self._reprint
         )
@@ -138,7 +144,6 @@ class PostingDetailScreen(WorkstationScreen):
         if reason is None:
             return
         from printing.pipeline import print_document
-        from screens.printouts import run_print
 
         station, who, serial = self.app.station, self.app.who, self.serial
         receipt = DocumentKind.RECEIPT
@@ -147,36 +152,27 @@ class PostingDetailScreen(WorkstationScreen):
         )
 
     def action_reverse(self) -> None:
-        from screens.reverse import ReverseModal
-
         self.app.push_screen(ReverseModal(self.serial), self._reason_given)
 
-    def _reason_given(self, answer) -> None:
-        if not answer:
+    def _reason_given(self, answer: ReversalAnswer | None) -> None:
+        if answer is None:
             return
-        reason, mode = answer
-        request = ReversalRequest(self.serial, reason, uuid.uuid4().hex)
+        request = ReversalRequest(self.serial, answer.reason, uuid.uuid4().hex)
         reversals, who = self.app.station.reversals, self.app.who
         self.call_service(
-            lambda: reversals.ask(request, who), lambda ask: self._authorize(request, ask, mode)
+            lambda: reversals.ask(request, who),
+            lambda ask: self._authorize(request, ask, answer.mode),
         )
 
-    def _authorize(self, request: ReversalRequest, ask, mode: str) -> None:
-        from screens.override import LocalOverrideModal, RemoteWaitModal
-
-        modal = LocalOverrideModal(ask) if mode == "local" else RemoteWaitModal(ask)
-
-        def approved(approval) -> None:
+    def _authorize(self, request: ReversalRequest, ask: Ask, mode: Mode) -> None:
+        def approved(approval: Approval | None) -> None:
             if approval is None:
                 return
             reversals, who = self.app.station.reversals, self.app.who
             self.call_service(lambda: reversals.reverse(request, who), self._reversed)
 
-        self.app.push_screen(modal, approved)
+        self.app.push_screen(override_dialog(mode, ask), approved)
 
     def _reversed(self, result) -> None:
         self.notify(self.t("detail.reversed", serial=result.serial), timeout=10)
         self.load()
-
-    def action_back(self) -> None:
-        self.dismiss()

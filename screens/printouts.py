@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.widgets import Input, Label, Static
-
 from printing.pipeline import PrintOutcome
-from screens.base import WorkstationModal
-from screens.override import MODAL_CSS
 from workstation.domain.i18n import Msg
 
 
@@ -45,28 +38,3 @@ def run_print(
         done(outcome)
 
     screen.call_service(job, finished, refused)
-
-
-class ReasonModal(WorkstationModal[str | None]):
-    """Why a document is printed again (the reason goes on the reprint and in the journal)."""
-
-    DEFAULT_CSS = MODAL_CSS.format(name="ReasonModal")
-    AUTO_FOCUS = "#reason"
-    BINDINGS = [Binding("escape", "cancel", "key.cancel", key_display="Esc", id="cancel")]
-
-    def __init__(self, heading: str) -> None:
-        super().__init__()
-        self.heading = heading
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Label(self.heading, classes="heading")
-            yield Label(self.t("printout.reason"), classes="field-label")
-            yield Input(id="reason", max_length=200)
-            yield Static(self.t("printout.reason_hint"), id="hint")
-
-    def field_entered(self, widget) -> None:
-        self.dismiss(self.query_one("#reason", Input).value.strip())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

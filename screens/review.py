@@ -13,10 +13,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, Static
 
 from forms.state import FormState
 from screens.base import WorkstationScreen
+from screens.dialogs.approval import Mode
+from screens.dialogs.override import override_dialog
 from screens.text import aligned
 from screens.widgets.findings import FindingsList
 from screens.widgets.status_bar import StatusBar
@@ -26,6 +29,9 @@ from workstation.domain.errors import InvalidValue
 from workstation.domain.i18n import Catalog
 from workstation.domain.money import format_yuan, parse_money
 from workstation.services.overrides import Approval
+from workstation.services.posting import PostingResult
+from workstation.services.risk.engine import Assessment
+from workstation.services.risk.model import RiskContext
 from workstation.services.submission import Submission
 
 
@@ -39,13 +45,20 @@ class ReviewScreen(WorkstationScreen):
         Binding("escape", "back", "key.edit", key_display="Esc", id="back"),
     ]
 
-    def __init__(self, state: FormState, policy, idempotency_key: str) -> None:
+    assessment: reactive[Assessment | None] = reactive(None, bindings=True)
+    """The service's findings for this submission; None until it has answered."""
+    acknowledged: reactive[frozenset[str]] = reactive(frozenset(), bindings=True)
+    """The codes of the warnings the teller has ticked in the findings list."""
+    approval: reactive[Approval | None] = reactive(None, bindings=True)
+    """The supervisor's approval, once given (F7 here, F8 from afar)."""
+    posting: reactive[bool] = reactive(False, bindings=True)
+    """F10 was pressed and the service is posting: F10 waits for its answer."""
+
+    def __init__(self, state: FormState, idempotency_key: str) -> None:
         super().__init__()
-        self.state, self.policy = state, policy
+        self.state = state
         self.submission = Submission.from_state(state, idempotency_key)
-        self.context = self.assessment = None
-        self.approval: Approval | None = None
-        self.posting = False
+        self.context: RiskContext | None = None
 
     def compose(self) -> ComposeResult:
         t, template = self.t, self.state.template
@@ -72,9 +85,11 @@ class ReviewScreen(WorkstationScreen):
         postings, who, submission = self.app.station.postings, self.app.who, self.submission
         self.call_service(lambda: postings.review(submission, who), self._assessed)
 
-    def _assessed(self, result) -> None:
+    def _assessed(self, result: tuple[RiskContext, Assessment]) -> None:
         self.context, self.assessment = result
-        self.query_one(FindingsList).show(self.assessment.findings)
+        findings = self.query_one(FindingsList)
+        findings.show(self.assessment.findings)
+        self.acknowledged = frozenset(findings.acknowledged)
         self.query_one("#tender").display = self.takes_cash
         self._refresh_needs()
 
@@ -115,8 +130,8 @@ class ReviewScreen(WorkstationScreen):
     # -- what stands between the teller and posting --------------------------------
 
     def _unacknowledged(self) -> list[str]:
-        acknowledged = self.query_one(FindingsList).acknowledged
-        return [f.code for f in self.assessment.warnings if f.code not in acknowledged]
+        a = self.assessment
+        return [f.code for f in a.warnings if f.code not in self.acknowledged] if a else []
 
     def ready(self) -> bool:
         a = self.assessment
@@ -144,9 +159,9 @@ class ReviewScreen(WorkstationScreen):
             text = "\n".join(parts)
         self.query_one("#needs", Static).update(text)
         self.query_one("#needs").set_class(a.blocked, "-blocked")
-        self.refresh_bindings()
 
     def on_findings_list_acknowledged(self, _event: FindingsList.Acknowledged) -> None:
+        self.acknowledged = frozenset(self.query_one(FindingsList).acknowledged)
         self._refresh_needs()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -160,21 +175,17 @@ class ReviewScreen(WorkstationScreen):
     # -- approvals ----------------------------------------------------------------
 
     def action_local(self) -> None:
-        from screens.override import LocalOverrideModal
-
-        self._ask(LocalOverrideModal)
+        self._ask("local")
 
     def action_remote(self) -> None:
-        from screens.override import RemoteWaitModal
+        self._ask("remote")
 
-        self._ask(RemoteWaitModal)
-
-    def _ask(self, modal) -> None:
-        """The service builds what the supervisor sees; the modal shows it."""
+    def _ask(self, mode: Mode) -> None:
+        """The service builds what the supervisor sees; the dialog shows it."""
         postings, who, submission = self.app.station.postings, self.app.who, self.submission
         self.call_service(
             lambda: postings.ask(submission, who),
-            lambda ask: self.app.push_screen(modal(ask), self._approved),
+            lambda ask: self.app.push_screen(override_dialog(mode, ask), self._approved),
         )
 
     def _approved(self, approval: Approval | None) -> None:
@@ -194,26 +205,20 @@ class ReviewScreen(WorkstationScreen):
             self.set_focus(self.query_one("#tendered"))
             return
         self.posting = True
-        self.refresh_bindings()
-        acknowledged = frozenset(self.query_one(FindingsList).acknowledged)
+        acknowledged = self.acknowledged
         postings, who, submission = self.app.station.postings, self.app.who, self.submission
         self.call_service(
             lambda: postings.post(submission, who, acknowledged, tendered), self._posted
         )
 
-    def _posted(self, result) -> None:
-        from screens.posted import PostedScreen
-
-        self.app.show_posted(PostedScreen(result, self.state, self.approval))
+    def _posted(self, result: PostingResult) -> None:
+        self.app.nav.show_posted(result, self.state)
 
     def show_refusal(self, message) -> None:
         """Posting refused: say why, and look again (the day's activity may have changed)."""
         self.posting = False
         self.notify(self.t(message), severity="error", timeout=10)
         self.on_mount()
-
-    def action_back(self) -> None:
-        self.dismiss()
 
 
 def approval_line(approval: Approval, t: Catalog, zone: tzinfo) -> str:

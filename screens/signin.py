@@ -87,7 +87,7 @@ class SignInScreen(WorkstationScreen):
         self.query_one("#error", Static).update("")
         self.query_one("#staff-id", Input).value = ""
         self.query_one("#password", Input).value = ""
-        self.app.begin_session(who)
+        self.app.nav.begin_session(who)
 
     def show_refusal(self, message: Msg) -> None:
         self.query_one("#error", Static).update(self.t(message))

@@ -11,15 +11,16 @@ close and reprints.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Label, Static
 
-from screens.base import WorkstationScreen
+from screens.base import BACK, WorkstationScreen
 from screens.widgets.count_form import CountForm
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.supervisor_fields import SupervisorFields
@@ -30,6 +31,10 @@ from workstation.domain.money import format_yuan, from_fen
 
 if TYPE_CHECKING:
     from workstation.services.tills import TillSummary
+
+
+Direction = Literal["from_vault", "to_vault"]
+"""A vault transfer: 请领 from the vault, or 上缴 to it."""
 
 
 def supervisor_fields(t, hint_key: str, id: str = "supervisor") -> SupervisorFields:
@@ -53,7 +58,7 @@ class OpenShiftScreen(CashScreen):
 
     BINDINGS = [
         Binding("f10", "open_shift", "key.open_shift", key_display="F10", id="open_shift"),
-        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+        BACK,
     ]
 
     def __init__(self, summary: TillSummary) -> None:
@@ -107,21 +112,18 @@ class OpenShiftScreen(CashScreen):
         except InvalidValue as bad:
             self.show_refusal(bad.msg)
             return
-        fields = self.query_one(SupervisorFields)
-        approver, password = fields.staff_id, fields.password
-        fields.clear_password()
+        supervisor = self.query_one(SupervisorFields).take()
         till, who = self.app.station.till, self.app.who
-        self.call_service(lambda: till.open(who, count, approver, password), self._opened)
+        self.call_service(
+            lambda: till.open(who, count, supervisor.staff_id, supervisor.password), self._opened
+        )
 
     def _opened(self, view) -> None:
         self.notify(self.t("till.opened", amount=format_yuan(view.opening.total)))
-        self.app.switch_screen(TillScreen())
+        self.app.nav.shift_opened()
 
     def show_refusal(self, message) -> None:
         self.query_one("#error", Static).update(self.t(message))
-
-    def action_back(self) -> None:
-        self.dismiss()
 
 
 class TillScreen(CashScreen):
@@ -133,10 +135,11 @@ class TillScreen(CashScreen):
         Binding("f4", "handover", "key.handover", key_display="F4", id="handover"),
         Binding("f8", "documents", "key.documents", key_display="F8", id="documents"),
         Binding("f9", "close_till", "key.close_till", key_display="F9", id="close_till"),
-        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+        BACK,
     ]
 
-    summary: TillSummary | None = None
+    summary: reactive[TillSummary | None] = reactive(None, bindings=True)
+    """The box as last loaded; transfers, handover and close need an open shift in it."""
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -189,35 +192,23 @@ class TillScreen(CashScreen):
             if summary.blockers
             else t("till.ready")
         )
-        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("vault", "handover", "close_till"):
             return self.summary is not None and self.summary.shift is not None
         return super().check_action(action, parameters)
 
-    def action_vault(self, direction: str) -> None:
-        from screens.till_ops import VaultScreen
-
-        self.app.push_screen(VaultScreen(direction, self.summary))
+    def action_vault(self, direction: Direction) -> None:
+        self.app.nav.open_vault(direction, self.summary)
 
     def action_handover(self) -> None:
-        from screens.handover import HandoverScreen
-
-        self.app.push_screen(HandoverScreen(self.summary))
+        self.app.nav.open_handover(self.summary)
 
     def action_close_till(self) -> None:
-        from screens.till_ops import CloseScreen
-
-        self.app.push_screen(CloseScreen(self.summary))
+        self.app.nav.open_close_till(self.summary)
 
     def action_documents(self) -> None:
-        from screens.documents import DocumentsScreen
-
-        self.app.push_screen(DocumentsScreen())
-
-    def action_back(self) -> None:
-        self.dismiss()
+        self.app.nav.open_documents()
 
 
 ZERO = Decimal("0.00")

@@ -12,12 +12,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, Static
 
 from printing.pipeline import print_document
-from screens.base import WorkstationScreen
+from screens.base import BACK, WorkstationScreen
 from screens.printouts import run_print
-from screens.till import CashScreen, supervisor_fields
+from screens.till import CashScreen, Direction, supervisor_fields
 from screens.widgets.count_form import CountForm
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.supervisor_fields import SupervisorFields
@@ -56,16 +57,23 @@ class CountingScreen(CashScreen):
 
     BINDINGS = [
         Binding("f10", "confirm", "key.confirm", key_display="F10", id="confirm"),
-        Binding("escape", "back", "key.back", key_display="Esc", id="back"),
+        BACK,
     ]
+
+    busy: reactive[bool] = reactive(False, bindings=True)
+    """The confirmation is with the service: F10 and Esc wait for its answer."""
 
     def __init__(self, summary: TillSummary) -> None:
         super().__init__()
         self.summary = summary
-        self.busy = False
 
     def on_mount(self) -> None:
         self.query_one(CountForm).focus_first()
+
+    def expected_line(self) -> Static:
+        """What the box should hold now, at the top of the side column."""
+        amount = format_yuan(self.summary.shift.expected)
+        return Static(self.t("till.expected_now", amount=amount), id="figures-line")
 
     def field_entered(self, widget) -> None:
         if widget.id == "supervisor-password":
@@ -87,13 +95,11 @@ class CountingScreen(CashScreen):
 
     def start(self, job, done) -> None:
         self.busy = True
-        self.refresh_bindings()
         self.query_one("#error", Static).update("")
         self.call_service(job, done)
 
     def show_refusal(self, message) -> None:
         self.busy = False
-        self.refresh_bindings()
         self.query_one("#error", Static).update(self.t(message))
         self.focus_on(message)
 
@@ -115,7 +121,7 @@ class CountingScreen(CashScreen):
 class VaultScreen(CountingScreen):
     """请领 from the vault or 上缴 to it, confirmed by a vault officer's password."""
 
-    def __init__(self, direction: str, summary: TillSummary) -> None:
+    def __init__(self, direction: Direction, summary: TillSummary) -> None:
         super().__init__(summary)
         self.direction = direction
 
@@ -127,10 +133,7 @@ class VaultScreen(CountingScreen):
         with Horizontal(id="till-body"):
             yield CountForm(t, t("till.transfer_count", direction=name), id="count")
             with Vertical(id="side"):
-                yield Static(
-                    t("till.expected_now", amount=format_yuan(self.summary.shift.expected)),
-                    id="figures-line",
-                )
+                yield self.expected_line()
                 yield supervisor_fields(t, "till.officer_hint", id="supervisor")
                 yield Static("", id="error")
         yield Footer()
@@ -139,12 +142,13 @@ class VaultScreen(CountingScreen):
         count = self.counted()
         if count is None:
             return
-        fields = self.query_one(SupervisorFields)
-        officer, password = fields.staff_id or "", fields.password or ""
-        fields.clear_password()
+        officer = self.query_one(SupervisorFields).take()
         till, who, direction = self.app.station.till, self.app.who, self.direction
         self.start(
-            lambda: till.vault_transfer(who, direction, count, officer, password), self._done
+            lambda: till.vault_transfer(
+                who, direction, count, officer.staff_id or "", officer.password or ""
+            ),
+            self._done,
         )
 
     def _done(self, result) -> None:
@@ -163,10 +167,7 @@ class CloseScreen(CountingScreen):
         with Horizontal(id="till-body"):
             yield CountForm(t, t("till.closing_count"), id="count")
             with Vertical(id="side"):
-                yield Static(
-                    t("till.expected_now", amount=format_yuan(self.summary.shift.expected)),
-                    id="figures-line",
-                )
+                yield self.expected_line()
                 yield Static("", id="variance")
                 yield Label(t("till.variance_reason"), classes="field-label")
                 yield Input(id="reason", max_length=200, compact=True)
@@ -191,12 +192,13 @@ class CloseScreen(CountingScreen):
         count = self.counted()
         if count is None:
             return
-        fields = self.query_one(SupervisorFields)
-        approver, password = fields.staff_id, fields.password
-        fields.clear_password()
+        supervisor = self.query_one(SupervisorFields).take()
         reason = self.query_one("#reason", Input).value
         closing, who = self.app.station.closing, self.app.who
-        self.start(lambda: closing.close(who, count, approver, password, reason), self._when_closed)
+        self.start(
+            lambda: closing.close(who, count, supervisor.staff_id, supervisor.password, reason),
+            self._when_closed,
+        )
 
     def _when_closed(self, view) -> None:
         t = self.t
@@ -209,7 +211,4 @@ class CloseScreen(CountingScreen):
         print_after(self, DocumentKind.TELLER_DAY, ref, self._home)
 
     def _home(self) -> None:
-        from screens.home import HomeScreen
-
-        while not isinstance(self.app.screen, HomeScreen):
-            self.app.pop_screen()
+        self.app.nav.go_home()

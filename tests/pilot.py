@@ -6,12 +6,12 @@ import asyncio
 
 from rich.text import Text
 from textual import events
-from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.worker import WorkerCancelled
 
 from screens.app import DemoAccount, WorkstationApp
+from screens.textual_compat import character_to_key, notification_messages, send_to_app
 from screens.widgets.choice import ChoiceField
 from screens.widgets.documents import DocumentsChecklist
 from screens.widgets.findings import FindingsList
@@ -60,7 +60,7 @@ def screen_text(app: WorkstationApp) -> str:
 
 
 def notices(app: WorkstationApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return list(notification_messages(app))
 
 
 async def settle(pilot: Pilot) -> None:
@@ -97,10 +97,10 @@ async def type_text(pilot: Pilot, text: str) -> None:
     """
     app = pilot.app
     for char in text:
-        key = char if char.isalnum() else _character_to_key(char)
+        key = char if char.isalnum() else character_to_key(char)
         event = events.Key(key, char)
         event.set_sender(app)
-        app._driver.send_message(event)
+        send_to_app(app, event)
     await pilot.pause()
 
 
@@ -114,10 +114,10 @@ async def burst(pilot: Pilot, *parts: str) -> None:
         keys = [(part[1:-1], None)] if part.startswith("<") else [(c, c) for c in part]
         for key, char in keys:
             if char is not None and not char.isalnum():
-                key = _character_to_key(char)
+                key = character_to_key(char)
             event = events.Key(key, char)
             event.set_sender(app)
-            app._driver.send_message(event)
+            send_to_app(app, event)
     await settle(pilot)
 
 

@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from screens.authorizations import AuthorizationsScreen
-from screens.override import LocalOverrideModal
+from screens.dialogs.override import LocalOverrideModal
 from screens.posted import PostedScreen
 from screens.posting_detail import PostingDetailScreen
 from screens.review import ReviewScreen

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from screens.dialogs.reason import ReasonModal
 from screens.documents import DocumentsScreen
 from screens.posted import PostedScreen
-from screens.printouts import ReasonModal
 from screens.review import ReviewScreen
 from screens.till import TillScreen
 from tests.faults import DiskFullOnce

@@ -6,10 +6,10 @@ from sqlalchemy import select
 
 from printing.pipeline import print_document
 from screens.branch_close import BranchCloseScreen
+from screens.dialogs.reason import ReasonModal
 from screens.documents import DocumentsScreen
 from screens.handover import HandoverScreen
 from screens.home import HomeScreen
-from screens.printouts import ReasonModal
 from screens.till import OpenShiftScreen, TillScreen
 from tests.ledger_support import on_shift
 from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in

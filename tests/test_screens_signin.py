@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 
 from screens.home import HomeScreen
 from screens.signin import SignInScreen
+from screens.textual_compat import bindings_for
 from tests.pilot import (
     SIZE,
     burst,
@@ -125,7 +126,7 @@ async def test_english_mode_shows_english(station):
         await sign_in(pilot, "S001", "demo1234")
         text = screen_text(app)
         assert "王强 (S001) · Supervisor" in text and "Authority\nlevel 1" in text
-        footer = [b.description for b in app.screen._bindings.key_to_bindings["f4"]]
+        footer = [b.description for b in bindings_for(app.screen, "f4")]
         assert footer == ["Sign out"]
 
 

@@ -1,4 +1,4 @@
-"""A choice of a few options, all in view: arrows or a digit pick, Enter confirms.
+"""A choice of a few options, all in view: arrows or a digit pick; Enter (the screen) moves on.
 
 Lighter and quicker at the keyboard than a drop-down: the teller sees every
 option at once and picks reason 2 with the key 2.
@@ -23,7 +23,6 @@ class ChoiceField(Widget, can_focus=True):
     BINDINGS = [
         Binding("right,down", "step(1)", show=False),
         Binding("left,up", "step(-1)", show=False),
-        Binding("enter", "confirm", show=False),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(1, 10)),
     ]
 
@@ -32,15 +31,6 @@ class ChoiceField(Widget, can_focus=True):
 
     @dataclass
     class Changed(Message):
-        choice: ChoiceField
-        value: str
-
-        @property
-        def control(self) -> ChoiceField:
-            return self.choice
-
-    @dataclass
-    class Submitted(Message):
         choice: ChoiceField
         value: str
 
@@ -76,7 +66,3 @@ class ChoiceField(Widget, can_focus=True):
     def action_pick(self, n: int) -> None:
         if n <= len(self.options):
             self.value = self.options[n - 1][1]
-            self.post_message(self.Submitted(self, self.value))
-
-    def action_confirm(self) -> None:
-        self.post_message(self.Submitted(self, self.value))

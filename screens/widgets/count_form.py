@@ -45,18 +45,17 @@ class CountForm(Vertical, can_focus=False):
         def control(self) -> CountForm:
             return self.form
 
-    def __init__(self, t: Catalog, title: str, *, id: str, initial: Count | None = None) -> None:
+    def __init__(self, t: Catalog, title: str, *, id: str) -> None:
         super().__init__(id=id)
-        self.t, self.title, self.initial = t, title, initial or Count()
+        self.t, self.title = t, title
 
     def compose(self) -> ComposeResult:
         yield Label(self.title, classes="title")
         with Grid():
             for value in DENOMINATIONS:
                 yield Label(f"¥{LABELS[value]}", classes="denomination")
-                number = self.initial.get(value)
                 yield Input(
-                    str(number) if number else "",
+                    "",
                     placeholder="0",
                     restrict=DIGITS,
                     max_length=7,

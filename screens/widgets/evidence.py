@@ -19,25 +19,6 @@ from workstation.domain.money import format_money
 from workstation.services.evidence import Evidence
 from workstation.services.risk.model import Severity
 
-DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > #dialog {{
-    width: 100; max-width: 100%; height: auto; max-height: 100%;
-    padding: 0 1; border: thick $accent; background: $surface;
-}}
-{name} .heading {{ text-style: bold; }}
-{name} #fields {{ dock: bottom; height: auto; border-top: solid $accent; }}
-{name} .row {{ height: auto; }}
-{name} .row > Label {{ width: auto; color: $text-muted; padding: 0 1 0 0; }}
-{name} .row > Input {{ width: 1fr; background: $boost; margin: 0 2 0 0; }}
-{name} .row > Input:focus {{ background: $accent 25%; }}
-{name} .field-label {{ color: $text-muted; }}
-{name} #error {{ color: $error; min-height: 1; }}
-{name} #hint {{ color: $text-muted; }}
-"""
-"""An approval dialog: the evidence on top scrolls; the fields stay docked at the bottom,
-in view at 80×24 as at 120×36."""
-
 SCROLL = [
     Binding("pageup", "scroll_evidence(-1)", show=False),
     Binding("pagedown", "scroll_evidence(1)", show=False),

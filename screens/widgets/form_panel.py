@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, Static
 from forms.fields import RELATIONS
 from forms.schema import FieldSpec
 from forms.state import FormState
+from screens.textual_compat import compact_from_the_start
 from screens.widgets.choice import ChoiceField
 from screens.widgets.tickbox import TickBox
 from workstation.domain.i18n import Catalog, Msg
@@ -49,8 +50,7 @@ class FieldInput(Input):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.set_reactive(Input.compact, True)
-        self.add_class("-textual-compact", update=False)
+        compact_from_the_start(self)
 
 
 class FormPanel(VerticalScroll, can_focus=False):

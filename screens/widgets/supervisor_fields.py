@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
+from screens.widgets.credentials import Credentials, take_password
+
 
 class SupervisorFields(Vertical, can_focus=False):
     """Two fields and a hint; the service decides whether a supervisor is needed."""
@@ -32,13 +34,9 @@ class SupervisorFields(Vertical, can_focus=False):
         yield Label(self.labels[1], classes="field-label")
         yield Input(id=f"{self.id}-password", password=True, max_length=128, compact=True)
 
-    @property
-    def staff_id(self) -> str | None:
-        return self.query_one(f"#{self.id}-id", Input).value.strip().upper() or None
-
-    @property
-    def password(self) -> str | None:
-        return self.query_one(f"#{self.id}-password", Input).value or None
-
-    def clear_password(self) -> None:
-        self.query_one(f"#{self.id}-password", Input).value = ""
+    def take(self) -> Credentials:
+        """The staff ID (upper case) and password typed, None where blank; the password
+        field is emptied."""
+        staff_id = self.query_one(f"#{self.id}-id", Input).value.strip().upper() or None
+        password = take_password(self.query_one(f"#{self.id}-password", Input))
+        return Credentials(staff_id, password or None)

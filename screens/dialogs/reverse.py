@@ -1,18 +1,29 @@
-"""Why a posting is reversed, and how the supervisor will approve it."""
+"""Why a posting is reversed, and how the supervisor will approve it (here, or remotely)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from screens.base import WorkstationModal
-from screens.override import MODAL_CSS
+from screens.dialogs.approval import Mode
+from screens.dialogs.base import Dialog
 
 
-class ReverseModal(WorkstationModal[tuple[str, str] | None]):
-    DEFAULT_CSS = MODAL_CSS.format(name="ReverseModal")
+@dataclass(frozen=True)
+class ReversalAnswer:
+    reason: str
+    mode: Mode
+
+
+class ReverseModal(Dialog[ReversalAnswer | None]):
+    DEFAULT_CSS = """
+    ReverseModal > Vertical { width: 72; }
+    """
     AUTO_FOCUS = "#reason"
     BINDINGS = [
         Binding("f7", "choose('local')", "key.local_override", key_display="F7", id="local"),
@@ -32,15 +43,15 @@ class ReverseModal(WorkstationModal[tuple[str, str] | None]):
             yield Static(self.t("reverse.hint"), id="hint")
             yield Static("", id="error")
 
-    def field_entered(self, widget) -> None:
+    def field_entered(self, widget: Widget) -> None:
         self.action_choose("local")
 
-    def action_choose(self, mode: str) -> None:
+    def action_choose(self, mode: Mode) -> None:
         reason = self.query_one("#reason", Input).value.strip()
         if not reason:
             self.query_one("#error", Static).update(self.t("reversal.reason_needed"))
             return
-        self.dismiss((reason, mode))
+        self.dismiss(ReversalAnswer(reason, mode))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,4 +1,4 @@
-"""A yes/no question in a modal: Enter or Y confirms, Escape or N cancels."""
+"""A yes/no question in a dialog: Enter or Y confirms, Escape or N cancels."""
 
 from __future__ import annotations
 
@@ -7,15 +7,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, Static
 
-from screens.base import WorkstationModal
+from screens.dialogs.base import Dialog
 
 
-class ConfirmModal(WorkstationModal[bool]):
+class ConfirmModal(Dialog[bool]):
     DEFAULT_CSS = """
-    ConfirmModal { align: center middle; }
-    ConfirmModal > Vertical {
-        width: 60; height: auto; padding: 1 2; border: round $warning; background: $surface;
-    }
+    ConfirmModal > Vertical { width: 60; border: round $warning; }
     ConfirmModal #question { text-style: bold; margin-bottom: 1; }
     ConfirmModal #keys { color: $text-muted; }
     """

@@ -7,40 +7,34 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
-from screens.base import WorkstationModal
+from screens.dialogs.base import Dialog
 from workstation.domain.i18n import Msg
 
+FIELDS = ("old", "new", "repeat")
 
-class ChangePasswordModal(WorkstationModal[bool]):
+
+class ChangePasswordModal(Dialog[bool]):
     DEFAULT_CSS = """
-    ChangePasswordModal { align: center middle; }
-    ChangePasswordModal > Vertical {
-        width: 56; height: auto; padding: 1 2; border: round $primary; background: $surface;
-    }
+    ChangePasswordModal > Vertical { width: 56; border: round $primary; }
     ChangePasswordModal #heading { text-style: bold; margin-bottom: 1; }
     ChangePasswordModal Label { color: $text-muted; }
-    ChangePasswordModal #error { color: $error; min-height: 1; }
+    ChangePasswordModal #error { margin-top: 0; }
     """
     AUTO_FOCUS = "#old"
     BINDINGS = [Binding("escape", "cancel", "key.cancel", id="cancel")]
+    SUBMIT_FROM = "repeat"
 
     def compose(self) -> ComposeResult:
         t = self.t
         with Vertical():
             yield Label(t("password.heading"), id="heading")
-            for field in ("old", "new", "repeat"):
+            for field in FIELDS:
                 yield Label(t(f"password.{field}"))
                 yield Input(password=True, id=field, max_length=128)
             yield Static("", id="error")
 
-    def field_entered(self, widget) -> None:
-        if widget.id == "repeat":
-            self._submit()
-        else:
-            self.focus_next()
-
-    def _submit(self) -> None:
-        old, new, repeat = (self.query_one(f"#{f}", Input).value for f in ("old", "new", "repeat"))
+    def submit(self) -> None:
+        old, new, repeat = (self.query_one(f"#{f}", Input).value for f in FIELDS)
         if new != repeat:
             self.show_refusal(Msg("password.mismatch"))
             return
@@ -53,7 +47,7 @@ class ChangePasswordModal(WorkstationModal[bool]):
 
     def show_refusal(self, message: Msg) -> None:
         self.query_one("#error", Static).update(self.t(message))
-        for field in ("old", "new", "repeat"):
+        for field in FIELDS:
             self.query_one(f"#{field}", Input).value = ""
         self.query_one("#old", Input).focus()
 

@@ -1,0 +1,192 @@
+"""The home actions, each once: key, action, labels, roles, and what it opens.
+
+Everything else is generated from :data:`HOME_ACTIONS`: the home screen's key
+bindings (and the app's, for an action that works over every screen, like
+F12), the home menu, the role checks (``check_action``) and the command
+palette. A new home action is one entry here, its catalog keys, and, when it
+opens a new screen, one method of :class:`screens.navigation.Navigator`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+from textual.binding import Binding, BindingType
+
+from workstation.domain.i18n import Catalog
+from workstation.domain.staff import Role
+
+if TYPE_CHECKING:
+    from screens.navigation import Navigator
+
+ALL_ROLES = frozenset(Role)
+COUNTER_STAFF = frozenset({Role.TELLER, Role.SUPERVISOR})
+SUPERVISORS = frozenset({Role.SUPERVISOR})
+
+Opener = Callable[["Navigator"], object]
+"""Runs the action: a :class:`~screens.navigation.Navigator` method, mostly."""
+
+ACTION = "home_action"
+"""The binding action every registry entry runs: ``home_action('<name>')``."""
+
+
+@dataclass(frozen=True)
+class HomeAction:
+    """One thing a signed-in person can do from home, in every place it shows."""
+
+    name: str
+    """The binding id, and the argument of ``home_action(...)``."""
+    key: str
+    """Textual's key name: ``f2``."""
+    label: str
+    """Catalog key of the home menu and palette line."""
+    footer: str
+    """Catalog key of the footer's short label."""
+    tooltip: str
+    """Catalog key of the footer tooltip and palette help."""
+    roles: frozenset[Role]
+    opener: Opener
+    everywhere: bool = False
+    """Bound on the app (priority), so the key works over every screen, not only home."""
+
+    @property
+    def key_display(self) -> str:
+        return self.key.upper()
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.key,
+            f"{ACTION}('{self.name}')",
+            self.footer,
+            key_display=self.key_display,
+            tooltip=self.tooltip,
+            priority=self.everywhere,
+            id=self.name,
+        )
+
+    def menu_text(self, t: Catalog) -> str:
+        """``   F2  办理业务``: the key, then the label in the UI language."""
+        return f"{self.key_display:>4}  {t(self.label)}"
+
+    def palette_text(self, t: Catalog) -> str:
+        """``办理业务  F2``: the label first, so the palette sorts and finds by it."""
+        return palette_line(t(self.label), self.key_display)
+
+
+HOME_ACTIONS: tuple[HomeAction, ...] = (
+    HomeAction(
+        "new_business",
+        "f2",
+        "action.new_business",
+        "key.new_business",
+        "key.tip.new_business",
+        COUNTER_STAFF,
+        lambda nav: nav.open_picker(),
+    ),
+    HomeAction(
+        "authorizations",
+        "f3",
+        "action.authorizations",
+        "key.authorizations",
+        "key.tip.authorizations",
+        SUPERVISORS,
+        lambda nav: nav.open_authorizations(),
+    ),
+    HomeAction(
+        "journal",
+        "f5",
+        "action.journal",
+        "key.journal",
+        "key.tip.journal",
+        ALL_ROLES,
+        lambda nav: nav.open_journal(),
+    ),
+    HomeAction(
+        "till",
+        "f6",
+        "action.till",
+        "key.till",
+        "key.tip.till",
+        COUNTER_STAFF,
+        lambda nav: nav.open_till(),
+    ),
+    HomeAction(
+        "branch_close",
+        "f7",
+        "action.branch_close",
+        "key.branch_close",
+        "key.tip.branch_close",
+        SUPERVISORS,
+        lambda nav: nav.open_branch_close(),
+    ),
+    HomeAction(
+        "lock",
+        "f12",
+        "action.lock",
+        "key.lock",
+        "key.tip.lock",
+        ALL_ROLES,
+        lambda nav: nav.lock("manual"),
+        everywhere=True,
+    ),
+    HomeAction(
+        "change_password",
+        "f8",
+        "action.change_password",
+        "key.change_password",
+        "key.tip.change_password",
+        ALL_ROLES,
+        lambda nav: nav.change_password(),
+    ),
+    HomeAction(
+        "sign_out",
+        "f4",
+        "action.sign_out",
+        "key.sign_out",
+        "key.tip.sign_out",
+        ALL_ROLES,
+        lambda nav: nav.sign_out(),
+    ),
+)
+
+BY_NAME = {action.name: action for action in HOME_ACTIONS}
+EVERYWHERE = tuple(action for action in HOME_ACTIONS if action.everywhere)
+
+
+def palette_line(label: str, key: str) -> str:
+    """A command palette line: what it does, then its key.
+
+    Textual lists the palette's commands sorted by this text and Enter runs the
+    first: the label leads, so the order is the labels' (Ctrl+P, Enter does not quit).
+    """
+    return f"{label}  {key}"
+
+
+def bindings(actions: Iterable[HomeAction]) -> list[BindingType]:
+    return [action.binding() for action in actions]
+
+
+def allowed(name: str, role: Role) -> bool:
+    """Whether ``role`` may run the action ``name`` (the role check of every screen)."""
+    action = BY_NAME.get(name)
+    return action is not None and role in action.roles
+
+
+def for_role(actions: Iterable[HomeAction], role: Role) -> list[HomeAction]:
+    return [action for action in actions if role in action.roles]
+
+
+def commands(
+    actions: Iterable[HomeAction], nav: Navigator, t: Catalog, role: Role
+) -> Iterable[SystemCommand]:
+    """Palette lines: the label in the UI language and the key, the tooltip as help."""
+    for action in for_role(actions, role):
+        yield SystemCommand(
+            action.palette_text(t),
+            t(action.tooltip),
+            partial(action.opener, nav),
+        )

@@ -1,0 +1,54 @@
+"""A supervisor approves at the teller's counter (local), or the request goes to them (remote)."""
+
+from __future__ import annotations
+
+from textual.screen import ModalScreen
+
+from screens.dialogs.approval import Answer, ApprovalDialog, Mode
+from screens.dialogs.remote_wait import RemoteWaitModal
+from workstation.services.evidence import Evidence
+from workstation.services.overrides import REASONS, Approval, Ask
+
+
+class LocalOverrideModal(ApprovalDialog[Approval | None]):
+    """What is asked (masked), then the supervisor's ID, password and reason; the service
+    decides."""
+
+    DEFAULT_CSS = """
+    LocalOverrideModal > #dialog { width: 100; }
+    """
+    AUTO_FOCUS = "#approver"
+    ASKS_STAFF_ID = True
+
+    def __init__(self, ask: Ask) -> None:
+        super().__init__()
+        self.ask = ask
+
+    def heading(self) -> str:
+        return self.t("override.local_heading", level=self.ask.level)
+
+    def evidence(self) -> Evidence:
+        return self.ask.evidence
+
+    def hint(self) -> str:
+        return f"{self.t('override.scroll_hint')}\n{self.t('override.local_hint')}"
+
+    def reasons(self) -> list[tuple[str, str]]:
+        return [(self.t(f"override.reason.{code}"), code) for code in REASONS]
+
+    def send(self, answer: Answer) -> None:
+        overrides, who, ask = self.app.station.overrides, self.app.who, self.ask
+        self.call_service(
+            lambda: overrides.approve_local(
+                who, ask, answer.approver, answer.password, answer.reason, answer.note
+            ),
+            self.dismiss,
+        )
+
+    def cancelled(self) -> Approval | None:
+        return None
+
+
+def override_dialog(mode: Mode, ask: Ask) -> ModalScreen[Approval | None]:
+    """The dialog that gets a supervisor's approval for ``ask``: here, or from afar."""
+    return LocalOverrideModal(ask) if mode == "local" else RemoteWaitModal(ask)

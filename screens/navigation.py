@@ -1,0 +1,174 @@
+"""Every move between screens, in one place: sessions, locking, home, and opening each screen.
+
+Screens never import one another: they ask ``self.app.nav`` (a :class:`Navigator`)
+to open the next one, so no screen module imports another at run time and
+none needs a function-local import. This module imports every screen; the app
+loads it once, in the worker that opens the station (see
+``WorkstationApp._start``), so the sign-in screen shows without it.
+
+Dialogs are not here: the screen that asks pushes its dialog and takes the
+typed result (``screens/dialogs/``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+from forms.schema import Template
+from forms.state import FormState
+from screens.authorizations import AuthorizationsScreen
+from screens.branch_close import BranchCloseScreen
+from screens.dialogs.password import ChangePasswordModal
+from screens.documents import DocumentsScreen
+from screens.form import FormScreen
+from screens.handover import HandoverScreen
+from screens.home import HomeScreen
+from screens.journal import JournalScreen
+from screens.lock import LockScreen
+from screens.picker import PickerScreen
+from screens.posted import PostedScreen
+from screens.posting_detail import PostingDetailScreen
+from screens.review import ReviewScreen
+from screens.signin import SignInScreen
+from screens.till import Direction, OpenShiftScreen, TillScreen
+from screens.till_ops import CloseScreen, VaultScreen
+from workstation.services.auth import SignedIn
+from workstation.services.posting import PostingResult
+from workstation.services.tills import TillSummary
+
+if TYPE_CHECKING:
+    from screens.app import WorkstationApp
+
+
+class Navigator:
+    """Opens, closes and replaces screens for the app it belongs to."""
+
+    def __init__(self, app: WorkstationApp) -> None:
+        self.app = app
+
+    # -- sessions -------------------------------------------------------------------
+
+    def begin_session(self, who: SignedIn) -> None:
+        """Signed in: the person's home screen."""
+        self.app.who = who
+        self.app.touch()
+        self.app.push_screen(HomeScreen())
+
+    def end_session(self, notice: str | None = None) -> None:
+        """Back to the sign-in screen, whatever was open above it."""
+        self.app.who = None
+        self._back_to(SignInScreen)
+        if notice:
+            self.app.notify(notice, timeout=6)
+
+    def switch_teller(self, who: SignedIn) -> None:
+        """After a handover: the incoming teller's home, nothing of the outgoing one's above it."""
+        self._back_to(SignInScreen)
+        self.begin_session(who)
+
+    def take_over(self, who: SignedIn, notice: str) -> None:
+        """Someone else signed in at the lock screen: the locked person is signed out."""
+        self.end_session(notice)
+        self.begin_session(who)
+
+    def sign_out(self) -> None:
+        """Sign out (journaled by the service), then back to the sign-in screen."""
+        who, station, t = self.app.who, self.app.station, self.app.t
+        self._home().call_service(
+            lambda: station.auth.sign_out(who), lambda _: self.end_session(t("home.signed_out"))
+        )
+
+    # -- locking --------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return any(isinstance(screen, LockScreen) for screen in self.app.screen_stack)
+
+    def lock(self, reason: str) -> None:
+        """Lock the screen over whatever is open; the service journals it."""
+        app = self.app
+        who, station = app.who, app.station
+        app.push_screen(LockScreen(reason))
+        app.run_worker(lambda: station.auth.lock(who, reason), thread=True, exit_on_error=False)
+
+    # -- home -----------------------------------------------------------------------
+
+    def go_home(self) -> None:
+        """Close the screens of the business at hand, back to the home screen."""
+        self._back_to(HomeScreen)
+
+    def show_posted(self, result: PostingResult, state: FormState) -> None:
+        """After posting: close the business's screens, back to home, then show the result."""
+        self.go_home()
+        self.app.push_screen(PostedScreen(result, state))
+
+    def change_password(self) -> None:
+        self.app.push_screen(ChangePasswordModal())
+
+    # -- a business -----------------------------------------------------------------
+
+    def open_picker(self) -> None:
+        self.app.push_screen(PickerScreen())
+
+    def open_form(self, template: Template) -> None:
+        self.app.push_screen(FormScreen(template))
+
+    def open_review(self, state: FormState, idempotency_key: str) -> None:
+        self.app.push_screen(ReviewScreen(state, idempotency_key))
+
+    def open_journal(self) -> None:
+        self.app.push_screen(JournalScreen())
+
+    def open_posting(self, serial: str) -> None:
+        self.app.push_screen(PostingDetailScreen(serial))
+
+    def open_authorizations(self) -> None:
+        self.app.push_screen(AuthorizationsScreen())
+
+    # -- the till -------------------------------------------------------------------
+
+    def open_till(self) -> None:
+        """The box now if a shift is open, else the opening count."""
+        till, who = self.app.station.till, self.app.who
+        self._home().call_service(lambda: till.summary(who), self._show_till)
+
+    def _show_till(self, summary: TillSummary) -> None:
+        self.app.push_screen(TillScreen() if summary.shift else OpenShiftScreen(summary))
+
+    def shift_opened(self) -> None:
+        """The opening count is done: the box takes its place."""
+        self.app.switch_screen(TillScreen())
+
+    def open_vault(self, direction: Direction, summary: TillSummary) -> None:
+        self.app.push_screen(VaultScreen(direction, summary))
+
+    def open_handover(self, summary: TillSummary) -> None:
+        self.app.push_screen(HandoverScreen(summary))
+
+    def open_close_till(self, summary: TillSummary) -> None:
+        self.app.push_screen(CloseScreen(summary))
+
+    def open_documents(self) -> None:
+        self.app.push_screen(DocumentsScreen())
+
+    def open_branch_close(self) -> None:
+        self.app.push_screen(BranchCloseScreen())
+
+    # -- the stack ------------------------------------------------------------------
+
+    def _home(self) -> HomeScreen:
+        """The home screen on the stack: home actions run their service calls there."""
+        homes = [screen for screen in self.app.screen_stack if isinstance(screen, HomeScreen)]
+        if not homes:
+            raise RuntimeError("a home action ran with no home screen open")
+        return homes[-1]
+
+    def _back_to(self, kind: type[Screen[object]]) -> None:
+        """Close every screen above the topmost ``kind`` (none is closed if there is none)."""
+        app = self.app
+        if not any(isinstance(screen, kind) for screen in app.screen_stack):
+            return
+        while not isinstance(app.screen, kind):
+            app.pop_screen()
