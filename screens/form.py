@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.events import DescendantFocus
 from textual.widgets import Footer, Input
 
+from forms.roles import FieldRole
 from forms.schema import Template
 from forms.state import FormState
 from screens.base import WorkstationScreen
@@ -100,9 +101,14 @@ class FormScreen(WorkstationScreen):
             else checked.problem
         )
         self._show_problem(key, shown)
-        if key == "policy_no" and self.policy is not None and value != self.policy.policy_no:
+        if key == self.policy_key and self.policy is not None and value != self.policy.policy_no:
             self.policy = None
             self.query_one(PolicySummary).clear()
+
+    @property
+    def policy_key(self) -> str | None:
+        """The field that names the policy (role ``policy_no``): Enter there looks it up."""
+        return self.state.template.key_for(FieldRole.POLICY_NO)
 
     def _show_problem(self, key: str, problem: Msg | None) -> None:
         """Under the field in the screen's language; beside it, in the help, in both."""
@@ -132,7 +138,7 @@ class FormScreen(WorkstationScreen):
             # the field shows what will be posted: P2024000001 for ｐ２０２４０００００１
             self.state.values[key] = checked.text  # the same value: still from the policy
             widget.value = checked.text
-        if key == "policy_no":
+        if key == self.policy_key:
             self._look_up(checked.value)
         self.focus_next()
 
@@ -174,8 +180,9 @@ class FormScreen(WorkstationScreen):
     def _found(self, policy) -> None:
         panel = self.query_one(FormPanel)
         if policy is None:
-            self._show_problem("policy_no", msg("form.no_such_policy"))
-            self.query_one("#f-policy_no").focus()
+            key = self.policy_key or ""
+            self._show_problem(key, msg("form.no_such_policy"))
+            self.query_one(f"#f-{key}").focus()
             return
         self.policy = policy
         summary = self.query_one(PolicySummary)
