@@ -56,7 +56,7 @@ def _secrets():
 
     from workstation.secrets import JOURNAL_KEY, MemoryKeyring, Secrets
 
-    backend = MemoryKeyring()
+    backend = MemoryKeyring(explicit=True)
     backend.set_password("counter-workstation", JOURNAL_KEY, KEY)
     keyring.set_keyring(backend)
     return Secrets(backend)
