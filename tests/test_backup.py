@@ -114,7 +114,7 @@ def test_a_backup_taken_while_postings_run_restores_and_verifies(
     assert len(restored.stdout.strip().splitlines()) == 1
     postings, restored_head = _counts(empty.url)
     assert f"{restored_head[0]}:{restored_head[1]}" == anchor
-    assert 3 < postings < posted  # what had committed when the snapshot was taken
+    assert 3 <= postings < posted  # what had committed when the snapshot was taken
 
     verified = empty("journal", "verify", "--anchor", anchor)
     assert verified.exit_code == 0, verified.output
