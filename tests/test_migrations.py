@@ -66,17 +66,29 @@ def test_a_database_behind_head_is_refused_with_the_fix(empty_db, monkeypatch):
     with pytest.raises(SchemaMismatch) as refused:
         check_schema(empty_db)
     assert refused.value.msg.key == "db.behind"
-    assert "run workstation db upgrade" in EN(refused.value.msg)
+    assert "upgrade the database with `workstation db upgrade`" in EN(refused.value.msg)
 
 
 def test_a_database_ahead_of_the_code_is_refused(empty_db):
     upgrade(empty_db)
+    # Moved past this program by hand, not by a newer program's db upgrade: no version known.
     with empty_db.write() as s:
         s.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(SchemaMismatch) as refused:
         check_schema(empty_db)
-    assert refused.value.msg.key == "db.ahead"
-    assert "upgrade the Counter Workstation software" in EN(refused.value.msg)
+    assert refused.value.msg.key == "db.ahead_unknown"
+    assert "upgrade this program on this computer" in EN(refused.value.msg)
+
+
+def test_an_upgrade_records_the_program_that_ran_it(empty_db):
+    upgrade(empty_db, "0007")
+    with empty_db.read() as s:
+        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0007"
+    upgrade(empty_db)
+    upgrade(empty_db)  # nothing to do: nothing recorded
+    with empty_db.read() as s:
+        rows = s.execute(text("SELECT revision, program_version FROM schema_upgrades")).all()
+    assert rows == [(HEAD, schema.program_version())]
 
 
 def test_sqlite_connections_use_wal_foreign_keys_and_full_sync(empty_db):

@@ -29,6 +29,8 @@ class _Section(BaseModel):
 class DatabaseSection(_Section):
     url: str
     """SQLAlchemy URL; ``sqlite:///path`` or ``postgresql+psycopg://user@host/db``."""
+    pg_bin: Path | None = None
+    """The folder of pg_dump and pg_restore, when not on PATH (``$WORKSTATION_PG_BIN`` wins)."""
 
     @field_validator("url")
     @classmethod

@@ -25,6 +25,8 @@ SUBCOMMANDS = {
     "forms": "workstation.cli.formscmd:forms",
     "receipt": "workstation.cli.receiptcmd:receipt",
     "doctor": "workstation.cli.doctor:doctor",
+    "backup": "workstation.cli.backupcmd:backup",
+    "restore": "workstation.cli.backupcmd:restore",
 }
 
 

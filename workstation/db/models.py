@@ -102,6 +102,20 @@ class JournalHead(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class SchemaUpgrade(Base):
+    """A ``workstation db upgrade`` that moved the schema: to which revision, by which program.
+
+    A counter whose program is older than the schema names the newest row's version.
+    """
+
+    __tablename__ = "schema_upgrades"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    revision: Mapped[str] = mapped_column(String(32))
+    program_version: Mapped[str] = mapped_column(String(32))
+    upgraded_at: Mapped[datetime]
+
+
 # Importing this module registers every table (Alembic and tests read Base.metadata).
 from workstation.db.ledger import (  # noqa: E402
     BusinessDay,
@@ -133,6 +147,7 @@ __all__ = [
     "Policy",
     "Posting",
     "PrintRecord",
+    "SchemaUpgrade",
     "SerialCounter",
     "Shift",
     "SignOn",

@@ -1,0 +1,32 @@
+"""schema upgrades
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-11-27
+
+Which program version ran each ``workstation db upgrade`` that moved the schema, and
+when: a counter whose program is older than the schema names the version to install.
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "schema_upgrades",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("revision", sa.String(length=32), nullable=False),
+        sa.Column("program_version", sa.String(length=32), nullable=False),
+        sa.Column("upgraded_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_schema_upgrades")),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("schema_upgrades")
