@@ -99,7 +99,7 @@ _CATALOGUED = {
 }
 
 
-ParamsCheck = Callable[[str, dict[str, Any]], None]
+ParamsCheck = Callable[[str, dict[str, Any]], object]
 """Raises ValueError with a reason when a rule's params do not fit it."""
 
 

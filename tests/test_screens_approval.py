@@ -12,7 +12,7 @@ from screens.posting_detail import PostingDetailScreen
 from screens.review import ReviewScreen
 from tests.conftest import FAST, make_config, start_time
 from tests.ledger_support import journal_payloads, on_shift, post_approved, surrender
-from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in
+from tests.pilot import burst, hear_back, make_app, ready, screen_text, settle, sign_in
 from tests.test_screens_review import fill_surrender
 from workstation.domain.clock import ManualClock
 from workstation.station import open_station
@@ -27,14 +27,6 @@ def _visible(app, selector: str) -> bool:
     region = app.screen.query_one(selector).region
     width, height = app.size
     return region.height >= 1 and region.bottom <= height and region.right <= width
-
-
-async def _wait_for(pilot, screen_type) -> None:
-    for _ in range(60):
-        if isinstance(pilot.app.screen, screen_type):
-            break
-        await pilot.pause(0.05)
-    await settle(pilot)
 
 
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)])
@@ -93,7 +85,8 @@ async def test_a_remote_approval_names_the_supervisor_and_the_time_they_decided(
             assert "人民币捌万陆仟肆佰元整" in text and MASKED_ID in text and ID not in text
             await burst(supervisor, "demo1234", "<enter>", "1", "<enter>")
             await settle(supervisor)
-            await _wait_for(teller, ReviewScreen)
+            await hear_back(teller)
+            assert isinstance(teller_app.screen, ReviewScreen)
             text = screen_text(teller_app)
             assert "王强（S001）" in text and "S001（S001）" not in text
             assert ":07:31" in text  # when 王强 decided, not when the teller's screen heard of it

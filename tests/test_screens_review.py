@@ -8,7 +8,7 @@ from screens.posted import PostedScreen
 from screens.review import ReviewScreen
 from tests.conftest import FAST, make_config
 from tests.ledger_support import on_shift
-from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in, type_text
+from tests.pilot import burst, hear_back, make_app, ready, screen_text, settle, sign_in, type_text
 from workstation.station import open_station
 
 BIG = (140, 42)
@@ -112,12 +112,9 @@ async def test_remote_approval_from_a_supervisors_workstation(station, config, s
             await supervisor.pause()
             await burst(supervisor, "demo1234", "<enter>", "1", "<enter>")
             await settle(supervisor)
-            # the teller's screen moves on by itself
-            for _ in range(40):
-                await teller.pause(0.05)
-                if isinstance(teller_app.screen, ReviewScreen):
-                    break
-            await settle(teller)
+            # the teller's screen moves on by itself (its next check hears the answer)
+            await hear_back(teller)
+            assert isinstance(teller_app.screen, ReviewScreen)
             assert "已授权" in screen_text(teller_app) and "远程" in screen_text(teller_app)
             await teller.press("f10")
             await settle(teller)

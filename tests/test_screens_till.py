@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from decimal import Decimal
 
 from pypdf import PdfReader
 from sqlalchemy import select
+from textual.worker import WorkerFailed
 
 from screens.home import HomeScreen
 from screens.posted import PostedScreen
@@ -190,11 +193,10 @@ async def test_an_unexpected_error_in_a_screen_is_shown_not_lost(station):
     async with app.run_test(size=BIG) as pilot:
         await ready(pilot)
         await sign_in(pilot, "T001", "demo1234")
-        app.screen.call_service(lambda: Decimal("1"), lambda _result: 1 / 0)
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if notices(app):
-                break
+        worker = app.screen.call_service(lambda: Decimal("1"), lambda _result: 1 / 0)
+        with contextlib.suppress(WorkerFailed):
+            await asyncio.wait_for(worker.wait(), 10)
+        await pilot.pause()
         assert any("ZeroDivisionError" in n for n in notices(app))
 
 

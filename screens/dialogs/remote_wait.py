@@ -40,9 +40,10 @@ class RemoteWaitModal(Dialog[Approval | None]):
     def _sent(self, request_id: int) -> None:
         self.request_id = request_id
         self.query_one("#state", Static).update(self.t("override.waiting", id=request_id))
-        self.set_interval(self.POLL_SECONDS, self._poll)
+        self.set_interval(self.POLL_SECONDS, self.poll)
 
-    def _poll(self) -> None:
+    def poll(self) -> None:
+        """Ask the service whether a supervisor has decided (every POLL_SECONDS, or at once)."""
         if self._checking or self.request_id is None:
             return
         self._checking = True
