@@ -33,8 +33,8 @@ class RemoteWaitModal(Dialog[Approval | None]):
             yield Static(self.t("override.remote_hint"), id="hint")
 
     def on_mount(self) -> None:
-        overrides, who, ask = self.app.station.overrides, self.app.who, self.ask
-        counter = self.app.station.counter.code
+        overrides, who, ask = self.app.require_station().overrides, self.app.require_who(), self.ask
+        counter = self.app.require_station().counter.code
         self.call_service(lambda: overrides.request(who, ask, counter), self._sent)
 
     def _sent(self, request_id: int) -> None:
@@ -47,7 +47,7 @@ class RemoteWaitModal(Dialog[Approval | None]):
         if self._checking or self.request_id is None:
             return
         self._checking = True
-        overrides, request_id = self.app.station.overrides, self.request_id
+        overrides, request_id = self.app.require_station().overrides, self.request_id
         self.call_service(lambda: overrides.status(request_id), self._checked)
 
     def _checked(self, view: RequestView) -> None:
@@ -68,7 +68,11 @@ class RemoteWaitModal(Dialog[Approval | None]):
         if self.request_id is None:
             self.dismiss(None)
             return
-        overrides, who, request_id = self.app.station.overrides, self.app.who, self.request_id
+        overrides, who, request_id = (
+            self.app.require_station().overrides,
+            self.app.require_who(),
+            self.request_id,
+        )
         self.request_id = None
         self.call_service(lambda: overrides.cancel(who, request_id), self._after_cancel)
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
+
+from workstation.cli.common import Context
+
+if TYPE_CHECKING:
+    from workstation.db.engine import Database
 
 
 @click.group()
@@ -10,7 +17,7 @@ def db() -> None:
     """Database schema: upgrade to this program's version, or show the current one."""
 
 
-def _open(obj):
+def _open(obj: Context) -> Database:
     from workstation.secrets import Secrets
     from workstation.station import connect_unchecked
 
@@ -19,7 +26,7 @@ def _open(obj):
 
 @db.command()
 @click.pass_obj
-def upgrade(obj) -> None:
+def upgrade(obj: Context) -> None:
     """Apply every migration this program has that the database lacks."""
     from workstation.db.migrate import upgrade as run_upgrade
     from workstation.db.schema import HEAD
@@ -35,7 +42,7 @@ def upgrade(obj) -> None:
 
 @db.command()
 @click.pass_obj
-def current(obj) -> None:
+def current(obj: Context) -> None:
     """Show the database's schema revision and the one this program needs."""
     from workstation.db.schema import HEAD, SchemaMismatch, check_schema, current_revision
 
