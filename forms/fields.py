@@ -19,7 +19,7 @@ from workstation.domain.identity import LONG_TERM, parse_id_expiry, parse_reside
 from workstation.domain.money import check_range, format_money, parse_money
 from workstation.domain.names import parse_person_name, parse_policy_no
 from workstation.domain.phone import parse_mobile
-from workstation.domain.relations import RELATIONS  # one list; printing and screens read it here
+from workstation.domain.relations import RELATIONS  # the one list, in the domain
 from workstation.domain.text import fold
 
 DEFAULT_MAX_LENGTH = {"text": 100, "free_text": 500}

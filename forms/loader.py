@@ -51,19 +51,25 @@ class TemplateProblems(WorkstationError):
 
 def _key_path(loc: Iterable[object], data: dict[str, Any]) -> str:
     parts: list[str] = []
-    node: Any = data
+    node: object = data
     for part in loc:
+        child = _child(node, part)
         if isinstance(part, int):
-            key = node[part].get("key") if isinstance(node, list) and part < len(node) else None
+            key = child.get("key") if isinstance(child, dict) else None
             parts[-1] += f"[{part}]" + (f"({key})" if isinstance(key, str) else "")
         else:
             parts.append(str(part))
-        node = node[part] if isinstance(node, dict | list) and _has(node, part) else None
+        node = child
     return ".".join(parts) or "(file)"
 
 
-def _has(node: dict[str, Any] | list[Any], part: object) -> bool:
-    return part in node if isinstance(node, dict) else isinstance(part, int) and part < len(node)
+def _child(node: object, part: object) -> object:
+    """``node[part]`` where the TOML has it (a table's key, a list's index), else None."""
+    if isinstance(node, dict):
+        return node.get(part)
+    if isinstance(node, list) and isinstance(part, int) and part < len(node):
+        return node[part]
+    return None
 
 
 def _reason(error: Mapping[str, Any]) -> Msg:
@@ -99,7 +105,7 @@ _CATALOGUED = {
 }
 
 
-ParamsCheck = Callable[[str, dict[str, Any]], None]
+ParamsCheck = Callable[[str, dict[str, Any]], object]
 """Raises ValueError with a reason when a rule's params do not fit it."""
 
 

@@ -15,11 +15,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from forms.fields import RELATIONS
 from forms.schema import DocumentSpec, FieldSpec, Template
 from printing.base import bilingual, escape, para
 from printing.styles import INK_BLUE, RULE, styles
 from workstation.domain.i18n import Catalog
+from workstation.domain.relations import RELATIONS
 
 BOX, TICKED = "□", "■"
 """U+25A1 and U+25A0: in GB 2312, so every CJK font has them (WQY has no ☐ U+2610)."""

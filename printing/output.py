@@ -6,15 +6,14 @@ loses the document: the teller can send the saved file again.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 
 from workstation.domain.errors import WorkstationError, os_reason
 from workstation.domain.i18n import msg
+from workstation.files import write_atomically
 
 LP_TIMEOUT = 30
 """Seconds to wait for ``lp`` to accept a job."""
@@ -69,19 +68,7 @@ def save_pdf(folder: Path, name: str, data: bytes) -> Path:
     """
     if Path(name).name != name or name in ("", ".", ".."):
         raise ValueError(f"{name!r} is not a plain file name")
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / name
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(folder / name, data)
 
 
 def send_to_printer(path: Path, printer: str, media: str = "A5") -> None:

@@ -235,7 +235,7 @@ def qr_image(payload: str) -> ImageReader:
             for c in range(side)
         ]
     )
-    return ImageReader(image.resize((side * PIXELS, side * PIXELS), Image.NEAREST))
+    return ImageReader(image.resize((side * PIXELS, side * PIXELS), Image.Resampling.NEAREST))
 
 
 class QrCode(Flowable):

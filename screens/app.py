@@ -56,6 +56,10 @@ class StationUnavailable(WorkstationError):
     """The station could not be opened; the app exits with this message."""
 
 
+class NobodySignedIn(WorkstationError):
+    """A screen behind sign-in asked who is signed in when nobody is."""
+
+
 class WorkstationApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS = [
@@ -124,6 +128,18 @@ class WorkstationApp(App[None]):
         if self._nav is None:
             raise StationUnavailable("db.unreachable", reason="not open yet")
         return self._nav
+
+    def require_station(self) -> Station:
+        """The open station, for the screens behind sign-in (it opened before anyone could)."""
+        if self.station is None:
+            raise StationUnavailable("db.unreachable", reason="not open yet")
+        return self.station
+
+    def require_who(self) -> SignedIn:
+        """The person signed in, for the screens behind sign-in."""
+        if self.who is None:
+            raise NobodySignedIn("home.signed_out")
+        return self.who
 
     def wait_station(self, timeout: float = 60) -> Station:
         """For worker threads: block until the station is open."""

@@ -61,7 +61,7 @@ class AuthorizationsScreen(WorkstationScreen):
         if self._loading:
             return
         self._loading = True
-        overrides = self.app.station.overrides
+        overrides = self.app.require_station().overrides
         self.call_service(overrides.pending, self._loaded)
 
     def _loaded(self, pending: list[RequestView]) -> None:
@@ -83,8 +83,8 @@ class AuthorizationsScreen(WorkstationScreen):
         options = self.query_one("#requests", OptionList)
         if options.highlighted is None or not self.requests:
             return None
-        option = options.get_option_at_index(options.highlighted)
-        return self.requests.get(int(option.id))
+        option_id = options.get_option_at_index(options.highlighted).id
+        return None if option_id is None else self.requests.get(int(option_id))
 
     def _summary(self, r: RequestView) -> str:
         t, e = self.t, r.evidence
@@ -129,7 +129,7 @@ class AuthorizationsScreen(WorkstationScreen):
         request = self.current()
         if request is None:
             return
-        overrides, who = self.app.station.overrides, self.app.who
+        overrides, who = self.app.require_station().overrides, self.app.require_who()
         self.call_service(lambda: overrides.reveal(who, request.id), self._revealed)
 
     def _revealed(self, view: RequestView) -> None:

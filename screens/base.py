@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual.binding import Binding
 from textual.screen import Screen
@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+if TYPE_CHECKING:  # a mixin of screens is checked as a screen; at run time it is a plain class
+    ScreenMixin = Screen[Any]
+else:
+    ScreenMixin = object
+
 
 def failure_message(error: BaseException | None) -> Msg:
     """One line for anything a service call raised: its refusal, the system's words, or a bug."""
@@ -41,7 +46,7 @@ def failure_message(error: BaseException | None) -> Msg:
     return msg("app.unexpected", error=f"{type(error).__name__}: {error}")
 
 
-class ServiceCalls:
+class ServiceCalls(ScreenMixin):
     """Run a blocking service call in a thread; hand its result or refusal back.
 
     Whatever the call raises reaches the screen's failure handler as one
@@ -49,9 +54,7 @@ class ServiceCalls:
     """
 
     if TYPE_CHECKING:
-
-        @property
-        def app(self) -> WorkstationApp: ...
+        app = getters.app(WorkstationApp)
 
     def call_service(
         self,
@@ -106,7 +109,7 @@ DIGITS = [Binding(str(n), f"pick_choice({n})", show=False, priority=True) for n 
 """A digit on a choice picks that option and moves on, before the next key lands."""
 
 
-class EnterMovesOn:
+class EnterMovesOn(ScreenMixin):
     """Enter in a field is handled by the screen, before the next key is delivered.
 
     Textual hands each key to the focused widget's queue; a handler that moves
@@ -126,6 +129,8 @@ class EnterMovesOn:
 
     async def action_pick_choice(self, n: int) -> None:
         choice = self.focused
+        if not isinstance(choice, ChoiceField):  # check_action let it through only for a choice
+            return
         if n <= len(choice.options):
             choice.value = choice.options[n - 1][1]
             self.field_entered(choice)
@@ -136,6 +141,8 @@ class EnterMovesOn:
 
     async def action_enter_field(self) -> None:
         widget = self.focused
+        if widget is None:  # check_action let it through only for a field
+            return
         await drained(widget)
         self.field_entered(widget)
 
@@ -153,13 +160,11 @@ class EnterMovesOn:
         """What Enter in the SUBMIT_FROM field does (a screen that sets it defines this)."""
 
 
-class Translated:
+class Translated(ScreenMixin):
     """Bindings declared with catalog keys, shown in the app's language; ``t`` is its catalog."""
 
     if TYPE_CHECKING:
-
-        @property
-        def app(self) -> WorkstationApp: ...
+        app = getters.app(WorkstationApp)
 
     def __init__(self) -> None:
         super().__init__()

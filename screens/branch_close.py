@@ -57,7 +57,7 @@ class BranchCloseScreen(CashScreen):
         self.action_refresh()
 
     def action_refresh(self) -> None:
-        closing = self.app.station.closing
+        closing = self.app.require_station().closing
         self.call_service(closing.open_tills, self._show)
 
     def _show(self, tills: list[OpenTill]) -> None:
@@ -87,7 +87,7 @@ class BranchCloseScreen(CashScreen):
 
     def action_close_branch(self) -> None:
         password = take_password(self.query_one("#password", Input))
-        closing, who = self.app.station.closing, self.app.who
+        closing, who = self.app.require_station().closing, self.app.require_who()
         self.busy = True
         self.call_service(lambda: closing.close_branch(who, password), self._when_closed)
 

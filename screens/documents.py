@@ -43,7 +43,7 @@ class DocumentsScreen(CashScreen):
         self.refresh_list()
 
     def refresh_list(self) -> None:
-        documents, who = self.app.station.documents, self.app.who
+        documents, who = self.app.require_station().documents, self.app.require_who()
         self.call_service(lambda: documents.of_today(who), self._show)
 
     def _show(self, refs: list[DocumentRef]) -> None:
@@ -66,13 +66,13 @@ class DocumentsScreen(CashScreen):
 
     @on(DataTable.RowSelected, "#documents")
     def _chosen(self, event: DataTable.RowSelected) -> None:
-        ref = self.rows[event.row_key.value]
+        ref = self.rows[str(event.row_key.value)]
         heading = self.t("document.reprint_heading", kind=self.t(f"document.kind.{ref.kind}"))
 
         def reprint(reason: str | None) -> None:
             if reason is None:
                 return
-            station, who = self.app.station, self.app.who
+            station, who = self.app.require_station(), self.app.require_who()
             run_print(
                 self,
                 lambda: print_document(station, who, ref.kind, ref.ref, reason),
@@ -81,7 +81,7 @@ class DocumentsScreen(CashScreen):
             )
 
         if ref.prints == 0 or ref.failed:  # never saved: a first print, or its retry
-            station, who = self.app.station, self.app.who
+            station, who = self.app.require_station(), self.app.require_who()
             run_print(
                 self,
                 lambda: print_document(station, who, ref.kind, ref.ref),

@@ -32,6 +32,7 @@ from screens.widgets.tickbox import TickBox
 from workstation.domain.clock import local_date
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.prints import DocumentKind
+from workstation.services.directory import PolicyView
 from workstation.services.prefill import prefill_values
 
 WIDE = 120
@@ -54,7 +55,7 @@ class FormScreen(WorkstationScreen):
         self.state = FormState(template, local_date(self.app.clock))
         self.idempotency_key = uuid.uuid4().hex
         """One per form: confirming twice, or again after a lost answer, posts once."""
-        self.policy = None
+        self.policy: PolicyView | None = None
 
     def compose(self) -> ComposeResult:
         """The screen itself is the grid (form.tcss): each container costs time on opening."""
@@ -138,7 +139,7 @@ class FormScreen(WorkstationScreen):
             # the field shows what will be posted: P2024000001 for ｐ２０２４０００００１
             self.state.values[key] = checked.text  # the same value: still from the policy
             widget.value = checked.text
-        if key == self.policy_key:
+        if key == self.policy_key and isinstance(checked.value, str):
             self._look_up(checked.value)
         self.focus_next()
 
@@ -174,10 +175,10 @@ class FormScreen(WorkstationScreen):
     def _look_up(self, policy_no: str) -> None:
         if self.policy is not None and self.policy.policy_no == policy_no:
             return
-        directory = self.app.station.directory
+        directory = self.app.require_station().directory
         self.call_service(lambda: directory.policy(policy_no), self._found)
 
-    def _found(self, policy) -> None:
+    def _found(self, policy: PolicyView | None) -> None:
         panel = self.query_one(FormPanel)
         if policy is None:
             key = self.policy_key or ""
@@ -193,7 +194,7 @@ class FormScreen(WorkstationScreen):
             self._show_problem(key, self.state.checked(key).problem)
 
     def _business_name(self, code: str) -> str:
-        template = self.app.station.templates.by_code(code)
+        template = self.app.require_station().templates.by_code(code)
         return code if template is None else template.name.get(self.t.lang)
 
     # -- actions ----------------------------------------------------------------
@@ -234,9 +235,6 @@ class FormScreen(WorkstationScreen):
         """The blank form and the sample filled form (填写范例), for the customer to copy."""
         from printing.pipeline import print_document
 
-        template = self.template
-        if template is None:
-            return
-        station, who, code = self.app.station, self.app.who, template.code
+        station, who, code = self.app.require_station(), self.app.require_who(), self.template.code
         sample = DocumentKind.SAMPLE_FORM
         run_print(self, lambda: print_document(station, who, sample, code), lambda _: None)

@@ -61,7 +61,7 @@ class HandoverScreen(CountingScreen):
         except InvalidValue:
             line.update("")
             return
-        expected = self.summary.shift.expected
+        expected = self.summary.open_shift.expected
         problems = []
         if outgoing.total != expected:
             problems.append(
@@ -87,7 +87,7 @@ class HandoverScreen(CountingScreen):
         incoming_id = self.query_one("#incoming-id", Input).value
         incoming_password = take_password(self.query_one("#incoming-password", Input))
         supervisor = self.query_one(SupervisorFields).take()
-        closing, who = self.app.station.closing, self.app.who
+        closing, who = self.app.require_station().closing, self.app.require_who()
 
         def hand_over():
             return closing.handover(

@@ -39,7 +39,7 @@ class HomeScreen(WorkstationScreen):
 
     def facts(self) -> list[tuple[str, str]]:
         """Label keys and values for the 'who and where' card."""
-        t, who, station = self.t, self.app.who, self.app.station
+        t, who, station = self.t, self.app.require_who(), self.app.require_station()
         staff, lang = who.staff, t.lang
         rows = [
             (
@@ -56,7 +56,7 @@ class HomeScreen(WorkstationScreen):
         return rows
 
     def compose(self) -> ComposeResult:
-        t, who = self.t, self.app.who
+        t, who = self.t, self.app.require_who()
         staff = who.staff
         yield StatusBar()
         with Horizontal(id="home-body"):
@@ -92,7 +92,7 @@ class HomeScreen(WorkstationScreen):
         who = self.app.who
         if who is None or who.staff.role not in COUNTER_STAFF:  # None: signing out
             return
-        till = self.app.station.till
+        till = self.app.require_station().till
         self.call_service(lambda: till.summary(who), self._show_till)
 
     def _show_till(self, summary: TillSummary) -> None:
@@ -135,7 +135,8 @@ class HomeScreen(WorkstationScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == ACTION:
-            return allowed(str(parameters[0]), self.app.who.staff.role)
+            who = self.app.who  # asked while the screen closes too, after sign-out
+            return who is not None and allowed(str(parameters[0]), who.staff.role)
         return super().check_action(action, parameters)
 
     def action_home_action(self, name: str) -> None:

@@ -42,7 +42,7 @@ class JournalScreen(WorkstationScreen):
                 value = today if name in ("from", "to") else ""
                 field = Input(value=value, placeholder=t(f"journal_screen.{name}"), id=f"q-{name}")
                 field.compact = True
-                if name == "teller" and self.app.who.staff.role is Role.TELLER:
+                if name == "teller" and self.app.require_who().staff.role is Role.TELLER:
                     field.display = False
                 yield field
         yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
@@ -91,14 +91,14 @@ class JournalScreen(WorkstationScreen):
         )
 
     def action_search(self) -> None:
-        query = self._query()
-        if query is None:
+        query, who = self._query(), self.app.who
+        if query is None or who is None:  # None: signing out, the screen is closing
             return
-        inquiry, who = self.app.station.inquiry, self.app.who
+        inquiry = self.app.require_station().inquiry
         self.call_service(lambda: inquiry.search(who, query), self._found)
 
     def _found(self, rows: list[PostingRow]) -> None:
-        t, templates = self.t, self.app.station.templates
+        t, templates = self.t, self.app.require_station().templates
         table = self.query_one("#results", DataTable)
         table.clear()
         for row in rows:

@@ -48,7 +48,7 @@ class LockScreen(WorkstationScreen):
     def __init__(self, reason: str) -> None:
         super().__init__()
         self.reason = reason
-        self.who = self.app.who
+        self.who = self.app.require_who()
         self.locked_at = self.app.clock.now()
 
     def compose(self) -> ComposeResult:
@@ -105,7 +105,7 @@ class LockScreen(WorkstationScreen):
             self._take_over(widget)
 
     def _unlock(self, field: Input) -> None:
-        password, who, station = take_password(field), self.who, self.app.station
+        password, who, station = take_password(field), self.who, self.app.require_station()
         self.call_service(lambda: station.auth.unlock(who, password), self._unlocked)
 
     def _unlocked(self, _: None) -> None:
@@ -114,7 +114,7 @@ class LockScreen(WorkstationScreen):
 
     def _take_over(self, field: Input) -> None:
         staff_id = self.query_one("#other-id", Input).value
-        password, who, station = take_password(field), self.who, self.app.station
+        password, who, station = take_password(field), self.who, self.app.require_station()
         self.call_service(lambda: station.auth.take_over(who, staff_id, password), self._taken_over)
 
     def _taken_over(self, new_who: SignedIn) -> None:

@@ -75,7 +75,7 @@ class Navigator:
 
     def sign_out(self) -> None:
         """Sign out (journaled by the service), then back to the sign-in screen."""
-        who, station, t = self.app.who, self.app.station, self.app.t
+        who, station, t = self.app.require_who(), self.app.require_station(), self.app.t
         self._home().call_service(
             lambda: station.auth.sign_out(who), lambda _: self.end_session(t("home.signed_out"))
         )
@@ -89,7 +89,7 @@ class Navigator:
     def lock(self, reason: str) -> None:
         """Lock the screen over whatever is open; the service journals it."""
         app = self.app
-        who, station = app.who, app.station
+        who, station = app.require_who(), app.require_station()
         app.push_screen(LockScreen(reason))
         app.run_worker(lambda: station.auth.lock(who, reason), thread=True, exit_on_error=False)
 
@@ -131,7 +131,7 @@ class Navigator:
 
     def open_till(self) -> None:
         """The box now if a shift is open, else the opening count."""
-        till, who = self.app.station.till, self.app.who
+        till, who = self.app.require_station().till, self.app.require_who()
         self._home().call_service(lambda: till.summary(who), self._show_till)
 
     def _show_till(self, summary: TillSummary) -> None:

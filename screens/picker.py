@@ -43,7 +43,7 @@ class PickerScreen(WorkstationScreen):
 
     @property
     def index(self):
-        return self.app.station.templates
+        return self.app.require_station().templates
 
     def _prompt(self, template: Template) -> str:
         first, second = (template.name.zh, template.name.en)
@@ -134,6 +134,6 @@ class PickerScreen(WorkstationScreen):
         template = self._highlighted_template()
         if template is None:
             return
-        station, who, code = self.app.station, self.app.who, template.code
+        station, who, code = self.app.require_station(), self.app.require_who(), template.code
         sample = DocumentKind.SAMPLE_FORM
         run_print(self, lambda: print_document(station, who, sample, code), lambda _: None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
@@ -18,6 +20,9 @@ from workstation.domain.money import format_money
 from workstation.domain.prints import DocumentKind
 from workstation.services.posting import PostingResult
 
+if TYPE_CHECKING:  # printing loads when a print is asked for
+    from printing.pipeline import PrintOutcome
+
 
 class PostedScreen(WorkstationScreen):
     printing: reactive[bool] = reactive(False, bindings=True)
@@ -32,7 +37,7 @@ class PostedScreen(WorkstationScreen):
     def __init__(self, result: PostingResult, state: FormState) -> None:
         super().__init__()
         self.result, self.state = result, state
-        self.outcome = None
+        self.outcome: PrintOutcome | None = None
         """The last print: its PDF, and whether the printer took it."""
 
     def compose(self) -> ComposeResult:
@@ -50,7 +55,7 @@ class PostedScreen(WorkstationScreen):
             method = t(f"method.{r.method}") if r.method else ""
             direction = t(f"direction.{r.direction}")
             rows.append((t("posted.amount"), f"¥{format_money(r.amount)}  {direction} · {method}"))
-        if r.change is not None:
+        if r.change is not None and r.tendered is not None:  # cash: both or neither
             received = t(
                 "posted.change",
                 tendered=f"¥{format_money(r.tendered)}",
@@ -83,7 +88,11 @@ class PostedScreen(WorkstationScreen):
         """The first print; after a printer failure, the same PDF again."""
         from printing.pipeline import print_document, send_again
 
-        station, who, serial = self.app.station, self.app.who, self.result.serial
+        station, who, serial = (
+            self.app.require_station(),
+            self.app.require_who(),
+            self.result.serial,
+        )
         previous = self.outcome
         if previous is not None and previous.error is not None:
             job = lambda: send_again(station, previous)  # noqa: E731
@@ -95,7 +104,7 @@ class PostedScreen(WorkstationScreen):
         self.printing = True
         run_print(self, job, self._printed)
 
-    def _printed(self, outcome) -> None:
+    def _printed(self, outcome: PrintOutcome) -> None:
         self.printing = False
         self.outcome = outcome
         t = self.t

@@ -59,13 +59,17 @@ class PostingDetailScreen(WorkstationScreen):
         self.load()
 
     def load(self) -> None:
-        inquiry, who, serial = self.app.station.inquiry, self.app.who, self.serial
+        inquiry, who, serial = (
+            self.app.require_station().inquiry,
+            self.app.require_who(),
+            self.serial,
+        )
         self.call_service(lambda: inquiry.detail(who, serial), self._loaded)
 
     def _loaded(self, detail: PostingDetail) -> None:
         self.detail = detail
         t, lang, row = self.t, self.t.lang, detail.row
-        template = self.app.station.templates.by_code(row.template_code)
+        template = self.app.require_station().templates.by_code(row.template_code)
         name = template.name.get(lang) if template else row.template_code
         heading = t(
             "detail.heading",
@@ -126,13 +130,18 @@ class PostingDetailScreen(WorkstationScreen):
         if action == "reprint":
             return self.detail is not None
         if action == "reveal":
-            d = self.detail
-            return d is not None and not d.revealed and may_reveal(self.app.who.staff.role)
+            d, who = self.detail, self.app.who
+            revealable = d is not None and not d.revealed
+            return revealable and who is not None and may_reveal(who.staff.role)
         return super().check_action(action, parameters)
 
     def action_reveal(self) -> None:
         """Full numbers: the service checks who asks and journals it."""
-        inquiry, who, serial = self.app.station.inquiry, self.app.who, self.serial
+        inquiry, who, serial = (
+            self.app.require_station().inquiry,
+            self.app.require_who(),
+            self.serial,
+        )
         self.call_service(lambda: inquiry.reveal(who, serial), self._loaded)
 
     def action_reprint(self) -> None:
@@ -145,7 +154,7 @@ class PostingDetailScreen(WorkstationScreen):
             return
         from printing.pipeline import print_document
 
-        station, who, serial = self.app.station, self.app.who, self.serial
+        station, who, serial = self.app.require_station(), self.app.require_who(), self.serial
         receipt = DocumentKind.RECEIPT
         run_print(
             self, lambda: print_document(station, who, receipt, serial, reason), lambda _: None
@@ -158,7 +167,7 @@ class PostingDetailScreen(WorkstationScreen):
         if answer is None:
             return
         request = ReversalRequest(self.serial, answer.reason, uuid.uuid4().hex)
-        reversals, who = self.app.station.reversals, self.app.who
+        reversals, who = self.app.require_station().reversals, self.app.require_who()
         self.call_service(
             lambda: reversals.ask(request, who),
             lambda ask: self._authorize(request, ask, answer.mode),
@@ -168,7 +177,7 @@ class PostingDetailScreen(WorkstationScreen):
         def approved(approval: Approval | None) -> None:
             if approval is None:
                 return
-            reversals, who = self.app.station.reversals, self.app.who
+            reversals, who = self.app.require_station().reversals, self.app.require_who()
             self.call_service(lambda: reversals.reverse(request, who), self._reversed)
 
         self.app.push_screen(override_dialog(mode, ask), approved)

@@ -8,6 +8,7 @@ posts once. The service checks everything again when posting.
 from __future__ import annotations
 
 from datetime import tzinfo
+from decimal import Decimal
 
 from textual import on
 from textual.app import ComposeResult
@@ -82,7 +83,11 @@ class ReviewScreen(WorkstationScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        postings, who, submission = self.app.station.postings, self.app.who, self.submission
+        postings, who, submission = (
+            self.app.require_station().postings,
+            self.app.require_who(),
+            self.submission,
+        )
         self.call_service(lambda: postings.review(submission, who), self._assessed)
 
     def _assessed(self, result: tuple[RiskContext, Assessment]) -> None:
@@ -95,13 +100,19 @@ class ReviewScreen(WorkstationScreen):
 
     # -- cash received and change -----------------------------------------------------
 
+    def cash_due(self) -> Decimal | None:
+        """The amount due when cash comes in (the teller types what the customer handed over)."""
+        c = self.context
+        if c is not None and c.method == "cash" and c.direction == "in" and c.amount:
+            return c.amount
+        return None
+
     @property
     def takes_cash(self) -> bool:
         """Cash comes in: the teller types what the customer handed over."""
-        c = self.context
-        return c is not None and c.method == "cash" and c.direction == "in" and bool(c.amount)
+        return self.cash_due() is not None
 
-    def tendered(self):
+    def tendered(self) -> Decimal | None:
         """What the customer handed over (blank: exactly the amount); raises if unreadable."""
         text = self.query_one("#tendered", Input).value.strip()
         if not self.takes_cash or not text:
@@ -112,8 +123,8 @@ class ReviewScreen(WorkstationScreen):
     def _show_change(self, _event: Input.Changed) -> None:
         line = self.query_one("#change", Static)
         try:
-            tendered = self.tendered()
-            change = None if tendered is None else change_due(tendered, self.context.amount)
+            tendered, due = self.tendered(), self.cash_due()
+            change = None if tendered is None or due is None else change_due(tendered, due)
         except InvalidValue as bad:
             line.update(self.t(bad.msg))
             line.add_class("-error")
@@ -144,6 +155,8 @@ class ReviewScreen(WorkstationScreen):
 
     def _refresh_needs(self) -> None:
         t, a = self.t, self.assessment
+        if a is None:  # not assessed yet
+            return
         if a.blocked:
             text = t("review.blocked")
         else:
@@ -182,7 +195,11 @@ class ReviewScreen(WorkstationScreen):
 
     def _ask(self, mode: Mode) -> None:
         """The service builds what the supervisor sees; the dialog shows it."""
-        postings, who, submission = self.app.station.postings, self.app.who, self.submission
+        postings, who, submission = (
+            self.app.require_station().postings,
+            self.app.require_who(),
+            self.submission,
+        )
         self.call_service(
             lambda: postings.ask(submission, who),
             lambda ask: self.app.push_screen(override_dialog(mode, ask), self._approved),
@@ -197,16 +214,20 @@ class ReviewScreen(WorkstationScreen):
 
     def action_confirm(self) -> None:
         try:
-            tendered = self.tendered()
-            if tendered is not None:
-                change_due(tendered, self.context.amount)
+            tendered, due = self.tendered(), self.cash_due()
+            if tendered is not None and due is not None:
+                change_due(tendered, due)
         except InvalidValue as bad:
             self.notify(self.t(bad.msg), severity="error")
             self.set_focus(self.query_one("#tendered"))
             return
         self.posting = True
         acknowledged = self.acknowledged
-        postings, who, submission = self.app.station.postings, self.app.who, self.submission
+        postings, who, submission = (
+            self.app.require_station().postings,
+            self.app.require_who(),
+            self.submission,
+        )
         self.call_service(
             lambda: postings.post(submission, who, acknowledged, tendered), self._posted
         )

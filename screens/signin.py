@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
 from screens.base import WorkstationScreen
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.i18n import Msg
 
@@ -42,7 +47,7 @@ class SignInScreen(WorkstationScreen):
 
     def on_mount(self) -> None:
         if self.app.demo_accounts:
-            table = self.query_one("#demo-accounts")
+            table = cast("DataTable[str]", self.query_one("#demo-accounts"))
             table.add_columns(
                 self.t("signin.col_staff_id"), self.t("signin.col_name"), self.t("signin.col_role")
             )

@@ -113,7 +113,7 @@ class OpenShiftScreen(CashScreen):
             self.show_refusal(bad.msg)
             return
         supervisor = self.query_one(SupervisorFields).take()
-        till, who = self.app.station.till, self.app.who
+        till, who = self.app.require_station().till, self.app.require_who()
         self.call_service(
             lambda: till.open(who, count, supervisor.staff_id, supervisor.password), self._opened
         )
@@ -161,7 +161,10 @@ class TillScreen(CashScreen):
         self.refresh_summary()
 
     def refresh_summary(self) -> None:
-        till, who = self.app.station.till, self.app.who
+        who = self.app.who
+        if who is None:  # signing out: the screen is closing
+            return
+        till = self.app.require_station().till
         self.call_service(lambda: till.summary(who), self._show)
 
     def _show(self, summary: TillSummary) -> None:
@@ -199,13 +202,16 @@ class TillScreen(CashScreen):
         return super().check_action(action, parameters)
 
     def action_vault(self, direction: Direction) -> None:
-        self.app.nav.open_vault(direction, self.summary)
+        if self.summary is not None:
+            self.app.nav.open_vault(direction, self.summary)
 
     def action_handover(self) -> None:
-        self.app.nav.open_handover(self.summary)
+        if self.summary is not None:
+            self.app.nav.open_handover(self.summary)
 
     def action_close_till(self) -> None:
-        self.app.nav.open_close_till(self.summary)
+        if self.summary is not None:
+            self.app.nav.open_close_till(self.summary)
 
     def action_documents(self) -> None:
         self.app.nav.open_documents()
@@ -216,7 +222,7 @@ ZERO = Decimal("0.00")
 
 def figure_labels(t, summary: TillSummary) -> list[Label]:
     """The box's figures as label/value pairs for a two-column grid."""
-    shift, moved = summary.shift, summary.moved
+    shift, moved = summary.open_shift, summary.moved
     rows = [
         ("till.opening", shift.opening.total),
         ("till.cash_in", moved.get("cash_in")),

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, Static
 
 from printing.pipeline import print_document
@@ -22,6 +23,7 @@ from screens.till import CashScreen, Direction, supervisor_fields
 from screens.widgets.count_form import CountForm
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.supervisor_fields import SupervisorFields
+from workstation.domain.cash import Count
 from workstation.domain.errors import InvalidValue
 from workstation.domain.money import format_yuan
 from workstation.domain.prints import DocumentKind
@@ -37,7 +39,7 @@ def print_after(screen: WorkstationScreen, kind: DocumentKind, ref: str, then) -
     What was done stays done when the PDF cannot be saved: the failure is
     said, and the document waits in Reprint (F8) to be printed again.
     """
-    station, who = screen.app.station, screen.app.who
+    station, who = screen.app.require_station(), screen.app.require_who()
 
     def not_saved(message) -> None:
         screen.notify(screen.t(message), severity="error", timeout=20)
@@ -72,16 +74,20 @@ class CountingScreen(CashScreen):
 
     def expected_line(self) -> Static:
         """What the box should hold now, at the top of the side column."""
-        amount = format_yuan(self.summary.shift.expected)
+        amount = format_yuan(self.summary.open_shift.expected)
         return Static(self.t("till.expected_now", amount=amount), id="figures-line")
 
-    def field_entered(self, widget) -> None:
+    def field_entered(self, widget: Widget) -> None:
         if widget.id == "supervisor-password":
             self.action_confirm()
         else:
             self.focus_next()
 
-    def counted(self):
+    def action_confirm(self) -> None:
+        """F10: each counting screen confirms its own count with the service."""
+        raise NotImplementedError
+
+    def counted(self) -> Count | None:
         try:
             return self.query_one(CountForm).count()
         except InvalidValue as bad:
@@ -143,7 +149,11 @@ class VaultScreen(CountingScreen):
         if count is None:
             return
         officer = self.query_one(SupervisorFields).take()
-        till, who, direction = self.app.station.till, self.app.who, self.direction
+        till, who, direction = (
+            self.app.require_station().till,
+            self.app.require_who(),
+            self.direction,
+        )
         self.start(
             lambda: till.vault_transfer(
                 who, direction, count, officer.staff_id or "", officer.password or ""
@@ -181,7 +191,7 @@ class CloseScreen(CountingScreen):
         if event.count is None:
             line.update("")
             return
-        variance = event.count.total - self.summary.shift.expected
+        variance = event.count.total - self.summary.open_shift.expected
         key = "till.balanced" if not variance else ("till.over" if variance > 0 else "till.short")
         line.set_class(bool(variance), "-warning")
         line.update(
@@ -194,7 +204,7 @@ class CloseScreen(CountingScreen):
             return
         supervisor = self.query_one(SupervisorFields).take()
         reason = self.query_one("#reason", Input).value
-        closing, who = self.app.station.closing, self.app.who
+        closing, who = self.app.require_station().closing, self.app.require_who()
         self.start(
             lambda: closing.close(who, count, supervisor.staff_id, supervisor.password, reason),
             self._when_closed,

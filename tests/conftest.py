@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import keyring
 import pytest
 
+from printing.fonts import FontChoice, choose_font
 from tests.databases import Databases
 from workstation.config import BranchSection, Config, DatabaseSection, OutputSection, UiSection
 from workstation.db.engine import Database
@@ -109,3 +111,27 @@ def station2(config: Config, secrets: Secrets, clock: ManualClock) -> Iterator[S
     opened = open_station(second, secrets, clock, FAST)
     yield opened
     opened.close()
+
+
+@contextmanager
+def fresh_station(databases: Databases, keyring_backend: MemoryKeyring) -> Iterator[Station]:
+    """A station on a fresh copy of the demo branch, for a test that needs several (Hypothesis
+    examples share the function's fixtures)."""
+    url = databases.copy()
+    opened = open_station(
+        make_config(url), Secrets(keyring_backend), ManualClock(start_time()), FAST
+    )
+    try:
+        yield opened
+    finally:
+        opened.close()
+        databases.drop(url)
+
+
+@pytest.fixture(scope="module")
+def wqy() -> FontChoice:
+    """The embedded TrueType CJK font; the test is skipped on a machine without one."""
+    font = choose_font()
+    if not font.embedded:
+        pytest.skip("no TrueType CJK font on this machine")
+    return font

@@ -58,6 +58,17 @@ def sql(station, *statements: str, **params: object) -> None:
             s.execute(text(statement), params)
 
 
+def print_past_the_service(station, serial: str) -> None:
+    """A second print of posting ``serial``, written straight to the table: no journal entry."""
+    sql(
+        station,
+        "INSERT INTO prints (posting_id, print_no, staff_id, counter, printed_at, status)"
+        " SELECT id, 2, teller_id, counter, posted_at, 'saved' FROM postings"
+        " WHERE serial = :serial",
+        serial=serial,
+    )
+
+
 def entry_seq(station, event: str, contains: str = "") -> int:
     """The sequence number of the last ``event`` entry whose payload contains ``contains``."""
     with station.db.read() as s:

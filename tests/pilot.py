@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 from rich.text import Text
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static
-from textual.worker import WorkerCancelled
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from screens.app import DemoAccount, WorkstationApp
+from screens.dialogs.remote_wait import RemoteWaitModal
 from screens.textual_compat import character_to_key, notification_messages, send_to_app
 from screens.widgets.choice import ChoiceField
 from screens.widgets.documents import DocumentsChecklist
@@ -78,15 +80,40 @@ async def settle(pilot: Pilot) -> None:
 
 
 async def ready(pilot: Pilot, timeout: float = 10) -> None:
-    """Wait until the app has opened its station (or fail, rather than hang)."""
-    for _ in range(int(timeout / 0.01)):
-        if pilot.app.station is not None:
-            await pilot.pause()
-            return
-        if not pilot.app.is_running:
+    """Wait for the worker that opens the station (or fail, rather than hang).
+
+    The app starts it after its first refresh; its result reaches the app as a
+    ``Worker.StateChanged`` message, taken by the pauses.
+    """
+    app = pilot.app
+    for _ in range(3):
+        if app.station is not None or not app.is_running:
             break
-        await pilot.pause(0.01)
-    raise AssertionError(f"the station did not open: {pilot.app.error_message}")
+        opening = [w for w in app.workers if w.name == "open-station"]
+        if opening:
+            with contextlib.suppress(WorkerFailed):  # the app exits, and says why
+                await asyncio.wait_for(opening[0].wait(), timeout)
+        await pilot.pause()
+    if app.station is None:
+        raise AssertionError(f"the station did not open: {app.error_message}")
+    await pilot.pause()
+
+
+async def hear_back(pilot: Pilot) -> None:
+    """The teller's remote-wait dialog checks for the supervisor's answer now, not on its timer.
+
+    A check its timer started before the answer may still be under way (and says
+    "pending"); then one more check hears it. Bounded: two checks at most. The
+    check runs in the app's loop: with two apps in one test, a call from the test
+    would run its worker in the app entered last.
+    """
+    for _ in range(2):
+        dialog = pilot.app.screen
+        if not isinstance(dialog, RemoteWaitModal):
+            break
+        pilot.app.call_later(dialog.poll)  # in the app's own loop: its worker is the app's
+        await pilot.pause()
+        await settle(pilot)
 
 
 async def type_text(pilot: Pilot, text: str) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from pathlib import Path
+
+from pypdf import PdfReader
 
 from workstation.services.receipt_data import (
     ApprovalLine,
@@ -86,3 +89,8 @@ def fake_printer(station, tmp_path, monkeypatch, script: str = ""):
         update={"printing": station.config.printing.model_copy(update={"printer": "PDF"})}
     )
     return log
+
+
+def pdf_text(path: Path) -> str:
+    """The text of every page of a PDF, as a reader (or pdftotext) would take it."""
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)

@@ -11,6 +11,7 @@ from textual.app import App
 
 from screens.app import WorkstationApp
 from tests.conftest import make_config
+from tests.pilot import ready
 from workstation.cli import main
 from workstation.config import render_config
 from workstation.db.engine import Database
@@ -203,8 +204,7 @@ def test_the_workstation_opens_the_configured_station(cli, monkeypatch):
 
     async def until_open(pilot):
         app = pilot.app
-        while app.station is None:
-            await pilot.pause(0.05)
+        await ready(pilot)
         seen["place"] = (app.station.branch.code, app.station.counter.code)
         app.exit()
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.refusals import refusal
 from workstation.domain.errors import InvalidValue
-from workstation.domain.i18n import LANGUAGES, Catalog
 from workstation.domain.identity import (
     LONG_TERM,
     PROVINCES,
@@ -27,17 +27,6 @@ def with_check(first17: str) -> str:
     """The test's own ISO 7064 MOD 11-2: append the right check character."""
     total = sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True))
     return first17 + "10X98765432"[total % 11]
-
-
-def refusal(call, *args) -> InvalidValue:
-    """Run a parser that must refuse; check its key renders in both catalogs."""
-    with pytest.raises(InvalidValue) as refused:
-        call(*args)
-    for lang in LANGUAGES:
-        catalog = Catalog.load(lang)
-        assert refused.value.msg.key in catalog.entries
-        assert catalog(refused.value.msg) != refused.value.msg.key
-    return refused.value
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.refusals import refusal
 from workstation.domain.errors import InvalidValue
-from workstation.domain.i18n import LANGUAGES, Catalog
+from workstation.domain.i18n import Catalog
 from workstation.domain.money import (
     check_range,
     format_money,
@@ -20,17 +21,6 @@ from workstation.domain.money import (
 )
 
 D = Decimal
-
-
-def refusal(call, *args) -> InvalidValue:
-    """Run a parser that must refuse; check its key renders in both catalogs."""
-    with pytest.raises(InvalidValue) as refused:
-        call(*args)
-    for lang in LANGUAGES:
-        catalog = Catalog.load(lang)
-        assert refused.value.msg.key in catalog.entries
-        assert catalog(refused.value.msg) != refused.value.msg.key
-    return refused.value
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.refusals import refusal
 from workstation.domain.bankcard import group_bank_card, mask_bank_card, parse_bank_card
 from workstation.domain.dates import (
     add_months,
@@ -17,22 +18,10 @@ from workstation.domain.dates import (
     parse_date,
 )
 from workstation.domain.errors import InvalidValue
-from workstation.domain.i18n import LANGUAGES, Catalog
 from workstation.domain.names import parse_person_name, parse_policy_no
 from workstation.domain.phone import parse_mobile
 
 TODAY = date(2026, 11, 27)
-
-
-def refusal(call, *args) -> InvalidValue:
-    """Run a parser that must refuse; check its key renders in both catalogs."""
-    with pytest.raises(InvalidValue) as refused:
-        call(*args)
-    for lang in LANGUAGES:
-        catalog = Catalog.load(lang)
-        assert refused.value.msg.key in catalog.entries
-        assert catalog(refused.value.msg) != refused.value.msg.key
-    return refused.value
 
 
 @pytest.mark.parametrize(

@@ -82,18 +82,12 @@ def test_the_posting_records_the_customer_found_by_role(renamed):
 
 async def test_the_form_looks_the_policy_up_in_the_field_playing_its_role(renamed):
     """Enter in the renamed policy field (``contract_no``) looks the policy up and fills in."""
-    from screens.form import FormScreen
-    from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in, type_text
+    from tests.flows import BIG, open_business, signed_in
+    from tests.pilot import burst, screen_text, settle
 
-    app = make_app(renamed)
-    async with app.run_test(size=(140, 42)) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
-        await pilot.press("f2")
-        await type_text(pilot, "9101")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, FormScreen)
+    async with signed_in(renamed, "T001", BIG) as pilot:
+        app = pilot.app
+        await open_business(pilot, "9101")
         await burst(pilot, "P2024000001", "<enter>")
         await settle(pilot)
         text = screen_text(app)

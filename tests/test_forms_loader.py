@@ -190,3 +190,11 @@ def test_a_business_that_moves_money_must_say_whose_money_it_is(tmp_path):
             " policy_no | applicant_id",
         ),
     ]
+
+
+def test_a_wrong_item_in_a_list_of_values_is_named_not_a_crash(tmp_path):
+    """The key path of a list item that is no table (a number among strings) used to raise
+    AttributeError: whoever installs the template got a traceback, not the reason."""
+    folder = _broken(tmp_path, 'methods = ["bank_card"]', "methods = [1]")
+    [problem] = _problems(folder)
+    assert ": money.methods[0]: " in problem

@@ -10,7 +10,13 @@ import pytest
 from click.testing import CliRunner
 
 from printing.pipeline import print_document
-from tests.journal_support import cut_tail, entry_seq, full_day, rewrite_from, sql
+from tests.journal_support import (
+    cut_tail,
+    entry_seq,
+    full_day,
+    print_past_the_service,
+    rewrite_from,
+)
 from tests.ledger_support import contact_change, on_shift
 from workstation.cli import main
 from workstation.config import render_config
@@ -59,13 +65,7 @@ def test_verify_names_a_posting_whose_entries_were_cut_from_the_end(cli, station
 def test_verify_names_approvals_prints_and_cash_nobody_journaled(cli, station, station2):
     day = full_day(station, station2)
     assert cli("journal", "verify").exit_code == 0
-    sql(
-        station,
-        "INSERT INTO prints (posting_id, print_no, staff_id, counter, printed_at, status)"
-        " SELECT id, 2, teller_id, counter, posted_at, 'saved' FROM postings"
-        " WHERE serial = :serial",
-        serial=day.paid_serial,
-    )
+    print_past_the_service(station, day.paid_serial)
     result = cli("journal", "verify")
     assert result.exit_code == 1
     assert f"receipt print {day.paid_serial}#2 has no journal entry" in result.stderr

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from tests.journal_support import cut_tail, entry_seq, full_day, sql
+from tests.journal_support import cut_tail, entry_seq, full_day, print_past_the_service, sql
 from tests.ledger_support import contact_change, in_both_languages, on_shift
 from workstation.db.ledger import CashMovement, Override
 from workstation.db.tills import Shift
@@ -106,13 +106,7 @@ def test_a_cash_movement_written_past_the_service_is_named(station, station2):
 
 def test_a_print_written_past_the_service_is_named(station, station2):
     day = full_day(station, station2)
-    sql(
-        station,
-        "INSERT INTO prints (posting_id, print_no, staff_id, counter, printed_at, status)"
-        " SELECT id, 2, teller_id, counter, posted_at, 'saved' FROM postings"
-        " WHERE serial = :serial",
-        serial=day.paid_serial,
-    )
+    print_past_the_service(station, day.paid_serial)
     assert _problem(station).startswith(f"receipt print {day.paid_serial}#2 has no journal entry")
 
 

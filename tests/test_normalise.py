@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import string
-from contextlib import contextmanager
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import inspect, select
 
-from tests.conftest import FAST, make_config, start_time
+from tests.conftest import fresh_station
 from tests.ledger_support import (
     journal_payloads,
     on_shift,
@@ -22,10 +21,7 @@ from tests.ledger_support import (
     surrender,
 )
 from workstation.db.ledger import Posting
-from workstation.domain.clock import ManualClock
-from workstation.secrets import Secrets
 from workstation.services.overrides import Ask
-from workstation.station import open_station
 
 pytestmark = pytest.mark.db
 
@@ -149,19 +145,6 @@ VARIANTS = st.fixed_dictionaries(
         "payee_bank": typed(["中国工商银行上海浦东支行"]),
     }
 )
-
-
-@contextmanager
-def fresh_station(databases, keyring_backend):
-    url = databases.copy()
-    station = open_station(
-        make_config(url), Secrets(keyring_backend), ManualClock(start_time()), FAST
-    )
-    try:
-        yield station
-    finally:
-        station.close()
-        databases.drop(url)
 
 
 def _post_first(databases, keyring_backend, values: dict[str, str]) -> dict:

@@ -22,7 +22,7 @@ from printing.registry import Desk, Document, Registry
 from printing.report_parts import marks
 from printing.styles import styles
 from tests.ledger_support import contact_change, journal_payloads, on_shift
-from tests.printing_support import fake_printer
+from tests.printing_support import fake_printer, pdf_text
 from workstation.db.ledger import PrintRecord
 from workstation.db.tills import DocumentPrint
 from workstation.domain.cash import Count
@@ -80,10 +80,6 @@ def _slip(station, teller) -> int:
     return transfer
 
 
-def _text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
-
-
 def test_every_document_kind_has_exactly_one_entry_with_a_loader_renderer_and_media():
     assert sorted(DOCUMENTS.kinds()) == sorted(DocumentKind)
     for kind in DocumentKind:
@@ -106,8 +102,8 @@ def test_a_new_printout_is_one_renderer_and_one_entry(station, station2, tmp_pat
 
     assert first.path.name == "SH01-note7-note.pdf" and first.printed
     assert again.path.name == "SH01-note7-note-reprint1.pdf" and again.print_no == 2
-    assert "Note 7" in _text(first.path) and "REPRINT" not in _text(first.path)
-    assert "重打 REPRINT" in _text(again.path) and "客户要求" in _text(again.path)
+    assert "Note 7" in pdf_text(first.path) and "REPRINT" not in pdf_text(first.path)
+    assert "重打 REPRINT" in pdf_text(again.path) and "客户要求" in pdf_text(again.path)
     assert _media(log) == ["A5", "A5"]
     with station.db.read() as s:
         rows = s.scalars(select(DocumentPrint).where(DocumentPrint.kind == "note")).all()

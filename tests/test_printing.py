@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
-from printing.fonts import FontChoice, choose_font
+from printing.fonts import choose_font
 from printing.receipt import render_receipt
 from tests.printing_support import (
     FULL_CARD,
@@ -32,14 +32,6 @@ def pages_text(pdf: bytes) -> list[str]:
 
 def squeeze(text: str) -> str:
     return "".join(text.split())
-
-
-@pytest.fixture(scope="module")
-def wqy() -> FontChoice:
-    font = choose_font()
-    if not font.embedded:
-        pytest.skip("no TrueType CJK font on this machine")
-    return font
 
 
 @pytest.fixture(scope="module")

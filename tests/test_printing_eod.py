@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from printing.columns import data_table
 from printing.eod import ledger_rows, render_branch_summary, render_teller_reconciliation
 from printing.eod_tables import BRANCH_TABLES, branch_tables
-from printing.fonts import FontChoice, choose_font, register
+from printing.fonts import choose_font, register
 from printing.till_slips import render_handover, render_vault_slip
 from tests import eod_support as day
 from workstation.domain.cash import Count
@@ -34,14 +34,6 @@ RENDERERS = {
 def pages_text(pdf: bytes) -> list[str]:
     """Each page's text as pypdf extracts it, whitespace removed (lines wrap anywhere)."""
     return ["".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
-
-
-@pytest.fixture(scope="module")
-def wqy() -> FontChoice:
-    font = choose_font()
-    if not font.embedded:
-        pytest.skip("no TrueType CJK font on this machine")
-    return font
 
 
 def one_page(pdf: bytes) -> str:

@@ -6,11 +6,11 @@ import io
 import uuid
 
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import select
 
 from printing.pipeline import print_document
 from tests.ledger_support import contact_change, on_shift, renewal_in_cash, surrender
+from tests.printing_support import pdf_text
 from workstation.db.ledger import PrintRecord
 from workstation.domain.prints import DocumentKind
 from workstation.services.overrides import Ask
@@ -18,10 +18,6 @@ from workstation.services.posting import PostingRefused
 from workstation.services.reversal import ReversalRequest
 
 pytestmark = pytest.mark.db
-
-
-def _text(path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 def _posted_surrender(station):
@@ -76,7 +72,7 @@ def test_a_printed_receipt_pdf_has_the_serial_amounts_capitals_and_no_full_numbe
     teller, posted = _posted_surrender(station)
     outcome = print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
     assert outcome.path.exists() and outcome.path.name == f"{posted.serial}-receipt.pdf"
-    text = _text(outcome.path)
+    text = pdf_text(outcome.path)
     for expected in (posted.serial, "86,400.00", "人民币捌万陆仟肆佰元整", "110105********0016"):
         assert expected in text, expected
     raw = outcome.path.read_bytes()
@@ -91,7 +87,7 @@ def test_a_reprint_pdf_is_marked_reprint(station):
     print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
     outcome = print_document(station, teller, DocumentKind.RECEIPT, posted.serial, "客户遗失回单")
     assert outcome.path.name.endswith("-reprint2.pdf") or "reprint" in outcome.path.name
-    text = _text(outcome.path)
+    text = pdf_text(outcome.path)
     assert "重打" in text and "REPRINT" in text and "客户遗失回单" in text
 
 
@@ -105,7 +101,7 @@ def test_a_reversal_receipt_names_the_original(station):
     data = station.receipts.prepare(reversal.serial, teller).data
     assert data.reversal_of == posted.serial and data.reversal_reason == "金额录错"
     assert data.direction.zh == "付款"  # the cash taken is given back
-    text = _text(
+    text = pdf_text(
         io.BytesIO(
             print_document(
                 station, teller, DocumentKind.RECEIPT, reversal.serial, "x"

@@ -6,12 +6,14 @@ from __future__ import annotations
 import string
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from forms.schema import RuleRef
 from tests.risk_support import SAMPLE_POLICIES, D, after, codes, context, policy, templates
 from workstation.domain.i18n import Catalog, Msg
+from workstation.domain.statuses import PolicyStatus
 from workstation.services.effects import Effect
 from workstation.services.risk.engine import Assessment, assess, validate_params
 from workstation.services.risk.model import (
@@ -116,11 +118,12 @@ def test_assess_validates_params_against_the_model():
 # -- validate_params ------------------------------------------------------------
 
 
-def test_good_params_pass():
-    validate_params("policy_status", {"allowed": ["in_force", "lapsed"]})
-    validate_params("loan_limit", {"ratio": "0.8"})
-    validate_params("payee_name_match", {"person": "policyholder"})
-    validate_params("aml_payout", {})
+def test_good_params_are_read_as_the_rule_reads_them():
+    allowed = validate_params("policy_status", {"allowed": ["in_force", "lapsed"]}).allowed
+    assert allowed == [PolicyStatus.IN_FORCE, PolicyStatus.LAPSED]
+    assert validate_params("loan_limit", {"ratio": "0.7"}).ratio == Decimal("0.7")
+    assert validate_params("payee_name_match", {"person": "policyholder"}).person == "policyholder"
+    assert validate_params("aml_structuring", {}).count == 2  # the default stands
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from textual.widgets import OptionList
 from screens.actions import ACTION, EVERYWHERE, HOME_ACTIONS
 from screens.app import QUIT_KEY, WorkstationApp
 from screens.home import HomeScreen
+from tests.flows import signed_in
 from tests.pilot import SIZE, make_app, ready, settle, sign_in
 from workstation.domain.i18n import Catalog
 from workstation.domain.staff import Role
@@ -87,10 +88,8 @@ async def test_menu_role_checks_and_palette_agree_with_the_registry(station, rol
 
 
 async def test_the_palette_lists_the_actions_with_their_keys_and_runs_them(station):
-    app = make_app(station, lang="en")
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", SIZE, lang="en") as pilot:
+        app = pilot.app
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert isinstance(app.screen, CommandPalette)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from pypdf import PdfReader
 
 from screens.authorizations import AuthorizationsScreen
 from screens.dialogs.override import LocalOverrideModal
@@ -11,13 +10,13 @@ from screens.posted import PostedScreen
 from screens.posting_detail import PostingDetailScreen
 from screens.review import ReviewScreen
 from tests.conftest import FAST, make_config, start_time
+from tests.flows import BIG, fill_surrender, signed_in, surrender_sent_for_approval
 from tests.ledger_support import journal_payloads, on_shift, post_approved, surrender
-from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in
-from tests.test_screens_review import fill_surrender
+from tests.pilot import burst, hear_back, make_app, ready, screen_text, settle, sign_in
+from tests.printing_support import pdf_text
 from workstation.domain.clock import ManualClock
 from workstation.station import open_station
 
-BIG = (140, 42)
 ID, MASKED_ID = "110105198001010016", "110105********0016"
 APPROVE_AS_S001 = ("S001", "<enter>", "demo1234", "<enter>", "1", "<enter>")
 
@@ -29,21 +28,11 @@ def _visible(app, selector: str) -> bool:
     return region.height >= 1 and region.bottom <= height and region.right <= width
 
 
-async def _wait_for(pilot, screen_type) -> None:
-    for _ in range(60):
-        if isinstance(pilot.app.screen, screen_type):
-            break
-        await pilot.pause(0.05)
-    await settle(pilot)
-
-
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)])
 async def test_the_local_approval_shows_what_is_approved_before_the_password(station, size):
     on_shift(station, "T001")
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         await fill_surrender(pilot)
         review = app.screen
         findings = [app.t(f.message) for f in review.assessment.findings]
@@ -72,19 +61,9 @@ async def test_a_remote_approval_names_the_supervisor_and_the_time_they_decided(
     later.advance(minutes=7, seconds=31)
     other = open_station(make_config(config.database.url, counter="02"), secrets, later, FAST)
     on_shift(station, "T001")
-    teller_app, supervisor_app = make_app(station), make_app(other)
     try:
-        async with (
-            teller_app.run_test(size=BIG) as teller,
-            supervisor_app.run_test(size=BIG) as supervisor,
-        ):
-            await ready(teller)
-            await ready(supervisor)
-            await sign_in(teller, "T001", "demo1234")
-            await sign_in(supervisor, "S001", "demo1234")
-            await fill_surrender(teller)
-            await teller.press("space", "f8")
-            await settle(teller)
+        async with surrender_sent_for_approval(station, other) as (teller, supervisor):
+            teller_app, supervisor_app = teller.app, supervisor.app
             await supervisor.press("f3")
             await settle(supervisor)
             await supervisor.press("f2")
@@ -93,7 +72,8 @@ async def test_a_remote_approval_names_the_supervisor_and_the_time_they_decided(
             assert "人民币捌万陆仟肆佰元整" in text and MASKED_ID in text and ID not in text
             await burst(supervisor, "demo1234", "<enter>", "1", "<enter>")
             await settle(supervisor)
-            await _wait_for(teller, ReviewScreen)
+            await hear_back(teller)
+            assert isinstance(teller_app.screen, ReviewScreen)
             text = screen_text(teller_app)
             assert "王强（S001）" in text and "S001（S001）" not in text
             assert ":07:31" in text  # when 王强 decided, not when the teller's screen heard of it
@@ -107,10 +87,8 @@ async def test_a_remote_approval_names_the_supervisor_and_the_time_they_decided(
 
 async def test_approving_twice_lists_the_approver_once_on_screen_and_receipt(station):
     on_shift(station, "T001")
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         await fill_surrender(pilot)
         await pilot.press("space", "f7")
         await settle(pilot)
@@ -133,7 +111,7 @@ async def test_approving_twice_lists_the_approver_once_on_screen_and_receipt(sta
         await pilot.press("f6")
         await settle(pilot)
         path = app.screen.outcome.path
-    pdf = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    pdf = pdf_text(path)
     assert "王强" in pdf and pdf.count("S001") == 2, pdf  # one approver, on each of two copies
 
 
@@ -142,10 +120,8 @@ async def test_a_supervisor_reveals_a_requests_full_id_and_the_journal_records_i
     request_id = station.overrides.request(
         teller, station.postings.ask(surrender(station), teller), "01"
     )
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "S001", "demo1234")
+    async with signed_in(station, "S001", BIG) as pilot:
+        app = pilot.app
         await pilot.press("f3")
         await settle(pilot)
         assert isinstance(app.screen, AuthorizationsScreen)

@@ -11,11 +11,9 @@ from screens.posted import PostedScreen
 from screens.review import ReviewScreen
 from screens.till import TillScreen
 from tests.faults import DiskFullOnce
+from tests.flows import BIG, count_keys, fill_surrender, open_empty_shift, posted_then_f6, signed_in
 from tests.ledger_support import journal_payloads, on_shift
-from tests.pilot import burst, make_app, notices, ready, screen_text, settle, sign_in
-from tests.test_screens_print import _posted_then_f6
-from tests.test_screens_review import BIG, fill_surrender
-from tests.test_screens_till import count_keys, open_empty_shift
+from tests.pilot import burst, make_app, notices, screen_text, settle
 from workstation.db.ledger import Override, Posting, PrintRecord
 from workstation.db.tills import DocumentPrint
 
@@ -36,10 +34,8 @@ async def test_a_full_disk_at_f10_keeps_the_review_and_its_approval_and_f10_post
     if station.db.dialect != "sqlite":
         pytest.skip("the fault is SQLite's")
     on_shift(station, "T001")
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         await fill_surrender(pilot)
         await pilot.press("space", "f7")
         await pilot.pause()
@@ -72,7 +68,7 @@ async def test_f6_after_a_print_that_could_not_be_saved_tries_again(station, tmp
     folder = _broken_output(station, tmp_path)
     app = make_app(station)
     async with app.run_test(size=BIG) as pilot:
-        await _posted_then_f6(pilot)
+        await posted_then_f6(pilot)
         text = screen_text(app)
         assert "无法把 SH01-20261127-01-00001-receipt.pdf 保存到" in text and "不算重打" in text
         assert app.screen.check_action("print", ()) is True
@@ -91,10 +87,8 @@ async def test_a_vault_slip_that_could_not_be_saved_is_printed_from_reprint_with
     station, tmp_path
 ):
     folder = _broken_output(station, tmp_path)
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         await open_empty_shift(pilot)
         await pilot.press("f2")
         await settle(pilot)

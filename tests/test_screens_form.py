@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 from screens.form import FormScreen
 from screens.picker import PickerScreen
 from screens.review import ReviewScreen
+from tests.flows import open_business, signed_in
 from tests.pilot import SIZE, burst, make_app, ready, screen_text, settle, sign_in, type_text
 
 
@@ -159,14 +160,9 @@ async def test_agent_fields_and_documents_appear_when_an_agent_applies(station):
 
 
 async def test_english_form_and_sample(station):
-    app = make_app(station, lang="en")
-    async with app.run_test(size=(140, 42)) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
-        await pilot.press("f2")
-        await type_text(pilot, "surr")
-        await pilot.press("enter")
-        await pilot.pause()
+    async with signed_in(station, "T001", (140, 42), lang="en") as pilot:
+        app = pilot.app
+        await open_business(pilot, "surr")
         text = screen_text(app)
         assert "3101  Surrender" in text
         assert "Sample filled form · 样例 SAMPLE" in text

@@ -11,10 +11,10 @@ from screens.documents import DocumentsScreen
 from screens.handover import HandoverScreen
 from screens.home import HomeScreen
 from screens.till import OpenShiftScreen, TillScreen
+from tests.flows import BIG, count_keys, signed_in
 from tests.ledger_support import on_shift
-from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in
-from tests.test_screens_review import BIG
-from tests.test_screens_till import count_keys, pdf_text
+from tests.pilot import burst, screen_text, settle
+from tests.printing_support import pdf_text
 from workstation.db.tills import Handover, Shift
 from workstation.domain.cash import Count
 
@@ -28,10 +28,8 @@ async def test_an_opening_count_unlike_the_last_close_needs_a_supervisor(station
     first = on_shift(station, "T001")
     vault_in(station, first, Count.of(y100=10))
     station.closing.close(first, Count.of(y100=10))  # the box closed with ¥1,000.00
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T002", "demo1234")
+    async with signed_in(station, "T002", BIG) as pilot:
+        app = pilot.app
         await pilot.press("f6")
         await settle(pilot)
         assert isinstance(app.screen, OpenShiftScreen)
@@ -54,10 +52,8 @@ async def test_an_opening_count_unlike_the_last_close_needs_a_supervisor(station
 async def test_handover_signs_the_incoming_teller_in_and_prints_the_record(station):
     outgoing = on_shift(station, "T001")
     vault_in(station, outgoing, Count.of(y100=20, y10=5))  # ¥2,050.00
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         await pilot.press("f6")
         await settle(pilot)
         await pilot.press("f4")
@@ -95,10 +91,8 @@ async def test_a_reprint_from_the_till_asks_a_reason_and_is_marked(station):
     teller = on_shift(station, "T001")
     transfer = vault_in(station, teller, Count.of(y50=4))
     print_document(station, teller, "vault_slip", str(transfer))
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         await pilot.press("f6")
         await settle(pilot)
         await pilot.press("f8")
@@ -119,10 +113,8 @@ async def test_a_reprint_from_the_till_asks_a_reason_and_is_marked(station):
 
 async def test_branch_close_waits_for_every_till_then_prints_the_summary(station):
     teller = on_shift(station, "T001")
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "S001", "demo1234")
+    async with signed_in(station, "S001", BIG) as pilot:
+        app = pilot.app
         await pilot.press("f7")
         await settle(pilot)
         assert isinstance(app.screen, BranchCloseScreen)

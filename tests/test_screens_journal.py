@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from screens.journal import JournalScreen
 from screens.posting_detail import PostingDetailScreen
+from tests.flows import BIG, signed_in
 from tests.ledger_support import contact_change, on_shift
-from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in
-
-BIG = (140, 42)
+from tests.pilot import burst, screen_text, settle
 
 
 async def test_find_a_posting_and_reverse_it(station):
     teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         await pilot.press("f5")
         await settle(pilot)
         assert isinstance(app.screen, JournalScreen)
@@ -46,10 +43,8 @@ async def test_find_a_posting_and_reverse_it(station):
 async def test_a_teller_does_not_see_another_tellers_postings(station, station2):
     other = on_shift(station2, "T002")
     station2.postings.post(contact_change(station2), other)
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         await pilot.press("f5")
         await settle(pilot)
         assert app.screen.query_one("#results").row_count == 0

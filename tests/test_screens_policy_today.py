@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from screens.form import FormScreen
 from screens.picker import PickerScreen
+from tests.flows import BIG
 from tests.ledger_support import on_shift, post_approved, submission, surrender
 from tests.pilot import make_app, ready, screen_text, settle, sign_in, type_text
-
-BIG = (140, 42)
 
 
 async def _open_form(pilot, code: str, policy_no: str) -> None:

@@ -2,65 +2,25 @@
 
 from __future__ import annotations
 
-from pypdf import PdfReader
 from sqlalchemy import select
 
-from screens.posted import PostedScreen
 from screens.posting_detail import PostingDetailScreen
-from screens.review import ReviewScreen
+from tests.flows import BIG, open_business, posted_then_f6, signed_in
 from tests.ledger_support import contact_change, on_shift
-from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in, type_text
-from tests.printing_support import fake_printer
-from tests.test_screens_review import BIG
+from tests.pilot import burst, make_app, screen_text, settle
+from tests.printing_support import fake_printer, pdf_text
 from workstation.db.ledger import PrintRecord
-
-
-def _text(path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
-
-
-async def review_contact_change(pilot) -> None:
-    """From home: 张三's new mobile and address on P2024000001, by keyboard, to the review."""
-    app = pilot.app
-    await pilot.press("f2")
-    await type_text(pilot, "2001")
-    await pilot.press("enter")
-    await pilot.pause()
-    await burst(pilot, "P2024000001", "<enter>")
-    await settle(pilot)
-    await burst(pilot, "<enter>", "110105198001010016", "<enter>", "长期", "<enter>", "<enter>")
-    await burst(pilot, "<enter>", "13917654321", "<enter>", "上海市浦东新区张杨路1888号", "<enter>")
-    await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>")
-    await pilot.press("f10")
-    await settle(pilot)
-    assert isinstance(app.screen, ReviewScreen), screen_text(app)
-
-
-async def _post_contact_change(pilot) -> None:
-    await review_contact_change(pilot)
-    await pilot.press("f10")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, PostedScreen), screen_text(pilot.app)
-
-
-async def _posted_then_f6(pilot) -> None:
-    """T001 signs in, posts the contact change and presses F6; the print has run."""
-    await ready(pilot)
-    await sign_in(pilot, "T001", "demo1234")
-    await _post_contact_change(pilot)
-    await pilot.press("f6")
-    await settle(pilot)
 
 
 async def test_f6_after_posting_saves_the_receipt_and_says_where(station, tmp_path):
     on_shift(station, "T001")
     app = make_app(station)
     async with app.run_test(size=BIG) as pilot:
-        await _posted_then_f6(pilot)
+        await posted_then_f6(pilot)
         path = station.config.output.folder / "SH01-20261127-01-00001-receipt.pdf"
         assert path.exists()
         assert "已保存为 PDF" in screen_text(app) and str(path) in screen_text(app)
-        text = _text(path)
+        text = pdf_text(path)
         assert "SH01-20261127-01-00001" in text and "联系方式变更" in text
 
 
@@ -68,10 +28,8 @@ async def test_reprint_from_the_journal_asks_a_reason_and_marks_reprint(station)
     teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
     station.receipts.prepare(posted.serial, teller)  # printed once already
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         await pilot.press("f5")
         await settle(pilot)
         await burst(pilot, posted.serial, "<enter>")
@@ -86,23 +44,17 @@ async def test_reprint_from_the_journal_asks_a_reason_and_marks_reprint(station)
         await settle(pilot)
         reprints = list(station.config.output.folder.glob("*reprint*.pdf"))
         assert len(reprints) == 1
-        text = _text(reprints[0])
+        text = pdf_text(reprints[0])
         assert "重打" in text and "REPRINT" in text and "客户遗失回单" in text
 
 
 async def test_f7_prints_the_sample_form_from_the_form_screen(station):
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
-        await pilot.press("f2")
-        await type_text(pilot, "tb")
-        await pilot.press("enter")
-        await pilot.pause()
+    async with signed_in(station, "T001", BIG) as pilot:
+        await open_business(pilot, "tb")
         await pilot.press("f7")
         await settle(pilot)
         [sample] = station.config.output.folder.glob("sample-3101-*.pdf")
-        text = _text(sample)
+        text = pdf_text(sample)
         assert "样例" in text and "SAMPLE" in text and "110105198001010016" in text
 
 
@@ -114,7 +66,7 @@ async def test_f6_sends_the_same_pdf_again_after_the_printer_failed(station, tmp
     on_shift(station, "T001")
     app = make_app(station)
     async with app.run_test(size=BIG) as pilot:
-        await _posted_then_f6(pilot)
+        await posted_then_f6(pilot)
         assert "打印失败：" in screen_text(app) and "paper jam" in screen_text(app)
         fixed.touch()  # the jam is cleared
         await pilot.press("f6")

@@ -3,45 +3,19 @@
 from __future__ import annotations
 
 from screens.authorizations import AuthorizationsScreen
-from screens.form import FormScreen
 from screens.posted import PostedScreen
 from screens.review import ReviewScreen
 from tests.conftest import FAST, make_config
+from tests.flows import BIG, fill_surrender, signed_in, surrender_sent_for_approval
 from tests.ledger_support import on_shift
-from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in, type_text
+from tests.pilot import burst, hear_back, screen_text, settle
 from workstation.station import open_station
-
-BIG = (140, 42)
-
-
-async def fill_surrender(
-    pilot, policy_no: str = "P2024000001", id_number: str = "110105198001010016"
-) -> None:
-    """From the home screen: pick 退保, fill it for 张三 by keyboard, tick the documents."""
-    app = pilot.app
-    await pilot.press("f2")
-    await type_text(pilot, "tb")
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(app.screen, FormScreen)
-    await burst(pilot, policy_no, "<enter>")
-    await settle(pilot)
-    await burst(pilot, "<enter>", id_number, "<enter>", "长期", "<enter>", "<enter>")
-    # Enter passes the agent box (Space would tick it: 张三 comes in person)
-    await burst(pilot, "<enter>", "<enter>", "<enter>", "6222021000123450", "<enter>")
-    await burst(pilot, "中国工商银行上海浦东支行", "<enter>", "1")
-    await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>")
-    await pilot.press("f10")
-    await settle(pilot)
-    assert isinstance(app.screen, ReviewScreen), screen_text(app)
 
 
 async def test_surrender_warns_asks_level_1_and_posts_after_a_local_override(station):
     on_shift(station, "T001")
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         await fill_surrender(pilot)
         text = screen_text(app)
         assert "需 1 级授权" in text and "¥86,400.00" in text
@@ -73,10 +47,8 @@ async def test_surrender_warns_asks_level_1_and_posts_after_a_local_override(sta
 
 
 async def test_the_teller_cannot_approve_their_own_surrender(station):
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         await fill_surrender(pilot)
         await pilot.press("space", "f7")
         await pilot.pause()
@@ -88,20 +60,9 @@ async def test_the_teller_cannot_approve_their_own_surrender(station):
 async def test_remote_approval_from_a_supervisors_workstation(station, config, secrets, clock):
     other = open_station(make_config(config.database.url, counter="02"), secrets, clock, FAST)
     on_shift(station, "T001")
-    teller_app = make_app(station)
-    supervisor_app = make_app(other)
     try:
-        async with (
-            teller_app.run_test(size=BIG) as teller,
-            supervisor_app.run_test(size=BIG) as supervisor,
-        ):
-            await ready(teller)
-            await ready(supervisor)
-            await sign_in(teller, "T001", "demo1234")
-            await sign_in(supervisor, "S001", "demo1234")
-            await fill_surrender(teller)
-            await teller.press("space", "f8")
-            await settle(teller)
+        async with surrender_sent_for_approval(station, other) as (teller, supervisor):
+            teller_app, supervisor_app = teller.app, supervisor.app
             assert "等待主管处理" in screen_text(teller_app)
             await supervisor.press("f3")
             await settle(supervisor)
@@ -112,12 +73,9 @@ async def test_remote_approval_from_a_supervisors_workstation(station, config, s
             await supervisor.pause()
             await burst(supervisor, "demo1234", "<enter>", "1", "<enter>")
             await settle(supervisor)
-            # the teller's screen moves on by itself
-            for _ in range(40):
-                await teller.pause(0.05)
-                if isinstance(teller_app.screen, ReviewScreen):
-                    break
-            await settle(teller)
+            # the teller's screen moves on by itself (its next check hears the answer)
+            await hear_back(teller)
+            assert isinstance(teller_app.screen, ReviewScreen)
             assert "已授权" in screen_text(teller_app) and "远程" in screen_text(teller_app)
             await teller.press("f10")
             await settle(teller)
@@ -129,10 +87,8 @@ async def test_remote_approval_from_a_supervisors_workstation(station, config, s
 async def test_a_full_width_policy_number_reaches_the_review_as_found(station):
     """A Chinese input method types ｐ２０２４…: the form finds the policy, and so does the
     review (it used to say 查无保单 for the same text)."""
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         wide_id = "１１０１０５１９８００１０１００１６"
         await fill_surrender(pilot, "ｐ２０２４０００００１", wide_id)
         text = screen_text(app)

@@ -8,6 +8,7 @@ from textual.widgets import OptionList
 from screens.home import HomeScreen
 from screens.signin import SignInScreen
 from screens.textual_compat import bindings_for
+from tests.flows import signed_in
 from tests.pilot import (
     SIZE,
     burst,
@@ -47,10 +48,8 @@ async def test_sign_in_shows_the_home_screen(station):
 
 
 async def test_supervisor_home_shows_the_authority_level(station):
-    app = make_app(station)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "M001", "demo1234")
+    async with signed_in(station, "M001", SIZE) as pilot:
+        app = pilot.app
         text = screen_text(app)
         assert "陈刚（M001）· 主管" in text and "授权级别\n2 级" in text
 
@@ -101,10 +100,8 @@ async def test_empty_fields_are_refused_without_a_service_call(station):
 
 
 async def test_sign_out_returns_to_the_sign_in_screen(station):
-    app = make_app(station)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", SIZE) as pilot:
+        app = pilot.app
         await pilot.press("f4")
         await settle(pilot)
         assert isinstance(app.screen, SignInScreen)

@@ -2,46 +2,31 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from decimal import Decimal
 
-from pypdf import PdfReader
 from sqlalchemy import select
+from textual.worker import WorkerFailed
 
 from screens.home import HomeScreen
 from screens.posted import PostedScreen
 from screens.review import ReviewScreen
-from screens.till import OpenShiftScreen, TillScreen
+from screens.till import TillScreen
 from screens.till_ops import CloseScreen, VaultScreen
+from tests.flows import (
+    BIG,
+    count_keys,
+    open_business,
+    open_empty_shift,
+    post_contact_change,
+    review_contact_change,
+    signed_in,
+)
 from tests.pilot import burst, make_app, notices, ready, screen_text, settle, sign_in, type_text
-from tests.test_screens_print import _post_contact_change, review_contact_change
-from tests.test_screens_review import BIG
+from tests.printing_support import pdf_text
 from workstation.db.ledger import Posting
 from workstation.db.tills import Shift
-
-
-def pdf_text(path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
-
-
-def count_keys(*pieces: int | str) -> list[str]:
-    """Keys for the eight denomination rows (¥100 … ¥0.1): a number or blank, then Enter."""
-    keys: list[str] = []
-    for number in pieces:
-        if number:
-            keys.append(str(number))
-        keys.append("<enter>")
-    return keys
-
-
-async def open_empty_shift(pilot) -> None:
-    app = pilot.app
-    await pilot.press("f6")
-    await settle(pilot)
-    assert isinstance(app.screen, OpenShiftScreen)
-    assert "与上次日终相符" in screen_text(app)
-    await pilot.press("f10")
-    await settle(pilot)
-    assert isinstance(app.screen, TillScreen), screen_text(app)
 
 
 async def vault_in_10000(pilot) -> None:
@@ -60,10 +45,7 @@ async def vault_in_10000(pilot) -> None:
 async def renewal_in_cash_by_keyboard(pilot) -> None:
     """张三 pays ¥12,000.00 renewal premium in cash, hands over ¥12,050.00."""
     app = pilot.app
-    await pilot.press("f2")
-    await type_text(pilot, "1101")
-    await pilot.press("enter")
-    await pilot.pause()
+    await open_business(pilot, "1101")
     await burst(pilot, "P2024000001", "<enter>")
     await settle(pilot)
     await burst(pilot, "<enter>", "张三", "<enter>", "110105198001010016", "<enter>")
@@ -91,10 +73,7 @@ async def renewal_in_cash_by_keyboard(pilot) -> None:
 async def survival_benefit_in_cash_by_keyboard(pilot) -> None:
     """周八 collects a ¥3,000.00 survival benefit in cash."""
     app = pilot.app
-    await pilot.press("f2")
-    await type_text(pilot, "3301")
-    await pilot.press("enter")
-    await pilot.pause()
+    await open_business(pilot, "3301")
     await burst(pilot, "P2016000006", "<enter>")
     await settle(pilot)
     await burst(pilot, "<enter>", "110108194912310029", "<enter>", "长期", "<enter>")
@@ -134,7 +113,7 @@ async def test_a_full_teller_day_closes_short_by_ten_fen_signed_by_s001(station)
         await settle(pilot)
         await renewal_in_cash_by_keyboard(pilot)
         await survival_benefit_in_cash_by_keyboard(pilot)
-        await _post_contact_change(pilot)  # no money
+        await post_contact_change(pilot)  # no money
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
@@ -172,10 +151,8 @@ async def test_a_full_teller_day_closes_short_by_ten_fen_signed_by_s001(station)
 
 
 async def test_posting_without_an_open_shift_is_refused_with_the_reason(station):
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         await review_contact_change(pilot)
         await pilot.press("f10")
         await settle(pilot)
@@ -186,15 +163,12 @@ async def test_posting_without_an_open_shift_is_refused_with_the_reason(station)
 
 
 async def test_an_unexpected_error_in_a_screen_is_shown_not_lost(station):
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
-        app.screen.call_service(lambda: Decimal("1"), lambda _result: 1 / 0)
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if notices(app):
-                break
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
+        worker = app.screen.call_service(lambda: Decimal("1"), lambda _result: 1 / 0)
+        with contextlib.suppress(WorkerFailed):
+            await asyncio.wait_for(worker.wait(), 10)
+        await pilot.pause()
         assert any("ZeroDivisionError" in n for n in notices(app))
 
 
@@ -204,10 +178,8 @@ async def test_the_home_screen_reads_the_till_once_when_it_first_shows(station):
     calls = []
     real = station.till.summary
     station.till.summary = lambda who: (calls.append(who.staff.staff_id), real(who))[1]
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         await settle(pilot)
         assert calls == ["T001"]
         assert "未开班" in screen_text(app)

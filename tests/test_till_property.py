@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal as D
 
@@ -11,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from tests.conftest import FAST, make_config, start_time
+from tests.conftest import fresh_station
 from tests.ledger_support import (
     benefit_in_cash,
     loan_repayment_in_cash,
@@ -23,12 +22,9 @@ from workstation.db.ledger import CashMovement, Posting
 from workstation.db.models import Policy
 from workstation.db.tills import Shift
 from workstation.domain.cash import make_change
-from workstation.domain.clock import ManualClock
 from workstation.domain.money import format_money, from_fen, to_fen
-from workstation.secrets import Secrets
 from workstation.services.posting import PostingRefused
 from workstation.services.tills import TillRefused
-from workstation.station import open_station
 
 pytestmark = pytest.mark.db
 
@@ -55,19 +51,6 @@ class Model:
     box: int = 0
     cash: list[tuple[str, int]] = field(default_factory=list)
     """Serials of cash postings not yet reversed, with what each moved (+ in, − out)."""
-
-
-@contextmanager
-def fresh_station(databases, keyring_backend):
-    url = databases.copy()
-    station = open_station(
-        make_config(url), Secrets(keyring_backend), ManualClock(start_time()), FAST
-    )
-    try:
-        yield station
-    finally:
-        station.close()
-        databases.drop(url)
 
 
 def _yuan(amount_fen: int) -> str:

@@ -18,9 +18,9 @@ from printing.pipeline import print_document
 from screens.home import HomeScreen
 from screens.posted import PostedScreen
 from tests.conftest import SHANGHAI
+from tests.flows import BIG, fill_surrender, signed_in
 from tests.ledger_support import on_shift, renewal_in_cash, surrender
-from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in
-from tests.test_screens_review import BIG, fill_surrender
+from tests.pilot import burst, screen_text, settle
 from workstation.cli import main
 from workstation.config import Config, load_config, render_config
 from workstation.configfile import ConfigError
@@ -140,10 +140,8 @@ def test_the_vault_slip_and_the_journal_listing_read_branch_time(station, config
 async def test_every_time_on_the_teller_screens_is_branch_time(station):
     """Status bar, sign-in time, approval line and posted time agree: 09:00, never 01:00."""
     on_shift(station, "T001")
-    app = make_app(station)
-    async with app.run_test(size=BIG) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "T001", "demo1234")
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
         assert isinstance(app.screen, HomeScreen)
         text = screen_text(app)
         assert text.count("2026-11-27 09:00:00") == 2, text  # status bar and 登录时间

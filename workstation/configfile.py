@@ -13,6 +13,7 @@ import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import LANGUAGES
@@ -39,7 +40,7 @@ def default_data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME)
 
 
-def read_config_file(path: Path | None = None) -> tuple[dict, Path]:
+def read_config_file(path: Path | None = None) -> tuple[dict[str, Any], Path]:
     """The file's TOML as a dict, and its path; a missing or broken file is refused."""
     path = path or default_config_path()
     try:
@@ -63,9 +64,13 @@ class UiHints:
     """The branch's zone for the clock of the first screen (validated with the whole file)."""
 
 
-def ui_hints(data: dict) -> UiHints:
-    ui = data.get("ui") if isinstance(data.get("ui"), dict) else {}
-    branch = data.get("branch") if isinstance(data.get("branch"), dict) else {}
+def _section(data: dict[str, Any], name: str) -> dict[str, Any]:
+    section = data.get(name)
+    return section if isinstance(section, dict) else {}
+
+
+def ui_hints(data: dict[str, Any]) -> UiHints:
+    ui, branch = _section(data, "ui"), _section(data, "branch")
     language = ui.get("language", "zh")
     idle = ui.get("idle_lock_minutes", 5)
     zone = branch.get("timezone", UiHints.timezone)

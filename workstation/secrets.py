@@ -40,7 +40,7 @@ class MemoryKeyring(KeyringBackend):
     priority = -1  # never chosen on its own
 
     def __init__(self, *, explicit: bool = False) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring leaves it unannotated
         self._store: dict[tuple[str, str], str] = {}
         self.explicit = explicit
         """Created in code by the demo or the tests, who know it forgets; not by keyring."""

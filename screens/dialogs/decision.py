@@ -32,7 +32,7 @@ class DecisionModal(ApprovalDialog[bool]):
         return [(self.t(f"override.{section}.{code}"), code) for code in codes]
 
     def send(self, answer: Answer) -> None:
-        overrides, who = self.app.station.overrides, self.app.who
+        overrides, who = self.app.require_station().overrides, self.app.require_who()
         request_id, approve = self.request.id, self.approve
         self.call_service(
             lambda: overrides.decide(

@@ -37,7 +37,7 @@ class LocalOverrideModal(ApprovalDialog[Approval | None]):
         return [(self.t(f"override.reason.{code}"), code) for code in REASONS]
 
     def send(self, answer: Answer) -> None:
-        overrides, who, ask = self.app.station.overrides, self.app.who, self.ask
+        overrides, who, ask = self.app.require_station().overrides, self.app.require_who(), self.ask
         self.call_service(
             lambda: overrides.approve_local(
                 who, ask, answer.approver, answer.password, answer.reason, answer.note

@@ -38,7 +38,7 @@ class ChangePasswordModal(Dialog[bool]):
         if new != repeat:
             self.show_refusal(Msg("password.mismatch"))
             return
-        who, station = self.app.who, self.app.station
+        who, station = self.app.require_who(), self.app.require_station()
         self.call_service(lambda: station.auth.change_password(who, old, new), self._changed)
 
     def _changed(self, _: None) -> None:

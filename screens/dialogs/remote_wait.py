@@ -33,20 +33,21 @@ class RemoteWaitModal(Dialog[Approval | None]):
             yield Static(self.t("override.remote_hint"), id="hint")
 
     def on_mount(self) -> None:
-        overrides, who, ask = self.app.station.overrides, self.app.who, self.ask
-        counter = self.app.station.counter.code
+        overrides, who, ask = self.app.require_station().overrides, self.app.require_who(), self.ask
+        counter = self.app.require_station().counter.code
         self.call_service(lambda: overrides.request(who, ask, counter), self._sent)
 
     def _sent(self, request_id: int) -> None:
         self.request_id = request_id
         self.query_one("#state", Static).update(self.t("override.waiting", id=request_id))
-        self.set_interval(self.POLL_SECONDS, self._poll)
+        self.set_interval(self.POLL_SECONDS, self.poll)
 
-    def _poll(self) -> None:
+    def poll(self) -> None:
+        """Ask the service whether a supervisor has decided (every POLL_SECONDS, or at once)."""
         if self._checking or self.request_id is None:
             return
         self._checking = True
-        overrides, request_id = self.app.station.overrides, self.request_id
+        overrides, request_id = self.app.require_station().overrides, self.request_id
         self.call_service(lambda: overrides.status(request_id), self._checked)
 
     def _checked(self, view: RequestView) -> None:
@@ -67,7 +68,11 @@ class RemoteWaitModal(Dialog[Approval | None]):
         if self.request_id is None:
             self.dismiss(None)
             return
-        overrides, who, request_id = self.app.station.overrides, self.app.who, self.request_id
+        overrides, who, request_id = (
+            self.app.require_station().overrides,
+            self.app.require_who(),
+            self.request_id,
+        )
         self.request_id = None
         self.call_service(lambda: overrides.cancel(who, request_id), self._after_cancel)
 

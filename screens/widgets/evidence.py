@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from screens.base import ScreenMixin
 from screens.text import aligned
 from screens.widgets.findings import MARKS
 from workstation.domain.i18n import Catalog
@@ -25,7 +26,7 @@ SCROLL = [
 ]
 
 
-class EvidenceScrolls:
+class EvidenceScrolls(ScreenMixin):
     """PgUp/PgDn scroll the evidence while the cursor stays in a field."""
 
     def action_scroll_evidence(self, step: int) -> None:

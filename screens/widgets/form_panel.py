@@ -7,13 +7,13 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from forms.fields import RELATIONS
 from forms.schema import FieldSpec
 from forms.state import FormState
 from screens.textual_compat import compact_from_the_start
 from screens.widgets.choice import ChoiceField
 from screens.widgets.tickbox import TickBox
 from workstation.domain.i18n import Catalog, Msg
+from workstation.domain.relations import RELATIONS
 
 # What each field accepts as typed; full-width forms (from a Chinese input method) too.
 RESTRICT = {
@@ -26,7 +26,7 @@ RESTRICT = {
 MAX_LENGTH = {"cn_resident_id": 20, "phone": 16, "bank_card": 23, "policy_no": 11, "money": 20}
 
 
-def value_widget(spec: FieldSpec, t: Catalog) -> Widget:
+def value_widget(spec: FieldSpec, t: Catalog) -> ChoiceField | FieldInput:
     wid = f"f-{spec.key}"
     if spec.type == "choice":
         return ChoiceField([(o.label.get(t.lang), o.value) for o in spec.options], id=wid)
@@ -173,7 +173,9 @@ class FormPanel(VerticalScroll, can_focus=False):
     def set_value(self, key: str, text: str) -> None:
         """Show a value (e.g. from the policy); a field not built yet shows it when built."""
         if key in self._built:
-            self.query_one(f"#f-{key}").value = text
+            field = self.query_one(f"#f-{key}")
+            if isinstance(field, ChoiceField | Input):
+                field.value = text
 
     def refresh_visibility(self) -> None:
         """Show the fields (and section headings) that apply now; hide the rest."""

@@ -118,7 +118,7 @@ def _detail(effect: Effect, t: Catalog) -> str:
     if kind == "premium_paid":
         paid_to = effect.paid_to.isoformat() if effect.paid_to else t("policy.none")
         return t("policy.today.premium", amount=amount, paid_to=paid_to)
-    shown = {
+    shown: dict[str, Callable[[str], str]] = {
         "phone": mask_mobile,
         "card": mask_bank_card,
         "name": str,

@@ -15,7 +15,7 @@ from rich.markup import escape
 from textual.content import Content
 from textual.widget import Widget
 
-from forms.schema import Template
+from forms.schema import FieldSpec, Template
 from forms.state import display_value, sample_state
 from workstation.domain.i18n import Catalog, Msg
 
@@ -51,7 +51,7 @@ class SamplePanel(Widget):
         if current is not None:
             self._mark(current)
 
-    def _row(self, key: str, label: str, value: str, spec) -> Content:
+    def _row(self, key: str, label: str, value: str, spec: FieldSpec) -> Content:
         pad = " " * (self.width - cell_len(label))
         label_style = (
             "bold reverse" if key == self.current else "yellow" if spec.agent_only else "dim"
@@ -66,8 +66,8 @@ class SamplePanel(Widget):
         help_lines += [Content("")] * (HELP_LINES - len(help_lines))
         lines: list[tuple[str, Content]] = [
             (key, wrapped)
-            for key, *row in self.rows
-            for wrapped in self._row(key, *row).wrap(width)
+            for key, label, value, spec in self.rows
+            for wrapped in self._row(key, label, value, spec).wrap(width)
         ]
         room = max(height - 2 - len(help_lines), 0)  # the title and the rule take a line each
         base = 0

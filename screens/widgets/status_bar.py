@@ -6,14 +6,24 @@ each widget a screen mounts costs time before the screen first shows.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widget import Widget
 
 from workstation.domain.clock import stamp
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from screens.app import WorkstationApp
+
 
 class StatusBar(Widget):
     """Branch and counter on the left; demo badge, person, role and a ticking clock on the right."""
+
+    if TYPE_CHECKING:
+        app = getters.app(WorkstationApp)
 
     DEFAULT_CSS = """
     StatusBar {
@@ -26,8 +36,11 @@ class StatusBar(Widget):
 
     def on_mount(self) -> None:
         self.set_interval(1, self.refresh)
-        self.watch(self.app, "station", lambda _: self.refresh(), init=False)
-        self.watch(self.app, "who", lambda _: self.refresh(), init=False)
+        self.watch(self.app, "station", self._changed, init=False)
+        self.watch(self.app, "who", self._changed, init=False)
+
+    def _changed(self, _value: object) -> None:
+        self.refresh()
 
     def render(self) -> Content:
         app, t = self.app, self.app.t

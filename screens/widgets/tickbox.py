@@ -21,7 +21,7 @@ class TickBox(Widget, can_focus=True):
     DEFAULT_CSS = """
     TickBox { height: auto; width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     """
-    BINDINGS = [Binding("space", "toggle", show=False)]
+    BINDINGS = [Binding("space", "tick", show=False)]
 
     value: reactive[bool] = reactive(False, init=False)
     """Whether the box is ticked."""
@@ -49,11 +49,12 @@ class TickBox(Widget, can_focus=True):
     def watch_value(self, value: bool) -> None:
         self.post_message(self.Changed(self, value))
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
+        """Space: tick or untick (not ``toggle``: Textual's own takes an attribute name)."""
         self.value = not self.value
 
     def on_click(self) -> None:
-        self.action_toggle()
+        self.action_tick()
 
     def on_focus(self) -> None:
         self.refresh()

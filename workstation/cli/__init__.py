@@ -8,12 +8,20 @@ the worker that opens the station, so the sign-in screen appears quickly.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from workstation.cli.common import Context, LazyGroup, language_option
 from workstation.configfile import read_config_file, ui_hints
+
+if TYPE_CHECKING:  # the entry point: loaded lazily at run time, to keep start-up quick
+    from screens.app import DemoAccount
+    from workstation.config import Config
+    from workstation.secrets import Secrets
+    from workstation.station import Station
 
 SUBCOMMANDS = {
     "demo": "workstation.cli.demo:demo",
@@ -46,7 +54,7 @@ def main(ctx: click.Context, config_path: Path | None, lang: str | None) -> None
         data, path = read_config_file(config_path)
         hints = ui_hints(data)
 
-        def configure():
+        def configure() -> Config:
             from workstation.config import parse_config
 
             return parse_config(data, path)
@@ -55,7 +63,13 @@ def main(ctx: click.Context, config_path: Path | None, lang: str | None) -> None
 
 
 def run_tui(
-    configure, lang: str, idle_minutes: float, timezone: str, *, secrets=None, demo_accounts=()
+    configure: Callable[[], Config],
+    lang: str,
+    idle_minutes: float,
+    timezone: str,
+    *,
+    secrets: Secrets | None = None,
+    demo_accounts: Sequence[DemoAccount] = (),
 ) -> None:
     """Open the TUI; ``configure()`` gives the validated configuration, inside the worker.
 
@@ -70,7 +84,7 @@ def run_tui(
     except ValueError:
         clock = SystemClock(DEFAULT_ZONE)
 
-    def opener():
+    def opener() -> Station:
         from workstation.secrets import Secrets
         from workstation.station import open_station
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from workstation.cli.common import actor, read_password
+from workstation.cli.common import Context, actor, read_password
 from workstation.config import Config, parse_config, render_config
 from workstation.configfile import default_config_path
+from workstation.domain.i18n import Catalog
 
 
 @click.command()
@@ -24,7 +25,7 @@ from workstation.configfile import default_config_path
 @click.option("--password-stdin", is_flag=True, help="Read the administrator's password.")
 @click.pass_obj
 def init(
-    obj,
+    obj: Context,
     url: str,
     code: str,
     name_zh: str,
@@ -73,7 +74,7 @@ def init(
     _write_config(path, config, t)
 
 
-def _write_config(path: Path, config: Config, t) -> None:
+def _write_config(path: Path, config: Config, t: Catalog) -> None:
     if path.exists():
         click.echo(t("setup.config_kept", path=path))
         return

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 import click
 
+from workstation.cli.common import Context
+
 if TYPE_CHECKING:
-    from workstation.cli.common import Context
     from workstation.db.engine import Database
 
 

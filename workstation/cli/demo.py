@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from workstation.cli.common import language_option
+from workstation.cli.common import Context, language_option
 from workstation.config import (
     BranchSection,
     Config,
@@ -19,13 +20,16 @@ from workstation.config import (
 )
 from workstation.configfile import default_data_dir
 
+if TYPE_CHECKING:
+    from workstation.secrets import Secrets
+
 DEMO_WATCH_LIST = """id_number,name,reason
 440301198507150018,黄海涛,demo: a fictitious person on the compliance watch list
 ,鲁德明,demo: name only
 """
 
 
-def prepare_demo(data_dir: Path, lang: str):
+def prepare_demo(data_dir: Path, lang: str) -> tuple[Config, Secrets]:
     """Wipe ``data_dir``'s demo database, migrate, seed; return (config, secrets)."""
     import keyring
 
@@ -79,7 +83,7 @@ def prepare_demo(data_dir: Path, lang: str):
 @language_option
 @click.option("--no-run", is_flag=True, help="Prepare the demo database but do not open the TUI.")
 @click.pass_obj
-def demo(obj, data_dir: Path | None, lang: str | None, no_run: bool) -> None:
+def demo(obj: Context, data_dir: Path | None, lang: str | None, no_run: bool) -> None:
     """Fresh seeded demo database (SH01, password demo1234), then the workstation."""
     from screens.app import DemoAccount
     from workstation.cli import run_tui

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from typing import TYPE_CHECKING
 
 import click
 
+from workstation.cli.common import Context
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Catalog, Msg, msg
 
+if TYPE_CHECKING:
+    from workstation.config import Config
 
-def _keyring(config) -> tuple[str, Msg]:
+
+def _keyring(config: Config) -> tuple[str, Msg]:
     from workstation.secrets import Secrets, backend_name
 
     secrets = Secrets()
@@ -24,7 +29,7 @@ def _keyring(config) -> tuple[str, Msg]:
     return "ok", msg("doctor.keyring_ok", backend=backend_name(secrets.backend))
 
 
-def _database(config) -> tuple[str, Msg]:
+def _database(config: Config) -> tuple[str, Msg]:
     from workstation.db.schema import HEAD
     from workstation.secrets import Secrets
     from workstation.station import connect
@@ -33,7 +38,7 @@ def _database(config) -> tuple[str, Msg]:
     return "ok", msg("doctor.database_ok", head=HEAD)
 
 
-def _templates(config) -> tuple[str, Msg]:
+def _templates(config: Config) -> tuple[str, Msg]:
     from workstation.domain.clock import SystemClock
     from workstation.station import load_templates
 
@@ -41,7 +46,7 @@ def _templates(config) -> tuple[str, Msg]:
     return "ok", msg("doctor.templates_ok", count=len(index.templates))
 
 
-def _font(config) -> tuple[str, Msg]:
+def _font(config: Config) -> tuple[str, Msg]:
     from printing.fonts import choose_font
 
     font = choose_font(config.printing.font)
@@ -50,7 +55,7 @@ def _font(config) -> tuple[str, Msg]:
     return "ok", msg("doctor.font_ok", path=font.path)
 
 
-def _printer(config) -> tuple[str, Msg]:
+def _printer(config: Config) -> tuple[str, Msg]:
     printer = config.printing.printer
     if not printer:
         return "ok", msg("doctor.no_printer", folder=str(config.output.folder))
@@ -62,7 +67,7 @@ def _printer(config) -> tuple[str, Msg]:
     return "ok", msg("doctor.printer_ok", printer=printer, state=done.stdout.strip())
 
 
-def _output(config) -> tuple[str, Msg]:
+def _output(config: Config) -> tuple[str, Msg]:
     folder = config.output.folder
     folder.mkdir(parents=True, exist_ok=True)
     probe = folder / ".doctor-probe"
@@ -83,7 +88,7 @@ CHECKS = {
 
 @click.command()
 @click.pass_obj
-def doctor(obj) -> None:
+def doctor(obj: Context) -> None:
     """Check keyring, database, templates, font, printer and output folder."""
     t: Catalog = obj.catalog()
     config = obj.config()

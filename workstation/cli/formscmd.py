@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from workstation.cli.common import Context
+
 
 @click.group()
 def forms() -> None:
@@ -15,7 +17,7 @@ def forms() -> None:
 @forms.command()
 @click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.pass_obj
-def check(obj, folder: Path | None) -> None:
+def check(obj: Context, folder: Path | None) -> None:
     """Check FOLDER (default: the built-in pack and the configured folders); exit 1 on errors."""
     from forms.loader import BUILTIN_PACKS, load_templates
     from workstation.domain.clock import DEFAULT_ZONE, SystemClock, local_date

@@ -6,7 +6,7 @@ from typing import NoReturn
 
 import click
 
-from workstation.cli.common import open_admin
+from workstation.cli.common import Context, open_admin
 from workstation.domain.i18n import Msg, both, msg
 
 
@@ -25,7 +25,7 @@ def journal() -> None:
     help="A head noted earlier (journal anchor, the day's anchor file): it must still be there.",
 )
 @click.pass_obj
-def verify(obj, batch_size: int, anchor_text: str | None) -> None:
+def verify(obj: Context, batch_size: int, anchor_text: str | None) -> None:
     """Check every entry's HMAC and link, then that records and entries match; exit 1 naming
     the first problem."""
     from workstation.services.journal import Anchor
@@ -36,11 +36,11 @@ def verify(obj, batch_size: int, anchor_text: str | None) -> None:
     opened = open_admin(obj)
     try:
         result = opened.journal.verify(opened.db, batch_size=batch_size, anchor=anchor)
-        checked = audit(opened.db) if result.ok else None
+        if not result.ok:
+            _fail(msg("journal.broken_at", seq=result.broken_at, problem=result.problem))
+        checked = audit(opened.db)
     finally:
         opened.db.dispose()
-    if not result.ok:
-        _fail(msg("journal.broken_at", seq=result.broken_at, problem=result.problem))
     click.echo(t("journal.ok", count=result.count, last=result.last_seq))
     if anchor is not None:
         click.echo(t("journal.anchor.ok", seq=anchor.seq))
@@ -57,7 +57,7 @@ def _fail(problem: Msg) -> NoReturn:
 
 @journal.command()
 @click.pass_obj
-def anchor(obj) -> None:
+def anchor(obj: Context) -> None:
     """Print the journal's head as SEQ:HASH, to keep outside the database."""
     from workstation.services.journal import current_head
 
@@ -73,7 +73,7 @@ def anchor(obj) -> None:
 @click.option("--event", default=None, help="Only this event type, e.g. sign_in_failed.")
 @click.option("--staff", "staff_id", default=None, help="Only entries of this staff ID.")
 @click.pass_obj
-def show(obj, limit: int, event: str | None, staff_id: str | None) -> None:
+def show(obj: Context, limit: int, event: str | None, staff_id: str | None) -> None:
     """Show the newest entries, newest last."""
     from rich.console import Console
     from rich.table import Table

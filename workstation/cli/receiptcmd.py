@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from workstation.cli.common import open_admin
+from workstation.cli.common import Context, open_admin
 from workstation.domain.errors import WorkstationError
 
 
@@ -36,7 +36,7 @@ def _payload(text: str) -> str:
 @receipt.command()
 @click.argument("payload")
 @click.pass_obj
-def verify(obj, payload: str) -> None:
+def verify(obj: Context, payload: str) -> None:
     """Check the QR payload printed under a receipt's code (CW1|serial|digest), or an image."""
     from workstation.services.receipts import receipt_key, verify_receipt
 
@@ -47,7 +47,7 @@ def verify(obj, payload: str) -> None:
         result = verify_receipt(opened.db, receipt_key(opened.key), text)
     finally:
         opened.db.dispose()
-    if result.ok:
+    if result.problem is None:  # genuine
         click.echo(t("receipt.genuine", summary=result.summary))
         return
     click.echo(t(result.problem), err=True)

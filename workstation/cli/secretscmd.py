@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from workstation.cli.common import Context
+
 
 @click.group()
 def secrets() -> None:
@@ -17,7 +19,7 @@ def secrets() -> None:
 @click.option("--stdin", "from_stdin", is_flag=True, help="Read the value from standard input.")
 @click.option("--generate", is_flag=True, help="Generate a new random journal key.")
 @click.pass_obj
-def set_(obj, name: str, from_stdin: bool, generate: bool) -> None:
+def set_(obj: Context, name: str, from_stdin: bool, generate: bool) -> None:
     """Store a secret. A new journal key cannot verify entries written with the old one."""
     from workstation.secrets import JOURNAL_KEY, Secrets, SecretsError, new_journal_key
 
@@ -38,7 +40,7 @@ def set_(obj, name: str, from_stdin: bool, generate: bool) -> None:
 
 @secrets.command()
 @click.pass_obj
-def check(obj) -> None:
+def check(obj: Context) -> None:
     """Say which keyring backend is in use and which secrets are set; exit 1 if unusable."""
     from workstation.secrets import DB_PASSWORD, JOURNAL_KEY, Secrets, backend_name
 

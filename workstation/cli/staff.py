@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from workstation.cli.common import actor, open_admin, read_password
+from workstation.cli.common import Context, Opened, actor, open_admin, read_password
 from workstation.domain.staff import Role
 
+if TYPE_CHECKING:
+    from workstation.services.staff import StaffAdmin
 
-def _admin(obj):
+
+def _admin(obj: Context) -> tuple[Opened, StaffAdmin]:
     from workstation.services.passwords import Passwords
     from workstation.services.staff import StaffAdmin
 
@@ -28,7 +33,9 @@ def staff() -> None:
 @click.option("--level", type=int, default=None, help="Supervisor authority level (1 or 2).")
 @click.option("--password-stdin", is_flag=True)
 @click.pass_obj
-def add(obj, staff_id: str, name: str, role: str, level: int | None, password_stdin: bool) -> None:
+def add(
+    obj: Context, staff_id: str, name: str, role: str, level: int | None, password_stdin: bool
+) -> None:
     """Add a staff member to this workstation's branch."""
     t = obj.catalog()
     password = read_password(password_stdin, t)
@@ -44,7 +51,7 @@ def add(obj, staff_id: str, name: str, role: str, level: int | None, password_st
 @click.argument("staff_id")
 @click.option("--password-stdin", is_flag=True)
 @click.pass_obj
-def passwd(obj, staff_id: str, password_stdin: bool) -> None:
+def passwd(obj: Context, staff_id: str, password_stdin: bool) -> None:
     """Set a new password for a staff member."""
     t = obj.catalog()
     password = read_password(password_stdin, t)
@@ -59,7 +66,7 @@ def passwd(obj, staff_id: str, password_stdin: bool) -> None:
 @staff.command("unlock")
 @click.argument("staff_id")
 @click.pass_obj
-def unlock(obj, staff_id: str) -> None:
+def unlock(obj: Context, staff_id: str) -> None:
     """Unlock an account locked by wrong passwords."""
     t = obj.catalog()
     opened, admin = _admin(obj)
@@ -72,7 +79,7 @@ def unlock(obj, staff_id: str) -> None:
 
 @staff.command("list")
 @click.pass_obj
-def list_(obj) -> None:
+def list_(obj: Context) -> None:
     """List the staff of this workstation's branch."""
     from rich.console import Console
     from rich.table import Table

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any, TypeVar
 
 from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Session
 
 from workstation.db.types import UTCDateTime
 
@@ -22,6 +23,19 @@ NAMING = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map = {datetime: UTCDateTime()}
+
+
+M = TypeVar("M", bound=Base)
+
+
+def row(s: Session, model: type[M], key: object, **options: Any) -> M:
+    """The row of ``model`` with primary key ``key``, which the caller knows exists
+    (an id it wrote or was handed by this program); ``LookupError`` if it does not.
+    ``options`` go to ``Session.get`` (``with_for_update`` …)."""
+    found = s.get(model, key, **options)
+    if found is None:
+        raise LookupError(f"no {model.__tablename__} row {key!r}")
+    return found
 
 
 def one_of(column: str, values: Iterable[str]) -> str:

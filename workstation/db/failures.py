@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from sqlalchemy import Engine, event
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, ExceptionContext
 
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Msg, msg
@@ -90,6 +90,7 @@ def _sqlite_key(error: BaseException) -> str | None:
 
 def describe(error: BaseException, url: URL) -> Msg | None:
     """The message for a driver error on ``url``; None when it is not a storage failure."""
+    key: str | None
     if isinstance(error, OSError) and error.errno in ERRNOS:
         key, reason = ERRNOS[error.errno], error.strerror or str(error)
     elif url.get_backend_name() == "sqlite":
@@ -110,7 +111,7 @@ def install(engine: Engine, url: URL) -> None:
     """Storage failures on ``engine`` raise :class:`StorageError` (after SQLAlchemy's cleanup)."""
 
     @event.listens_for(engine, "handle_error")
-    def _explain(context) -> BaseException | None:
+    def _explain(context: ExceptionContext) -> BaseException | None:
         if context.is_pre_ping:  # a dropped connection SQLAlchemy replaces by itself
             return None
         said = describe(context.original_exception, url)

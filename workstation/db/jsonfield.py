@@ -8,16 +8,19 @@ either side.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, String
+from typing import Any
+
+from sqlalchemy import BigInteger, Boolean, SQLColumnExpression, String
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql import ColumnElement, literal
+from sqlalchemy.sql import literal
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 
-class _JsonField(FunctionElement):
+class _JsonField(FunctionElement[Any]):
     inherit_cache = True
 
-    def __init__(self, column: ColumnElement, key: str) -> None:
+    def __init__(self, column: SQLColumnExpression[Any], key: str) -> None:
         super().__init__(column, literal(key))
 
 
@@ -45,37 +48,37 @@ class json_has(_JsonField):
     inherit_cache = True
 
 
-def _parts(element, compiler, **kw) -> tuple[str, str]:
+def _parts(element: _JsonField, compiler: SQLCompiler, **kw: Any) -> tuple[str, str]:
     column, key = list(element.clauses)
     return compiler.process(column, **kw), compiler.process(key, **kw)
 
 
 @compiles(json_text, "sqlite")
 @compiles(json_int, "sqlite")
-def _sqlite_field(element, compiler, **kw) -> str:
+def _sqlite_field(element: _JsonField, compiler: SQLCompiler, **kw: Any) -> str:
     column, key = _parts(element, compiler, **kw)
     return f"json_extract({column}, '$.' || {key})"
 
 
 @compiles(json_has, "sqlite")
-def _sqlite_has(element, compiler, **kw) -> str:
+def _sqlite_has(element: _JsonField, compiler: SQLCompiler, **kw: Any) -> str:
     column, key = _parts(element, compiler, **kw)
     return f"(json_type({column}, '$.' || {key}) IS NOT NULL)"
 
 
 @compiles(json_text, "postgresql")
-def _pg_text(element, compiler, **kw) -> str:
+def _pg_text(element: _JsonField, compiler: SQLCompiler, **kw: Any) -> str:
     column, key = _parts(element, compiler, **kw)
     return f"(CAST({column} AS JSONB) ->> {key})"
 
 
 @compiles(json_int, "postgresql")
-def _pg_int(element, compiler, **kw) -> str:
+def _pg_int(element: _JsonField, compiler: SQLCompiler, **kw: Any) -> str:
     column, key = _parts(element, compiler, **kw)
     return f"CAST(CAST({column} AS JSONB) ->> {key} AS BIGINT)"
 
 
 @compiles(json_has, "postgresql")
-def _pg_has(element, compiler, **kw) -> str:
+def _pg_has(element: _JsonField, compiler: SQLCompiler, **kw: Any) -> str:
     column, key = _parts(element, compiler, **kw)
     return f"(CAST({column} AS JSONB) -> {key} IS NOT NULL)"

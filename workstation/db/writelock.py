@@ -42,7 +42,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 SUFFIX = "-lock"
 SLOTS = 4096
@@ -106,7 +106,8 @@ _held = threading.local()
 def _holding() -> set[str]:
     if not hasattr(_held, "paths"):
         _held.paths = set()
-    return _held.paths
+    paths: set[str] = _held.paths
+    return paths
 
 
 class WriteQueue:
@@ -116,13 +117,14 @@ class WriteQueue:
         self.path = path
         self._key = os.path.realpath(path) if path is not None else ""
 
-    def _open(self) -> int | None:
+    @staticmethod
+    def _open(path: Path) -> int | None:
         try:  # as SQLite does for -wal and -shm: whoever may write the database may queue
-            mode = self.path.with_name(self.path.name[: -len(SUFFIX)]).stat().st_mode & 0o666
+            mode = path.with_name(path.name[: -len(SUFFIX)]).stat().st_mode & 0o666
         except OSError:
             mode = 0o644
         try:
-            return os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, mode)
+            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, mode)
         except OSError:
             return None  # SQLite will say what is wrong with the folder, if anything
 
@@ -140,7 +142,7 @@ class WriteQueue:
         """Wait for this writer's turn and keep it for the body, however the body ends."""
         fd = None
         if self.path is not None and self._key not in _holding():
-            fd = self._open()
+            fd = self._open(self.path)
         if fd is None:
             yield
             return

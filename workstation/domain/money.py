@@ -72,12 +72,13 @@ def to_fen(amount: Decimal) -> int:
     sign, digits, exponent = amount.as_tuple()
     value = int("".join(map(str, digits)))
     shift = int(exponent) + 2
+    scale: int = 10 ** abs(shift)  # an int: int ** int is typed int | float
     if shift < 0:
-        value, rest = divmod(value, 10**-shift)
+        value, rest = divmod(value, scale)
         if rest:
             raise ValueError(f"{amount} has a fraction of a fen")
     else:
-        value *= 10**shift
+        value *= scale
     return -value if sign else value
 
 

@@ -10,6 +10,7 @@ start-up never pays for it and a look-up is a set membership test.
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def _numbers(ranges: str) -> list[str]:
     return numbers
 
 
-def read_table(lines) -> frozenset[str]:
+def read_table(lines: Iterable[str]) -> frozenset[str]:
     """The six-digit codes of a ``loc.dat``: a province line (``11 province="北京市"``) and
     its indented county lines (``  0105 county="朝阳区"``)."""
     codes: set[str] = set()

@@ -10,11 +10,10 @@ changed.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
+from workstation.files import write_atomically
 from workstation.services.journal import Anchor
 
 
@@ -24,16 +23,5 @@ def anchor_file_name(branch_code: str, day: date) -> str:
 
 def save_anchor(folder: Path, branch_code: str, day: date, anchor: Anchor) -> Path:
     """Write ``SEQ:HASH`` and a newline atomically (temp file, fsync, rename); return the path."""
-    folder.mkdir(parents=True, exist_ok=True)
     target = folder / anchor_file_name(branch_code, day)
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
-            fh.write(f"{anchor}\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(target, f"{anchor}\n".encode("ascii"))

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workstation.db.base import row
 from workstation.db.ledger import BusinessDay
 from workstation.db.upsert import insert_missing
 from workstation.domain.clock import Clock, local_date
@@ -49,8 +50,8 @@ def open_business_date(
             opened_at=now,
             opened_by=staff_id,
         )
-        day = s.get(
-            BusinessDay, (branch_code, today), with_for_update=SHARED, populate_existing=True
+        day = row(
+            s, BusinessDay, (branch_code, today), with_for_update=SHARED, populate_existing=True
         )
         if day.opened_at == now and day.opened_by == staff_id:  # this transaction opened it
             where = Where(branch_code, None, staff_id)

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from workstation.db.engine import Database
@@ -112,7 +112,7 @@ class Inquiry:
         self.db, self.branch_code = db, branch_code
         self.journal, self.counter = journal, counter
 
-    def _scope(self, who: SignedIn):
+    def _scope(self, who: SignedIn) -> ColumnElement[bool]:
         condition = Posting.branch_code == self.branch_code
         if who.staff.role is Role.TELLER:
             condition &= Posting.teller_id == who.staff.staff_id
@@ -171,7 +171,7 @@ class Inquiry:
 
 
 def _detail(s: Session, row: PostingRow, revealed: bool) -> PostingDetail:
-    posting = s.scalar(select(Posting).where(Posting.serial == row.serial))
+    posting = s.execute(select(Posting).where(Posting.serial == row.serial)).scalar_one()
     lines = json.loads(posting.submission)
     return PostingDetail(
         row,

@@ -11,12 +11,13 @@ Whether every record has its entry is :mod:`workstation.services.journal_audit`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date
+from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import Row, select, text
 from sqlalchemy import event as sa_event
-from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from workstation.db.engine import Database
@@ -101,8 +102,8 @@ class Journal:
         self._signer = Signer(key)
         self.clock = clock
 
-    def _mac(self, prev_hash: str, entry) -> str:
-        """The hash an entry (anything with a journal row's attributes) must carry."""
+    def _mac(self, prev_hash: str, entry: JournalEntry) -> str:
+        """The hash an entry must carry."""
         return self._signer.sign(prev_hash, _entry_content(entry))
 
     def append(
@@ -193,13 +194,17 @@ def _problem(seq: int, expected: int, prev: str, prev_hash: str) -> Msg:
     return msg("journal.broken.hmac", seq=seq)
 
 
+if TYPE_CHECKING:  # SQLAlchemy 2.1's generic Row, for the checker only
+    AnyRow = Row[*tuple[Any, ...]]
+    """A row as the driver gives it."""
+
 _BATCH = text(
     "SELECT seq, occurred_at, branch_code, counter, staff_id, event, payload, prev_hash, hash"
     " FROM journal_entries WHERE seq > :after ORDER BY seq LIMIT :size"
 )
 
 
-def _batches(session: Session, batch_size: int) -> Iterator[list]:
+def _batches(session: Session, batch_size: int) -> Iterator[Sequence[AnyRow]]:
     """The chain in order, a keyset batch at a time, as the driver gives it (no ORM, no types)."""
     after = 0
     while True:
@@ -234,7 +239,7 @@ def current_head(db: Database) -> Anchor:
 
 def recent(
     session: Session, limit: int = 50, event: str | None = None, staff_id: str | None = None
-) -> list:
+) -> Sequence[AnyRow]:
     """The newest entries first, for ``journal show`` and the screens."""
     table = JournalEntry.__table__
     query = select(table).order_by(table.c.seq.desc()).limit(limit)

@@ -25,8 +25,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import String, and_, case, cast, func, literal, null, or_, select, union_all
+from sqlalchemy import (
+    CompoundSelect,
+    Row,
+    SQLColumnExpression,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
@@ -40,19 +55,24 @@ from workstation.domain.prints import DOCUMENT_EVENTS, RECEIPT_EVENTS, PrintStat
 from workstation.domain.statuses import PostingStatus, ShiftStatus
 
 J = JournalEntry
+Expr = SQLColumnExpression[Any]
+"""A column or an expression of one (a mapped attribute too)."""
+if TYPE_CHECKING:  # SQLAlchemy 2.1's generic statements, for the checker only
+    Records = Select[*tuple[Any, ...]]
+    Entries = Records | CompoundSelect[*tuple[Any, ...]]
 MOVEMENT_EVENTS = ("posted", "reversed", "vault_transfer", "shift_closed", "handover")
 """The entries that name the cash movement they made (``movement``: its id, or null)."""
 
 
-def _field(key: str) -> ColumnElement:
+def _field(key: str) -> ColumnElement[str]:
     return json_text(J.payload, key)
 
 
-def _number(key: str) -> ColumnElement:
+def _number(key: str) -> ColumnElement[int]:
     return json_int(J.payload, key)
 
 
-def _text(column: ColumnElement) -> ColumnElement:
+def _text(column: Expr) -> ColumnElement[str]:
     return cast(column, String)
 
 
@@ -65,15 +85,15 @@ class Kind:
     """
 
     name: str
-    records: Callable[[], Select]
-    entries: Callable[[], Select]
+    records: Callable[[], Records]
+    entries: Callable[[], Entries]
 
 
-def _entries(key: ColumnElement, *events: str) -> Select:
+def _entries(key: Expr, *events: str) -> Records:
     return select(key.label("key"), J.seq.label("seq")).where(J.event.in_(events))
 
 
-def _since_ids(time: ColumnElement, key: str, events: tuple[str, ...]) -> ColumnElement:
+def _since_ids(time: Expr, key: str, events: tuple[str, ...]) -> ColumnElement[bool]:
     """Records after the last entry written before the payload carried ``key``."""
     older = (
         select(func.max(J.occurred_at))
@@ -83,14 +103,14 @@ def _since_ids(time: ColumnElement, key: str, events: tuple[str, ...]) -> Column
     return or_(older.is_(None), time > older)
 
 
-def _postings(status_is_reversal: bool) -> Select:
+def _postings(status_is_reversal: bool) -> Records:
     status = Posting.status == PostingStatus.REVERSAL
     return select(Posting.serial.label("key"), Posting.id.label("order")).where(
         status if status_is_reversal else ~status
     )
 
 
-def _shifts_opened() -> Select:
+def _shifts_opened() -> Entries:
     by_handover = (
         select(Handover.to_shift_id.label("key"), J.seq.label("seq"))
         .join(Handover, Handover.id == _number("handover"))
@@ -99,20 +119,20 @@ def _shifts_opened() -> Select:
     return _entries(_number("shift"), "shift_opened").union_all(by_handover)
 
 
-def _receipt_prints() -> Select:
+def _receipt_prints() -> Records:
     key = Posting.serial + "#" + _text(PrintRecord.print_no)
     return select(key.label("key"), PrintRecord.id.label("order"), _ended(PrintRecord.status)).join(
         Posting, Posting.id == PrintRecord.posting_id
     )
 
 
-def _ended(status: ColumnElement) -> ColumnElement:
+def _ended(status: Expr) -> ColumnElement[int]:
     """A print needs its entry once it has ended; a pending one (begun, or retried after a
     failure) may have none yet, or only its earlier failure's."""
     return case((status == PrintStatus.PENDING, 0), else_=1).label("needs")
 
 
-def _document_key(kind, ref, print_no) -> ColumnElement:
+def _document_key(kind: Expr, ref: Expr, print_no: Expr) -> ColumnElement[str]:
     return kind + ":" + ref + "#" + _text(print_no)
 
 
@@ -205,7 +225,7 @@ class Audit:
         return self.problem is None
 
 
-def _first_mismatch(s: Session, kind: Kind):
+def _first_mismatch(s: Session, kind: Kind) -> Row[*tuple[Any, ...]] | None:
     """One pass over each side: keys grouped, those on one side only kept, the first of them.
 
     A record without an entry comes before an entry without a record; records

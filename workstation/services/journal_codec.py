@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from json.encoder import encode_basestring
 
@@ -60,7 +60,7 @@ def stored_timestamp(value: str | datetime) -> str:
 def _quote(value: str | None) -> str:
     quoted = _QUOTED.get(value)
     if quoted is None:
-        quoted = encode_basestring(value)
+        quoted = "null" if value is None else encode_basestring(value)
         if len(_QUOTED) < _CACHE_LIMIT:
             _QUOTED[value] = quoted
     return quoted
@@ -91,7 +91,7 @@ def stored_content(
     staff: str | None,
     event: str,
     payload: str,
-    _cached=_QUOTED.get,
+    _cached: Callable[[str | None], str | None] = _QUOTED.get,
 ) -> bytes:
     """:func:`content` of a row as the driver returns it (``at`` as :func:`stored_timestamp`
     takes it), in one call: the loop that verifies a million entries calls nothing else."""

@@ -24,6 +24,7 @@ from workstation.services.directory import (
     ZERO,
     BankAccountView,
     BeneficiaryView,
+    PersonView,
     PolicyView,
 )
 from workstation.services.effects import DoneToday, Effect
@@ -115,12 +116,17 @@ class _Now:
         elif kind == "account_change" and (account := _account(self.policy, effect)):
             put("payout_account", account)
 
+    def _reached(self, person: PersonView) -> PersonView:
+        """``person`` with today's new phone and address, where a change gave one."""
+        phone = self.contact.get("phone", person.phone)
+        return replace(person, phone=phone, address=self.contact.get("address", person.address))
+
     def view(self, done: tuple[DoneToday, ...]) -> PolicyView:
         policy, changes = self.policy, {**self.changes, "done_today": done}
         if self.contact:
-            changes["holder"] = replace(policy.holder, **self.contact)
+            changes["holder"] = self._reached(policy.holder)
             if policy.insured.id_number == policy.holder.id_number:  # insured themself
-                changes["insured"] = replace(policy.insured, **self.contact)
+                changes["insured"] = self._reached(policy.insured)
         return replace(policy, **changes)
 
 

@@ -6,10 +6,14 @@ and stored times into the branch's (``names.stamp``).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from workstation.db.base import row
 from workstation.db.ledger import Override, Posting, PrintRecord
 from workstation.db.tills import Handover, Shift, VaultTransfer
 from workstation.domain.cash import Count
@@ -22,11 +26,21 @@ from workstation.services.report_data import (
     ApprovalSummary,
     HandoverLine,
     LargeCashLine,
+    Person,
     ReprintLine,
     ReversalLine,
     TransferLine,
     VarianceLine,
 )
+
+
+class Names(Protocol):
+    """Names for what the lines show (``ReportService``)."""
+
+    def business(self, code: str) -> Bilingual: ...
+    def person(self, s: Session, staff_id: str) -> Person: ...
+    def person_or_none(self, s: Session, staff_id: str | None) -> Person | None: ...
+    def stamp(self, moment: datetime) -> str: ...
 
 
 def _customer(p: Posting) -> str:
@@ -45,7 +59,7 @@ def _outgoing_total(h: Handover) -> int:
     return Count.from_json(json.loads(h.outgoing_count)).total_fen
 
 
-def reversals(names, s: Session, where) -> tuple[ReversalLine, ...]:
+def reversals(names: Names, s: Session, where: ColumnElement[bool]) -> tuple[ReversalLine, ...]:
     original = Posting.__table__.alias("original")
     rows = s.execute(
         select(Posting, original.c.serial)
@@ -66,7 +80,7 @@ def reversals(names, s: Session, where) -> tuple[ReversalLine, ...]:
     )
 
 
-def approvals(names, s: Session, where) -> tuple[ApprovalSummary, ...]:
+def approvals(names: Names, s: Session, where: ColumnElement[bool]) -> tuple[ApprovalSummary, ...]:
     rows = s.execute(
         select(Posting, Override)
         .join(Override, Override.posting_id == Posting.id)
@@ -86,7 +100,7 @@ def approvals(names, s: Session, where) -> tuple[ApprovalSummary, ...]:
     )
 
 
-def reprints(names, s: Session, where) -> tuple[ReprintLine, ...]:
+def reprints(names: Names, s: Session, where: ColumnElement[bool]) -> tuple[ReprintLine, ...]:
     rows = s.execute(
         select(Posting.serial, PrintRecord)
         .join(PrintRecord, PrintRecord.posting_id == Posting.id)
@@ -96,7 +110,7 @@ def reprints(names, s: Session, where) -> tuple[ReprintLine, ...]:
     return tuple(ReprintLine(serial, r.print_no, r.reason or "", r.staff_id) for serial, r in rows)
 
 
-def transfers(names, s: Session, shift_ids: list[int]) -> tuple[TransferLine, ...]:
+def transfers(names: Names, s: Session, shift_ids: list[int]) -> tuple[TransferLine, ...]:
     rows = s.scalars(
         select(VaultTransfer)
         .where(VaultTransfer.shift_id.in_(shift_ids))
@@ -113,7 +127,7 @@ def transfers(names, s: Session, shift_ids: list[int]) -> tuple[TransferLine, ..
     )
 
 
-def handovers(names, s: Session, shift_ids: list[int]) -> tuple[HandoverLine, ...]:
+def handovers(names: Names, s: Session, shift_ids: list[int]) -> tuple[HandoverLine, ...]:
     rows = s.scalars(
         select(Handover)
         .where(Handover.from_shift_id.in_(shift_ids) | Handover.to_shift_id.in_(shift_ids))
@@ -121,7 +135,7 @@ def handovers(names, s: Session, shift_ids: list[int]) -> tuple[HandoverLine, ..
     ).all()
     lines = []
     for h in rows:
-        outgoing, incoming = s.get(Shift, h.from_shift_id), s.get(Shift, h.to_shift_id)
+        outgoing, incoming = row(s, Shift, h.from_shift_id), row(s, Shift, h.to_shift_id)
         lines.append(
             HandoverLine(
                 names.stamp(h.at),
@@ -134,7 +148,7 @@ def handovers(names, s: Session, shift_ids: list[int]) -> tuple[HandoverLine, ..
     return tuple(lines)
 
 
-def large_cash(names, s: Session, where) -> tuple[LargeCashLine, ...]:
+def large_cash(names: Names, s: Session, where: ColumnElement[bool]) -> tuple[LargeCashLine, ...]:
     rows = s.scalars(
         select(Posting)
         .where(where, Posting.large_cash_report, Posting.status == PostingStatus.POSTED)
@@ -153,7 +167,7 @@ def large_cash(names, s: Session, where) -> tuple[LargeCashLine, ...]:
     )
 
 
-def variances(names, s: Session, shifts) -> tuple[VarianceLine, ...]:
+def variances(names: Names, s: Session, shifts: Iterable[Shift]) -> tuple[VarianceLine, ...]:
     lines = []
     for shift in sorted(shifts, key=lambda sh: (sh.opened_at, sh.id)):
         teller = names.person(s, shift.teller_id)
@@ -165,7 +179,7 @@ def variances(names, s: Session, shifts) -> tuple[VarianceLine, ...]:
                     shift.counter,
                     from_fen(shift.opening_difference_fen),
                     None,
-                    names.person(s, shift.opening_approved_by),
+                    names.person_or_none(s, shift.opening_approved_by),
                 )
             )
         if shift.previous_shift_id is not None and shift.opening_difference_fen:
@@ -176,7 +190,7 @@ def variances(names, s: Session, shifts) -> tuple[VarianceLine, ...]:
                     shift.counter,
                     from_fen(shift.opening_difference_fen),
                     None,
-                    names.person(s, shift.opening_approved_by),
+                    names.person_or_none(s, shift.opening_approved_by),
                 )
             )
         if shift.variance_fen:
@@ -187,7 +201,7 @@ def variances(names, s: Session, shifts) -> tuple[VarianceLine, ...]:
                     shift.counter,
                     from_fen(shift.variance_fen),
                     shift.variance_reason,
-                    names.person(s, shift.signed_off_by),
+                    names.person_or_none(s, shift.signed_off_by),
                 )
             )
     return tuple(lines)

@@ -10,10 +10,11 @@ import json
 from datetime import date, datetime, tzinfo
 from decimal import Decimal
 
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from forms.search import TemplateIndex
+from workstation.db.base import row
 from workstation.db.engine import Database
 from workstation.db.ledger import BusinessDay, CashMovement, Posting
 from workstation.db.models import Counter, Staff
@@ -27,6 +28,7 @@ from workstation.domain.statuses import PostingStatus, ShiftStatus
 from workstation.services import report_lines as lines
 from workstation.services.journal import close_anchor
 from workstation.services.receipt_data import Bilingual, BranchHeader
+from workstation.services.receipts import Named
 from workstation.services.report_data import (
     BranchSummaryData,
     BusinessLine,
@@ -36,7 +38,7 @@ from workstation.services.report_data import (
     TellerTotal,
     VaultSlipData,
 )
-from workstation.services.tills import expected_fen
+from workstation.services.till_state import ended_fen, now_expected_fen
 
 ZH, EN = Catalog.load("zh"), Catalog.load("en")
 ZERO = Decimal("0.00")
@@ -50,15 +52,26 @@ def _count(text: str | None) -> Count:
     return Count.from_json(json.loads(text)) if text else Count()
 
 
-def _totals_by(s: Session, column, where) -> list:
+Sums = tuple[int, int, int, int]
+"""Cash in, cash out, other in and other out, in fen."""
+
+
+def _money(sums: Sums) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    cash_in, cash_out, other_in, other_out = (from_fen(int(v)) for v in sums)
+    return cash_in, cash_out, other_in, other_out
+
+
+def _totals_by(
+    s: Session, column: InstrumentedAttribute[str], where: ColumnElement[bool]
+) -> list[tuple[str, int, Sums]]:
     """Per value of ``column``: the count of postings, then cash in, cash out, other in and
     other out in fen (reversed postings and reversals left out: they cancel)."""
     cash = Posting.method == Method.CASH
 
-    def total(condition):
+    def total(condition: ColumnElement[bool]) -> ColumnElement[int]:
         return func.coalesce(func.sum(case((condition, Posting.amount_fen), else_=0)), 0)
 
-    return s.execute(
+    rows = s.execute(
         select(
             column,
             func.count(),
@@ -71,11 +84,12 @@ def _totals_by(s: Session, column, where) -> list:
         .group_by(column)
         .order_by(column)
     ).all()
+    return [(key, n, (a, b, c, d)) for key, n, a, b, c, d in rows]
 
 
 class ReportService:
     def __init__(
-        self, db: Database, templates: TemplateIndex, branch, counter, zone: tzinfo
+        self, db: Database, templates: TemplateIndex, branch: Named, counter: Named, zone: tzinfo
     ) -> None:
         """``branch`` and ``counter`` have ``code``, ``name_zh`` and ``name_en``;
         ``zone`` is the branch's time zone, in which every time is printed."""
@@ -88,9 +102,12 @@ class ReportService:
         return stamp(moment, self.zone)
 
     def header(self, s: Session | None = None, counter: str | None = None) -> BranchHeader:
-        """The branch, and the counter whose till the document is about (none: the branch)."""
+        """The branch, and the counter whose till the document is about (none: the branch);
+        a counter's name is read in ``s``."""
         place = None
         if counter is not None:
+            if s is None:
+                raise TypeError("header(): a counter's name is read in a session: pass it")
             row = s.scalar(
                 select(Counter).where(
                     Counter.branch_code == self.branch.code, Counter.number == counter
@@ -101,9 +118,12 @@ class ReportService:
             self.branch.code, Bilingual(self.branch.name_zh, self.branch.name_en), place
         )
 
-    def person(self, s: Session, staff_id: str | None) -> Person | None:
-        if not staff_id:
-            return None
+    def person_or_none(self, s: Session, staff_id: str | None) -> Person | None:
+        """The person, if any is named (an approval, a sign-off)."""
+        return self.person(s, staff_id) if staff_id else None
+
+    def person(self, s: Session, staff_id: str) -> Person:
+        """Staff ``staff_id`` by name; one that is no longer in the database by their ID."""
         if staff_id not in self._people:
             staff = s.get(Staff, staff_id)
             self._people[staff_id] = Person(staff.name if staff else staff_id, staff_id)
@@ -117,8 +137,8 @@ class ReportService:
 
     def vault_slip(self, transfer_id: int) -> VaultSlipData:
         with self.db.read() as s:
-            transfer = s.get(VaultTransfer, transfer_id)
-            shift = s.get(Shift, transfer.shift_id)
+            transfer = row(s, VaultTransfer, transfer_id)
+            shift = row(s, Shift, transfer.shift_id)
             return VaultSlipData(
                 self.header(s, shift.counter),
                 transfer.id,
@@ -132,9 +152,9 @@ class ReportService:
 
     def handover(self, handover_id: int) -> HandoverData:
         with self.db.read() as s:
-            record = s.get(Handover, handover_id)
-            outgoing = s.get(Shift, record.from_shift_id)
-            incoming = s.get(Shift, record.to_shift_id)
+            record = row(s, Handover, handover_id)
+            outgoing = row(s, Shift, record.from_shift_id)
+            incoming = row(s, Shift, record.to_shift_id)
             return HandoverData(
                 self.header(s, outgoing.counter),
                 record.id,
@@ -148,19 +168,18 @@ class ReportService:
                 from_fen(record.difference_fen),
                 from_fen(outgoing.variance_fen or 0),
                 tuple(json.loads(record.items)),
-                self.person(s, record.approved_by),
+                self.person_or_none(s, record.approved_by),
             )
 
     # -- the day -----------------------------------------------------------------------
 
-    def _lines(self, s: Session, where) -> tuple[BusinessLine, ...]:
+    def _lines(self, s: Session, where: ColumnElement[bool]) -> tuple[BusinessLine, ...]:
         rows = _totals_by(s, Posting.template_code, where)
         return tuple(
-            BusinessLine(code, self.business(code), n, *(from_fen(int(v)) for v in sums))
-            for code, n, *sums in rows
+            BusinessLine(code, self.business(code), n, *_money(sums)) for code, n, sums in rows
         )
 
-    def _day(self, day: date):
+    def _day(self, day: date) -> ColumnElement[bool]:
         return (Posting.branch_code == self.branch.code) & (Posting.business_date == day)
 
     def teller_day(self, teller_id: str, day: date) -> TellerReconciliationData:
@@ -204,16 +223,9 @@ class ReportService:
                 )
             )
             last = shifts[-1] if shifts else None
-            closed = last is not None and last.status != ShiftStatus.OPEN  # closed, or handed over
-            expected = (
-                (
-                    last.expected_fen
-                    if last and last.status != ShiftStatus.OPEN
-                    else expected_fen(s, last)
-                )
-                if last
-                else 0
-            )
+            # closed, or handed over: its count and variance stand
+            closed = last if last is not None and last.status != ShiftStatus.OPEN else None
+            expected = now_expected_fen(s, last) if last else 0
             variance = sum(
                 shift.variance_fen or 0 for shift in shifts if shift.status != ShiftStatus.OPEN
             )
@@ -233,11 +245,11 @@ class ReportService:
                 vault_in=from_fen(int(moved.get(MovementKind.VAULT_IN, 0))),
                 vault_out=from_fen(-int(moved.get(MovementKind.VAULT_OUT, 0))),
                 expected=from_fen(expected),
-                counted=from_fen(last.closing_fen) if closed else None,
+                counted=from_fen(ended_fen(closed.closing_fen)) if closed else None,
                 variance=from_fen(variance) if closed else None,
-                variance_reason=last.variance_reason if closed else None,
-                signed_off_by=self.person(s, last.signed_off_by) if closed else None,
-                closing_count=_count(last.closing) if closed else None,
+                variance_reason=closed.variance_reason if closed else None,
+                signed_off_by=self.person_or_none(s, closed.signed_off_by) if closed else None,
+                closing_count=_count(closed.closing) if closed else None,
                 status=last.status if last else ShiftStatus.OPEN,
             )
 
@@ -255,14 +267,14 @@ class ReportService:
                 variance_by_teller[shift.teller_id] = variance_by_teller.get(shift.teller_id, 0) + (
                     shift.variance_fen or 0
                 )
-            sums_by_teller = {teller: (n, sums) for teller, n, *sums in per_teller}
+            sums_by_teller = {teller: (n, sums) for teller, n, sums in per_teller}
             for teller in variance_by_teller:  # a till kept without postings is listed too
                 sums_by_teller.setdefault(teller, (0, (0, 0, 0, 0)))
             tellers = tuple(
                 TellerTotal(
                     self.person(s, teller),
                     n,
-                    *(from_fen(int(v)) for v in sums),
+                    *_money(sums),
                     from_fen(variance_by_teller.get(teller, 0)),
                 )
                 for teller, (n, sums) in sorted(sums_by_teller.items())
@@ -273,7 +285,7 @@ class ReportService:
                 header=self.header(),
                 business_date=day.isoformat(),
                 closed_at=self.stamp(record.closed_at) if record and record.closed_at else None,
-                closed_by=self.person(s, record.closed_by) if record else None,
+                closed_by=self.person_or_none(s, record.closed_by) if record else None,
                 tellers=tellers,
                 businesses=self._lines(s, where),
                 large_cash=lines.large_cash(self, s, where),

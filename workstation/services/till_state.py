@@ -39,6 +39,14 @@ class TillSummary:
     """This teller has closed their till for the business date."""
 
     @property
+    def open_shift(self) -> ShiftView:
+        """The shift, where one must be open (the vault, handover and close screens open
+        only then); ``ValueError`` if none is."""
+        if self.shift is None:
+            raise ValueError("no shift is open")
+        return self.shift
+
+    @property
     def over_limit(self) -> bool:
         return self.shift is not None and self.shift.expected > self.limit
 
@@ -59,16 +67,31 @@ class ShiftView:
 
 
 def expected_fen(s: Session, shift: Shift) -> int:
+    """What the box should hold: the opening count plus every movement of the shift."""
     moved = s.scalar(
         select(func.coalesce(func.sum(CashMovement.amount_fen), 0)).where(
             CashMovement.shift_id == shift.id
         )
     )
-    return shift.opening_fen + int(moved)
+    return shift.opening_fen + int(moved or 0)
+
+
+def ended_fen(fen: int | None) -> int:
+    """A figure an ended shift always has: closing it (or handing it over) wrote it."""
+    if fen is None:
+        raise ValueError("an ended shift is missing the figures its close wrote")
+    return fen
+
+
+def now_expected_fen(s: Session, shift: Shift) -> int:
+    """What the box should hold now, or held when the shift ended."""
+    if shift.status == ShiftStatus.OPEN:
+        return expected_fen(s, shift)
+    return ended_fen(shift.expected_fen)
 
 
 def view_of(s: Session, shift: Shift) -> ShiftView:
-    expected = shift.expected_fen if shift.status != ShiftStatus.OPEN else expected_fen(s, shift)
+    expected = now_expected_fen(s, shift)
     return ShiftView(
         shift.id,
         shift.counter,

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from forms.loader import RuleBook
 from workstation.services.risk.model import CUSTOMER, Finding, RiskContext, RuleSpec, Severity
@@ -62,11 +62,12 @@ def _spec(name: str, rules: Mapping[str, RuleSpec]) -> RuleSpec:
 
 def validate_params(
     name: str, params: dict[str, Any], rules: Mapping[str, RuleSpec] = RULES
-) -> None:
-    """Refuse a template's params for rule ``name`` with a readable reason (``ValueError``)."""
+) -> BaseModel:
+    """The params of rule ``name`` as the rule reads them; refused with a readable reason
+    (``ValueError``)."""
     spec = _spec(name, rules)
     try:
-        spec.params.model_validate(params)
+        return spec.params.model_validate(params)
     except ValidationError as exc:
         reasons = "; ".join(
             f"{'.'.join(map(str, e['loc'])) or 'params'}: {e['msg']}" for e in exc.errors()
