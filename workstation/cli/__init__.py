@@ -18,6 +18,7 @@ from workstation.configfile import read_config_file, ui_hints
 SUBCOMMANDS = {
     "demo": "workstation.cli.demo:demo",
     "init": "workstation.cli.admin:init",
+    "join": "workstation.cli.joincmd:join",
     "staff": "workstation.cli.staff:staff",
     "db": "workstation.cli.dbcmd:db",
     "journal": "workstation.cli.journalcmd:journal",
@@ -53,12 +54,20 @@ def main(ctx: click.Context, config_path: Path | None, lang: str | None) -> None
 
 
 def run_tui(
-    configure, lang: str, idle_minutes: float, timezone: str, *, secrets=None, demo_accounts=()
+    configure,
+    lang: str,
+    idle_minutes: float,
+    timezone: str,
+    *,
+    secrets=None,
+    demo_accounts=(),
+    demo_dir: Path | None = None,
 ) -> None:
     """Open the TUI; ``configure()`` gives the validated configuration, inside the worker.
 
     ``timezone`` is the branch's zone as the file names it; an unknown name shows the
-    default zone until the file is validated, which then refuses it.
+    default zone until the file is validated, which then refuses it. ``demo_dir`` is the
+    demo's folder, for the sign-in screen to say how another counter joins it.
     """
     from screens.app import WorkstationApp
     from workstation.domain.clock import DEFAULT_ZONE, SystemClock, zone_named
@@ -75,7 +84,12 @@ def run_tui(
         return open_station(configure(), secrets or Secrets(), clock)
 
     app = WorkstationApp(
-        opener, lang=lang, idle_minutes=idle_minutes, clock=clock, demo_accounts=demo_accounts
+        opener,
+        lang=lang,
+        idle_minutes=idle_minutes,
+        clock=clock,
+        demo_accounts=demo_accounts,
+        demo_dir=demo_dir,
     )
     app.run()
     if app.error_message:
