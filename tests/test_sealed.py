@@ -104,6 +104,21 @@ def test_any_flipped_byte_anywhere_in_the_file_is_refused(tmp_path):
     assert opened == []
 
 
+def test_the_same_salt_spelt_with_its_unused_bits_set_is_refused(tmp_path):
+    """Base64 of 16 bytes ends in a symbol with 4 unused bits: another spelling, same bytes."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    path = _sealed(tmp_path)
+
+    def respell(document) -> None:
+        salt = document["kdf"]["salt"]
+        last = alphabet[alphabet.index(salt[-3]) ^ 1]
+        assert base64.b64decode(salt[:-3] + last + "==") == base64.b64decode(salt)
+        document["kdf"]["salt"] = salt[:-3] + last + "=="
+
+    _edit(path, respell)
+    assert _refused(path) == "sealed.malformed"
+
+
 def test_the_sealed_file_never_holds_the_key(tmp_path):
     key = os.urandom(32)
     path = tmp_path / "key.sealed"
