@@ -1,14 +1,18 @@
 # make demo: set up and open the workstation on a fresh demo database.
+# make demo-counter: counter 02 on the running demo (another terminal; nothing reseeded).
 # make test: set up and run ruff, mypy and the whole test suite.
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: demo test setup bench clean
+.PHONY: demo demo-counter test setup bench clean
 
 demo: $(STAMP)
 	$(BIN)/workstation demo
+
+demo-counter: $(STAMP)
+	$(BIN)/workstation demo --join --counter 02
 
 test: $(STAMP)
 	$(BIN)/ruff check .

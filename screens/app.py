@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual import events
@@ -84,6 +85,7 @@ class WorkstationApp(App[None]):
         clock: Clock | None = None,
         demo_accounts: Sequence[DemoAccount] = (),
         idle_check_seconds: float = 1.0,
+        demo_dir: Path | None = None,
     ) -> None:
         self.t = Catalog.load(lang)
         super().__init__()
@@ -91,6 +93,8 @@ class WorkstationApp(App[None]):
         self.title = self.t("app.title")
         self.clock: Clock = clock or SystemClock()
         self.demo_accounts = tuple(demo_accounts)
+        self.demo_dir = demo_dir
+        """The demo's folder, where another counter joins (``workstation demo --join``)."""
         self.idle_minutes = idle_minutes
         self._opener = opener
         self._opened = threading.Event()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -42,6 +43,9 @@ class SignInScreen(WorkstationScreen):
                 with Vertical(id="demo"):
                     yield Label(t("signin.demo_accounts", password="demo1234"), id="demo-heading")
                     yield DataTable(id="demo-accounts", cursor_type="none", show_cursor=False)
+                    if app.demo_dir is not None:
+                        hint = t("signin.demo_counter", dir=shlex.quote(str(app.demo_dir)))
+                        yield Static(hint, id="demo-counter", markup=False)
         if app.demo_accounts:
             yield Static(t("app.demo_banner"), id="demo-banner")
 

@@ -28,6 +28,8 @@ SERVICE = "counter-workstation"
 JOURNAL_KEY = "journal-key"
 DB_PASSWORD = "database-password"
 NAMES = (JOURNAL_KEY, DB_PASSWORD)
+DEMO_JOURNAL_KEY = b"DEMO ONLY: NOT SECRET, NEVER REAL".hex()
+"""The demo's journal key, published here and in every demo folder: refused by a real keyring."""
 
 
 class SecretsError(WorkstationError):
@@ -123,6 +125,8 @@ class Secrets:
             raise SecretsError("secrets.empty", name=name)
         if name == JOURNAL_KEY:
             parse_journal_key(value)
+            if value.lower() == DEMO_JOURNAL_KEY and not self.in_memory:
+                raise SecretsError("secrets.demo_key")
         try:
             self.backend.set_password(self.service, name, value)
             kept = self.backend.get_password(self.service, name)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the entry point: loaded lazily at run time, to keep start-u
 SUBCOMMANDS = {
     "demo": "workstation.cli.demo:demo",
     "init": "workstation.cli.admin:init",
+    "join": "workstation.cli.joincmd:join",
     "staff": "workstation.cli.staff:staff",
     "db": "workstation.cli.dbcmd:db",
     "journal": "workstation.cli.journalcmd:journal",
@@ -70,11 +71,13 @@ def run_tui(
     *,
     secrets: Secrets | None = None,
     demo_accounts: Sequence[DemoAccount] = (),
+    demo_dir: Path | None = None,
 ) -> None:
     """Open the TUI; ``configure()`` gives the validated configuration, inside the worker.
 
     ``timezone`` is the branch's zone as the file names it; an unknown name shows the
-    default zone until the file is validated, which then refuses it.
+    default zone until the file is validated, which then refuses it. ``demo_dir`` is the
+    demo's folder, for the sign-in screen to say how another counter joins it.
     """
     from screens.app import WorkstationApp
     from workstation.domain.clock import DEFAULT_ZONE, SystemClock, zone_named
@@ -91,7 +94,12 @@ def run_tui(
         return open_station(configure(), secrets or Secrets(), clock)
 
     app = WorkstationApp(
-        opener, lang=lang, idle_minutes=idle_minutes, clock=clock, demo_accounts=demo_accounts
+        opener,
+        lang=lang,
+        idle_minutes=idle_minutes,
+        clock=clock,
+        demo_accounts=demo_accounts,
+        demo_dir=demo_dir,
     )
     app.run()
     if app.error_message:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from workstation.cli.common import Context, actor, read_password
+from workstation.cli.joincmd import counter_number, counter_pc_steps
 from workstation.config import Config, parse_config, render_config
 from workstation.configfile import default_config_path
 from workstation.domain.i18n import Catalog
@@ -49,6 +50,8 @@ def init(
 
     t = obj.catalog()
     path = obj.config_path or default_config_path()
+    counter = counter_number(counter)
+    windows = frozenset(counter_number(number) for number in flexible)
     config = parse_config(
         {"database": {"url": url}, "branch": {"code": code.upper(), "counter": counter}},
         Path("--db/--branch/--counter"),
@@ -62,9 +65,7 @@ def init(
     db = connect_unchecked(config, secrets)
     try:
         upgrade(db)
-        branch = BranchSpec(
-            config.branch.code, name_zh, name_en or name_zh, counters, frozenset(flexible)
-        )
+        branch = BranchSpec(config.branch.code, name_zh, name_en or name_zh, counters, windows)
         person = Person(admin_id, admin_name, Role.ADMIN, password)
         journal = Journal(secrets.journal_key(), clock)
         initialise(db, journal, Passwords(), clock, branch, [person], actor())
@@ -72,6 +73,8 @@ def init(
         db.dispose()
     click.echo(t("setup.done", branch=branch.code, counters=counters, admin=admin_id.upper()))
     _write_config(path, config, t)
+    for line in counter_pc_steps(t, url, branch.code, counters, counter, windows):
+        click.echo(line)
 
 
 def _write_config(path: Path, config: Config, t: Catalog) -> None:

@@ -1,14 +1,24 @@
-"""``workstation demo``: a fresh demo branch in a folder, then the TUI."""
+"""``workstation demo``: a fresh demo branch in a folder, then the TUI.
+
+``workstation demo --join DIR --counter 02`` opens another counter on the same
+demo database, in another terminal, without touching it. Every demo process
+signs the journal with the demo's published key (:data:`DEMO_JOURNAL_KEY`),
+which ``workstation demo`` writes to ``DIR/DEMO-KEYS-NOT-SECRET.toml`` and
+``--join`` reads back; a real keyring refuses that key, and no other command
+reads that file.
+"""
 
 from __future__ import annotations
 
 import shutil
+import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from workstation.cli.common import Context, language_option
+from workstation.cli.joincmd import counter_number
 from workstation.config import (
     BranchSection,
     Config,
@@ -18,10 +28,21 @@ from workstation.config import (
     UiSection,
     render_config,
 )
-from workstation.configfile import default_data_dir
+from workstation.configfile import ConfigError, default_data_dir
+from workstation.secrets import DEMO_JOURNAL_KEY, JOURNAL_KEY, MemoryKeyring, Secrets
 
 if TYPE_CHECKING:
-    from workstation.secrets import Secrets
+    from screens.app import DemoAccount
+
+KEYS_FILE = "DEMO-KEYS-NOT-SECRET.toml"
+KEYS_TEXT = f"""# DEMO ONLY. NOT SECRET. NEVER FOR A REAL BRANCH.
+# 仅供演示，并非机密，切勿用于真实网点。
+# Written by `workstation demo` so that every demo process on this folder
+# (`workstation demo --join DIR --counter 02`) signs one journal. Nothing else
+# reads this file, and a real keyring refuses this key.
+[demo]
+journal_key = "{DEMO_JOURNAL_KEY}"
+"""
 
 DEMO_WATCH_LIST = """id_number,name,reason
 440301198507150018,黄海涛,demo: a fictitious person on the compliance watch list
@@ -29,14 +50,22 @@ DEMO_WATCH_LIST = """id_number,name,reason
 """
 
 
-def prepare_demo(data_dir: Path, lang: str) -> tuple[Config, Secrets]:
-    """Wipe ``data_dir``'s demo database, migrate, seed; return (config, secrets)."""
+def demo_secrets() -> Secrets:
+    """An in-process keyring holding the demo's key, chosen in code (and installed as keyring's)."""
     import keyring
 
+    backend = MemoryKeyring(explicit=True)
+    keyring.set_keyring(backend)
+    secrets = Secrets(backend)
+    secrets.set(JOURNAL_KEY, DEMO_JOURNAL_KEY)
+    return secrets
+
+
+def prepare_demo(data_dir: Path, lang: str) -> tuple[Config, Secrets]:
+    """Wipe ``data_dir``'s demo database, migrate, seed; return (config, secrets)."""
     from workstation.db.engine import Database
     from workstation.db.migrate import upgrade
     from workstation.domain.clock import SystemClock
-    from workstation.secrets import MemoryKeyring, Secrets
     from workstation.services.demo import seed_demo
     from workstation.services.journal import Journal
     from workstation.services.passwords import Passwords
@@ -47,17 +76,14 @@ def prepare_demo(data_dir: Path, lang: str) -> tuple[Config, Secrets]:
         stale.unlink(missing_ok=True)
     shutil.rmtree(data_dir / "output", ignore_errors=True)
 
-    backend = MemoryKeyring(explicit=True)
-    keyring.set_keyring(backend)
-    secrets = Secrets(backend)
-    secrets.ensure_journal_key()
-
+    secrets = demo_secrets()
+    (data_dir / KEYS_FILE).write_text(KEYS_TEXT, encoding="utf-8")
     watch_list = data_dir / "watch_list.csv"
     watch_list.write_text(DEMO_WATCH_LIST, encoding="utf-8")
     config = Config(
         database=DatabaseSection(url=f"sqlite:///{database}"),
         branch=BranchSection(code="SH01", counter="01"),
-        ui=UiSection(language=lang),
+        ui=UiSection.model_validate({"language": lang}),
         output=OutputSection(folder=data_dir / "output"),
         risk=RiskSection(watch_list=watch_list),
     )
@@ -73,6 +99,55 @@ def prepare_demo(data_dir: Path, lang: str) -> tuple[Config, Secrets]:
     return config, secrets
 
 
+def join_demo(data_dir: Path, counter: str, lang: str) -> tuple[Config, Secrets]:
+    """Another counter on ``data_dir``'s demo, checked as ``workstation join`` checks; no reseed."""
+    from workstation.config import load_config, parse_config
+    from workstation.services.branch_join import read_branch, require_key_opens
+    from workstation.station import connect
+
+    for what in ("config.toml", KEYS_FILE, "demo.db"):
+        if not (data_dir / what).is_file():
+            raise ConfigError("demo_join.missing", dir=str(data_dir), what=what)
+    read_demo_key(data_dir)
+    secrets = demo_secrets()
+    source = data_dir / "config.toml"
+    data = load_config(source).model_dump(mode="json")
+    data["branch"]["counter"] = counter_number(counter)
+    data["ui"]["language"] = lang
+    config = parse_config(data, source)
+    db = connect(config, secrets)
+    try:
+        facts = read_branch(db, config.branch.code)
+        facts.require_counter(config.branch.counter)
+        require_key_opens(db, secrets.journal_key(), facts.code)
+    finally:
+        db.dispose()
+    return config, secrets
+
+
+def read_demo_key(data_dir: Path) -> None:
+    """The folder's demo key file must hold the published demo key, and nothing else."""
+    path = data_dir / KEYS_FILE
+    try:
+        with path.open("rb") as fh:
+            key = tomllib.load(fh).get("demo", {}).get("journal_key")
+    except (OSError, tomllib.TOMLDecodeError, AttributeError) as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise ConfigError(
+            "demo_join.bad_keys", path=str(path), reason=reason, dir=str(data_dir)
+        ) from None
+    if key != DEMO_JOURNAL_KEY:
+        reason = "demo.journal_key"
+        raise ConfigError("demo_join.bad_keys", path=str(path), reason=reason, dir=str(data_dir))
+
+
+def demo_accounts() -> list[DemoAccount]:
+    from screens.app import DemoAccount
+    from workstation.services.demo import DEMO_STAFF
+
+    return [DemoAccount(p.staff_id, p.name, p.role) for p in DEMO_STAFF]
+
+
 @click.command()
 @click.option(
     "--data-dir",
@@ -80,27 +155,51 @@ def prepare_demo(data_dir: Path, lang: str) -> tuple[Config, Secrets]:
     default=None,
     help="Folder for the demo database and printouts (default: the platform data directory).",
 )
+@click.option(
+    "--join",
+    "join_dir",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[DIR]",
+    help="Open another counter on the running demo in DIR (default: the platform one).",
+)
+@click.option("--counter", default=None, help="With --join: this terminal's counter, e.g. 02.")
 @language_option
 @click.option("--no-run", is_flag=True, help="Prepare the demo database but do not open the TUI.")
 @click.pass_obj
-def demo(obj: Context, data_dir: Path | None, lang: str | None, no_run: bool) -> None:
-    """Fresh seeded demo database (SH01, password demo1234), then the workstation."""
-    from screens.app import DemoAccount
+def demo(
+    obj: Context,
+    data_dir: Path | None,
+    join_dir: str | None,
+    counter: str | None,
+    lang: str | None,
+    no_run: bool,
+) -> None:
+    """Fresh seeded demo database (SH01, password demo1234), then the workstation.
+
+    With --join DIR --counter 02: a second counter on that demo, which is left as it is.
+    """
     from workstation.cli import run_tui
-    from workstation.services.demo import DEMO_STAFF
 
     lang = lang or obj.lang or "zh"
-    data_dir = data_dir or default_data_dir() / "demo"
-    config, secrets = prepare_demo(data_dir, lang)
+    if join_dir is not None:
+        data_dir = Path(join_dir) if join_dir else data_dir or default_data_dir() / "demo"
+        config, secrets = join_demo(data_dir, counter or "02", lang)
+    elif counter is not None:
+        raise click.UsageError("--counter goes with --join: the fresh demo opens counter 01")
+    else:
+        data_dir = data_dir or default_data_dir() / "demo"
+        config, secrets = prepare_demo(data_dir, lang)
     if no_run:
         click.echo(str(data_dir / "config.toml"))
         return
-    accounts = [DemoAccount(p.staff_id, p.name, p.role) for p in DEMO_STAFF]
     run_tui(
         lambda: config,
         lang,
         config.ui.idle_lock_minutes,
         config.branch.timezone,
         secrets=secrets,
-        demo_accounts=accounts,
+        demo_accounts=demo_accounts(),
+        demo_dir=data_dir,
     )

@@ -1,12 +1,13 @@
-"""``workstation secrets set|check``: the journal key and database password in keyring."""
+"""``workstation secrets set|check|export``: the journal key and database password in keyring."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
-from workstation.cli.common import Context
+from workstation.cli.common import Context, open_admin
 
 
 @click.group()
@@ -56,3 +57,43 @@ def check(obj: Context) -> None:
         missing |= secret == JOURNAL_KEY and not present
     if missing:
         raise SystemExit(1)
+
+
+@secrets.command()
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The sealed file to write (it must not exist).",
+)
+@click.option("--passphrase-stdin", is_flag=True, help="Read the passphrase instead of making one.")
+@click.option("--ask-passphrase", is_flag=True, help="Type the passphrase instead of making one.")
+@click.pass_obj
+def export(obj: Context, target: Path, passphrase_stdin: bool, ask_passphrase: bool) -> None:
+    """Seal the journal key for another counter PC (workstation join --key-file)."""
+    from workstation.sealed import SealedKeyError, new_passphrase, seal, write_sealed
+    from workstation.services.branch_join import require_key_opens
+
+    t = obj.catalog()
+    if target.exists():
+        raise SealedKeyError("sealed.exists", path=str(target))
+    opened = open_admin(obj)
+    branch = opened.config.branch.code
+    try:
+        require_key_opens(opened.db, opened.key, branch)  # only a key that opens the journal
+    finally:
+        opened.db.dispose()
+    made = not (passphrase_stdin or ask_passphrase)
+    if made:
+        passphrase = new_passphrase()
+    elif passphrase_stdin:
+        passphrase = sys.stdin.readline().rstrip("\r\n")
+    else:
+        passphrase = click.prompt(
+            t("sealed.choose_prompt"), hide_input=True, confirmation_prompt=t("sealed.repeat")
+        )
+    write_sealed(target, seal(opened.key, branch, passphrase))
+    click.echo(t("sealed.written", branch=branch, path=target))
+    if made:
+        click.echo(t("sealed.passphrase", passphrase=passphrase))

@@ -53,6 +53,10 @@ def initialise(
     """Create the branch, its counters and its first staff in one transaction."""
     if not 1 <= branch.counters <= 99:
         raise SetupError("setup.bad_counters")
+    numbers = {counter_number(n) for n in range(1, branch.counters + 1)}
+    if unknown := sorted(branch.flexible - numbers):
+        last = counter_number(branch.counters)
+        raise SetupError("setup.bad_flexible", counter=unknown[0], last=last)
     admin = StaffAdmin(db, journal, passwords, clock, actor)
     with db.write() as s:
         if s.get(Branch, branch.code) is not None:
