@@ -107,7 +107,10 @@ def test_a_pc_whose_keyring_holds_the_key_joins_without_a_file(db_url, tmp_path)
 
 @pytest.mark.parametrize(
     ("revision", "said"),
-    [("0003", "is behind this program's"), ("9999", "is newer than this program's")],
+    [
+        ("0003", "upgrade the database with `workstation db upgrade`"),
+        ("9999", "upgrade this program on this computer"),
+    ],
 )
 def test_join_refuses_a_database_at_another_schema(db_url, tmp_path, revision, said):
     db = Database(db_url)
