@@ -13,7 +13,9 @@ from pathlib import Path
 import click
 
 from workstation.cli.common import Context, LazyGroup, language_option
-from workstation.configfile import read_config_file, ui_hints
+from workstation.cli.runlog import begin, interactive, read_leniently
+from workstation.configfile import log_hints, ui_hints
+from workstation.logs.setup import ADMIN, program_name
 
 SUBCOMMANDS = {
     "demo": "workstation.cli.demo:demo",
@@ -26,6 +28,8 @@ SUBCOMMANDS = {
     "receipt": "workstation.cli.receiptcmd:receipt",
     "doctor": "workstation.cli.doctor:doctor",
 }
+OWN_LOG = {"demo"}
+"""Commands that start their own log (the demo writes it into its own folder)."""
 
 
 @click.group(cls=LazyGroup, lazy=SUBCOMMANDS, invoke_without_command=True)
@@ -40,8 +44,16 @@ SUBCOMMANDS = {
 def main(ctx: click.Context, config_path: Path | None, lang: str | None) -> None:
     """柜面工作站 Counter Workstation. Without a command, opens the workstation."""
     ctx.obj = Context(config_path, lang)
-    if ctx.invoked_subcommand is None:
-        data, path = read_config_file(config_path)
+    command = ctx.invoked_subcommand
+    if command in OWN_LOG:
+        return
+    data, path, unreadable = read_leniently(config_path)
+    branch = data.get("branch") if isinstance(data.get("branch"), dict) else {}
+    settings = log_hints(data)
+    begin(ctx, settings, program_name(branch.get("counter")) if command is None else ADMIN, data)
+    if command is None:
+        if unreadable is not None:
+            raise unreadable
         hints = ui_hints(data)
 
         def configure():
@@ -49,11 +61,24 @@ def main(ctx: click.Context, config_path: Path | None, lang: str | None) -> None
 
             return parse_config(data, path)
 
-        run_tui(configure, lang or hints.language, hints.idle_lock_minutes, hints.timezone)
+        run_tui(
+            configure,
+            lang or hints.language,
+            hints.idle_lock_minutes,
+            hints.timezone,
+            slow_ms=settings.slow_ms,
+        )
 
 
 def run_tui(
-    configure, lang: str, idle_minutes: float, timezone: str, *, secrets=None, demo_accounts=()
+    configure,
+    lang: str,
+    idle_minutes: float,
+    timezone: str,
+    *,
+    secrets=None,
+    demo_accounts=(),
+    slow_ms: float = 500,
 ) -> None:
     """Open the TUI; ``configure()`` gives the validated configuration, inside the worker.
 
@@ -63,6 +88,7 @@ def run_tui(
     from screens.app import WorkstationApp
     from workstation.domain.clock import DEFAULT_ZONE, SystemClock, zone_named
 
+    interactive()
     try:
         clock = SystemClock(zone_named(timezone))
     except ValueError:
@@ -75,7 +101,12 @@ def run_tui(
         return open_station(configure(), secrets or Secrets(), clock)
 
     app = WorkstationApp(
-        opener, lang=lang, idle_minutes=idle_minutes, clock=clock, demo_accounts=demo_accounts
+        opener,
+        lang=lang,
+        idle_minutes=idle_minutes,
+        clock=clock,
+        demo_accounts=demo_accounts,
+        slow_ms=slow_ms,
     )
     app.run()
     if app.error_message:

@@ -12,6 +12,7 @@ from workstation.config import (
     BranchSection,
     Config,
     DatabaseSection,
+    LoggingSection,
     OutputSection,
     RiskSection,
     UiSection,
@@ -56,6 +57,7 @@ def prepare_demo(data_dir: Path, lang: str):
         ui=UiSection(language=lang),
         output=OutputSection(folder=data_dir / "output"),
         risk=RiskSection(watch_list=watch_list),
+        logging=LoggingSection(folder=data_dir / "logs"),
     )
     (data_dir / "config.toml").write_text(render_config(config), encoding="utf-8")
 
@@ -67,6 +69,17 @@ def prepare_demo(data_dir: Path, lang: str):
     finally:
         db.dispose()
     return config, secrets
+
+
+def start_log(data_dir: Path, counter: str = "01") -> None:
+    """The demo logs into its own folder: ``DIR/logs/counter-01.log``."""
+    from workstation.cli.runlog import begin
+    from workstation.configfile import log_settings
+    from workstation.logs.setup import program_name
+
+    data = {"branch": {"code": "SH01", "counter": counter}}
+    settings = log_settings(data_dir / "logs")
+    begin(click.get_current_context(), settings, program_name(counter), data)
 
 
 @click.command()
@@ -87,6 +100,7 @@ def demo(obj, data_dir: Path | None, lang: str | None, no_run: bool) -> None:
 
     lang = lang or obj.lang or "zh"
     data_dir = data_dir or default_data_dir() / "demo"
+    start_log(data_dir)
     config, secrets = prepare_demo(data_dir, lang)
     if no_run:
         click.echo(str(data_dir / "config.toml"))
@@ -99,4 +113,5 @@ def demo(obj, data_dir: Path | None, lang: str | None, no_run: bool) -> None:
         config.branch.timezone,
         secrets=secrets,
         demo_accounts=accounts,
+        slow_ms=config.logging.slow_ms,
     )
