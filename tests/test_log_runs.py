@@ -122,6 +122,5 @@ async def test_a_slow_service_call_is_logged_with_the_screen_and_the_call(
         await sign_in(pilot, "T001", "demo1234")  # the home screen shows the till
         await settle(pilot)
     stop_logging()
-    slow = [x for x in _lines(path) if x.startswith("slow ")]
-    assert slow and slow[0].startswith("slow HomeScreen:summary ")
-    assert slow[0].endswith(" ms (over 20 ms)")
+    [slow] = [x for x in _lines(path) if x.startswith("slow HomeScreen:summary ")]
+    assert slow.endswith(" ms (over 20 ms)")  # (the sign-in may be slower than 20 ms too)

@@ -8,14 +8,22 @@ the worker that opens the station, so the sign-in screen appears quickly.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from workstation.cli.common import Context, LazyGroup, language_option
-from workstation.cli.runlog import begin, interactive, read_leniently
+from workstation.cli.runlog import begin, counter_of, interactive, read_leniently
 from workstation.configfile import log_hints, ui_hints
 from workstation.logs.setup import ADMIN, program_name
+
+if TYPE_CHECKING:
+    from screens.app import DemoAccount
+    from workstation.config import Config
+    from workstation.secrets import Secrets
+    from workstation.station import Station
 
 SUBCOMMANDS = {
     "demo": "workstation.cli.demo:demo",
@@ -48,15 +56,14 @@ def main(ctx: click.Context, config_path: Path | None, lang: str | None) -> None
     if command in OWN_LOG:
         return
     data, path, unreadable = read_leniently(config_path)
-    branch = data.get("branch") if isinstance(data.get("branch"), dict) else {}
     settings = log_hints(data)
-    begin(ctx, settings, program_name(branch.get("counter")) if command is None else ADMIN, data)
+    begin(ctx, settings, ADMIN if command else program_name(counter_of(data)), data)
     if command is None:
         if unreadable is not None:
             raise unreadable
         hints = ui_hints(data)
 
-        def configure():
+        def configure() -> Config:
             from workstation.config import parse_config
 
             return parse_config(data, path)
@@ -71,13 +78,13 @@ def main(ctx: click.Context, config_path: Path | None, lang: str | None) -> None
 
 
 def run_tui(
-    configure,
+    configure: Callable[[], Config],
     lang: str,
     idle_minutes: float,
     timezone: str,
     *,
-    secrets=None,
-    demo_accounts=(),
+    secrets: Secrets | None = None,
+    demo_accounts: Sequence[DemoAccount] = (),
     slow_ms: float = 500,
 ) -> None:
     """Open the TUI; ``configure()`` gives the validated configuration, inside the worker.
@@ -94,7 +101,7 @@ def run_tui(
     except ValueError:
         clock = SystemClock(DEFAULT_ZONE)
 
-    def opener():
+    def opener() -> Station:
         from workstation.secrets import Secrets
         from workstation.station import open_station
 

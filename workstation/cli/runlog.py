@@ -59,17 +59,25 @@ def begin(ctx: click.Context, settings: LogSettings, program: str, data: dict[st
     """Configure the log for this run and write its start line."""
     run = Run(program, settings, configure_logging(settings, program), now())
     ctx.meta[RUN] = run
-    found = data.get("branch")
-    branch: dict[str, Any] = found if isinstance(found, dict) else {}
     log.info(
         "start version=%s program=%s command=%s branch=%s counter=%s",
         __version__,
         program,
         ctx.meta.get(OPERATION) or "tui",
-        branch.get("code", "-"),
-        branch.get("counter", "-"),
+        _branch(data).get("code", "-"),
+        counter_of(data) or "-",
     )
     return run
+
+
+def _branch(data: dict[str, Any]) -> dict[str, Any]:
+    found = data.get("branch")
+    return found if isinstance(found, dict) else {}
+
+
+def counter_of(data: dict[str, Any]) -> object:
+    """The counter number the raw configuration names (checked when the file is validated)."""
+    return _branch(data).get("counter")
 
 
 def end(ctx: click.Context, status: object) -> None:
@@ -81,8 +89,8 @@ def end(ctx: click.Context, status: object) -> None:
     operation = ctx.meta.get(OPERATION)
     shown = operation or "tui"
     log.info("stop program=%s command=%s exit=%s took_ms=%.0f", run.program, shown, status, took)
-    if operation and not ctx.meta.get(INTERACTIVE):
-        log_if_slow(log, f"cli:{operation}", took, run.settings.slow_ms)
+    if operation and not ctx.meta.get(INTERACTIVE):  # a batch command: noted, not a problem
+        log_if_slow(log, f"cli:{operation}", took, run.settings.slow_ms, logging.INFO)
 
 
 def interactive() -> None:

@@ -96,6 +96,13 @@ def timed(
         log_if_slow(log, operation, (now() - started) * 1000, slow_ms)
 
 
-def log_if_slow(log: logging.Logger, operation: str, took_ms: float, slow_ms: float) -> None:
+def log_if_slow(
+    log: logging.Logger,
+    operation: str,
+    took_ms: float,
+    slow_ms: float,
+    level: int = logging.WARNING,
+) -> None:
+    """``slow OPERATION N ms``: a warning where a person waits (a screen), else at ``level``."""
     if took_ms > slow_ms:
-        log.warning("slow %s %.0f ms (over %.0f ms)", operation, took_ms, slow_ms)
+        log.log(level, "slow %s %.0f ms (over %.0f ms)", operation, took_ms, slow_ms)
