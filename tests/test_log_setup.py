@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -158,6 +159,8 @@ def test_nothing_is_written_to_the_terminal(tmp_path):
     assert done.stdout == "" and done.stderr == ""
     text = (tmp_path / "counter-01.log").read_text(encoding="utf-8")
     assert "ERROR workstation.x" in text and "boom 110105********0016" in text
+    # the suite runs on UTC; the time is the branch's (Shanghai by default), stated
+    assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+08:00 ERROR ", text)
     assert "a library warns" in text and "library chatter" not in text
 
 

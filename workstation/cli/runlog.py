@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,9 @@ from workstation.configfile import (
     LogSettings,
     default_config_path,
     read_config_file,
+    ui_hints,
 )
+from workstation.domain.clock import DEFAULT_ZONE, zone_named
 from workstation.logs.events import log_if_slow
 from workstation.logs.setup import configure_logging
 
@@ -57,7 +60,8 @@ def read_leniently(path: Path | None) -> tuple[dict[str, Any], Path, ConfigError
 
 def begin(ctx: click.Context, settings: LogSettings, program: str, data: dict[str, Any]) -> Run:
     """Configure the log for this run and write its start line."""
-    run = Run(program, settings, configure_logging(settings, program), now())
+    path = configure_logging(settings, program, _zone(data))
+    run = Run(program, settings, path, now())
     ctx.meta[RUN] = run
     log.info(
         "start version=%s program=%s command=%s branch=%s counter=%s",
@@ -73,6 +77,14 @@ def begin(ctx: click.Context, settings: LogSettings, program: str, data: dict[st
 def _branch(data: dict[str, Any]) -> dict[str, Any]:
     found = data.get("branch")
     return found if isinstance(found, dict) else {}
+
+
+def _zone(data: dict[str, Any]) -> tzinfo:
+    """The branch's zone as the raw file names it (the default until the file is validated)."""
+    try:
+        return zone_named(ui_hints(data).timezone)
+    except ValueError:
+        return DEFAULT_ZONE
 
 
 def counter_of(data: dict[str, Any]) -> object:

@@ -13,11 +13,12 @@ replaced by silence rather than by lines on the teller's screen.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, tzinfo
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from workstation.configfile import LogSettings
+from workstation.domain.clock import DEFAULT_ZONE
 from workstation.domain.masking import mask_numbers_in
 
 HANDLER_NAME = "counter-workstation"
@@ -57,11 +58,16 @@ class MaskingFilter(logging.Filter):
         return True
 
 
-class LocalTimeFormatter(logging.Formatter):
-    """Times as ``2026-11-27T09:00:00.123+08:00``: the machine's zone, stated."""
+class BranchTimeFormatter(logging.Formatter):
+    """Times as ``2026-11-27T09:00:00.123+08:00``: in the branch's zone, stated (never the
+    machine's: a log is read beside the journal and the receipts)."""
+
+    def __init__(self, fmt: str, zone: tzinfo) -> None:
+        super().__init__(fmt)
+        self.zone = zone
 
     def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
-        return datetime.fromtimestamp(record.created).astimezone().isoformat("T", "milliseconds")
+        return datetime.fromtimestamp(record.created, self.zone).isoformat("T", "milliseconds")
 
 
 class CounterLogHandler(RotatingFileHandler):
@@ -74,8 +80,11 @@ class CounterLogHandler(RotatingFileHandler):
         self.failures += 1
 
 
-def configure_logging(settings: LogSettings, program: str) -> Path | None:
-    """Send the log to ``program``'s file; return its path, or None if it cannot be opened.
+def configure_logging(
+    settings: LogSettings, program: str, zone: tzinfo = DEFAULT_ZONE
+) -> Path | None:
+    """Send the log to ``program``'s file, times in ``zone``; return its path, or None if it
+    cannot be opened.
 
     Replaces what an earlier call set up (a test runs many commands in one process).
     """
@@ -94,7 +103,7 @@ def configure_logging(settings: LogSettings, program: str) -> Path | None:
         handler, path = logging.NullHandler(), None
     handler.set_name(HANDLER_NAME)
     handler.addFilter(MaskingFilter())
-    handler.setFormatter(LocalTimeFormatter(FORMAT))
+    handler.setFormatter(BranchTimeFormatter(FORMAT, zone))
     logging.getLogger().addHandler(handler)
     level = logging.getLevelName(settings.level)
     for name in OUR_LOGGERS:
