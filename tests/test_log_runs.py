@@ -128,3 +128,14 @@ async def test_a_slow_service_call_is_logged_with_the_screen_and_the_call(
     stop_logging()
     [slow] = [x for x in _lines(path) if x.startswith("slow HomeScreen:summary ")]
     assert slow.endswith(" ms (over 20 ms)")  # (the sign-in may be slower than 20 ms too)
+
+
+def test_a_broken_journal_found_by_verify_is_in_the_log(station, db_url, tmp_path):
+    from sqlalchemy import text
+
+    station.auth.sign_in("T001", "demo1234")
+    with station.db.write() as s:
+        s.execute(text("UPDATE journal_entries SET payload = '{}' WHERE seq = 2"))
+    assert _run(_config_file(tmp_path, db_url), "journal", "verify").exit_code == 1
+    lines = _lines(tmp_path / "logs" / "admin.log")
+    assert "failed journal.broken_at seq=2 problem=journal.broken.hmac" in lines

@@ -22,16 +22,18 @@ SAFE_PARAMS = frozenset(
         "amount", "anchor", "backend", "branch", "code", "codes", "count", "counter", "counters",
         "current", "date", "day", "days", "direction", "due", "due_date", "field", "folder",
         "head", "key", "kind", "last", "left", "length", "level", "limit", "max", "min",
-        "min_length", "minutes", "mode", "path", "printer", "ref", "required", "role", "roles",
-        "seq", "serial", "serials", "since", "staff_id", "state", "status", "threshold", "tills",
-        "time", "total", "type",
+        "min_length", "minutes", "mode", "path", "printer", "problem", "ref", "required", "role",
+        "roles", "seq", "serial", "serials", "since", "staff_id", "state", "status", "threshold",
+        "tills", "time", "total", "type",
     }
 )  # fmt: skip
 """Parameters that never carry a customer's name, ID, card, phone or free text."""
 
-SYSTEM_KEYS = ("storage.", "db.", "secrets.", "config.", "printing.", "station.", "template.")
-"""Keys of failures of the machine or its set-up, rather than refusals of a teller's request;
-their ``reason`` is the system's own words (a path and an errno), kept in the log."""
+SYSTEM_KEYS = (
+    "storage.", "db.", "secrets.", "config.", "printing.", "station.", "template.", "journal.",
+)  # fmt: skip
+"""Keys of failures of the machine, its set-up or its journal, rather than refusals of a
+teller's request; their ``reason`` is the system's own words (a path and an errno)."""
 
 
 def is_failure(message: Msg) -> bool:
