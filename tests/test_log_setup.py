@@ -182,3 +182,22 @@ def test_without_a_logging_section_the_log_is_in_the_platform_log_directory(log_
         {"database": {"url": "sqlite:///x.db"}, "branch": {"code": "SH01", "counter": "01"}},
         Path("c.toml"),
     ).logging.settings() == LogSettings(log_folder, "INFO", 5 * 1024 * 1024, 5, 500)
+
+
+def test_the_last_problems_are_read_from_the_end_of_each_file_in_time_order(tmp_path):
+    from workstation.logs.tail import TAIL_BYTES, last_problems
+
+    stamp = "2026-11-27T{}.000+08:00"
+    old = tmp_path / "counter-01.log"
+    filler = f"{stamp.format('08:00:00')} INFO m [1 T] {'x' * 200}\n"
+    old.write_text(
+        f"{stamp.format('07:00:00')} ERROR m [1 T] long ago\n"
+        + filler * (TAIL_BYTES // len(filler) + 10)
+        + f"{stamp.format('09:00:00')} WARNING m [1 T] late\n",
+        encoding="utf-8",
+    )
+    admin = tmp_path / "admin.log"
+    admin.write_text(f"{stamp.format('08:30:00')} ERROR m [2 T] admin\n", encoding="utf-8")
+    found = last_problems([old, admin, tmp_path / "missing.log"])
+    assert [line.rsplit("] ", 1)[1] for line in found] == ["admin", "late"]
+    assert last_problems([old, admin], limit=1)[0].endswith("late")
