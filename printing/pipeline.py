@@ -17,6 +17,7 @@ entry in the registry (:mod:`printing.documents`):
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -28,6 +29,8 @@ from workstation.domain.errors import os_reason
 from workstation.domain.i18n import Msg
 from workstation.domain.prints import PrintTicket
 from workstation.services.auth import SignedIn
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -74,16 +77,20 @@ def print_document(
     font = choose_font(desk.config.printing.font)
     pdf = entry.render(data, font)
     folder = desk.config.output.folder
-    name = pdf_name(kind, entry.file_key(data), 1 if ticket is None else ticket.print_no)
+    number = 1 if ticket is None else ticket.print_no
+    name = pdf_name(kind, entry.file_key(data), number)
+    job = f"kind={kind} ref={ref} no={number}"
     try:
         path = save_pdf(folder, name, pdf)
     except OSError as exc:
         failure = save_failed(folder, name, exc)
         if book is not None and ticket is not None:
             book.failed(ticket, os_reason(exc))
+        log.warning("print %s outcome=save_failed folder=%s: %s", job, folder, os_reason(exc))
         raise failure from None
     if book is not None and ticket is not None:
         book.saved(ticket, str(path))
+    log.info("print %s outcome=saved path=%s", job, path)
     outcome = PrintOutcome(kind, path, entry.media, ticket, font_warning=font.warning)
     return send_again(desk, outcome, registry)
 
@@ -102,4 +109,9 @@ def send_again(desk: Desk, outcome: PrintOutcome, registry: Registry = DOCUMENTS
     book = registry[outcome.kind].book
     if book is not None and outcome.ticket is not None:
         book(desk).sent(outcome.ticket, printer, None if error is None else str(error))
+    job = f"kind={outcome.kind} no={outcome.print_no} path={outcome.path} printer={printer}"
+    if error is None:
+        log.info("print %s outcome=printed", job)
+    else:
+        log.warning("print %s outcome=printer_failed: %s", job, error.msg.params.get("reason"))
     return replace(outcome, printer=printer, error=None if error is None else error.msg)

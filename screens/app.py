@@ -6,6 +6,7 @@ thread; nothing slow stands between the command and the first screen.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from workstation.domain.clock import Clock, SystemClock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Catalog
 from workstation.domain.staff import Role
+from workstation.logs.events import log_error
 
 if TYPE_CHECKING:  # at run time these would pull SQLAlchemy into start-up
     from screens.navigation import Navigator
@@ -51,6 +53,7 @@ class DemoAccount:
 
 
 QUIT_KEY = "Ctrl+Q"
+log = logging.getLogger(__name__)
 
 
 class StationUnavailable(WorkstationError):
@@ -86,6 +89,7 @@ class WorkstationApp(App[None]):
         demo_accounts: Sequence[DemoAccount] = (),
         idle_check_seconds: float = 1.0,
         demo_dir: Path | None = None,
+        slow_ms: float = 500,
     ) -> None:
         self.t = Catalog.load(lang)
         super().__init__()
@@ -102,6 +106,8 @@ class WorkstationApp(App[None]):
         self._last_activity: datetime = self.clock.now()
         self.error_message: str | None = None
         self._nav: Navigator | None = None
+        self.slow_ms = slow_ms
+        """A service call taking longer than this is logged as slow (``[logging] slow_ms``)."""
 
     # -- start-up ----------------------------------------------------------------
 
@@ -166,9 +172,11 @@ class WorkstationApp(App[None]):
     def unexpected(self, error: BaseException | None) -> None:
         """A worker failed: say so on screen in one line (and in the log) rather than lose it."""
         self.log.error(error)
+        log_error(log, error or RuntimeError("a worker failed without an error"), "worker")
         self.notify(self.t(failure_message(error)), severity="error", timeout=10)
 
     def _fail_start(self, error: BaseException | None) -> None:
+        log_error(log, error or RuntimeError("the station did not open"), "open-station")
         self.error_message = self.t(failure_message(error))
         self._opened.set()
         self.exit(return_code=2)

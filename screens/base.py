@@ -8,6 +8,7 @@ they are rendered in the app's language when the screen is built. Modals
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
@@ -21,6 +22,7 @@ from screens.textual_compat import has_queued_messages, translate_bindings
 from screens.widgets.choice import ChoiceField
 from workstation.domain.errors import SystemRefused, WorkstationError
 from workstation.domain.i18n import Catalog, Msg, msg
+from workstation.logs.events import log_error, operation_name, timed
 
 if TYPE_CHECKING:
     from textual import getters
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from screens.app import WorkstationApp
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # a mixin of screens is checked as a screen; at run time it is a plain class
     ScreenMixin = Screen[Any]
@@ -51,6 +54,8 @@ class ServiceCalls(ScreenMixin):
 
     Whatever the call raises reaches the screen's failure handler as one
     line, so a screen waiting for an answer (posting, printing) is usable again.
+    The log gets the refusal's key (or the error's traceback), and a line when the
+    call took longer than the app's ``slow_ms``, named ``Screen:method``.
     """
 
     if TYPE_CHECKING:
@@ -64,11 +69,14 @@ class ServiceCalls(ScreenMixin):
     ) -> Worker:
         app = self.app
         on_failure = failed or self.show_refusal
+        operation = f"{type(self).__name__}:{operation_name(job)}"
 
         def run() -> None:
             try:
-                result = job()
+                with timed(log, operation, app.slow_ms):
+                    result = job()
             except Exception as error:  # refused, or failed: one line, and the screen goes on
+                log_error(log, error, operation)
                 if not isinstance(error, WorkstationError | OSError):
                     app.log.error(error)
                 app.call_from_thread(on_failure, failure_message(error))

@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import keyring
@@ -14,10 +15,12 @@ import pytest
 
 from printing.fonts import FontChoice, choose_font
 from tests.databases import Databases
+from workstation import configfile
 from workstation.config import BranchSection, Config, DatabaseSection, OutputSection, UiSection
 from workstation.db.engine import Database
 from workstation.db.migrate import upgrade
 from workstation.domain.clock import ManualClock
+from workstation.logs.setup import stop_logging
 from workstation.secrets import JOURNAL_KEY, MemoryKeyring, Secrets
 from workstation.services.demo import seed_demo
 from workstation.services.journal import Journal
@@ -47,6 +50,16 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def log_folder(tmp_path_factory, monkeypatch) -> Iterator[Path]:
+    """Where a test's log goes: its own folder, never the machine's log directory; the log a
+    command configured is closed when the test ends."""
+    folder = tmp_path_factory.mktemp("logs")
+    monkeypatch.setattr(configfile, "default_log_dir", lambda: folder)
+    yield folder
+    stop_logging()
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from forms.schema import Category
-from workstation.configfile import ConfigError, default_data_dir, read_config_file
+from workstation.configfile import (
+    LOG_LEVELS,
+    ConfigError,
+    LogSettings,
+    default_data_dir,
+    log_settings,
+    read_config_file,
+)
 from workstation.domain.clock import DEFAULT_TIMEZONE, zone_named
 from workstation.domain.i18n import msg
 from workstation.domain.limits import DEFAULT_LOCKOUT, DEFAULT_THRESHOLDS, LockoutPolicy, Thresholds
@@ -126,6 +133,28 @@ class FormsSection(_Section):
     """Template folders loaded after the built-in insurance pack."""
 
 
+class LoggingSection(_Section):
+    """The log file: where, what level, when it rotates, what counts as slow."""
+
+    folder: Path | None = None
+    """None: the platform log directory (``~/.local/state/counter-workstation/log`` on Linux)."""
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    max_kib: int = Field(default=5120, ge=16, le=1_048_576)
+    """A log file rotates when it would pass this size (KiB); 5 MiB by default."""
+    backups: int = Field(default=5, ge=1, le=100)
+    """Rotated files kept (``.1`` … ``.5``)."""
+    slow_ms: float = Field(default=500, gt=0, le=600_000)
+    """A service call or command taking longer than this is logged as slow."""
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _upper(cls, level: object) -> object:
+        return level.upper() if isinstance(level, str) and level.upper() in LOG_LEVELS else level
+
+    def settings(self) -> LogSettings:
+        return log_settings(self.folder, self.level, self.max_kib, self.backups, self.slow_ms)
+
+
 class Config(_Section):
     database: DatabaseSection
     branch: BranchSection
@@ -136,6 +165,7 @@ class Config(_Section):
     risk: RiskSection = RiskSection()
     printing: PrintingSection = PrintingSection()
     till: TillSection = TillSection()
+    logging: LoggingSection = LoggingSection()
 
 
 def _reason(error: ErrorDetails) -> object:

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 import click
 
 from workstation.cli.common import Context, LazyGroup, language_option
-from workstation.configfile import read_config_file, ui_hints
+from workstation.cli.runlog import begin, counter_of, interactive, read_leniently
+from workstation.configfile import log_hints, ui_hints
+from workstation.logs.setup import ADMIN, program_name
 
-if TYPE_CHECKING:  # the entry point: loaded lazily at run time, to keep start-up quick
+if TYPE_CHECKING:
     from screens.app import DemoAccount
     from workstation.config import Config
     from workstation.secrets import Secrets
@@ -37,6 +39,8 @@ SUBCOMMANDS = {
     "backup": "workstation.cli.backupcmd:backup",
     "restore": "workstation.cli.backupcmd:restore",
 }
+OWN_LOG = {"demo"}
+"""Commands that start their own log (the demo writes it into its own folder)."""
 
 
 @click.group(cls=LazyGroup, lazy=SUBCOMMANDS, invoke_without_command=True)
@@ -51,8 +55,15 @@ SUBCOMMANDS = {
 def main(ctx: click.Context, config_path: Path | None, lang: str | None) -> None:
     """柜面工作站 Counter Workstation. Without a command, opens the workstation."""
     ctx.obj = Context(config_path, lang)
-    if ctx.invoked_subcommand is None:
-        data, path = read_config_file(config_path)
+    command = ctx.invoked_subcommand
+    if command in OWN_LOG:
+        return
+    data, path, unreadable = read_leniently(config_path)
+    settings = log_hints(data)
+    begin(ctx, settings, ADMIN if command else program_name(counter_of(data)), data)
+    if command is None:
+        if unreadable is not None:
+            raise unreadable
         hints = ui_hints(data)
 
         def configure() -> Config:
@@ -60,7 +71,13 @@ def main(ctx: click.Context, config_path: Path | None, lang: str | None) -> None
 
             return parse_config(data, path)
 
-        run_tui(configure, lang or hints.language, hints.idle_lock_minutes, hints.timezone)
+        run_tui(
+            configure,
+            lang or hints.language,
+            hints.idle_lock_minutes,
+            hints.timezone,
+            slow_ms=settings.slow_ms,
+        )
 
 
 def run_tui(
@@ -72,6 +89,7 @@ def run_tui(
     secrets: Secrets | None = None,
     demo_accounts: Sequence[DemoAccount] = (),
     demo_dir: Path | None = None,
+    slow_ms: float = 500,
 ) -> None:
     """Open the TUI; ``configure()`` gives the validated configuration, inside the worker.
 
@@ -82,6 +100,7 @@ def run_tui(
     from screens.app import WorkstationApp
     from workstation.domain.clock import DEFAULT_ZONE, SystemClock, zone_named
 
+    interactive()
     try:
         clock = SystemClock(zone_named(timezone))
     except ValueError:
@@ -100,6 +119,7 @@ def run_tui(
         clock=clock,
         demo_accounts=demo_accounts,
         demo_dir=demo_dir,
+        slow_ms=slow_ms,
     )
     app.run()
     if app.error_message:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import importlib
+import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,14 +12,18 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from workstation.cli.runlog import OPERATION, end, operation
 from workstation.domain.errors import SystemRefused, WorkstationError
 from workstation.domain.i18n import LANGUAGES, Catalog, both
+from workstation.logs.events import log_error, log_refusal
 
 if TYPE_CHECKING:
     from workstation.config import Config
     from workstation.db.engine import Database
     from workstation.domain.clock import Clock
     from workstation.services.journal import Journal
+
+log = logging.getLogger(__name__)
 
 language_option = click.option(
     "--lang", type=click.Choice(LANGUAGES), default=None, help="Language: zh (default) or en."
@@ -44,7 +49,38 @@ class LazyGroup(click.Group):
             self.add_command(getattr(importlib.import_module(module), attribute), name)
         return super().get_command(ctx, name)
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if name is not None:
+            ctx.meta[OPERATION] = operation(self, ctx, name, rest)
+        return name, command, rest
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; its stop line (exit status, time, slow or not) goes to the log."""
+        status: object = "interrupted"
+        try:
+            result = self._refusals_as_one_line(ctx)
+            status = 0
+            return result
+        except SystemExit as done:
+            status = done.code
+            raise
+        except (click.exceptions.Exit, click.ClickException) as done:
+            status = done.exit_code
+            raise
+        except click.Abort:
+            status = "abort"
+            raise
+        except Exception as error:  # a bug: its traceback goes to the log, then as before
+            status = "error"
+            log_error(log, error, ctx.meta.get(OPERATION))
+            raise
+        finally:
+            end(ctx, status)
+
+    def _refusals_as_one_line(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except WorkstationError as error:
@@ -54,7 +90,11 @@ class LazyGroup(click.Group):
 
 
 def fail(error: WorkstationError) -> NoReturn:
-    """The one way a command fails: one line in both languages on stderr, exit status 1."""
+    """The one way a command fails: one line in both languages on stderr, exit status 1.
+
+    The log gets the message's key and its non-personal values, not the text.
+    """
+    log_refusal(log, error.msg)
     click.echo(f"{both('cli.error')}: {error}", err=True)
     sys.exit(1)
 

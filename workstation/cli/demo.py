@@ -23,6 +23,7 @@ from workstation.config import (
     BranchSection,
     Config,
     DatabaseSection,
+    LoggingSection,
     OutputSection,
     RiskSection,
     UiSection,
@@ -86,6 +87,7 @@ def prepare_demo(data_dir: Path, lang: str) -> tuple[Config, Secrets]:
         ui=UiSection.model_validate({"language": lang}),
         output=OutputSection(folder=data_dir / "output"),
         risk=RiskSection(watch_list=watch_list),
+        logging=LoggingSection(folder=data_dir / "logs"),
     )
     (data_dir / "config.toml").write_text(render_config(config), encoding="utf-8")
 
@@ -148,6 +150,17 @@ def demo_accounts() -> list[DemoAccount]:
     return [DemoAccount(p.staff_id, p.name, p.role) for p in DEMO_STAFF]
 
 
+def start_log(data_dir: Path, counter: str = "01") -> None:
+    """The demo logs into its own folder: ``DIR/logs/counter-01.log``."""
+    from workstation.cli.runlog import begin
+    from workstation.configfile import log_settings
+    from workstation.logs.setup import program_name
+
+    data = {"branch": {"code": "SH01", "counter": counter}}
+    settings = log_settings(data_dir / "logs")
+    begin(click.get_current_context(), settings, program_name(counter), data)
+
+
 @click.command()
 @click.option(
     "--data-dir",
@@ -185,11 +198,14 @@ def demo(
     lang = lang or obj.lang or "zh"
     if join_dir is not None:
         data_dir = Path(join_dir) if join_dir else data_dir or default_data_dir() / "demo"
-        config, secrets = join_demo(data_dir, counter or "02", lang)
+        counter = counter_number(counter or "02")
+        start_log(data_dir, counter)
+        config, secrets = join_demo(data_dir, counter, lang)
     elif counter is not None:
         raise click.UsageError("--counter goes with --join: the fresh demo opens counter 01")
     else:
         data_dir = data_dir or default_data_dir() / "demo"
+        start_log(data_dir)
         config, secrets = prepare_demo(data_dir, lang)
     if no_run:
         click.echo(str(data_dir / "config.toml"))
@@ -202,4 +218,5 @@ def demo(
         secrets=secrets,
         demo_accounts=demo_accounts(),
         demo_dir=data_dir,
+        slow_ms=config.logging.slow_ms,
     )

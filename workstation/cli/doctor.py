@@ -1,106 +1,80 @@
-"""``workstation doctor``: is this workstation ready? Each check says OK, WARN or FAIL.
+"""``workstation doctor``: is this workstation ready? Each check is one line: OK, WARN or FAIL.
 
-Keyring, database schema, business templates, the font receipts are printed
-with (embedded, or a fallback that may lose text on paper), the printer, the
-output folder. Exits 1 when anything fails; warnings do not fail.
+Keyring (a real one, holding the journal key), database (answers), schema (at this
+program's head), journal (its head readable and signed with this keyring's key),
+business templates, print font, printer queue, output folder (a file created and
+deleted), clock (within 2 minutes of the PostgreSQL server's), free disk space of the
+database's and the output folder's file systems, and the log: where it is, with its
+last warnings and errors. Exits 1 when anything fails; warnings do not fail.
+Quick: the database is opened once, and a server that does not answer gives up
+after a few seconds.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-from typing import TYPE_CHECKING
+import logging
+from collections.abc import Callable
 
 import click
 
+from workstation.cli import doctor_checks as checks
+from workstation.cli import doctor_system as system
 from workstation.cli.common import Context
-from workstation.domain.errors import WorkstationError
-from workstation.domain.i18n import Catalog, Msg, msg
+from workstation.cli.doctor_checks import Finding, Probe
+from workstation.domain.errors import SystemRefused, WorkstationError
+from workstation.domain.i18n import Catalog, msg
+from workstation.logs.events import describe, log_error
 
-if TYPE_CHECKING:
-    from workstation.config import Config
+log = logging.getLogger(__name__)
 
-
-def _keyring(config: Config) -> tuple[str, Msg]:
-    from workstation.secrets import Secrets, backend_name
-
-    secrets = Secrets()
-    secrets.journal_key()
-    return "ok", msg("doctor.keyring_ok", backend=backend_name(secrets.backend))
-
-
-def _database(config: Config) -> tuple[str, Msg]:
-    from workstation.db.schema import HEAD
-    from workstation.secrets import Secrets
-    from workstation.station import connect
-
-    connect(config, Secrets()).dispose()
-    return "ok", msg("doctor.database_ok", head=HEAD)
-
-
-def _templates(config: Config) -> tuple[str, Msg]:
-    from workstation.domain.clock import SystemClock
-    from workstation.station import load_templates
-
-    index = load_templates(config, SystemClock(config.branch.zone))
-    return "ok", msg("doctor.templates_ok", count=len(index.templates))
-
-
-def _font(config: Config) -> tuple[str, Msg]:
-    from printing.fonts import choose_font
-
-    font = choose_font(config.printing.font)
-    if font.warning is not None and not font.embedded:
-        return "warn", font.warning
-    return "ok", msg("doctor.font_ok", path=font.path)
-
-
-def _printer(config: Config) -> tuple[str, Msg]:
-    printer = config.printing.printer
-    if not printer:
-        return "ok", msg("doctor.no_printer", folder=str(config.output.folder))
-    if shutil.which("lpstat") is None:
-        return "fail", msg("doctor.no_cups")
-    done = subprocess.run(["lpstat", "-p", printer], capture_output=True, text=True, timeout=10)
-    if done.returncode != 0:
-        return "fail", msg("doctor.printer_missing", printer=printer)
-    return "ok", msg("doctor.printer_ok", printer=printer, state=done.stdout.strip())
-
-
-def _output(config: Config) -> tuple[str, Msg]:
-    folder = config.output.folder
-    folder.mkdir(parents=True, exist_ok=True)
-    probe = folder / ".doctor-probe"
-    probe.write_text("ok")
-    probe.unlink()
-    return "ok", msg("doctor.output_ok", folder=str(folder))
-
-
-CHECKS = {
-    "keyring": _keyring,
-    "database": _database,
-    "templates": _templates,
-    "font": _font,
-    "printer": _printer,
-    "output": _output,
+CHECKS: dict[str, Callable[[Probe], Finding]] = {
+    "keyring": checks.keyring,
+    "database": checks.database,
+    "schema": checks.schema,
+    "journal": checks.journal,
+    "templates": checks.templates,
+    "font": checks.font,
+    "printer": checks.printer,
+    "output": checks.output,
+    "clock": system.clock,
+    "disk_database": system.disk_database,
+    "disk_output": system.disk_output,
+    "log": system.log,
 }
+
+
+def run_check(check: Callable[[Probe], Finding], probe: Probe) -> Finding:
+    """One check; what it raises is its FAIL line (and, if it is a bug, a traceback in the log)."""
+    try:
+        return check(probe)
+    except WorkstationError as error:
+        return Finding("fail", error.msg)
+    except OSError as error:
+        return Finding("fail", SystemRefused(error).msg)
+    except Exception as error:  # one broken check must not hide the others
+        log_error(log, error, f"doctor:{check.__name__}")
+        return Finding("fail", msg("app.unexpected", error=f"{type(error).__name__}: {error}"))
 
 
 @click.command()
 @click.pass_obj
 def doctor(obj: Context) -> None:
-    """Check keyring, database, templates, font, printer and output folder."""
+    """Check keyring, database, schema, journal, templates, font, printer, output folder,
+    clock, disk space and the log."""
     t: Catalog = obj.catalog()
-    config = obj.config()
+    probe = Probe(obj.config())
     failed = False
-    for name, check in CHECKS.items():
-        try:
-            level, message = check(config)
-        except WorkstationError as error:
-            level, message = "fail", error.msg
-        except OSError as error:
-            level, message = "fail", msg("doctor.os_error", reason=str(error))
-        failed |= level == "fail"
-        click.echo(f"{t(f'doctor.level.{level}'):<6} {t(f'doctor.check.{name}')}: {t(message)}")
+    try:
+        for name, check in CHECKS.items():
+            finding = run_check(check, probe)
+            if finding.level != "ok":  # noted; the problem itself was logged where it happens
+                log.info("doctor %s %s %s", name, finding.level, describe(finding.message))
+            failed |= finding.level == "fail"
+            level = t(f"doctor.level.{finding.level}")
+            click.echo(f"{level:<6} {t(f'doctor.check.{name}')}: {t(finding.message)}")
+            for line in finding.details:
+                click.echo(f"{'':<7}{line}")
+    finally:
+        probe.close()
     if failed:
         raise SystemExit(1)

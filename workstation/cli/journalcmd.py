@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from typing import NoReturn
 
 import click
 
 from workstation.cli.common import Context, open_admin
 from workstation.domain.i18n import Msg, both, msg
+from workstation.logs.events import log_refusal
+
+log = logging.getLogger(__name__)
 
 
 @click.group()
@@ -50,7 +54,8 @@ def verify(obj: Context, batch_size: int, anchor_text: str | None) -> None:
 
 
 def _fail(problem: Msg) -> NoReturn:
-    """One line in both languages on stderr, exit 1."""
+    """One line in both languages on stderr (and its key in the log), exit 1."""
+    log_refusal(log, problem)
     click.echo(both(problem), err=True)
     raise SystemExit(1)
 

@@ -59,11 +59,17 @@ class Database:
         self.dialect = self.url.get_backend_name()
         sqlite = self.dialect == "sqlite"
         self.queue = WriteQueue(queue_path(self.url.database) if sqlite else None)
+        # hide_parameters: an error names the statement, never the customer's values in it
+        # (they would reach the log and the screen with the error)
         if sqlite:
-            self.engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            self.engine = create_engine(
+                self.url,
+                connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+                hide_parameters=True,
+            )
             _sqlite_pragmas(self.engine)
         else:
-            self.engine = create_engine(self.url, pool_pre_ping=True)
+            self.engine = create_engine(self.url, pool_pre_ping=True, hide_parameters=True)
         explain_failures(self.engine, self.url)
         self.writer = self.engine.execution_options(**{_WRITE: True})
         self._read = sessionmaker(self.engine, expire_on_commit=False)

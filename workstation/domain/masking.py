@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from workstation.domain.bankcard import mask_bank_card
 from workstation.domain.identity import mask_resident_id
@@ -48,3 +49,28 @@ def mask_value(field_type: str | None, text: str) -> str:
 def may_reveal(role: Role) -> bool:
     """Whether a person of ``role`` may see a full resident ID, card or phone on screen."""
     return role in REVEALERS
+
+
+_IN_TEXT = (
+    (re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)"), "cn_resident_id"),
+    (re.compile(r"(?<!\d)\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?(?!\d)"), "bank_card"),
+    (re.compile(r"(?<!\d)\d{16,19}(?!\d)"), "bank_card"),
+    (re.compile(r"(?<!\d)1\d{10}(?!\d)"), "phone"),
+)
+"""What looks like a personal number anywhere in a text: an 18-character resident ID, a
+16–19 digit card (plain or in groups of four), an 11-digit mobile; longest shapes first."""
+
+
+def mask_numbers_in(text: str) -> str:
+    """``text`` with every run shaped like a resident ID, a card or a mobile masked.
+
+    A safety net for free text (log lines, error messages): what the caller should
+    not have put there is still not written in clear.
+    """
+    for shape, kind in _IN_TEXT:
+        text = shape.sub(partial(_masked, kind), text)
+    return text
+
+
+def _masked(kind: str, found: re.Match[str]) -> str:
+    return mask_value(kind, found.group())

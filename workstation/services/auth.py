@@ -7,6 +7,7 @@ journaled. Failures are committed before the refusal is raised.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from math import ceil
@@ -25,6 +26,8 @@ from workstation.domain.staff import Role
 from workstation.domain.statuses import SignOnEnd
 from workstation.services.journal import Journal, Where
 from workstation.services.passwords import Passwords, check_strength
+
+log = logging.getLogger(__name__)
 
 
 class AuthError(WorkstationError):
@@ -122,6 +125,7 @@ class AuthService:
         if left > 0:
             return msg("auth.wrong_password", left=left)
         staff.locked_until = now + timedelta(minutes=self.policy.minutes)
+        log.warning("lockout staff=%s via=%s minutes=%s", staff_id, purpose, self.policy.minutes)
         self.journal.append(
             s,
             "lockout",
@@ -136,6 +140,9 @@ class AuthService:
     ) -> None:
         payload = {"staff_id": staff_id, "via": purpose, "reason": reason, **extra}
         self.journal.append(s, "sign_in_failed", payload, self._where(None))
+        # an unknown ID may be a password typed into the wrong field: not written to the log
+        shown = "?" if reason == "unknown" else staff_id
+        log.info("sign_in_failed staff=%s via=%s reason=%s", shown, purpose, reason)
 
     def verify_approver(
         self, s: Session, staff_id: str, password: str, teller_id: str, level: int
@@ -214,7 +221,10 @@ class AuthService:
         with self.db.write() as s:
             outcome = self.check_password(s, staff_id, password, "sign_in")
             if isinstance(outcome, Staff):
-                return self.start_sign_on(s, outcome)
+                who = self.start_sign_on(s, outcome)
+        if isinstance(outcome, Staff):
+            log.info("sign_in staff=%s role=%s counter=%s", staff_id, outcome.role, self.counter)
+            return who
         refuse(outcome)
 
     def lock(self, who: SignedIn, reason: str) -> None:
@@ -225,6 +235,7 @@ class AuthService:
                 {"sign_on": who.sign_on_id, "reason": reason},
                 self._where(who.staff.staff_id),
             )
+        log.info("lock staff=%s reason=%s", who.staff.staff_id, reason)
 
     def unlock(self, who: SignedIn, password: str) -> None:
         """Only the same person's password unlocks; failures count towards lockout."""
@@ -233,7 +244,9 @@ class AuthService:
             outcome = self.check_password(s, staff_id, password, "unlock")
             if isinstance(outcome, Staff):
                 self.journal.append(s, "unlock", {"sign_on": who.sign_on_id}, self._where(staff_id))
-                return
+        if isinstance(outcome, Staff):
+            log.info("unlock staff=%s", staff_id)
+            return
         refuse(outcome)
 
     def sign_out(self, who: SignedIn) -> None:
@@ -242,6 +255,7 @@ class AuthService:
             self.journal.append(
                 s, "sign_out", {"sign_on": who.sign_on_id}, self._where(who.staff.staff_id)
             )
+        log.info("sign_out staff=%s", who.staff.staff_id)
 
     def take_over(self, locked: SignedIn, staff_id: str, password: str) -> SignedIn:
         """Another person at a locked screen signs the first one out and signs in."""
@@ -256,7 +270,10 @@ class AuthService:
                     {"sign_on": locked.sign_on_id, "signed_out": locked.staff.staff_id},
                     self._where(staff_id),
                 )
-                return self.start_sign_on(s, outcome)
+                who = self.start_sign_on(s, outcome)
+        if isinstance(outcome, Staff):
+            log.info("take_over staff=%s signed_out=%s", staff_id, locked.staff.staff_id)
+            return who
         refuse(outcome)
 
     def change_password(self, who: SignedIn, old: str, new: str) -> None:

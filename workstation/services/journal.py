@@ -185,6 +185,26 @@ class Journal:
             return Verification(last, last, last + 1, problem)
         return Verification(last, last, last_hash=prev_hash)
 
+    def check_head(self, db: Database) -> tuple[Anchor, Msg | None]:
+        """The head, and what is wrong with it: its entry missing or unlike it, or not
+        signed with this key (this PC holds another key than the branch's).
+
+        One entry read, for ``workstation doctor``; :meth:`verify` walks the whole chain.
+        """
+        with db.read() as session:
+            head = session.execute(select(JournalHead.seq, JournalHead.hash)).one()
+            row = session.execute(_ONE, {"seq": head.seq}).first()
+        anchor = Anchor(head.seq, head.hash)
+        if head.seq == 0:
+            return anchor, None
+        if row is None or row[-1] != head.hash:
+            return anchor, msg("doctor.journal_head_lost", seq=head.seq)
+        seq, at, branch, counter, staff, event, payload, prev, stored = row
+        body = stored_content(seq, at, branch, counter, staff, event, payload)
+        if self._signer.sign(prev, body) != stored:
+            return anchor, msg("doctor.journal_other_key", seq=head.seq)
+        return anchor, None
+
 
 def _problem(seq: int, expected: int, prev: str, prev_hash: str) -> Msg:
     if seq != expected:
@@ -201,6 +221,10 @@ if TYPE_CHECKING:  # SQLAlchemy 2.1's generic Row, for the checker only
 _BATCH = text(
     "SELECT seq, occurred_at, branch_code, counter, staff_id, event, payload, prev_hash, hash"
     " FROM journal_entries WHERE seq > :after ORDER BY seq LIMIT :size"
+)
+_ONE = text(
+    "SELECT seq, occurred_at, branch_code, counter, staff_id, event, payload, prev_hash, hash"
+    " FROM journal_entries WHERE seq = :seq"
 )
 
 

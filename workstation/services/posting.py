@@ -9,6 +9,7 @@ return the first result instead of posting again.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -56,6 +57,7 @@ from workstation.services.tills import TillService
 __all__ = ["PostingRefused", "PostingResult", "PostingService"]
 
 ZH, EN = Catalog.load("zh"), Catalog.load("en")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,13 @@ def _findings_json(assessment: Assessment, acknowledged: frozenset[str]) -> str:
 
 def _blocked_codes(assessment: Assessment) -> str:
     return ", ".join(f.code for f in assessment.blocks)
+
+
+def _log_block(stage: str, submission: Submission, who: SignedIn, assessment: Assessment) -> None:
+    """The risk checks blocked a business: which, by what rules, for whom (no customer data)."""
+    codes = ",".join(f.code for f in assessment.blocks)
+    template, staff = submission.template.code, who.staff.staff_id
+    log.info("blocked at=%s template=%s codes=%s staff=%s", stage, template, codes, staff)
 
 
 def check_acknowledged(assessment: Assessment, acknowledged: frozenset[str]) -> None:
@@ -122,7 +131,10 @@ class PostingService:
         """The risk findings for a submission, before anything is written."""
         with self.db.read() as s:
             day = current_business_date(s, self.clock, self.place.branch_code)
-            return self.risk.assess(s, submission, day, who.staff.staff_id)
+            context, assessment = self.risk.assess(s, submission, day, who.staff.staff_id)
+        if assessment.blocked:
+            _log_block("review", submission, who, assessment)
+        return context, assessment
 
     def ask(self, submission: Submission, who: SignedIn) -> Ask:
         """What a supervisor is asked to approve for this submission, with its evidence."""
@@ -199,6 +211,7 @@ class PostingService:
         }
         with self.db.write() as s:
             self.journal.append(s, "posting_blocked", payload, self._where(who))
+        _log_block("post", submission, who, assessment)
 
     def _where(self, who: SignedIn) -> Where:
         return Where(self.place.branch_code, self.place.counter, who.staff.staff_id)
