@@ -20,6 +20,7 @@ from workstation.cli import doctor_system, main
 from workstation.cli.doctor_system import clock_finding
 from workstation.config import LoggingSection, PrintingSection, render_config
 from workstation.db.engine import Database
+from workstation.db.schema import HEAD
 from workstation.secrets import JOURNAL_KEY, MemoryKeyring
 
 pytestmark = pytest.mark.db
@@ -77,7 +78,7 @@ def test_a_ready_workstation_passes_with_one_line_per_check(db_url, tmp_path):
     code, found, _ = doctor(tmp_path, db_url)
     assert code == 0
     assert {n: lv for n, (lv, _) in found.items() if lv != "OK" and n not in MAY_WARN} == {}
-    assert found["Schema"][1] == "schema 0007, as this program expects"
+    assert found["Schema"][1] == f"schema {HEAD}, as this program expects"
     assert (
         found["Journal"][1].startswith("head #")
         and "signed with the journal key" in found["Journal"][1]
