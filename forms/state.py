@@ -12,6 +12,7 @@ from datetime import date
 from forms.fields import Checked, check, option_label
 from forms.schema import DocumentSpec, FieldSpec, Template
 from workstation.domain.i18n import Catalog, Msg
+from workstation.domain.masking import mask_value
 from workstation.domain.text import fold
 
 
@@ -80,10 +81,14 @@ class FormState:
         checked = self.checked(spec.key)
         return display_value(spec, checked, t) if checked.ok else self.values.get(spec.key, "")
 
-    def summary(self, t: Catalog) -> list[tuple[str, str]]:
-        """(label, value) for every visible field that has a value."""
+    def summary(self, t: Catalog, masked: bool = False) -> list[tuple[str, str]]:
+        """(label, value) for every visible field that has a value; ``masked``: resident
+        IDs, cards and phones as a screen shows them by default (``110105********0016``)."""
         return [
-            (spec.label.get(t.lang), self.display(spec, t))
+            (
+                spec.label.get(t.lang),
+                mask_value(spec.type, self.display(spec, t)) if masked else self.display(spec, t),
+            )
             for spec in self.fields()
             if self.values.get(spec.key, "").strip()
         ]

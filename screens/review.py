@@ -69,7 +69,7 @@ class ReviewScreen(WorkstationScreen):
         )
         with Horizontal(id="review-body"):
             with VerticalScroll(id="values-box"):
-                yield Static(aligned(self.state.summary(t)), id="values")
+                yield Static(aligned(self.state.summary(t, masked=True)), id="values")
             with Vertical(id="risk-box"):
                 yield Label(t("review.findings"), classes="section")
                 yield FindingsList(t, id="findings")

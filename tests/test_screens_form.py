@@ -101,7 +101,9 @@ async def test_surrender_by_keyboard_from_pinyin_to_review(station):
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen)
         text = screen_text(app)
-        assert "6222 0210 0012 3450" in text and "¥86,400.00" in text and "经济困难" in text
+        assert "6222 **** **** 3450" in text and "¥86,400.00" in text and "经济困难" in text
+        assert "110105********0016" in text and "138****8000" in text  # masked on screen
+        assert "6222 0210 0012 3450" not in text and "110105198001010016" not in text
         assert "需 1 级授权" in text
 
 
