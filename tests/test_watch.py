@@ -138,6 +138,24 @@ def test_on_postgresql_only_a_notify_on_a_watched_channel_wakes_it(db):
         assert queue.wait(QUIET_S) is False  # a rolled-back notify is never delivered
 
 
+@pytest.mark.skipif(PG_URL is None, reason="PostgreSQL only: a dropped LISTEN connection")
+def test_on_postgresql_a_lost_connection_is_a_change_and_listening_resumes(db):
+    with Watcher(db, channels=[QUEUE]) as watcher:
+        with db.write() as session:
+            ended = session.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND query LIKE 'LISTEN%'"
+                )
+            ).all()
+        assert len(ended) == 1
+        assert watcher.wait(SEEN_WITHIN_S) is True  # reconnected: re-read, notices were lost
+        with db.write() as session:
+            session.execute(text("INSERT INTO watch_probe (note) VALUES ('after')"))
+            notify(session, QUEUE)
+        assert watcher.wait(SEEN_WITHIN_S) is True
+
+
 def test_a_bad_channel_name_is_refused(db):
     with pytest.raises(ValueError), db.write() as session:
         notify(session, 'queue"; DROP TABLE x; --')
