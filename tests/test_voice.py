@@ -126,7 +126,8 @@ def test_with_voice_off_nothing_is_said_but_the_screen_still_gets_its_text():
     assert call.zh == "请 A012 号到 02 号窗口"
     assert announcer.wait_idle(1)
     assert speaker.spoken == []
-    quiet = Announcer.for_host(VoiceSection(enabled=False))
+    settings = VoiceSection(enabled=False)
+    quiet = Announcer.for_host(settings.enabled, settings.voice, settings.rate)
     assert quiet.call("A012", "02").en == "Ticket A012, window 02"
     assert not quiet.enabled
 

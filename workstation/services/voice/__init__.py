@@ -1,6 +1,6 @@
 """Calls spoken aloud on the display host: one at a time, in order, offline.
 
-``Announcer.for_host(enabled, voice, rate)`` (from the ``[voice]`` section)
+``Announcer.for_host(enabled, voice, rate, bell)`` (the ``[voice]`` section's values)
 builds the announcer; ``announcer.call("A012", "02")`` queues the call and
 returns its :class:`Announcement` (the screen's texts in both languages and
 the words spoken). Tests give ``Announcer(FakeSpeaker())``.

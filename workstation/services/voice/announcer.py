@@ -14,8 +14,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 
-from workstation.config import VoiceSection
-from workstation.services.voice.speakers import Speaker, speaker_for
+from workstation.services.voice.speakers import DEFAULT_RATE, DEFAULT_VOICE, Speaker, speaker_for
 from workstation.services.voice.text import (
     Announcement,
     SpokenLanguage,
@@ -43,17 +42,20 @@ class Announcer:
 
     @classmethod
     def for_host(
-        cls, settings: VoiceSection | None = None, bell: Callable[[], None] | None = None
+        cls,
+        enabled: bool = True,
+        voice: str = DEFAULT_VOICE,
+        rate: int = DEFAULT_RATE,
+        bell: Callable[[], None] | None = None,
     ) -> Announcer:
-        """The display host's announcer, as ``[voice]`` says: espeak-ng, else the chime.
+        """The display host's announcer, from ``[voice]``: espeak-ng, else the chime.
 
         ``bell`` rings where no audio player exists (the display passes its app's bell).
         """
-        settings = settings or VoiceSection()
-        lang = spoken_language(settings.voice)
-        if not settings.enabled:
+        lang = spoken_language(voice)
+        if not enabled:
             return cls(_Silent(), enabled=False, spoken_lang=lang)
-        return cls(speaker_for(settings.voice, settings.rate, bell), spoken_lang=lang)
+        return cls(speaker_for(voice, rate, bell), spoken_lang=lang)
 
     def call(self, ticket: str, window: str) -> Announcement:
         """Announce ``ticket`` called to ``window``; returns the texts for the screen."""
