@@ -148,3 +148,6 @@ def wqy() -> FontChoice:
     if not font.embedded:
         pytest.skip("no TrueType CJK font on this machine")
     return font
+
+
+from tests.browser import browser_page  # noqa: E402, F401  (the fixture, for every test module)

@@ -120,3 +120,17 @@ def test_the_configured_limits_reach_the_risk_checks(tmp_path):
     assert thresholds.premium_categories == ("premium",)
     _, en = _error(tmp_path, GOOD + '\n[risk]\npremium_categories = ["loans"]\n')
     assert "risk.premium_categories.0" in en and "must be 'new_business'" in en
+
+
+def test_the_voice_section_reads_back_and_names_a_bad_switch(tmp_path):
+    config = load_config(_write(tmp_path, GOOD + "\n[voice]\nenabled = false\nrate = 120\n"))
+    assert (config.voice.enabled, config.voice.rate, config.voice.voice) == (
+        False,
+        120,
+        "cmn-latn-pinyin",
+    )
+    zh, en = _error(tmp_path, GOOD + '\n[voice]\nenabled = "maybe"\n')
+    assert "voice.enabled" in en and "true or false is expected" in en
+    assert "应为 true 或 false" in zh
+    _, en = _error(tmp_path, GOOD + "\n[voice]\nrate = 20\n")
+    assert "voice.rate" in en and "must be at least 80" in en

@@ -155,6 +155,16 @@ class LoggingSection(_Section):
         return log_settings(self.folder, self.level, self.max_kib, self.backups, self.slow_ms)
 
 
+class VoiceSection(_Section):
+    """Calls spoken on the display host (espeak-ng, offline); a chime when speech fails."""
+
+    enabled: bool = True
+    voice: str = Field(default="cmn-latn-pinyin", pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
+    """An espeak-ng voice; ``cmn-latn-pinyin`` is given pinyin (Debian's ``cmn`` misreads)."""
+    rate: int = Field(default=150, ge=80, le=400)
+    """Words per minute (espeak-ng ``-s``; its own default is 175): slower carries in a hall."""
+
+
 class Config(_Section):
     database: DatabaseSection
     branch: BranchSection
@@ -166,6 +176,7 @@ class Config(_Section):
     printing: PrintingSection = PrintingSection()
     till: TillSection = TillSection()
     logging: LoggingSection = LoggingSection()
+    voice: VoiceSection = VoiceSection()
 
 
 def _reason(error: ErrorDetails) -> object:
@@ -191,6 +202,8 @@ def _reason(error: ErrorDetails) -> object:
         "url_has_password",
         "model_type",
         "timezone",
+        "bool_parsing",
+        "bool_type",
     }
     return msg(f"config.reason.{kind}") if kind in known else error["msg"]
 

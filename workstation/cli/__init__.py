@@ -38,6 +38,7 @@ SUBCOMMANDS = {
     "doctor": "workstation.cli.doctor:doctor",
     "backup": "workstation.cli.backupcmd:backup",
     "restore": "workstation.cli.backupcmd:restore",
+    "serve": "workstation.cli.servecmd:serve",
 }
 OWN_LOG = {"demo"}
 """Commands that start their own log (the demo writes it into its own folder)."""
