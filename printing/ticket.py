@@ -28,6 +28,9 @@ MARGIN = 4 * mm
 WIDTH = TICKET_PAGE[0] - 2 * MARGIN
 LABEL_WIDTH = 21 * mm
 TITLE = Bilingual("排队号票", "Queue ticket")
+ITEMS = 6
+"""At most this many documents are listed one a line, in both languages (one business's);
+more (every business of a service) run together in Chinese, so the ticket stays one page."""
 
 
 @cache
@@ -58,7 +61,12 @@ def render_ticket(data: TicketSlip, font: FontChoice) -> bytes:
     )
     story: list[Flowable] = [
         *marks(name, data.print_no, data.reprint_reason),
-        *bilingual(data.service.zh, data.service.en, st["copy"], st["copy_en"]),
+        *bilingual(
+            f"{data.service.zh} · {data.zone.zh}",
+            f"{data.service.en} · {data.zone.en}",
+            st["copy"],
+            st["copy_en"],
+        ),
         para(data.label, _number_style(name)),
     ]
     if data.priority is not None:
@@ -87,7 +95,6 @@ def _facts(data: TicketSlip) -> list[Cell]:
         Cell("前面等候", "Ahead of you", f"{data.ahead} 人 people", wide=True),
         Cell("预计等候", "Estimated wait", f"约 {minutes} 分钟 about {minutes} min", wide=True),
         Cell("取号时间", "Issued at", data.issued_at, wide=True),
-        Cell("服务区", "Zone", f"{data.zone.zh} {data.zone.en}", wide=True),
     ]
 
 
@@ -99,7 +106,18 @@ def _documents(data: TicketSlip, font: str) -> list[Flowable]:
     ]
     if not data.documents:
         flow.append(para("无需材料 Nothing to bring", st["body"]))
-    for n, document in enumerate(data.documents, 1):
-        flow.append(para(f"{n}. {document.zh}", st["body"]))
-        flow.append(para(document.en, _english_item(font)))
+    elif len(data.documents) > ITEMS:  # a whole service's: too many to list one a line
+        flow += [
+            *bilingual(
+                "按所办业务准备，可能需要：",
+                "What your business needs; it may be among these (the counter will say):",
+                st["body"],
+                st["small_en"],
+            ),
+            para("、".join(document.zh for document in data.documents), st["small"]),
+        ]
+    else:
+        for n, document in enumerate(data.documents, 1):
+            flow.append(para(f"{n}. {document.zh}", st["body"]))
+            flow.append(para(document.en, _english_item(font)))
     return flow

@@ -72,3 +72,15 @@ def test_lobby_staff_and_supervisors_print_tickets_tellers_do_not(station):
     again = print_document(station, station.auth.sign_in("S001", PW), TICKET, ref, "客户遗失")
     assert first.print_no == 1 and again.print_no == 2
     assert "重打 REPRINT" in pdftotext(again.path) and "A001" in pdftotext(again.path)
+
+
+def test_a_ticket_for_a_whole_service_stays_one_page(station):
+    """No business named: every document of the service's businesses, run together."""
+    lobby = station.auth.sign_in("L001", PW)
+    issued = station.queue.issue(lobby, "policy_service", Priority.NONE)
+    assert len(issued.documents) > 6
+    outcome = print_document(station, lobby, TICKET, str(issued.ticket.id))
+    assert len(PdfReader(outcome.path).pages) == 1
+    text = pdftotext(outcome.path).replace("\n", "").replace(" ", "")
+    assert "按所办业务准备" in text and "退保申请书" in text and "被保险人身份证原件" in text
+    assert "老年人" not in text  # no priority, none printed
