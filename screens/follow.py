@@ -50,6 +50,10 @@ class Follower(Generic[T]):
             self._run, thread=True, exit_on_error=False, group=FOLLOW, name=FOLLOW
         )
 
+    @property
+    def stopped(self) -> bool:
+        return self._stopped.is_set()
+
     def stop(self) -> None:
         """Close the watcher: the loop ends within a poll."""
         with self._lock:

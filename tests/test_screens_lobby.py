@@ -7,6 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from screens.lobby import LobbyScreen
+from screens.lock import LockScreen
+from screens.signin import SignInScreen
 from tests.flows import PASSWORD
 from tests.pilot import SIZE, make_app, ready, screen_text, settle, sign_in, type_text
 from tests.printing_support import pdf_text
@@ -98,3 +100,21 @@ async def test_a_refusal_is_said_and_nothing_typed_is_lost(station: Station, mon
         assert "“保全”今日号已发完" in screen_text(app), screen_text(app)
         assert app.screen.priority is Priority.DISABLED  # still chosen, to issue elsewhere
     assert _tickets(station) == []
+
+
+async def test_lobby_staff_lock_and_sign_out_from_the_lobby(station: Station):
+    """The lobby is their home: F12 locks over it, F4 signs out (the follower stops with it)."""
+    app = make_app(station)
+    async with app.run_test(size=SIZE) as pilot:
+        lobby = await _at_the_lobby(pilot)
+        await pilot.press("f12")
+        await settle(pilot)
+        assert isinstance(app.screen, LockScreen)
+        await type_text(pilot, PASSWORD)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is lobby
+        await pilot.press("f4")
+        await settle(pilot)
+        assert isinstance(app.screen, SignInScreen) and app.who is None
+        assert lobby.follower is not None and lobby.follower.stopped
