@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from printing.pipeline import PrintOutcome
     from workstation.services.queue_views import Estimate, IssuedTicket, QueueBoard
 
+BOARD_SECONDS = 30
+"""The board is read again this often even when nothing changed: the longest waits grow."""
 LOBBY_ACTIONS = tuple(a for a in HOME_ACTIONS if Role.LOBBY in a.roles)
 """What lobby staff may do besides issuing: the registry's actions for their role."""
 
@@ -114,6 +116,7 @@ class LobbyScreen(WorkstationScreen):
         self.call_service(queue.rule_lines, self._show_rule)
         self._search("")
         self.refresh_board()
+        self.set_interval(BOARD_SECONDS, self.refresh_board)  # waits grow with nothing written
         self.follower = Follower(self, station.db, queue.board, self._show_board)
         self.follower.start()
 
