@@ -17,11 +17,13 @@ from printing.output import Media
 from printing.receipt import render_receipt
 from printing.registry import Desk, Document, Registry, receipts
 from printing.sample_form import SampleForm, render_sample
+from printing.ticket import render_ticket
 from printing.till_slips import render_handover, render_vault_slip
 from workstation.domain.clock import local_date
 from workstation.domain.prints import DocumentKind
 from workstation.services.documents import DocumentRefused, split_teller_day
 from workstation.services.receipt_data import BranchHeader
+from workstation.services.ticket_slips import ticket_slip
 
 
 def of_day(header: BranchHeader, business_date: str, part: str) -> str:
@@ -82,6 +84,13 @@ DOCUMENTS = Registry(
             render_branch_summary,
             Media.A4,
             lambda d: of_day(d.header, d.business_date, "branch"),
+        ),
+        Document(
+            DocumentKind.TICKET,
+            lambda desk, ref: ticket_slip(desk.queue, desk.reports, int(ref)),
+            render_ticket,
+            Media.ROLL_80,
+            lambda d: of_day(d.header, d.business_date, d.label),
         ),
     ]
 )

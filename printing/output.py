@@ -25,6 +25,8 @@ class Media(StrEnum):
 
     A4 = "A4"
     A5 = "A5"
+    ROLL_80 = "Custom.80x160mm"
+    """An 80 mm receipt roll cut at 160 mm: the queue ticket."""
 
 
 class PrintFailed(WorkstationError):

@@ -22,6 +22,7 @@ from workstation.domain.clock import Clock
 from workstation.domain.prints import PrintTicket
 from workstation.services.auth import SignedIn
 from workstation.services.documents import DocumentRefused, DocumentService
+from workstation.services.queue import QueueService
 from workstation.services.receipts import ReceiptService
 from workstation.services.reports import ReportService
 
@@ -35,6 +36,7 @@ class Desk(Protocol):
     receipts: ReceiptService
     documents: DocumentService
     reports: ReportService
+    queue: QueueService
 
 
 class PrintBook(Protocol):

@@ -26,6 +26,7 @@ from screens.form import FormScreen
 from screens.handover import HandoverScreen
 from screens.home import HomeScreen
 from screens.journal import JournalScreen
+from screens.lobby import LobbyScreen
 from screens.lock import LockScreen
 from screens.picker import PickerScreen
 from screens.posted import PostedScreen
@@ -34,6 +35,7 @@ from screens.review import ReviewScreen
 from screens.signin import SignInScreen
 from screens.till import Direction, OpenShiftScreen, TillScreen
 from screens.till_ops import CloseScreen, VaultScreen
+from workstation.domain.staff import Role
 from workstation.services.auth import SignedIn
 from workstation.services.posting import PostingResult
 from workstation.services.tills import TillSummary
@@ -51,10 +53,10 @@ class Navigator:
     # -- sessions -------------------------------------------------------------------
 
     def begin_session(self, who: SignedIn) -> None:
-        """Signed in: the person's home screen."""
+        """Signed in: the person's home screen (lobby staff: the lobby)."""
         self.app.who = who
         self.app.touch()
-        self.app.push_screen(HomeScreen())
+        self.app.push_screen(LobbyScreen() if who.staff.role is Role.LOBBY else HomeScreen())
 
     def end_session(self, notice: str | None = None) -> None:
         """Back to the sign-in screen, whatever was open above it."""
@@ -96,8 +98,9 @@ class Navigator:
     # -- home -----------------------------------------------------------------------
 
     def go_home(self) -> None:
-        """Close the screens of the business at hand, back to the home screen."""
-        self._back_to(HomeScreen)
+        """Close the screens of the business at hand, back to the home screen (or the lobby)."""
+        homes = self._homes()
+        self._back_to(type(homes[-1]) if homes else HomeScreen)
 
     def show_posted(self, result: PostingResult, state: FormState) -> None:
         """After posting: close the business's screens, back to home, then show the result."""
@@ -158,12 +161,17 @@ class Navigator:
 
     # -- the stack ------------------------------------------------------------------
 
-    def _home(self) -> HomeScreen:
-        """The home screen on the stack: home actions run their service calls there."""
-        homes = [screen for screen in self.app.screen_stack if isinstance(screen, HomeScreen)]
+    def _home(self) -> HomeScreen | LobbyScreen:
+        """The session's first screen on the stack (home, or the lobby for lobby staff):
+        home actions run their service calls there."""
+        homes = self._homes()
         if not homes:
             raise RuntimeError("a home action ran with no home screen open")
         return homes[-1]
+
+    def _homes(self) -> list[HomeScreen | LobbyScreen]:
+        roots = (HomeScreen, LobbyScreen)
+        return [screen for screen in self.app.screen_stack if isinstance(screen, roots)]
 
     def _back_to(self, kind: type[Screen[object]]) -> None:
         """Close every screen above the topmost ``kind`` (none is closed if there is none)."""

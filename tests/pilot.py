@@ -13,6 +13,7 @@ from textual.worker import WorkerCancelled, WorkerFailed
 
 from screens.app import DemoAccount, WorkstationApp
 from screens.dialogs.remote_wait import RemoteWaitModal
+from screens.follow import FOLLOW
 from screens.textual_compat import character_to_key, notification_messages, send_to_app
 from screens.widgets.choice import ChoiceField
 from screens.widgets.documents import DocumentsChecklist
@@ -69,9 +70,10 @@ async def settle(pilot: Pilot) -> None:
     """Wait for the workers running now, then for the screen to take their results.
 
     A worker the app cancelled meanwhile (a dialog's poll, closed with the dialog)
-    is no failure; any other error still fails the test.
+    is no failure; any other error still fails the test. A screen's follower
+    (``screens/follow.py``) never ends: it is not waited for.
     """
-    workers = list(pilot.app.workers)
+    workers = [w for w in pilot.app.workers if w.group != FOLLOW]
     results = await asyncio.gather(*(w.wait() for w in workers), return_exceptions=True)
     for result in results:
         if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):

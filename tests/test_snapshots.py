@@ -17,6 +17,7 @@ from textual.widgets import Input
 
 from screens.form import FormScreen
 from screens.home import HomeScreen
+from screens.lobby import LobbyScreen
 from screens.lock import LockScreen
 from screens.picker import PickerScreen
 from screens.posted import PostedScreen
@@ -26,6 +27,7 @@ from screens.till import TillScreen
 from tests.flows import PASSWORD, fill_surrender, open_business, post_contact_change
 from tests.ledger_support import on_shift
 from tests.pilot import burst, make_app, ready, settle, sign_in
+from workstation.domain.queue import Priority
 from workstation.station import Station
 
 SIZES = {"120x36": (120, 36), "100x30": (100, 30)}
@@ -78,6 +80,19 @@ async def _lock(pilot: Pilot) -> None:
     await settle(pilot)
 
 
+async def _lobby(pilot: Pilot) -> None:
+    """Two waiting, one of them elderly; L001 has typed ``tb``: 退保 under 保全, its documents."""
+    await sign_in(pilot, "L001", PASSWORD)
+    await burst(pilot, "tb")
+    await settle(pilot)
+
+
+def _queue_of_two(station: Station) -> None:
+    lobby = station.auth.sign_in("L001", PASSWORD)
+    station.queue.issue(lobby, "policy_service", Priority.ELDERLY, business="3101")
+    station.queue.issue(lobby, "payment", Priority.NONE)
+
+
 async def _signin(_pilot: Pilot) -> None:
     """The first screen, once the station is open."""
 
@@ -92,6 +107,7 @@ SCREENS: dict[str, tuple[Flow, type]] = {
     "posted": (_posted, PostedScreen),
     "till": (_till, TillScreen),
     "lock": (_lock, LockScreen),
+    "lobby": (_lobby, LobbyScreen),
 }
 ON_SHIFT = {"review_with_findings", "posted", "till"}
 """The flows whose teller has opened a shift first (posting needs one; the till shows it)."""
@@ -115,6 +131,8 @@ def _run_before(flow: Flow, screen: type) -> Flow:
 def test_screen(name: str, size: str, station: Station, snap_compare) -> None:
     if name in ON_SHIFT:
         on_shift(station, "T001")
+    if name == "lobby":
+        _queue_of_two(station)
     flow, screen = SCREENS[name]
     app = make_app(station)
     assert snap_compare(app, terminal_size=SIZES[size], run_before=_run_before(flow, screen))

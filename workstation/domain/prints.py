@@ -27,6 +27,8 @@ class DocumentKind(StrEnum):
     """柜员日终轧账表: ``ref`` is ``T001@2026-11-27``."""
     BRANCH_DAY = "branch_day"
     """网点营业日汇总表: ``ref`` is the business date."""
+    TICKET = "ticket"
+    """排队号票: a queue ticket, 80 mm roll; ``ref`` is the ticket's id."""
 
 
 class PrintStatus(StrEnum):

@@ -19,6 +19,8 @@ from sqlalchemy import String, func, select
 from sqlalchemy.orm import Session
 
 from workstation.db.engine import Database
+from workstation.db.models import Staff
+from workstation.db.queue import Ticket
 from workstation.db.tills import DocumentPrint, Handover, Shift, VaultTransfer
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
@@ -103,7 +105,7 @@ class DocumentService(PrintLog[DocumentPrint]):
             return PrintTicket(kind, ref, record.id, record.print_no, record.reason)
 
     def _owners(self, s: Session, kind: str, ref: str) -> set[str]:
-        """The tellers a document belongs to (any other kind: supervisors only)."""
+        """The staff a document belongs to (any other kind: supervisors only)."""
         if kind == DocumentKind.TELLER_DAY:
             return {split_teller_day(ref)[0]}
         if kind == DocumentKind.VAULT_SLIP:
@@ -116,6 +118,10 @@ class DocumentService(PrintLog[DocumentPrint]):
                 return set()
             shifts = (s.get(Shift, record.from_shift_id), s.get(Shift, record.to_shift_id))
             return {shift.teller_id for shift in shifts if shift is not None}
+        if kind == DocumentKind.TICKET:  # whoever issued it, and any lobby staff
+            lobby = set(s.scalars(select(Staff.staff_id).where(Staff.role == Role.LOBBY)))
+            ticket = s.get(Ticket, int(ref))
+            return lobby | {ticket.issued_by} if ticket else set()
         return set()
 
     def _row(self, s: Session, ticket: PrintTicket) -> DocumentPrint:

@@ -8,13 +8,15 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from math import ceil
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from forms.branch_pack import ServiceSpec
-from workstation.db.queue import QueueWindow, Ticket, next_number
+from workstation.db.queue import QueueWindow, Ticket, TicketEvent, next_number
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.queue import (
     PauseReason,
@@ -120,6 +122,31 @@ class QueueService(QueueCalls, QueueBoardReads):
             self._event(s, TicketEventKind.ISSUE, who, None, ticket, detail)
             estimate = self._estimate(s, spec, priority, exclude=ticket.id)
             view = self._view(ticket)
+        return self._issued(view, estimate, spec, business, day)
+
+    def issued(self, ticket_id: int) -> IssuedTicket:
+        """Ticket ``ticket_id`` as its printout tells it: what :meth:`issue` returned, with
+        the people ahead and the wait as they stand now (the business chosen at issue)."""
+        with self.db.read() as s:
+            ticket = self._ticket(s, ticket_id, lock=False)
+            spec = self._service(ticket.service)
+            detail = s.scalar(
+                select(TicketEvent.detail).where(
+                    TicketEvent.ticket_id == ticket.id, TicketEvent.kind == TicketEventKind.ISSUE
+                )
+            )
+            business = json.loads(detail).get("business") if detail else None
+            estimate = self._estimate(s, spec, Priority(ticket.priority), exclude=ticket.id)
+            return self._issued(self._view(ticket), estimate, spec, business, ticket.business_date)
+
+    def _issued(
+        self,
+        view: TicketView,
+        estimate: Estimate,
+        spec: ServiceSpec,
+        business: str | None,
+        day: date,
+    ) -> IssuedTicket:
         pack = self.pack
         return IssuedTicket(
             ticket=view,
