@@ -17,6 +17,7 @@ import asyncio
 import logging
 import threading
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, ComposeResult
@@ -44,7 +45,7 @@ Bell = Callable[[], None]
 
 
 class DisplayApp(App[None]):
-    CSS_PATH = "display.tcss"
+    CSS_PATH = Path(__file__).with_name("display.tcss")  # absolute: subclasses live elsewhere
     BINDINGS = [Binding("ctrl+q", "quit", "display.key_quit", priority=True)]
 
     def __init__(
