@@ -108,6 +108,7 @@ class DisplayApp(App[None]):
         """Worker thread: open the station, then re-read on every change until stopped."""
         station = self._opener()
         self.station = station
+        self._from_thread(self._titled, station.branch.name(self.t.lang))
         try:
             services = {spec.key: spec for spec in station.queue.services()}
             last = -1
@@ -185,6 +186,10 @@ class DisplayApp(App[None]):
         self.query_one("#quota", Static).update(view.quota)
         self.updates += 1
         self.updated.set()
+
+    def _titled(self, branch: str) -> None:
+        self.title = self.t("display.title", branch=branch)
+        self.query_one("#title", Static).update(self.title)
 
     def _show_failure(self, error: BaseException) -> None:
         self.query_one("#voice", Static).update(self.t(failure_message(error)))

@@ -74,7 +74,7 @@ def display_view(
 ) -> DisplayView:
     """The display's texts for ``board``, in ``t``'s language (the latest call in both)."""
     latest = board.last_calls[0] if board.last_calls else None
-    calls = [call_line(call, t, zone) for call in board.last_calls[1:]]
+    calls = [call_line(call, t, zone) for call in board.last_calls]
     zones = [line for z in board.zones for line in zone_lines(z, t)]
     paused = [
         t("display.paused_line", counter=counter, reason=t(reason.label))

@@ -84,6 +84,7 @@ async def test_a_call_shows_large_and_is_spoken_with_its_window(station):
     async with app.run_test(size=SIZE) as pilot:
         await shown(pilot, lambda: True)
         assert "请留意叫号" in text(app, "#latest-call")
+        assert text(app, "#title") == "上海浦东客户服务中心 · 叫号"
         station.queue.issue(lobby(station), "payment", Priority.NONE)
         teller = at_window(station, "T001")
         called = station.queue.call_next(teller, "01")

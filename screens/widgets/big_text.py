@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import RenderResult
-from textual.geometry import Size
 from textual.reactive import reactive
 from textual.renderables.digits import DIGITS, DIGITS3X3_BOLD
 from textual.widget import Widget
@@ -61,10 +60,10 @@ def big_rows(text: str) -> tuple[str, str, str]:
 
 
 class BigText(Widget):
-    """Shows ``text`` three rows tall; ``text`` is what a test reads back."""
+    """Shows ``text`` three rows tall, centred; ``text`` is what a test reads back."""
 
     DEFAULT_CSS = """
-    BigText { width: auto; height: 3; }
+    BigText { width: 100%; height: 3; }
     """
 
     text: reactive[str] = reactive("", layout=True)
@@ -74,7 +73,4 @@ class BigText(Widget):
         self.set_reactive(BigText.text, text)
 
     def render(self) -> RenderResult:
-        return Text("\n".join(big_rows(self.text)), no_wrap=True)
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return max((len(row) for row in big_rows(self.text)), default=0)
+        return Text("\n".join(big_rows(self.text)), no_wrap=True, justify="center")
