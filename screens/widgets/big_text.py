@@ -63,7 +63,7 @@ class BigText(Widget):
     """Shows ``text`` three rows tall, centred; ``text`` is what a test reads back."""
 
     DEFAULT_CSS = """
-    BigText { width: 100%; height: 3; }
+    BigText { width: 100%; height: 3; text-align: center; }
     """
 
     text: reactive[str] = reactive("", layout=True)
@@ -73,4 +73,4 @@ class BigText(Widget):
         self.set_reactive(BigText.text, text)
 
     def render(self) -> RenderResult:
-        return Text("\n".join(big_rows(self.text)), no_wrap=True, justify="center")
+        return Text("\n".join(big_rows(self.text)), no_wrap=True)
