@@ -50,7 +50,7 @@ def run_display(data_dir: Path, out: Path, count: int) -> None:
     from workstation.services.voice import Announcer, FakeSpeaker
     from workstation.station import open_station
 
-    config, secrets = demo_station_config(str(data_dir), "zh")
+    config, secrets = demo_station_config(data_dir, "zh")
 
     class Timed(DisplayApp):
         seen: set[str] = set()
@@ -80,7 +80,7 @@ def run_bare(data_dir: Path, out: Path, count: int) -> None:
     from workstation.db.watch import QUEUE, Watcher
     from workstation.station import connect
 
-    config, secrets = demo_station_config(str(data_dir), "zh")
+    config, secrets = demo_station_config(data_dir, "zh")
     db = connect(config, secrets)
     deadline = time.monotonic() + 30 + count
     with Watcher(db, channels=[QUEUE]) as watcher:

@@ -26,7 +26,7 @@ def test_a_call_made_at_a_counter_appears_on_the_served_display(browser_page, tm
     wait_for(lambda: "请留意叫号" in term.received(), what="the display's first frame")
     before = term.screenshot("before")
 
-    config, secrets = demo_station_config(str(demo), "zh")
+    config, secrets = demo_station_config(demo, "zh")
     station = open_station(config, secrets, SystemClock(config.branch.zone))
     try:
         station.queue.issue(lobby(station), "payment", Priority.NONE)

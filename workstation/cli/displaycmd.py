@@ -27,12 +27,10 @@ if TYPE_CHECKING:
     from workstation.secrets import Secrets
 
 
-def demo_station_config(join_dir: str, lang: str) -> tuple[Config, Secrets]:
-    """The demo in ``join_dir`` (empty: the platform's demo folder), checked as a join is."""
+def demo_station_config(data_dir: Path, lang: str) -> tuple[Config, Secrets]:
+    """The demo running in ``data_dir``, checked as ``workstation demo --join`` checks it."""
     from workstation.cli.demo import join_demo
-    from workstation.configfile import default_data_dir
 
-    data_dir = Path(join_dir) if join_dir else default_data_dir() / "demo"
     return join_demo(data_dir, "01", lang)
 
 
@@ -40,16 +38,13 @@ def demo_station_config(join_dir: str, lang: str) -> tuple[Config, Secrets]:
 @click.option(
     "--demo",
     "demo_dir",
-    is_flag=False,
-    flag_value="",
-    default=None,
-    metavar="[DIR]",
-    help="Show the demo running in DIR (default: the platform one) instead of the configuration.",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Show the demo running in DIR (workstation demo --data-dir DIR), not the configuration.",
 )
 @click.option("--no-voice", is_flag=True, help="Show the calls without speaking them.")
 @language_option
 @click.pass_obj
-def display(obj: Context, demo_dir: str | None, no_voice: bool, lang: str | None) -> None:
+def display(obj: Context, demo_dir: Path | None, no_voice: bool, lang: str | None) -> None:
     """The calling display: the latest call large, the queues, the notices; calls spoken."""
     from screens.display_app import DisplayApp
     from workstation.domain.clock import SystemClock
