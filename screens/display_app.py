@@ -27,6 +27,7 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from screens.base import failure_message
+from screens.display_view import display_view
 from screens.widgets.big_text import BigText
 from workstation.domain.i18n import Catalog
 from workstation.logs.events import log_error
@@ -173,8 +174,6 @@ class DisplayApp(App[None]):
     # -- on the UI thread ----------------------------------------------------------
 
     def _show(self, board: QueueBoard, services: Mapping[str, ServiceSpec]) -> None:
-        from screens.display_view import display_view
-
         assert self.station is not None  # the board was read through it
         view = display_view(board, services, self.t, self.station.clock.zone)
         self.latest = board.last_calls[0] if board.last_calls else None

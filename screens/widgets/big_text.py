@@ -67,6 +67,7 @@ class BigText(Widget):
     """
 
     text: reactive[str] = reactive("", layout=True)
+    """What is drawn large, e.g. ``A012 → 02`` (empty: nothing)."""
 
     def __init__(self, text: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
