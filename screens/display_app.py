@@ -124,9 +124,11 @@ class DisplayApp(App[None]):
             station.close()
 
     def _watch(self, station: Station, services: Mapping[str, ServiceSpec], last: int) -> int:
-        from workstation.db.watch import POLL_S, QUEUE, Watcher
+        from workstation.db.watch import CHANNEL, POLL_S, QUEUE, Watcher
 
-        watcher = Watcher(station.db, channels=[QUEUE], interval=self.interval or POLL_S)
+        # QUEUE is the queue's channel; the queue service notifies CHANNEL today: both
+        channels = [CHANNEL, QUEUE]
+        watcher = Watcher(station.db, channels=channels, interval=self.interval or POLL_S)
         with self._watcher_lock:
             self._watcher = watcher
         if self._stop.is_set():
