@@ -17,8 +17,10 @@ and opens a page on it in Chromium (Debian's ``/usr/bin/chromium``, through
 the playwright package; no downloaded browser). Everything is stopped when the
 test ends, however it ends. The terminal is drawn on a canvas
 (``document.body.innerText`` is empty): assert on what the app stored or did,
-or on screenshots. Without Chromium or playwright the test is skipped with
-the reason; with ``WORKSTATION_TEST_BROWSER=1`` (CI) it fails instead.
+or on screenshots, or on the text the page was sent (``term.received()``: what
+the app wrote to the terminal, escape sequences taken out). Without Chromium or
+playwright the test is skipped with the reason; with ``WORKSTATION_TEST_BROWSER=1``
+(CI) it fails instead.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -56,6 +59,27 @@ REQUIRED = os.environ.get("WORKSTATION_TEST_BROWSER") == "1"
 """Set by CI: a missing browser is a failure there, not a skip."""
 START_S = 30.0
 T = TypeVar("T")
+RECORD_JS = """
+(() => {
+  const Native = window.WebSocket;
+  const decoder = new TextDecoder();
+  window.__received = "";
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        if (typeof event.data === "string") return;
+        window.__received += decoder.decode(new Uint8Array(event.data), {stream: true});
+        if (window.__received.length > 4000000) {
+          window.__received = window.__received.slice(-2000000);
+        }
+      });
+    }
+  };
+})();
+"""
+"""Keeps what the server sends the terminal (the app's output) in ``window.__received``."""
+ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_=>]")
 
 
 def missing() -> str | None:
@@ -164,6 +188,10 @@ class Terminal:
             box["y"] + (y + 0.5) * box["height"] / rows,
         )
 
+    def received(self) -> str:
+        """Everything the app has written to this page's terminal, without escape sequences."""
+        return ESCAPES.sub("", self.page.evaluate("window.__received"))
+
     def press(self, key: str) -> None:
         """Press a key (Playwright's names: ``Enter``, ``F2``, ``a``) in the app."""
         self.page.locator(".xterm-helper-textarea").focus()
@@ -187,6 +215,7 @@ def browser_page(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
             url = stack.enter_context(served(command, tmp_path / f"serve-{n}.log"))
             page = browser.new_page(viewport={"width": width, "height": height})
             stack.callback(page.close)
+            page.add_init_script(RECORD_JS)
             page.goto(url)
             page.wait_for_selector("body.-first-byte", timeout=START_S * 1000)
             return Terminal(page, url, tmp_path)

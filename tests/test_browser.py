@@ -28,6 +28,7 @@ def test_a_click_on_the_canvas_presses_the_textual_button(browser_page, tmp_path
         lambda: (s := _state(marker)) and s["count"] == 1 and s, what="the button to be pressed"
     )
     assert pressed["count"] == 1
+    wait_for(lambda: "count 1" in term.received(), what="the page to be sent the new count")
     after = wait_for(
         lambda: (shot := term.screenshot("after")).read_bytes() != before.read_bytes() and shot,
         what="the page to show the new count",

@@ -39,6 +39,7 @@ SUBCOMMANDS = {
     "backup": "workstation.cli.backupcmd:backup",
     "restore": "workstation.cli.backupcmd:restore",
     "serve": "workstation.cli.servecmd:serve",
+    "display": "workstation.cli.displaycmd:display",
 }
 OWN_LOG = {"demo"}
 """Commands that start their own log (the demo writes it into its own folder)."""

@@ -7,6 +7,7 @@ and ``--lang``. The processes share nothing but the database::
 
     workstation serve display --host 0.0.0.0 --port 8000
     workstation serve pad --port 8001 --counter 02      # options after APP go to the app
+    workstation serve display --demo /tmp/d1            # the demo running in /tmp/d1
 
 The page's websocket address is built from ``--public-url``: serving on
 ``0.0.0.0`` without it, this machine's LAN address is used, so a TV that opens
@@ -88,7 +89,8 @@ def serve(
     obj: Context, app: str, extra: tuple[str, ...], host: str, port: int, public_url: str | None
 ) -> None:
     """Serve APP (display or pad) to web browsers; options after APP go to the app."""
-    obj.config()  # a bad configuration is refused here, not shown to every visitor
+    if "--demo" not in extra:  # the demo's app reads the demo's folder, not the configuration
+        obj.config()  # a bad configuration is refused here, not shown to every visitor
     t = obj.catalog()
     url = browser_url(host, port, public_url)
     command = app_command(app, extra, obj.config_path, obj.lang)

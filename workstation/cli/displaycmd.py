@@ -1,0 +1,74 @@
+"""``workstation display``: the calling display (叫号屏) on the TV's computer, or in its browser.
+
+Nobody signs in: it opens the station from the configuration (as any
+workstation of the branch does, so the PC has joined like a counter PC) and
+only reads the queue. The display host speaks the calls (``[voice]``); the
+counters do not. ``--demo DIR`` shows the demo running in DIR, the way
+``workstation demo --join`` opens another counter on it::
+
+    workstation display                          # the configured branch
+    workstation display --demo /tmp/d1           # the demo in /tmp/d1
+    workstation serve display --host 0.0.0.0     # the same, in the TV's browser
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from workstation.cli.common import Context, language_option
+from workstation.cli.runlog import interactive
+
+if TYPE_CHECKING:
+    from workstation.config import Config
+    from workstation.secrets import Secrets
+
+
+def demo_station_config(data_dir: Path, lang: str) -> tuple[Config, Secrets]:
+    """The demo running in ``data_dir``, checked as ``workstation demo --join`` checks it."""
+    from workstation.cli.demo import join_demo
+
+    return join_demo(data_dir, "01", lang)
+
+
+@click.command()
+@click.option(
+    "--demo",
+    "demo_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Show the demo running in DIR (workstation demo --data-dir DIR), not the configuration.",
+)
+@click.option("--no-voice", is_flag=True, help="Show the calls without speaking them.")
+@language_option
+@click.pass_obj
+def display(obj: Context, demo_dir: Path | None, no_voice: bool, lang: str | None) -> None:
+    """The calling display: the latest call large, the queues, the notices; calls spoken."""
+    from screens.display_app import DisplayApp
+    from workstation.domain.clock import SystemClock
+    from workstation.secrets import Secrets
+    from workstation.services.voice import Announcer
+    from workstation.station import open_station
+
+    lang = lang or obj.lang
+    if demo_dir is not None:
+        config, secrets = demo_station_config(demo_dir, lang or "zh")
+    else:
+        config, secrets = obj.config(), Secrets()
+    lang = lang or config.ui.language
+    clock = SystemClock(config.branch.zone)
+    voice = config.voice
+    interactive()
+    app = DisplayApp(
+        lambda: open_station(config, secrets, clock),
+        lambda bell: Announcer.for_host(
+            voice.enabled and not no_voice, voice.voice, voice.rate, bell
+        ),
+        lang=lang,
+    )
+    app.run()
+    if app.error_message:
+        click.echo(app.error_message, err=True)
+        sys.exit(app.return_code or 2)
