@@ -17,6 +17,7 @@ from screens.textual_compat import character_to_key, notification_messages, send
 from screens.widgets.choice import ChoiceField
 from screens.widgets.documents import DocumentsChecklist
 from screens.widgets.findings import FindingsList
+from screens.widgets.queue_panel import WATCH_GROUP
 from screens.widgets.form_header import FormHeader
 from screens.widgets.sample_panel import SamplePanel
 from screens.widgets.status_bar import StatusBar
@@ -69,9 +70,10 @@ async def settle(pilot: Pilot) -> None:
     """Wait for the workers running now, then for the screen to take their results.
 
     A worker the app cancelled meanwhile (a dialog's poll, closed with the dialog)
-    is no failure; any other error still fails the test.
+    is no failure; any other error still fails the test. A worker following the
+    database (group ``watch``) runs until its screen goes: not waited for.
     """
-    workers = list(pilot.app.workers)
+    workers = [w for w in pilot.app.workers if w.group != WATCH_GROUP]
     results = await asyncio.gather(*(w.wait() for w in workers), return_exceptions=True)
     for result in results:
         if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
