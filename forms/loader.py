@@ -49,7 +49,7 @@ class TemplateProblems(WorkstationError):
         self.problems = list(problems)
 
 
-def _key_path(loc: Iterable[object], data: dict[str, Any]) -> str:
+def key_path(loc: Iterable[object], data: dict[str, Any]) -> str:
     parts: list[str] = []
     node: object = data
     for part in loc:
@@ -72,7 +72,7 @@ def _child(node: object, part: object) -> object:
     return None
 
 
-def _reason(error: Mapping[str, Any]) -> Msg:
+def reason_of(error: Mapping[str, Any]) -> Msg:
     kind, ctx = error["type"], error.get("ctx") or {}
     if kind == "enum":  # a value outside an enum reads as outside a list of literals
         kind = "literal_error"
@@ -163,7 +163,7 @@ def load_file(
     try:
         template = Template.model_validate(data)
     except ValidationError as exc:
-        return [Problem(path, _key_path(e["loc"], data), _reason(e)) for e in exc.errors()]
+        return [Problem(path, key_path(e["loc"], data), reason_of(e)) for e in exc.errors()]
     problems = [
         Problem(path, key, msg(f"template.reason.{kind}", **params))
         for key, kind, params in (*role_problems(template), *effect_problems(template))

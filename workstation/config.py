@@ -133,6 +133,12 @@ class FormsSection(_Section):
     """Template folders loaded after the built-in insurance pack."""
 
 
+class QueueSection(_Section):
+    pack: Path | None = None
+    """The branch pack (services, zones, counters, the queue rule); none: the shipped
+    insurance pack (``forms/branches/insurance.toml``)."""
+
+
 class LoggingSection(_Section):
     """The log file: where, what level, when it rotates, what counts as slow."""
 
@@ -177,6 +183,7 @@ class Config(_Section):
     till: TillSection = TillSection()
     logging: LoggingSection = LoggingSection()
     voice: VoiceSection = VoiceSection()
+    queue: QueueSection = QueueSection()
 
 
 def _reason(error: ErrorDetails) -> object:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
+from forms.branch_pack import DEFAULT_BRANCH_PACK, BranchPack, load_branch_pack
 from forms.loader import BUILTIN_PACKS, load_pack
 from forms.search import TemplateIndex
 from workstation.config import Config
@@ -31,6 +32,7 @@ from workstation.services.overrides import OverrideService
 from workstation.services.passwords import Passwords
 from workstation.services.policy_state import TodayDirectory
 from workstation.services.posting import PostingService
+from workstation.services.queue import QueueService
 from workstation.services.receipts import ReceiptService
 from workstation.services.reports import ReportService
 from workstation.services.reversal import ReversalService
@@ -76,6 +78,8 @@ class Station:
     closing: ClosingService
     reports: ReportService
     documents: DocumentService
+    queue: QueueService
+    """The lobby's tickets and the windows' calls (the branch pack's services)."""
 
     @property
     def demo(self) -> bool:
@@ -114,11 +118,19 @@ def load_templates(config: Config, clock: Clock) -> TemplateIndex:
     return TemplateIndex(load_pack(folders, RULE_BOOK, local_date(clock)))
 
 
+def load_queue_pack(config: Config, templates: TemplateIndex) -> BranchPack:
+    """The configured branch pack (or the shipped one), its businesses checked against
+    the templates; a bad pack stops the start."""
+    codes = [t.code for t in templates.templates]
+    return load_branch_pack(config.queue.pack or DEFAULT_BRANCH_PACK, codes)
+
+
 def open_station(
     config: Config, secrets: Secrets, clock: Clock, passwords: Passwords | None = None
 ) -> Station:
     key = secrets.journal_key()
     templates = load_templates(config, clock)
+    pack = load_queue_pack(config, templates)
     watch_list = load_watch_list(config.risk.watch_list)
     db = connect(config, secrets)
     code, number = config.branch.code, config.branch.counter
@@ -170,4 +182,5 @@ def open_station(
         closing=ClosingService(db, journal, clock, auth, till, config.output.folder),
         reports=ReportService(db, templates, branch_place, counter_place, clock.zone),
         documents=DocumentService(db, journal, clock, code, number),
+        queue=QueueService(db, journal, clock, code, number, pack, templates),
     )

@@ -1,4 +1,5 @@
-"""``workstation forms check [DIR]``: check business templates before installing them."""
+"""``workstation forms check [DIR]`` and ``forms check-pack [FILE]``: check business templates
+and the branch pack before installing them."""
 
 from __future__ import annotations
 
@@ -38,3 +39,30 @@ def check(obj: Context, folder: Path | None) -> None:
             click.echo(problem.render(t), err=True)
         raise SystemExit(1)
     click.echo(t("template.ok", count=len(templates)))
+
+
+@forms.command("check-pack")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def check_pack(obj: Context, file: Path | None) -> None:
+    """Check the branch pack FILE (default: the configured one, or the shipped one); exit 1
+    on errors. Its services' businesses must be codes of the built-in or configured templates."""
+    from forms.branch_pack import DEFAULT_BRANCH_PACK, check_branch_pack
+    from forms.loader import BUILTIN_PACKS, load_templates
+    from workstation.domain.clock import DEFAULT_ZONE, SystemClock, local_date
+    from workstation.services.risk.engine import RULE_BOOK
+
+    t = obj.catalog()
+    config = obj.config() if obj.has_config() else None
+    path = file or (config.queue.pack if config else None) or DEFAULT_BRANCH_PACK
+    folders = [*BUILTIN_PACKS, *(config.forms.folders if config else ())]
+    day = local_date(SystemClock(config.branch.zone if config else DEFAULT_ZONE))
+    templates, _ = load_templates(folders, RULE_BOOK, day)
+    checked = check_branch_pack(path, [template.code for template in templates])
+    if isinstance(checked, list):
+        click.echo(t("template.problems", count=len(checked)), err=True)
+        for problem in checked:
+            click.echo(problem.render(t), err=True)
+        raise SystemExit(1)
+    services, counters = len(checked.services), len(checked.counters)
+    click.echo(t("branch_pack.ok", path=str(path), services=services, counters=counters))

@@ -100,6 +100,8 @@ class Posting(Base):
     change_fen: Mapped[int | None] = mapped_column(BigInteger)
     effect: Mapped[str | None] = mapped_column(Text)
     """What the posting did to its policy, as JSON (``services.effects``); NULL for none."""
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
+    """The queue ticket being served at the counter when it was posted, if any."""
 
 
 class CashMovement(Base):

@@ -14,7 +14,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from workstation.db.base import Base
+from workstation.db.base import Base, one_of
+from workstation.domain.staff import Role
 
 
 class Branch(Base):
@@ -42,7 +43,7 @@ class Counter(Base):
 class Staff(Base):
     __tablename__ = "staff"
     __table_args__ = (
-        CheckConstraint("role IN ('teller', 'supervisor', 'admin')", name="role"),
+        CheckConstraint(one_of("role", Role), name="role"),
         CheckConstraint("level BETWEEN 0 AND 2", name="level"),
     )
 
@@ -127,6 +128,7 @@ from workstation.db.ledger import (  # noqa: E402
     SerialCounter,
 )
 from workstation.db.policies import BankAccount, Beneficiary, Customer, Policy  # noqa: E402
+from workstation.db.queue import QueueWindow, Ticket, TicketEvent, TicketNumber  # noqa: E402
 from workstation.db.tills import DocumentPrint, Handover, Shift, VaultTransfer  # noqa: E402
 
 __all__ = [
@@ -147,10 +149,14 @@ __all__ = [
     "Policy",
     "Posting",
     "PrintRecord",
+    "QueueWindow",
     "SchemaUpgrade",
     "SerialCounter",
     "Shift",
     "SignOn",
     "Staff",
+    "Ticket",
+    "TicketEvent",
+    "TicketNumber",
     "VaultTransfer",
 ]

@@ -11,6 +11,8 @@ class Role(enum.StrEnum):
     TELLER = "teller"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    LOBBY = "lobby"
+    """Lobby staff (大堂): greet, triage and issue queue tickets."""
 
     @property
     def label(self) -> Msg:

@@ -1,4 +1,4 @@
-"""The demo branch: SH01 Pudong with four counters, five staff and demo policies."""
+"""The demo branch: SH01 Pudong with four counters, six staff and demo policies."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ DEMO_STAFF = (
     Person("S001", "王强", Role.SUPERVISOR, DEMO_PASSWORD, level=1),
     Person("M001", "陈刚", Role.SUPERVISOR, DEMO_PASSWORD, level=2),
     Person("A001", "周洁", Role.ADMIN, DEMO_PASSWORD),
+    Person("L001", "刘洋", Role.LOBBY, DEMO_PASSWORD),
 )
 
 

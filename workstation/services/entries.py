@@ -52,6 +52,8 @@ class PostingResult:
     change: Decimal | None = None
     approvals: tuple[Approval, ...] = ()
     """The approvals as recorded (name, level, time), each approver once."""
+    ticket_id: int | None = None
+    """The queue ticket being served when it was posted."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ def result_of(posting: Posting, approvals: tuple[Approval, ...], repeated: bool)
         tendered=yuan_of(posting.tendered_fen),
         change=yuan_of(posting.change_fen),
         approvals=approvals,
+        ticket_id=posting.ticket_id,
     )
 
 

@@ -49,9 +49,11 @@ from workstation.db.engine import Database
 from workstation.db.jsonfield import json_has, json_int, json_text
 from workstation.db.ledger import BusinessDay, CashMovement, Override, Posting, PrintRecord
 from workstation.db.models import JournalEntry
+from workstation.db.queue import TicketEvent
 from workstation.db.tills import DocumentPrint, Handover, Shift, VaultTransfer
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.prints import DOCUMENT_EVENTS, RECEIPT_EVENTS, PrintStatus
+from workstation.domain.queue import QUEUE_EVENTS
 from workstation.domain.statuses import PostingStatus, ShiftStatus
 
 J = JournalEntry
@@ -201,6 +203,11 @@ KINDS: tuple[Kind, ...] = (
             _field("kind") + ":" + _field("ref") + "#" + _field("print_no"),
             *DOCUMENT_EVENTS.names,
         ),
+    ),
+    Kind(
+        "ticket_event",
+        lambda: select(TicketEvent.id.label("key"), TicketEvent.id.label("order")),
+        lambda: _entries(_number("event"), *QUEUE_EVENTS),
     ),
     Kind(
         "business_day_closed",

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from forms.roles import FieldRole
 from workstation.db.engine import Database
 from workstation.db.ledger import Override, Posting
+from workstation.db.queue import serving_ticket_id
 from workstation.db.tills import Shift
 from workstation.domain.cash import Tender, below_jiao, takes_tender
 from workstation.domain.clock import Clock
@@ -272,4 +273,5 @@ class PostingService:
             tendered_fen=fen_of(tender.received if tender else None),
             change_fen=fen_of(tender.change if tender else None),
             effect=None if effect is None else effect.to_json(),
+            ticket_id=serving_ticket_id(s, self.place.branch_code, self.place.counter),
         )

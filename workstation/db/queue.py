@@ -1,0 +1,155 @@
+"""The queue's tables: tickets, their events, the windows and the numbering of each day.
+
+A ticket is numbered per service per business date from ``ticket_numbers``
+under a row lock (gapless: a rolled-back issue gives its number back). Every
+change of a ticket or a window is a ``ticket_events`` row, journaled with it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from workstation.db.base import Base, one_of
+from workstation.db.tills import Shift
+from workstation.db.upsert import insert_missing
+from workstation.domain.queue import (
+    AT_WINDOW,
+    PauseReason,
+    Priority,
+    TicketEventKind,
+    TicketStatus,
+    WindowState,
+)
+from workstation.domain.statuses import ShiftStatus
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        CheckConstraint(one_of("status", TicketStatus), name="status"),
+        CheckConstraint(one_of("priority", Priority), name="priority"),
+        UniqueConstraint("branch_code", "business_date", "service", "number"),
+        Index("ix_tickets_queue", "branch_code", "business_date", "status", "service"),
+        Index("ix_tickets_window", "branch_code", "counter", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_code: Mapped[str] = mapped_column(ForeignKey("branches.code"))
+    business_date: Mapped[date]
+    service: Mapped[str] = mapped_column(String(32))
+    number: Mapped[int]
+    label: Mapped[str] = mapped_column(String(8))
+    """``A012``: the service's prefix and the number."""
+    priority: Mapped[str] = mapped_column(String(12))
+    status: Mapped[str] = mapped_column(String(12))
+    arrived_at: Mapped[datetime]
+    """The customer's arrival: a transfer's child keeps its parent's."""
+    queued_at: Mapped[datetime]
+    """Where it stands in the queue: arrival, or the reinstate time of a reinstated no-show."""
+    issued_by: Mapped[str] = mapped_column(ForeignKey("staff.staff_id"))
+    issued_counter: Mapped[str | None] = mapped_column(String(2))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    for_counter: Mapped[str | None] = mapped_column(String(2))
+    """A transfer to one counter: only that counter calls it."""
+    counter: Mapped[str | None] = mapped_column(String(2))
+    """The window it was last called to."""
+    teller: Mapped[str | None] = mapped_column(String(16))
+    calls: Mapped[int] = mapped_column(default=0)
+    called_at: Mapped[datetime | None]
+    """The latest call (or recall)."""
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    triage_error: Mapped[bool] = mapped_column(default=False)
+    """Sent back to the lobby: the issuing lobby staff chose the wrong service."""
+
+
+class TicketEvent(Base):
+    __tablename__ = "ticket_events"
+    __table_args__ = (
+        CheckConstraint(one_of("kind", TicketEventKind), name="kind"),
+        Index("ix_ticket_events_kind", "kind", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    branch_code: Mapped[str] = mapped_column(ForeignKey("branches.code"))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
+    """None for a window's event."""
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime]
+    counter: Mapped[str | None] = mapped_column(String(2))
+    staff: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str] = mapped_column(Text, default="{}")
+    """JSON: what else the event says (a pause's reason, a transfer's target …)."""
+
+
+class QueueWindow(Base):
+    __tablename__ = "queue_windows"
+    __table_args__ = (
+        CheckConstraint(one_of("state", WindowState), name="state"),
+        CheckConstraint(f"reason IS NULL OR {one_of('reason', PauseReason)}", name="reason"),
+    )
+
+    branch_code: Mapped[str] = mapped_column(ForeignKey("branches.code"), primary_key=True)
+    counter: Mapped[str] = mapped_column(String(2), primary_key=True)
+    state: Mapped[str] = mapped_column(String(8))
+    reason: Mapped[str | None] = mapped_column(String(12))
+    since: Mapped[datetime]
+    staff: Mapped[str | None] = mapped_column(String(16))
+    priority_run: Mapped[int] = mapped_column(default=0)
+    """Priority tickets this window called in a row (the rule caps it)."""
+
+
+class TicketNumber(Base):
+    """The last number given per service per business date (the numbering lock)."""
+
+    __tablename__ = "ticket_numbers"
+
+    branch_code: Mapped[str] = mapped_column(ForeignKey("branches.code"), primary_key=True)
+    business_date: Mapped[date] = mapped_column(primary_key=True)
+    service: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last: Mapped[int] = mapped_column(default=0)
+
+
+def next_number(s: Session, branch: str, day: date, service: str) -> int:
+    """The service's next number on ``day``, under a row lock held until the transaction ends."""
+    key = (branch, day, service)
+    row = s.get(TicketNumber, key, with_for_update=True)
+    if row is None:
+        insert_missing(s, TicketNumber, branch_code=branch, business_date=day, service=service)
+        row = s.get(TicketNumber, key, with_for_update=True, populate_existing=True)
+    assert row is not None  # inserted just now, or by the transaction that beat us to it
+    row.last += 1
+    s.flush()
+    return row.last
+
+
+def at_window(s: Session, branch: str, counter: str, *, lock: bool = False) -> Ticket | None:
+    """The ticket called to or being served at ``counter`` (any day: a window finishes it)."""
+    query = select(Ticket).where(
+        Ticket.branch_code == branch,
+        Ticket.counter == counter,
+        Ticket.status.in_([str(status) for status in AT_WINDOW]),
+    )
+    return s.scalar(query.with_for_update() if lock else query)
+
+
+def serving_ticket_id(s: Session, branch: str, counter: str) -> int | None:
+    """The id of the ticket at ``counter`` now, for a posting to link to."""
+    ticket = at_window(s, branch, counter)
+    return None if ticket is None else ticket.id
+
+
+def open_shift_at(s: Session, branch: str, counter: str, staff: str, day: date) -> Shift | None:
+    """``staff``'s open shift at ``counter`` on ``day``: nobody calls without one."""
+    return s.scalar(
+        select(Shift).where(
+            Shift.branch_code == branch,
+            Shift.counter == counter,
+            Shift.business_date == day,
+            Shift.teller_id == staff,
+            Shift.status == ShiftStatus.OPEN,
+        )
+    )

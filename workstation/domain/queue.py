@@ -1,0 +1,119 @@
+"""The queue's stored values: ticket statuses, priority classes, window states, events.
+
+A ticket moves WAITING → CALLED → SERVING → DONE; it may be parked (挂起) and
+called back, marked a no-show (过号) after enough calls and reinstated at the
+end of the queue, transferred (closed, with a child in the target service) or
+cancelled. Final: DONE, TRANSFERRED, CANCELLED, and NO_SHOW unless reinstated.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+from workstation.domain.errors import InvalidValue
+from workstation.domain.i18n import Msg, msg
+from workstation.domain.identity import parse_resident_id
+
+
+class TicketStatus(enum.StrEnum):
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    PARKED = "parked"
+    DONE = "done"
+    NO_SHOW = "no_show"
+    TRANSFERRED = "transferred"
+    CANCELLED = "cancelled"
+
+    @property
+    def final(self) -> bool:
+        """Nothing more happens to it (a no-show only if nobody reinstates it)."""
+        return self in FINAL_STATUSES
+
+    @property
+    def label(self) -> Msg:
+        return msg(f"queue.status.{self.value}")
+
+
+FINAL_STATUSES = frozenset(
+    {TicketStatus.DONE, TicketStatus.TRANSFERRED, TicketStatus.CANCELLED, TicketStatus.NO_SHOW}
+)
+AT_WINDOW = (TicketStatus.CALLED, TicketStatus.SERVING)
+"""The statuses of the ticket a window is busy with."""
+
+
+class Priority(enum.StrEnum):
+    NONE = "none"
+    ELDERLY = "elderly"
+    DISABLED = "disabled"
+    PREGNANT = "pregnant"
+    VIP = "vip"
+
+    @property
+    def label(self) -> Msg:
+        return msg(f"queue.priority.{self.value}")
+
+
+class WindowState(enum.StrEnum):
+    CLOSED = "closed"
+    OPEN = "open"
+    PAUSED = "paused"
+
+    @property
+    def label(self) -> Msg:
+        return msg(f"queue.window.{self.value}")
+
+
+class PauseReason(enum.StrEnum):
+    BREAK = "break"
+    BACK_OFFICE = "back_office"
+    HANDOVER = "handover"
+    FAULT = "fault"
+
+    @property
+    def label(self) -> Msg:
+        return msg(f"queue.pause.{self.value}")
+
+
+class TicketEventKind(enum.StrEnum):
+    ISSUE = "issue"
+    CALL = "call"
+    RECALL = "recall"
+    START = "start"
+    FINISH = "finish"
+    NO_SHOW = "no_show"
+    REINSTATE = "reinstate"
+    PARK = "park"
+    CALL_BACK = "call_back"
+    TRANSFER = "transfer"
+    CANCEL = "cancel"
+    WINDOW_OPEN = "window_open"
+    WINDOW_PAUSE = "window_pause"
+    WINDOW_RESUME = "window_resume"
+    WINDOW_CLOSE = "window_close"
+
+    @property
+    def journal_event(self) -> str:
+        """The journal entry's event name: ``queue.call``."""
+        return f"queue.{self.value}"
+
+
+CALL_KINDS = (TicketEventKind.CALL, TicketEventKind.RECALL, TicketEventKind.CALL_BACK)
+"""The events a display shows and speaks: a customer is asked to a window."""
+QUEUE_EVENTS = tuple(kind.journal_event for kind in TicketEventKind)
+
+ELDERLY_AGE = 65
+
+
+def age_on(birth: date, today: date) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def suggest_priority(id_number: str, today: date) -> Priority | None:
+    """ELDERLY when a valid resident ID shows age >= 65, else None (bad ID: None)."""
+    try:
+        resident = parse_resident_id(id_number, today)
+    except InvalidValue:
+        return None
+    return Priority.ELDERLY if age_on(resident.birth_date, today) >= ELDERLY_AGE else None

@@ -1,0 +1,218 @@
+"""The lobby and the queue: tickets issued, windows opened and paused, the rule shown.
+
+``QueueService`` is one object over four modules: what they share
+(:mod:`workstation.services.queue_core`), what happens at a window
+(:mod:`workstation.services.queue_calls`), what the board and the display read
+(:mod:`workstation.services.queue_board`), and here issuing and the windows.
+"""
+
+from __future__ import annotations
+
+from math import ceil
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from forms.branch_pack import ServiceSpec
+from workstation.db.queue import QueueWindow, Ticket, next_number
+from workstation.domain.i18n import Msg, msg
+from workstation.domain.queue import (
+    PauseReason,
+    Priority,
+    TicketEventKind,
+    TicketStatus,
+    WindowState,
+)
+from workstation.domain.queue_rule import rule_lines
+from workstation.services.auth import SignedIn
+from workstation.services.calendar import open_business_date
+from workstation.services.queue_board import QueueBoardReads
+from workstation.services.queue_calls import QueueCalls
+from workstation.services.queue_core import WAITING, QueueError, spec_name
+from workstation.services.queue_search import ServiceSearch
+from workstation.services.queue_views import Estimate, IssuedTicket, TicketView, WindowView
+
+__all__ = ["QueueError", "QueueService"]
+
+CHECKLIST = ("always", "in_person")
+"""The documents a ticket lists: those every customer who comes in person needs."""
+
+
+class QueueService(QueueCalls, QueueBoardReads):
+    @property
+    def _search(self) -> ServiceSearch:
+        found = self.__dict__.get("_search_index")
+        if found is None:
+            found = self.__dict__["_search_index"] = ServiceSearch(self.pack, self.templates)
+        return found
+
+    def services(self) -> tuple[ServiceSpec, ...]:
+        return self.pack.services
+
+    def search(self, text: str) -> list[ServiceSpec]:
+        """By business code, pinyin or name: ``tb`` finds 退保 and so 保全."""
+        return self._search.find(text)
+
+    def rule_lines(self) -> list[Msg]:
+        return rule_lines(self.pack.rule)
+
+    # -- issuing --------------------------------------------------------------------------
+
+    def estimate(self, service: str, priority: Priority = Priority.NONE) -> Estimate:
+        """How many would be called before a new ticket, and about how long that takes."""
+        spec = self._service(service)
+        with self.db.read() as s:
+            return self._estimate(s, spec, priority, exclude=None)
+
+    def _estimate(
+        self, s: Session, spec: ServiceSpec, priority: Priority, exclude: int | None
+    ) -> Estimate:
+        rule = self.pack.rule
+        weights = [p for p in Priority if rule.weight(p) >= rule.weight(priority)]
+        ahead = (
+            s.scalar(
+                select(func.count()).where(
+                    Ticket.branch_code == self.branch_code,
+                    Ticket.business_date == self._day(s),
+                    Ticket.status == WAITING,
+                    Ticket.service == spec.key,
+                    Ticket.priority.in_([str(p) for p in weights]),
+                    Ticket.id != (exclude or 0),
+                )
+            )
+            or 0
+        )
+        counters = self.pack.counters_for(spec.key)
+        windows = s.scalar(
+            select(func.count()).where(
+                QueueWindow.branch_code == self.branch_code,
+                QueueWindow.counter.in_(counters),
+                QueueWindow.state == WindowState.OPEN,
+            )
+        )
+        return Estimate(ahead, ceil(ahead * spec.minutes_each / max(1, windows or 0)))
+
+    def issue(
+        self, who: SignedIn, service: str, priority: Priority, *, business: str | None = None
+    ) -> IssuedTicket:
+        """A numbered ticket for ``service``; refused once the day's quota is reached."""
+        spec = self._service(service)
+        if business is not None and business not in spec.businesses:
+            raise QueueError("queue.error.unknown_business", code=business, service=spec_name(spec))
+        staff = who.staff.staff_id
+        with self.db.write() as s:
+            day = open_business_date(s, self.journal, self.clock, self.branch_code, staff)
+            number = next_number(s, self.branch_code, day, spec.key)
+            if number > spec.daily_quota:
+                raise QueueError(
+                    "queue.error.quota_reached", service=spec_name(spec), quota=spec.daily_quota
+                )
+            now = self.clock.now()
+            ticket = Ticket(
+                branch_code=self.branch_code, business_date=day, service=spec.key, number=number,
+                label=f"{spec.prefix}{number:03d}", priority=priority, status=TicketStatus.WAITING,
+                arrived_at=now, queued_at=now, issued_by=staff,
+                issued_counter=self.station_counter, calls=0, triage_error=False,
+            )  # fmt: skip
+            s.add(ticket)
+            s.flush()
+            detail = {"priority": str(priority), "business": business}
+            self._event(s, TicketEventKind.ISSUE, who, None, ticket, detail)
+            estimate = self._estimate(s, spec, priority, exclude=ticket.id)
+            view = self._view(ticket)
+        pack = self.pack
+        return IssuedTicket(
+            ticket=view,
+            ahead=estimate.ahead,
+            estimate_minutes=estimate.minutes,
+            documents=self._documents(spec, business),
+            service_phone=pack.service_phone,
+            opinion_book=msg("queue.bilingual", zh=pack.opinion_book_zh, en=pack.opinion_book_en),
+            business_date=day.isoformat(),
+        )
+
+    def _documents(self, spec: ServiceSpec, business: str | None) -> tuple[Msg | str, ...]:
+        """The documents to have ready: of the chosen business, or of all the service's."""
+        codes = (business,) if business else spec.businesses
+        seen: dict[str, Msg | str] = {}
+        for code in codes:
+            template = self.templates.by_code(code)
+            for doc in template.documents if template else ():
+                if doc.when in CHECKLIST and doc.label.zh not in seen:
+                    seen[doc.label.zh] = msg("queue.bilingual", zh=doc.label.zh, en=doc.label.en)
+        return tuple(seen.values())
+
+    def reinstate(self, who: SignedIn, label_or_id: str | int) -> TicketView:
+        """A no-show back in the queue, at its end (queued now)."""
+        with self.db.write() as s:
+            ticket = self._by_label(s, label_or_id)
+            if ticket.status != TicketStatus.NO_SHOW:
+                raise QueueError("queue.error.not_no_show", ticket=ticket.label)
+            ticket.status, ticket.queued_at = TicketStatus.WAITING, self.clock.now()
+            ticket.counter = ticket.teller = ticket.called_at = ticket.finished_at = None
+            ticket.calls = 0
+            self._event(s, TicketEventKind.REINSTATE, who, None, ticket)
+            return self._view(ticket)
+
+    def _by_label(self, s: Session, label_or_id: str | int) -> Ticket:
+        if isinstance(label_or_id, int) or label_or_id.isdigit():
+            return self._ticket(s, int(label_or_id))
+        found = s.scalar(
+            select(Ticket.id).where(
+                Ticket.branch_code == self.branch_code,
+                Ticket.business_date == self._day(s),
+                Ticket.label == label_or_id.strip().upper(),
+            )
+        )
+        if found is None:
+            raise QueueError("queue.error.unknown_ticket", ticket=label_or_id)
+        return self._ticket(s, found)
+
+    # -- windows --------------------------------------------------------------------------
+
+    def open_window(self, who: SignedIn, counter: str) -> WindowView:
+        """Open ``counter``'s window for calling: needs an open shift there."""
+        return self._set_window(who, counter, WindowState.OPEN, None, TicketEventKind.WINDOW_OPEN)
+
+    def pause_window(self, who: SignedIn, counter: str, reason: PauseReason) -> WindowView:
+        """Pause (暂停服务) with a reason: the window is skipped until it resumes."""
+        kind = TicketEventKind.WINDOW_PAUSE
+        return self._set_window(who, counter, WindowState.PAUSED, reason, kind)
+
+    def resume_window(self, who: SignedIn, counter: str) -> WindowView:
+        kind = TicketEventKind.WINDOW_RESUME
+        return self._set_window(who, counter, WindowState.OPEN, None, kind)
+
+    def close_window(self, who: SignedIn, counter: str) -> WindowView:
+        kind = TicketEventKind.WINDOW_CLOSE
+        return self._set_window(who, counter, WindowState.CLOSED, None, kind)
+
+    def _set_window(
+        self,
+        who: SignedIn,
+        counter: str,
+        state: WindowState,
+        reason: PauseReason | None,
+        kind: TicketEventKind,
+    ) -> WindowView:
+        self._counter(counter)
+        with self.db.write() as s:
+            self._shift(s, who, counter)
+            window = self._window(s, counter, lock=True)
+            was = WindowState(window.state) if window else WindowState.CLOSED
+            if kind is TicketEventKind.WINDOW_RESUME and was is not WindowState.PAUSED:
+                raise QueueError("queue.error.not_paused", counter=counter)
+            if kind is TicketEventKind.WINDOW_PAUSE and was is not WindowState.OPEN:
+                raise QueueError("queue.error.window_closed", counter=counter)
+            if state is not WindowState.OPEN:
+                self._idle(s, counter)
+            now, staff = self.clock.now(), who.staff.staff_id
+            if window is None:
+                window = QueueWindow(branch_code=self.branch_code, counter=counter, priority_run=0)
+                s.add(window)
+            window.state, window.reason, window.since, window.staff = state, reason, now, staff
+            if was is not state:
+                detail = {"reason": None if reason is None else str(reason)}
+                self._event(s, kind, who, counter, None, detail)
+            s.flush()
+            return self._window_view(s, counter)

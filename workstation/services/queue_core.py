@@ -1,0 +1,185 @@
+"""What every part of the queue service shares: the refusals, the event, the checks.
+
+Every change of a ticket or a window is one ``ticket_events`` row and one
+journal entry (``queue.<kind>``, carrying the event's id) in the same
+transaction, and a notification so displays wake at once on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from forms.branch_pack import BranchPack, ServiceSpec
+from forms.search import TemplateIndex
+from workstation.db.engine import Database
+from workstation.db.queue import QueueWindow, Ticket, TicketEvent, at_window, open_shift_at
+from workstation.db.watch import notify
+from workstation.domain.clock import Clock
+from workstation.domain.errors import WorkstationError
+from workstation.domain.i18n import Msg, msg
+from workstation.domain.queue import (
+    PauseReason,
+    Priority,
+    TicketEventKind,
+    TicketStatus,
+    WindowState,
+)
+from workstation.domain.queue_rule import Candidate
+from workstation.services.auth import SignedIn
+from workstation.services.calendar import current_business_date
+from workstation.services.journal import Journal, Where
+from workstation.services.queue_views import TicketView, ticket_view
+
+
+class QueueError(WorkstationError):
+    """A queue action was refused; nothing was stored. The message says why."""
+
+
+WAITING = str(TicketStatus.WAITING)
+
+
+def spec_name(spec: ServiceSpec) -> Msg:
+    """A service's name, as a message that reads in either language."""
+    return msg("queue.bilingual", zh=spec.name_zh, en=spec.name_en)
+
+
+class QueueCore:
+    def __init__(
+        self,
+        db: Database,
+        journal: Journal,
+        clock: Clock,
+        branch_code: str,
+        counter: str,
+        pack: BranchPack,
+        templates: TemplateIndex,
+    ) -> None:
+        self.db, self.journal, self.clock = db, journal, clock
+        self.branch_code, self.station_counter = branch_code, counter
+        self.pack, self.templates = pack, templates
+
+    # -- look-ups that refuse -------------------------------------------------------------
+
+    def _service(self, key: str) -> ServiceSpec:
+        spec = self.pack.service(key)
+        if spec is None:
+            raise QueueError("queue.error.unknown_service", service=key)
+        return spec
+
+    def _counter(self, number: str) -> str:
+        if self.pack.counter(number) is None:
+            raise QueueError("queue.error.unknown_counter", counter=number)
+        return number
+
+    def _ticket(self, s: Session, ticket_id: int, *, lock: bool = True) -> Ticket:
+        ticket = s.get(Ticket, ticket_id, with_for_update=lock)
+        if ticket is None or ticket.branch_code != self.branch_code:
+            raise QueueError("queue.error.unknown_ticket", ticket=str(ticket_id))
+        return ticket
+
+    def _day(self, s: Session) -> date:
+        return current_business_date(s, self.clock, self.branch_code)
+
+    def _window(self, s: Session, counter: str, *, lock: bool = False) -> QueueWindow | None:
+        return s.get(QueueWindow, (self.branch_code, counter), with_for_update=lock)
+
+    def _shift(self, s: Session, who: SignedIn, counter: str) -> None:
+        staff = who.staff.staff_id
+        if open_shift_at(s, self.branch_code, counter, staff, self._day(s)) is None:
+            raise QueueError("queue.error.no_shift", counter=counter)
+
+    def _ready(self, s: Session, who: SignedIn, counter: str) -> QueueWindow:
+        """The window, locked, open, staffed by someone with an open shift there."""
+        self._counter(counter)
+        self._shift(s, who, counter)
+        window = self._window(s, counter, lock=True)
+        if window is None or window.state == WindowState.CLOSED:
+            raise QueueError("queue.error.window_closed", counter=counter)
+        if window.state == WindowState.PAUSED:
+            reason = PauseReason(window.reason or PauseReason.BREAK).label
+            raise QueueError("queue.error.window_paused", counter=counter, reason=reason)
+        return window
+
+    def _current(self, s: Session, counter: str) -> Ticket:
+        """The ticket at the window now, locked; refused when there is none."""
+        ticket = at_window(s, self.branch_code, self._counter(counter), lock=True)
+        if ticket is None:
+            raise QueueError("queue.error.nothing_at_window", counter=counter)
+        return ticket
+
+    def _idle(self, s: Session, counter: str) -> None:
+        """Refused while the window still has a ticket called or being served."""
+        ticket = at_window(s, self.branch_code, counter)
+        if ticket is not None:
+            raise QueueError("queue.error.still_serving", ticket=ticket.label, counter=counter)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def _event(
+        self,
+        s: Session,
+        kind: TicketEventKind,
+        who: SignedIn,
+        counter: str | None,
+        ticket: Ticket | None = None,
+        detail: Mapping[str, object] | None = None,
+    ) -> TicketEvent:
+        """The event row, its journal entry and the displays' wake-up, in ``s``."""
+        staff = who.staff.staff_id
+        body = dict(detail or {})
+        event = TicketEvent(
+            branch_code=self.branch_code,
+            ticket_id=None if ticket is None else ticket.id,
+            kind=str(kind),
+            at=self.clock.now(),
+            counter=counter,
+            staff=staff,
+            detail=json.dumps(body, ensure_ascii=False, sort_keys=True),
+        )
+        s.add(event)
+        s.flush()
+        payload: dict[str, object] = {"event": event.id, **body}
+        if ticket is not None:
+            payload |= {"ticket": ticket.label, "status": ticket.status, "service": ticket.service}
+        where = Where(self.branch_code, counter, staff)
+        self.journal.append(s, kind.journal_event, payload, where)
+        notify(s)
+        return event
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _view(self, ticket: Ticket) -> TicketView:
+        return ticket_view(ticket, self.pack, self.clock.now())
+
+    def _candidates(self, s: Session, counter: str, day: date) -> list[Candidate]:
+        """The waiting tickets ``counter`` may call, as the rule sees them."""
+        primary, overflow = self.pack.services_for(counter)
+        t = Ticket.__table__.c
+        rows = s.execute(
+            select(t.id, t.label, t.service, t.priority, t.queued_at, t.for_counter).where(
+                t.branch_code == self.branch_code,
+                t.business_date == day,
+                t.status == WAITING,
+                (t.service.in_((*primary, *overflow)) & t.for_counter.is_(None))
+                | (t.for_counter == counter),
+            )
+        ).all()
+        targets = {s.key: s.target_wait for s in self.pack.services}
+        return [
+            Candidate(
+                ticket_id=r.id,
+                label=r.label,
+                service=r.service,
+                priority=Priority(r.priority),
+                queued_at=r.queued_at,
+                target=targets[r.service],
+                overflow=r.service not in primary,
+                for_counter=r.for_counter,
+            )
+            for r in rows
+        ]
