@@ -190,7 +190,6 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
 )
 
 
-
 BY_NAME = {action.name: action for action in HOME_ACTIONS}
 EVERYWHERE = tuple(action for action in HOME_ACTIONS if action.everywhere)
 

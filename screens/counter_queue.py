@@ -9,7 +9,7 @@ is shown as its bilingual line, and the panel is read again after every key.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
@@ -19,6 +19,7 @@ from workstation.domain.i18n import Msg, both, msg
 from workstation.domain.queue import PauseReason
 
 if TYPE_CHECKING:
+    from forms.branch_pack import ServiceSpec
     from screens.base import WorkstationScreen
     from screens.widgets.queue_panel import QueuePanel
     from workstation.services.auth import SignedIn
@@ -81,7 +82,7 @@ class CounterQueue:
         self._ask(self.t("teller_queue.pause_heading"), reasons, self._pause)
 
     def key_call_back(self) -> None:
-        """Pick one of the parked tickets the panel shows (the service checks it is still parked)."""
+        """One of the parked tickets the panel shows (the service checks it is still parked)."""
         parked = self.panel.view.parked if self.panel.view is not None else ()
         if not parked:
             self._refused(msg("teller_queue.nothing_parked"))
@@ -92,7 +93,7 @@ class CounterQueue:
     def key_transfer(self) -> None:
         """Where to: the pack's services, its counters, or the lobby (a triage error)."""
         station = self.app.require_station()
-        queue, counter = station.queue, station.counter.number
+        queue, counter = station.queue, station.counter.code
         self.screen.call_service(
             lambda: (queue.services(), tuple(c.number for c in queue.pack.counters)),
             lambda found: self._ask_target(*found, counter),
@@ -107,7 +108,9 @@ class CounterQueue:
     def _call_back(self, ticket_id: int) -> None:
         self._run(lambda q, who, c: q.call_back(who, c, ticket_id), self._called)
 
-    def _ask_target(self, services, counters, here: str) -> None:  # type: ignore[no-untyped-def]
+    def _ask_target(
+        self, services: Sequence[ServiceSpec], counters: Sequence[str], here: str
+    ) -> None:
         t, en = self.t, self.t.lang == "en"
         options: list[tuple[str, Target]] = [
             (
@@ -156,7 +159,7 @@ class CounterQueue:
     def _run(self, job: Job[T], said: Callable[[T], str] | None = None) -> None:
         """Call the service in a worker; then say what happened and read the window again."""
         station, who = self.app.require_station(), self.app.require_who()
-        queue, counter = station.queue, station.counter.number
+        queue, counter = station.queue, station.counter.code
 
         def done(result: T) -> None:
             if said is not None:

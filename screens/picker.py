@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, get_args
 
 from rich.markup import escape
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -50,7 +49,7 @@ class PickerScreen(WorkstationScreen):
     def on_mount(self) -> None:
         self._show("")
         station = self.app.require_station()
-        queue, counter = station.queue, station.counter.number
+        queue, counter = station.queue, station.counter.code
         self.call_service(lambda: queue.serving(counter), self._serving)
 
     def _serving(self, ticket: TicketView | None) -> None:

@@ -17,8 +17,8 @@ from screens.textual_compat import character_to_key, notification_messages, send
 from screens.widgets.choice import ChoiceField
 from screens.widgets.documents import DocumentsChecklist
 from screens.widgets.findings import FindingsList
-from screens.widgets.queue_panel import WATCH_GROUP
 from screens.widgets.form_header import FormHeader
+from screens.widgets.queue_panel import WATCH_GROUP
 from screens.widgets.sample_panel import SamplePanel
 from screens.widgets.status_bar import StatusBar
 from workstation.services.demo import DEMO_STAFF

@@ -40,7 +40,7 @@ def ticket_line(t: Catalog, ticket: TicketView) -> str:
     parts = [service]
     if ticket.priority is not Priority.NONE:
         parts.append(t(ticket.priority.label))
-    return t("teller_queue.ticket", label=ticket.label, what=" · ".join(parts))
+    return t("teller_queue.ticket", label=ticket.label, about=" · ".join(parts))
 
 
 def window_text(t: Catalog, view: WindowView) -> str:
@@ -120,7 +120,7 @@ class QueuePanel(Static):
         station = self.app.station
         if station is None or not self.is_attached:
             return
-        queue, counter = station.queue, station.counter.number
+        queue, counter = station.queue, station.counter.code
         self._asked += 1
         asked = self._asked
         screen = cast("ServiceCalls", self.screen)
