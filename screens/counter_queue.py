@@ -112,12 +112,14 @@ class CounterQueue:
         self, services: Sequence[ServiceSpec], counters: Sequence[str], here: str
     ) -> None:
         t, en = self.t, self.t.lang == "en"
+        current = self.panel.view.current if self.panel.view is not None else None
         options: list[tuple[str, Target]] = [
             (
                 t("teller_queue.to_service", name=s.name_en if en else s.name_zh, prefix=s.prefix),
                 Target(to_service=s.key),
             )
             for s in services
+            if current is None or s.key != current.service
         ]
         options += [
             (t("teller_queue.to_counter", counter=number), Target(to_counter=number))
@@ -125,7 +127,6 @@ class CounterQueue:
             if number != here
         ]
         options.append((t("teller_queue.to_lobby"), Target(to_lobby=True)))
-        current = self.panel.view.current if self.panel.view is not None else None
         label = current.label if current is not None else "—"
         self._ask(t("teller_queue.transfer_heading", label=label), options, self._transfer)
 

@@ -153,3 +153,28 @@ def test_search_puts_the_first_codes_first_and_keeps_the_rank_within_each_group(
     assert [t.code for t in index.search("3")] == ["3101", "3102", "3201", "3202", "3301"]
     assert [t.code for t in index.search("3", ["3301"])] == ["3301", "3101", "3102", "3201", "3202"]
     assert [t.code for t in index.search("", ["4001"])][:2] == ["4001", "1001"]
+
+
+async def test_park_call_back_and_transfer_back_to_the_lobby(station2):
+    ticket = _issue(station2)
+    on_shift(station2, "T001")
+    async with signed_in(station2, "T001") as pilot:
+        app = pilot.app
+        await _press(pilot, "o", "f9", "s", "h")
+        view = _panel(pilot).view
+        assert view.current is None and [t.label for t in view.parked] == ["B001"]
+        assert "挂起  B001 号  保全 · 老年人" in screen_text(app)
+        await _press(pilot, "b")
+        assert isinstance(app.screen, PickModal)
+        await _press(pilot, "1")
+        assert _panel(pilot).view.current.label == "B001"
+        await _press(pilot, "t")
+        choices = app.screen.query_one("#choices", OptionList)
+        lines = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
+        assert not any("保全" in line for line in lines)  # not to its own service
+        assert lines[-1] == "8. 回大堂重新分诊（记为分诊错误）"
+        await _press(pilot, "8")
+        assert _panel(pilot).view.current is None
+    with station2.db.read() as s:
+        stored = s.get(Ticket, ticket.id)
+    assert stored.status == TicketStatus.TRANSFERRED and stored.triage_error
