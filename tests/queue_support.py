@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from pathlib import Path
 
+from forms.branch_pack import DEFAULT_BRANCH_PACK
 from tests.ledger_support import on_shift
 from workstation.domain.queue import Priority
 
@@ -25,5 +27,27 @@ def issue_all(station, who, *orders: tuple[str, Priority], step: int = 1) -> lis
     labels = []
     for service, priority in orders:
         labels.append(station.queue.issue(who, service, priority).ticket.label)
-        station.clock.advance(timedelta(seconds=step))
+        station.clock.advance(seconds=step)
     return labels
+
+
+def one_queue_pack(folder) -> Path:
+    """The demo pack with every counter calling the payment queue, its quota 999."""
+    text = DEFAULT_BRANCH_PACK.read_text(encoding="utf-8")
+    text = re.sub(r"daily_quota = \d+", "daily_quota = 999", text.split("[[counters]]")[0])
+    counters = "".join(f'[[counters]]\nnumber = "{n}"\nprimary = ["payment"]\n\n' for n in COUNTERS)
+    path = Path(folder) / "one-queue.toml"
+    path.write_text(text + counters, encoding="utf-8")
+    return path
+
+
+COUNTERS = ("01", "02", "03", "04")
+STAFF = {"01": "T001", "02": "T002", "03": "S001", "04": "M001"}
+"""Who opens a till at each counter in the multi-process tests."""
+
+
+def queue_config(url: str, counter: str, pack: Path):
+    from tests.conftest import make_config
+    from workstation.config import QueueSection
+
+    return make_config(url, counter).model_copy(update={"queue": QueueSection(pack=pack)})

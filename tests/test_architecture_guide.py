@@ -20,6 +20,7 @@ RECIPES = (
     "Add a home action",
     "Add a service",
     "Add a dialog",
+    "Add a queue service or counter",
 )
 EXTENSIONS = (".py", ".toml", ".tcss", ".md", ".svg", ".cfg", ".txt")
 BACKTICKED = re.compile(r"`([^`\s]+)`")

@@ -132,7 +132,7 @@ async def test_demo_lists_the_accounts_and_warns_nothing_is_kept(station):
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         table = app.screen.query_one("#demo-accounts")
-        assert table.row_count == 5
+        assert table.row_count == 6
         assert table.region.height >= 6  # header and five rows, on screen
         assert "演示模式" in screen_text(app)
 

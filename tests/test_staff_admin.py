@@ -23,6 +23,7 @@ def test_add_list_and_sign_in(admin, station):
     assert (row.staff_id, row.level) == ("T003", 0)
     assert [r.staff_id for r in admin.list("SH01")] == [
         "A001",
+        "L001",
         "M001",
         "S001",
         "T001",
