@@ -6,7 +6,7 @@ slow to import, so the index is built with the station, off the UI thread).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from forms.schema import Template
@@ -47,15 +47,21 @@ class TemplateIndex:
     def by_code(self, code: str) -> Template | None:
         return self._by_code.get(code)
 
-    def search(self, query: str) -> list[Template]:
-        """Best matches first; an empty query lists everything by code."""
+    def search(self, query: str, first: Collection[str] = ()) -> list[Template]:
+        """Best matches first; an empty query lists everything by code.
+
+        The codes in ``first`` (the businesses of the queue ticket being served) come
+        before every other match, each group in its own order.
+        """
         q = query.strip().lower()
         if not q:
-            return list(self.templates)
+            return sorted(self.templates, key=lambda t: t.code not in first)
         ranked = [
-            (rank, e.template.code, e.template) for e in self._entries if (rank := _rank(e, q))
+            (e.template.code not in first, rank, e.template.code, e.template)
+            for e in self._entries
+            if (rank := _rank(e, q))
         ]
-        return [template for _, _, template in sorted(ranked)]
+        return [template for *_, template in sorted(ranked)]
 
 
 def _rank(entry: _Entry, q: str) -> int:

@@ -52,6 +52,8 @@ class HomeAction:
     opener: Opener
     everywhere: bool = False
     """Bound on the app (priority), so the key works over every screen, not only home."""
+    show: bool = True
+    """Shown in the footer (the menu lists every action, the footer only the main ones)."""
 
     @property
     def key_display(self) -> str:
@@ -64,6 +66,7 @@ class HomeAction:
             self.footer,
             key_display=self.key_display,
             tooltip=self.tooltip,
+            show=self.show,
             priority=self.everywhere,
             id=self.name,
         )
@@ -75,6 +78,38 @@ class HomeAction:
     def palette_text(self, t: Catalog) -> str:
         """``办理业务  F2``: the label first, so the palette sorts and finds by it."""
         return palette_line(t(self.label), self.key_display)
+
+
+def _queue_key(name: str, key: str, *, show: bool = False) -> HomeAction:
+    """A key of the counter's queue (叫号): runs ``CounterQueue.<name>`` (screens/counter_queue.py)
+    on the home screen's queue panel; its texts are ``action.queue_<name>`` and so on."""
+    action = f"queue_{name}"
+    return HomeAction(
+        action,
+        key,
+        f"action.{action}",
+        f"key.{action}",
+        f"key.tip.{action}",
+        COUNTER_STAFF,
+        lambda nav: nav.counter_queue().press(name),
+        show=show,
+    )
+
+
+QUEUE_ACTIONS: tuple[HomeAction, ...] = (
+    _queue_key("open", "o"),
+    _queue_key("call", "f9", show=True),
+    _queue_key("recall", "r"),
+    _queue_key("no_show", "x"),
+    _queue_key("start", "s"),
+    _queue_key("finish", "d"),
+    _queue_key("park", "h"),
+    _queue_key("call_back", "b"),
+    _queue_key("transfer", "t"),
+    _queue_key("pause", "p"),
+    _queue_key("resume", "u"),
+)
+"""The teller's queue keys, after the home actions: F9 calls the next ticket; letters the rest."""
 
 
 HOME_ACTIONS: tuple[HomeAction, ...] = (
@@ -151,7 +186,9 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         ALL_ROLES,
         lambda nav: nav.sign_out(),
     ),
+    *QUEUE_ACTIONS,
 )
+
 
 BY_NAME = {action.name: action for action in HOME_ACTIONS}
 EVERYWHERE = tuple(action for action in HOME_ACTIONS if action.everywhere)

@@ -20,6 +20,7 @@ from screens.actions import (
     for_role,
 )
 from screens.base import WorkstationScreen
+from screens.widgets.queue_panel import QueuePanel
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import stamp, time_of_day
 from workstation.domain.money import format_yuan
@@ -69,23 +70,28 @@ class HomeScreen(WorkstationScreen):
                     ),
                     id="actions",
                 )
-            with Vertical(id="me"):
-                yield Label(t("home.about"), classes="section-title")
-                with Grid(id="me-grid"):
-                    for label, value in self.facts():
-                        yield Label(t(label), classes="fact-label")
-                        yield Label(value, classes="fact-value")
+            with Vertical(id="side"):
+                with Vertical(id="me"):
+                    yield Label(t("home.about"), classes="section-title")
+                    with Grid(id="me-grid"):
+                        for label, value in self.facts():
+                            yield Label(t(label), classes="fact-label")
+                            yield Label(value, classes="fact-value")
+                    if staff.role in COUNTER_STAFF:
+                        yield Label(t("home.till_title"), classes="section-title till-title")
+                        yield Grid(id="till-grid")
+                        yield Static("", id="till-note")
+                    if staff.role is Role.ADMIN:
+                        yield Static(t("home.admin_hint"), id="admin-hint")
                 if staff.role in COUNTER_STAFF:
-                    yield Label(t("home.till_title"), classes="section-title till-title")
-                    yield Grid(id="till-grid")
-                    yield Static("", id="till-note")
-                if staff.role is Role.ADMIN:
-                    yield Static(t("home.admin_hint"), id="admin-hint")
+                    yield QueuePanel()
         yield Footer()
 
     def on_screen_resume(self) -> None:
         """Shown first or again: Textual resumes a screen on its first show too."""
         self.refresh_till()
+        if self.app.who is not None and self.app.who.staff.role in COUNTER_STAFF:
+            self.query_one(QueuePanel).reload()
 
     def refresh_till(self) -> None:
         """The box now: shift, expected cash, limit, what stands before close."""

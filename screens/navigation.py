@@ -20,6 +20,7 @@ from forms.schema import Template
 from forms.state import FormState
 from screens.authorizations import AuthorizationsScreen
 from screens.branch_close import BranchCloseScreen
+from screens.counter_queue import CounterQueue
 from screens.dialogs.password import ChangePasswordModal
 from screens.documents import DocumentsScreen
 from screens.form import FormScreen
@@ -35,6 +36,7 @@ from screens.review import ReviewScreen
 from screens.signin import SignInScreen
 from screens.till import Direction, OpenShiftScreen, TillScreen
 from screens.till_ops import CloseScreen, VaultScreen
+from screens.widgets.queue_panel import QueuePanel
 from workstation.domain.staff import Role
 from workstation.services.auth import SignedIn
 from workstation.services.posting import PostingResult
@@ -158,6 +160,13 @@ class Navigator:
 
     def open_branch_close(self) -> None:
         self.app.push_screen(BranchCloseScreen())
+
+    # -- the counter's queue ------------------------------------------------------------
+
+    def counter_queue(self) -> CounterQueue:
+        """The queue keys (叫号…) act on the home screen's queue panel."""
+        home = self._home()
+        return CounterQueue(home, home.query_one(QueuePanel))
 
     # -- the stack ------------------------------------------------------------------
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,8 +15,12 @@ from textual.widgets.option_list import Option
 from forms.schema import Category, Template
 from screens.base import BACK, WorkstationScreen
 from screens.printouts import run_print
+from screens.widgets.queue_panel import ticket_line
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.prints import DocumentKind
+
+if TYPE_CHECKING:
+    from workstation.services.queue_views import TicketView
 
 
 class PickerScreen(WorkstationScreen):
@@ -38,8 +43,24 @@ class PickerScreen(WorkstationScreen):
             yield Static("", id="detail")
         yield Footer()
 
+    serving: TicketView | None = None
+    """The queue ticket being served at this counter: its service's businesses come first."""
+
     def on_mount(self) -> None:
         self._show("")
+        station = self.app.require_station()
+        queue, counter = station.queue, station.counter.code
+        self.call_service(lambda: queue.serving(counter), self._serving)
+
+    def _serving(self, ticket: TicketView | None) -> None:
+        if ticket is None or not self.is_attached:
+            return
+        self.serving = ticket
+        self._show(self.query_one("#search", Input).value)
+
+    @property
+    def first(self) -> tuple[str, ...]:
+        return self.serving.businesses if self.serving is not None else ()
 
     @property
     def index(self):
@@ -55,7 +76,7 @@ class PickerScreen(WorkstationScreen):
         results = self.query_one("#results", OptionList)
         results.clear_options()
         if query.strip():
-            found = self.index.search(query)
+            found = self.index.search(query, self.first)
             results.add_options([Option(self._prompt(t), id=t.code) for t in found])
         else:
             results.add_options(self._grouped())
@@ -68,11 +89,18 @@ class PickerScreen(WorkstationScreen):
             self.query_one("#detail", Static).update(self.t("picker.nothing", query=query))
 
     def _grouped(self) -> list[Option]:
-        """Every business under its category heading, categories in the schema's order."""
+        """Every business under its category heading, categories in the schema's order; the
+        businesses of the ticket being served first, under their own heading."""
         order = {category: i for i, category in enumerate(get_args(Category))}
         options: list[Option] = []
+        first = [t for code in self.first if (t := self.index.by_code(code)) is not None]
+        if first and self.serving is not None:
+            heading = self.t("picker.serving", ticket=ticket_line(self.t, self.serving))
+            options.append(Option(f"[b]{escape(heading)}[/b]", id="serving", disabled=True))
+            options += [Option("  " + self._prompt(t), id=t.code) for t in first]
         category = None
-        for template in sorted(self.index.templates, key=lambda t: (order[t.category], t.code)):
+        rest = [t for t in self.index.templates if t.code not in self.first]
+        for template in sorted(rest, key=lambda t: (order[t.category], t.code)):
             if template.category != category:
                 category = template.category
                 heading = self.t(f"category.{category}")
