@@ -14,6 +14,7 @@ the same database: one plain row inserted and committed. Goal: p99 <= 5 ms each.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import re
 import statistics
 import sys
@@ -43,7 +44,9 @@ def timed(samples: list[float], call, *args):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=500)
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--profile", help="write a cProfile of the timed rounds to this file")
+    args = parser.parse_args()
+    rounds = args.rounds
 
     from forms.branch_pack import DEFAULT_BRANCH_PACK
     from workstation.cli.demo import prepare_demo
@@ -80,6 +83,9 @@ def main() -> None:
             queue.issue(lobby, services[i % len(services)], priorities[i % len(priorities)])
         issued, called = [], []
         counters = list(STAFF)
+        profiler = cProfile.Profile() if args.profile else None
+        if profiler:
+            profiler.enable()
         for i in range(rounds):
             service = services[i % len(services)]
             timed(issued, queue.issue, lobby, service, priorities[i % len(priorities)])
@@ -87,6 +93,9 @@ def main() -> None:
             window = stations[counter].queue
             timed(called, window.call_next, tellers[counter], counter)
             window.finish(tellers[counter], counter)
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
 
         db, baseline = queue.db, []
 

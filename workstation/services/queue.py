@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+from functools import cached_property
 from math import ceil
 
 from sqlalchemy import func, select
@@ -28,7 +30,7 @@ from workstation.services.auth import SignedIn
 from workstation.services.calendar import open_business_date
 from workstation.services.queue_board import QueueBoardReads
 from workstation.services.queue_calls import QueueCalls
-from workstation.services.queue_core import WAITING, QueueError, spec_name
+from workstation.services.queue_core import BUSINESS_DATE, WAITING, QueueError, spec_name
 from workstation.services.queue_search import ServiceSearch
 from workstation.services.queue_views import Estimate, IssuedTicket, TicketView, WindowView
 
@@ -39,6 +41,10 @@ CHECKLIST = ("always", "in_person")
 
 
 class QueueService(QueueCalls, QueueBoardReads):
+    @cached_property
+    def _documents_of(self) -> dict[tuple[str, str | None], tuple[Msg | str, ...]]:
+        return {}
+
     @property
     def _search(self) -> ServiceSearch:
         found = self.__dict__.get("_search_index")
@@ -62,35 +68,32 @@ class QueueService(QueueCalls, QueueBoardReads):
         """How many would be called before a new ticket, and about how long that takes."""
         spec = self._service(service)
         with self.db.read() as s:
-            return self._estimate(s, spec, priority, exclude=None)
+            return self._estimate(s, spec, priority, self._day(s), exclude=None)
 
     def _estimate(
-        self, s: Session, spec: ServiceSpec, priority: Priority, exclude: int | None
+        self, s: Session, spec: ServiceSpec, priority: Priority, day: date, exclude: int | None
     ) -> Estimate:
+        """One statement: the service's waiting tickets of this priority weight or more
+        (a range of ``ix_tickets_queue``) and the open windows that serve it."""
         rule = self.pack.rule
-        weights = [p for p in Priority if rule.weight(p) >= rule.weight(priority)]
-        ahead = (
-            s.scalar(
-                select(func.count()).where(
-                    Ticket.branch_code == self.branch_code,
-                    Ticket.business_date == self._day(s),
-                    Ticket.status == WAITING,
-                    Ticket.service == spec.key,
-                    Ticket.priority.in_([str(p) for p in weights]),
-                    Ticket.id != (exclude or 0),
-                )
-            )
-            or 0
+        weights = [str(p) for p in Priority if rule.weight(p) >= rule.weight(priority)]
+        t, w = Ticket.__table__.c, QueueWindow.__table__.c
+        ahead = select(func.count()).where(
+            t.branch_code == self.branch_code,
+            t.business_date == day,
+            t.status == WAITING,
+            t.service == spec.key,
+            t.priority.in_(weights),
+            t.id != (exclude or 0),
         )
-        counters = self.pack.counters_for(spec.key)
-        windows = s.scalar(
-            select(func.count()).where(
-                QueueWindow.branch_code == self.branch_code,
-                QueueWindow.counter.in_(counters),
-                QueueWindow.state == WindowState.OPEN,
-            )
+        windows = select(func.count()).where(
+            w.branch_code == self.branch_code,
+            w.counter.in_(self.pack.counters_for(spec.key)),
+            w.state == str(WindowState.OPEN),
         )
-        return Estimate(ahead, ceil(ahead * spec.minutes_each / max(1, windows or 0)))
+        found = s.execute(select(ahead.scalar_subquery(), windows.scalar_subquery())).one()
+        people, open_windows = int(found[0] or 0), int(found[1] or 0)
+        return Estimate(people, ceil(people * spec.minutes_each / max(1, open_windows)))
 
     def issue(
         self, who: SignedIn, service: str, priority: Priority, *, business: str | None = None
@@ -102,6 +105,7 @@ class QueueService(QueueCalls, QueueBoardReads):
         staff = who.staff.staff_id
         with self.db.write() as s:
             day = open_business_date(s, self.journal, self.clock, self.branch_code, staff)
+            s.info[BUSINESS_DATE] = day
             number = next_number(s, self.branch_code, day, spec.key)
             if number > spec.daily_quota:
                 raise QueueError(
@@ -118,7 +122,7 @@ class QueueService(QueueCalls, QueueBoardReads):
             s.flush()
             detail = {"priority": str(priority), "business": business}
             self._event(s, TicketEventKind.ISSUE, who, None, ticket, detail)
-            estimate = self._estimate(s, spec, priority, exclude=ticket.id)
+            estimate = self._estimate(s, spec, priority, day, exclude=ticket.id)
             view = self._view(ticket)
         pack = self.pack
         return IssuedTicket(
@@ -132,7 +136,14 @@ class QueueService(QueueCalls, QueueBoardReads):
         )
 
     def _documents(self, spec: ServiceSpec, business: str | None) -> tuple[Msg | str, ...]:
-        """The documents to have ready: of the chosen business, or of all the service's."""
+        """The documents to have ready: of the chosen business, or of all the service's
+        (the templates do not change while the station runs: worked out once)."""
+        found = self._documents_of.get((spec.key, business))
+        if found is None:
+            found = self._documents_of[spec.key, business] = self._checklist(spec, business)
+        return found
+
+    def _checklist(self, spec: ServiceSpec, business: str | None) -> tuple[Msg | str, ...]:
         codes = (business,) if business else spec.businesses
         seen: dict[str, Msg | str] = {}
         for code in codes:

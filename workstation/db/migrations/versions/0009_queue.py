@@ -27,6 +27,11 @@ KINDS = (
 )
 
 
+QUEUE_INDEX = ["branch_code", "business_date", "status", "service", "priority", "queued_at", "id"]
+"""A service's waiting tickets of one priority in queue order: a counter reads only their heads,
+and the people ahead of a new ticket are counted in it alone."""
+
+
 def _tickets() -> None:
     op.create_table(
         "tickets",
@@ -71,9 +76,8 @@ def _tickets() -> None:
             name=op.f("uq_tickets_branch_code"),
         ),
     )
-    op.create_index(
-        "ix_tickets_queue", "tickets", ["branch_code", "business_date", "status", "service"]
-    )
+    op.create_index("ix_tickets_queue", "tickets", QUEUE_INDEX)
+    op.create_index("ix_tickets_for_counter", "tickets", ["for_counter", "status"])
     op.create_index("ix_tickets_window", "tickets", ["branch_code", "counter", "status"])
 
 
@@ -163,5 +167,6 @@ def downgrade() -> None:
     op.drop_index("ix_ticket_events_kind", table_name="ticket_events")
     op.drop_table("ticket_events")
     op.drop_index("ix_tickets_window", table_name="tickets")
+    op.drop_index("ix_tickets_for_counter", table_name="tickets")
     op.drop_index("ix_tickets_queue", table_name="tickets")
     op.drop_table("tickets")
