@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from functools import cached_property
 from math import ceil
@@ -102,26 +103,9 @@ class QueueService(QueueCalls, QueueBoardReads):
         spec = self._service(service)
         if business is not None and business not in spec.businesses:
             raise QueueError("queue.error.unknown_business", code=business, service=spec_name(spec))
-        staff = who.staff.staff_id
         with self.db.write() as s:
-            day = open_business_date(s, self.journal, self.clock, self.branch_code, staff)
-            s.info[BUSINESS_DATE] = day
-            number = next_number(s, self.branch_code, day, spec.key)
-            if number > spec.daily_quota:
-                raise QueueError(
-                    "queue.error.quota_reached", service=spec_name(spec), quota=spec.daily_quota
-                )
-            now = self.clock.now()
-            ticket = Ticket(
-                branch_code=self.branch_code, business_date=day, service=spec.key, number=number,
-                label=f"{spec.prefix}{number:03d}", priority=priority, status=TicketStatus.WAITING,
-                arrived_at=now, queued_at=now, issued_by=staff,
-                issued_counter=self.station_counter, calls=0, triage_error=False,
-            )  # fmt: skip
-            s.add(ticket)
-            s.flush()
-            detail = {"priority": str(priority), "business": business}
-            self._event(s, TicketEventKind.ISSUE, who, None, ticket, detail)
+            day = self._open_day(s, who)
+            ticket = self._new_ticket(s, who, spec, priority, day, business)
             estimate = self._estimate(s, spec, priority, day, exclude=ticket.id)
             view = self._view(ticket)
         pack = self.pack
@@ -134,6 +118,50 @@ class QueueService(QueueCalls, QueueBoardReads):
             opinion_book=msg("queue.bilingual", zh=pack.opinion_book_zh, en=pack.opinion_book_en),
             business_date=day.isoformat(),
         )
+
+    def issue_many(self, who: SignedIn, orders: Sequence[tuple[str, Priority]]) -> list[TicketView]:
+        """Several tickets in one unit of work, numbered, evented and journaled as
+        :meth:`issue` does each (a group arriving together; seeding a test or a benchmark).
+        All or none: a refusal of one stores none."""
+        specs = [(self._service(service), priority) for service, priority in orders]
+        with self.db.write() as s:
+            day = self._open_day(s, who)
+            tickets = [self._new_ticket(s, who, spec, p, day, None) for spec, p in specs]
+            return [self._view(ticket) for ticket in tickets]
+
+    def _open_day(self, s: Session, who: SignedIn) -> date:
+        staff = who.staff.staff_id
+        day = open_business_date(s, self.journal, self.clock, self.branch_code, staff)
+        s.info[BUSINESS_DATE] = day
+        return day
+
+    def _new_ticket(
+        self,
+        s: Session,
+        who: SignedIn,
+        spec: ServiceSpec,
+        priority: Priority,
+        day: date,
+        business: str | None,
+    ) -> Ticket:
+        """The next number of ``spec`` (refused past the quota), its ticket and event."""
+        number = next_number(s, self.branch_code, day, spec.key)
+        if number > spec.daily_quota:
+            raise QueueError(
+                "queue.error.quota_reached", service=spec_name(spec), quota=spec.daily_quota
+            )
+        now = self.clock.now()
+        ticket = Ticket(
+            branch_code=self.branch_code, business_date=day, service=spec.key, number=number,
+            label=f"{spec.prefix}{number:03d}", priority=priority, status=TicketStatus.WAITING,
+            arrived_at=now, queued_at=now, issued_by=who.staff.staff_id,
+            issued_counter=self.station_counter, calls=0, triage_error=False,
+        )  # fmt: skip
+        s.add(ticket)
+        s.flush()
+        detail = {"priority": str(priority), "business": business}
+        self._event(s, TicketEventKind.ISSUE, who, None, ticket, detail)
+        return ticket
 
     def _documents(self, spec: ServiceSpec, business: str | None) -> tuple[Msg | str, ...]:
         """The documents to have ready: of the chosen business, or of all the service's
