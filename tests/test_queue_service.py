@@ -16,6 +16,8 @@ from workstation.db.queue import Ticket, TicketEvent
 from workstation.domain.queue import Priority, TicketStatus, WindowState
 from workstation.services.queue import QueueError
 
+pytestmark = pytest.mark.db
+
 
 def test_a_ticket_is_issued_called_served_and_finished(station):
     desk = lobby(station)
