@@ -52,7 +52,10 @@ class Ticket(Base):
             "ix_tickets_queue",
             *("branch_code", "business_date", "status", "service", "priority", "queued_at", "id"),
         ),
-        Index("ix_tickets_for_counter", "for_counter", "status"),
+        Index(
+            "ix_tickets_for_counter",
+            *("for_counter", "branch_code", "business_date", "status", "queued_at", "id"),
+        ),
         Index("ix_tickets_window", "branch_code", "counter", "status"),
     )
 

@@ -30,6 +30,8 @@ KINDS = (
 QUEUE_INDEX = ["branch_code", "business_date", "status", "service", "priority", "queued_at", "id"]
 """A service's waiting tickets of one priority in queue order: a counter reads only their heads,
 and the people ahead of a new ticket are counted in it alone."""
+FOR_COUNTER_INDEX = ["for_counter", "branch_code", "business_date", "status", "queued_at", "id"]
+"""The tickets transferred to one counter, in queue order (no sort of the whole queue)."""
 
 
 def _tickets() -> None:
@@ -77,7 +79,7 @@ def _tickets() -> None:
         ),
     )
     op.create_index("ix_tickets_queue", "tickets", QUEUE_INDEX)
-    op.create_index("ix_tickets_for_counter", "tickets", ["for_counter", "status"])
+    op.create_index("ix_tickets_for_counter", "tickets", FOR_COUNTER_INDEX)
     op.create_index("ix_tickets_window", "tickets", ["branch_code", "counter", "status"])
 
 
