@@ -32,8 +32,12 @@ def test_four_processes_calling_next_serve_each_of_400_tickets_once(
     )
     try:
         desk = station.auth.sign_in("L001", "demo1234")
-        for i in range(TICKETS):
-            station.queue.issue(desk, "payment", Priority.ELDERLY if i % 5 == 0 else Priority.NONE)
+        # one unit of work, numbered as issue() numbers (seconds, not 400 commits)
+        orders = [
+            ("payment", Priority.ELDERLY if i % 5 == 0 else Priority.NONE) for i in range(TICKETS)
+        ]
+        issued = station.queue.issue_many(desk, orders)
+        assert [t.label for t in issued] == [f"A{n:03d}" for n in range(1, TICKETS + 1)]
         children = [
             subprocess.Popen(
                 [*CALLER, db_url, counter, str(pack)],

@@ -99,4 +99,7 @@ def test_the_rule_is_printed_with_its_cap():
     from workstation.domain.i18n import Catalog
 
     lines = [Catalog.load("zh")(line) for line in rule_lines(RULE)]
-    assert len(lines) == 5 and "2" in lines[3] and "vip=3" in lines[3]
+    assert len(lines) == 5 and "连续叫了 2 个优先号" in lines[3]
+    assert "（贵宾3、老年人2、" in lines[3], lines[3]  # named, highest weight first
+    english = Catalog.load("en")(rule_lines(RULE)[3])
+    assert "(VIP 3, Elderly 2, " in english, english

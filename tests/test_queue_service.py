@@ -16,6 +16,8 @@ from workstation.db.queue import Ticket, TicketEvent
 from workstation.domain.queue import Priority, TicketStatus, WindowState
 from workstation.services.queue import QueueError
 
+pytestmark = pytest.mark.db
+
 
 def test_a_ticket_is_issued_called_served_and_finished(station):
     desk = lobby(station)
@@ -62,3 +64,21 @@ def test_an_unknown_service_is_refused_and_nothing_is_stored(station):
     with station.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Ticket)) == 0
         assert s.scalar(select(func.count()).select_from(TicketEvent)) == 0
+
+
+def test_a_group_is_issued_in_one_go_numbered_on_from_single_tickets_all_or_none(station):
+    desk = lobby(station)
+    station.queue.issue(desk, "claims", Priority.NONE)
+    group = station.queue.issue_many(desk, [("claims", Priority.NONE), ("payment", Priority.VIP)])
+    assert [t.label for t in group] == ["C002", "A001"]
+    assert group[1].priority is Priority.VIP
+    quota = station.queue.pack.service("claims").daily_quota
+    with pytest.raises(QueueError) as refused:
+        station.queue.issue_many(
+            desk, [("payment", Priority.NONE)] + [("claims", Priority.NONE)] * quota
+        )
+    assert refused.value.msg.key == "queue.error.quota_reached"
+    assert station.queue.issue(desk, "payment", Priority.NONE).ticket.label == "A002"
+    with station.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Ticket)) == 4
+        assert s.scalar(select(func.count()).where(TicketEvent.kind == "issue")) == 4

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import func, select
 
@@ -10,7 +12,9 @@ from tests.ledger_support import in_both_languages, on_shift
 from tests.queue_support import at_window, issue_all, lobby
 from workstation.db.models import JournalEntry
 from workstation.db.queue import Ticket, TicketEvent
+from workstation.domain.clock import local_date
 from workstation.domain.queue import PauseReason, Priority, TicketStatus
+from workstation.domain.queue_rule import choose_next
 from workstation.services.queue import QueueError
 from workstation.station import open_station
 
@@ -138,6 +142,23 @@ def test_a_transfer_to_the_lobby_is_a_triage_error_of_the_issuing_staff(station)
         assert (ticket.issued_by, ticket.triage_error) == ("L001", True)
 
 
+def test_triage_errors_are_counted_per_lobby_staff_and_day(station, station2):
+    desk = lobby(station)
+    issue_all(station, desk, ("payment", N), ("payment", N), ("policy_service", N))
+    teller, other = at_window(station), at_window(station2, "T002")
+    assert station.queue.triage_errors() == {}
+    station.queue.call_next(teller, "01")
+    station.queue.transfer(teller, "01", to_lobby=True)  # an error: counted
+    station.queue.call_next(teller, "01")
+    station.queue.finish(teller, "01")  # served where it was sent: not an error
+    station2.queue.call_next(other, "02")
+    station2.queue.transfer(other, "02", to_service="claims")  # moved on: not an error
+    today = local_date(station.clock)
+    assert station.queue.triage_errors() == {"L001": 1}
+    assert station2.queue.triage_errors(today) == {"L001": 1}
+    assert station.queue.triage_errors(today - timedelta(days=1)) == {}
+
+
 def test_the_quota_refuses_the_next_ticket_and_the_board_says_so(station):
     desk = lobby(station)
     quota = station.queue.pack.service("claims").daily_quota
@@ -188,3 +209,33 @@ def test_every_queue_event_is_journaled_and_verify_covers_them(station):
         s.add(TicketEvent(branch_code="SH01", kind="call", at=station.clock.now(), staff="T001"))
     problem = audit(station.db).problem
     assert problem is not None and problem.params["what"].key == "journal.audit.kind.ticket_event"
+
+
+def test_calling_from_the_heads_chooses_as_the_rule_over_every_waiting_ticket(station):
+    """call_next reads only the head of each service and priority (and the transfers to
+    the counter): for any queue it must pick what the rule picks over them all."""
+    services = ("payment", "policy_service", "claims", "consultation", "vip")
+    mixes = [
+        (services[(i * 7) % 5], list(Priority)[(i * 3) % 5 if i % 3 else 0]) for i in range(60)
+    ]
+    issue_all(station, lobby(station), *mixes, step=37)
+    queue, rule = station.queue, station.queue.pack.rule
+    with station.db.write() as s:  # two tickets sent to counter 03 by a transfer
+        for ticket in s.scalars(select(Ticket).where(Ticket.service == "claims").limit(2)):
+            ticket.for_counter = "03"
+    seen = []
+    for step in range(48):  # take each chosen ticket away, at varying lateness and runs
+        counter, run = ("01", "02", "03", "04")[step % 4], step % 3
+        now = station.clock.now() + timedelta(minutes=(0, 20, 45, 90)[step // 4 % 4])
+        args = {"counter": counter, "now": now, "priority_run": run, "rule": rule}
+        with station.db.write() as s:
+            day = queue._day(s)
+            every = queue._candidates(s, counter, day)
+            heads = queue._heads(s, counter, day)
+            assert len(heads) < len(every) or len(every) <= 1
+            chosen = choose_next(heads, **args)
+            assert chosen == choose_next(every, **args)
+            if chosen is not None:
+                s.get(Ticket, chosen.ticket_id).status = TicketStatus.CALLED
+                seen.append(chosen.ticket_id)
+    assert len(set(seen)) == len(seen) > 40

@@ -7,9 +7,25 @@ change of a ticket or a window is a ``ticket_events`` row, journaled with it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, select
+from sqlalchemy import (
+    CheckConstraint,
+    ColumnElement,
+    CompoundSelect,
+    ForeignKey,
+    Index,
+    Select,
+    String,
+    Text,
+    UniqueConstraint,
+    bindparam,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workstation.db.base import Base, one_of
@@ -32,7 +48,14 @@ class Ticket(Base):
         CheckConstraint(one_of("status", TicketStatus), name="status"),
         CheckConstraint(one_of("priority", Priority), name="priority"),
         UniqueConstraint("branch_code", "business_date", "service", "number"),
-        Index("ix_tickets_queue", "branch_code", "business_date", "status", "service"),
+        Index(
+            "ix_tickets_queue",
+            *("branch_code", "business_date", "status", "service", "priority", "queued_at", "id"),
+        ),
+        Index(
+            "ix_tickets_for_counter",
+            *("for_counter", "branch_code", "business_date", "status", "queued_at", "id"),
+        ),
         Index("ix_tickets_window", "branch_code", "counter", "status"),
     )
 
@@ -114,16 +137,25 @@ class TicketNumber(Base):
 
 
 def next_number(s: Session, branch: str, day: date, service: str) -> int:
-    """The service's next number on ``day``, under a row lock held until the transaction ends."""
-    key = (branch, day, service)
-    row = s.get(TicketNumber, key, with_for_update=True)
-    if row is None:
+    """The service's next number on ``day``, under a row lock held until the transaction ends.
+
+    One ``UPDATE … RETURNING`` bumps and reads it (and locks the row); only the day's
+    first ticket of a service inserts the row first.
+    """
+    t = TicketNumber.__table__.c
+    bump = (
+        update(TicketNumber)
+        .where(t.branch_code == branch, t.business_date == day, t.service == service)
+        .values(last=t.last + 1)
+        .returning(t.last)
+        .execution_options(synchronize_session=False)
+    )
+    number = s.scalar(bump)
+    if number is None:
         insert_missing(s, TicketNumber, branch_code=branch, business_date=day, service=service)
-        row = s.get(TicketNumber, key, with_for_update=True, populate_existing=True)
-    assert row is not None  # inserted just now, or by the transaction that beat us to it
-    row.last += 1
-    s.flush()
-    return row.last
+        number = s.scalar(bump)  # inserted just now, or by the transaction that beat us to it
+    assert number is not None
+    return int(number)
 
 
 def at_window(s: Session, branch: str, counter: str, *, lock: bool = False) -> Ticket | None:
@@ -153,3 +185,35 @@ def open_shift_at(s: Session, branch: str, counter: str, staff: str, day: date) 
             Shift.status == ShiftStatus.OPEN,
         )
     )
+
+
+def heads_query(counter: str, services: Sequence[str]) -> CompoundSelect[Any]:
+    """The tickets ``counter`` may call next, by the rule: no other can come first.
+
+    For each of its services and each priority, the first waiting ticket in queue order
+    (queued_at, id), and the first transferred to this very counter: at most
+    ``len(services) * len(Priority) + 1`` rows, each one step down ``ix_tickets_queue``
+    (or ``ix_tickets_for_counter``), however many wait. The oldest normal ticket of a
+    service is its head of priority ``none``: enough to see whether one is overdue.
+    Parameters: ``branch`` and ``day``.
+    """
+    t = Ticket.__table__.c
+    columns = (t.id, t.label, t.service, t.priority, t.queued_at, t.for_counter)
+    waiting = (
+        t.branch_code == bindparam("branch"),
+        t.business_date == bindparam("day"),
+        t.status == str(TicketStatus.WAITING),
+    )
+
+    def first(*where: ColumnElement[bool]) -> Select[Any]:
+        return select(*columns).where(*waiting, *where).order_by(t.queued_at, t.id).limit(1)
+
+    parts = [first(t.for_counter == counter)]
+    for service in services:
+        for priority in Priority:
+            parts.append(
+                first(t.service == service, t.priority == str(priority)).where(
+                    t.for_counter.is_(None)
+                )
+            )
+    return union_all(*(part.subquery().select() for part in parts))

@@ -87,9 +87,14 @@ def is_priority(rule: QueueRule, priority: Priority) -> bool:
 
 def rule_lines(rule: QueueRule) -> list[Msg]:
     """The rule in words, as the lobby screen shows it (``queue.rule.1`` … ``queue.rule.5``)."""
-    weights = ", ".join(
-        f"{p.value}={w}" for p, w in sorted(rule.priority_weights.items(), key=lambda i: -i[1])
+    ranked = sorted(
+        ((p, w) for p, w in rule.priority_weights.items() if w > 0), key=lambda i: -i[1]
     )
+    weights: Msg | str = ""
+    # 贵宾 3、老年人 2、…: each class named in the catalog's words, highest first
+    for priority, weight in reversed(ranked):
+        key = "queue.rule.weight_more" if weights else "queue.rule.weight"
+        weights = msg(key, name=priority.label, weight=weight, rest=weights)
     return [
         msg(f"queue.rule.{n}", cap=rule.priority_run_cap, weights=weights)
         for n in range(1, RULE_LINES + 1)

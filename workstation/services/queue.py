@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
+from functools import cached_property
 from math import ceil
 
 from sqlalchemy import func, select
@@ -30,7 +32,7 @@ from workstation.services.auth import SignedIn
 from workstation.services.calendar import open_business_date
 from workstation.services.queue_board import QueueBoardReads
 from workstation.services.queue_calls import QueueCalls
-from workstation.services.queue_core import WAITING, QueueError, spec_name
+from workstation.services.queue_core import BUSINESS_DATE, WAITING, QueueError, spec_name
 from workstation.services.queue_search import ServiceSearch
 from workstation.services.queue_views import Estimate, IssuedTicket, TicketView, WindowView
 
@@ -41,6 +43,10 @@ CHECKLIST = ("always", "in_person")
 
 
 class QueueService(QueueCalls, QueueBoardReads):
+    @cached_property
+    def _documents_of(self) -> dict[tuple[str, str | None], tuple[Msg | str, ...]]:
+        return {}
+
     @property
     def _search(self) -> ServiceSearch:
         found = self.__dict__.get("_search_index")
@@ -64,35 +70,32 @@ class QueueService(QueueCalls, QueueBoardReads):
         """How many would be called before a new ticket, and about how long that takes."""
         spec = self._service(service)
         with self.db.read() as s:
-            return self._estimate(s, spec, priority, exclude=None)
+            return self._estimate(s, spec, priority, self._day(s), exclude=None)
 
     def _estimate(
-        self, s: Session, spec: ServiceSpec, priority: Priority, exclude: int | None
+        self, s: Session, spec: ServiceSpec, priority: Priority, day: date, exclude: int | None
     ) -> Estimate:
+        """One statement: the service's waiting tickets of this priority weight or more
+        (a range of ``ix_tickets_queue``) and the open windows that serve it."""
         rule = self.pack.rule
-        weights = [p for p in Priority if rule.weight(p) >= rule.weight(priority)]
-        ahead = (
-            s.scalar(
-                select(func.count()).where(
-                    Ticket.branch_code == self.branch_code,
-                    Ticket.business_date == self._day(s),
-                    Ticket.status == WAITING,
-                    Ticket.service == spec.key,
-                    Ticket.priority.in_([str(p) for p in weights]),
-                    Ticket.id != (exclude or 0),
-                )
-            )
-            or 0
+        weights = [str(p) for p in Priority if rule.weight(p) >= rule.weight(priority)]
+        t, w = Ticket.__table__.c, QueueWindow.__table__.c
+        ahead = select(func.count()).where(
+            t.branch_code == self.branch_code,
+            t.business_date == day,
+            t.status == WAITING,
+            t.service == spec.key,
+            t.priority.in_(weights),
+            t.id != (exclude or 0),
         )
-        counters = self.pack.counters_for(spec.key)
-        windows = s.scalar(
-            select(func.count()).where(
-                QueueWindow.branch_code == self.branch_code,
-                QueueWindow.counter.in_(counters),
-                QueueWindow.state == WindowState.OPEN,
-            )
+        windows = select(func.count()).where(
+            w.branch_code == self.branch_code,
+            w.counter.in_(self.pack.counters_for(spec.key)),
+            w.state == str(WindowState.OPEN),
         )
-        return Estimate(ahead, ceil(ahead * spec.minutes_each / max(1, windows or 0)))
+        found = s.execute(select(ahead.scalar_subquery(), windows.scalar_subquery())).one()
+        people, open_windows = int(found[0] or 0), int(found[1] or 0)
+        return Estimate(people, ceil(people * spec.minutes_each / max(1, open_windows)))
 
     def issue(
         self, who: SignedIn, service: str, priority: Priority, *, business: str | None = None
@@ -101,26 +104,10 @@ class QueueService(QueueCalls, QueueBoardReads):
         spec = self._service(service)
         if business is not None and business not in spec.businesses:
             raise QueueError("queue.error.unknown_business", code=business, service=spec_name(spec))
-        staff = who.staff.staff_id
         with self.db.write() as s:
-            day = open_business_date(s, self.journal, self.clock, self.branch_code, staff)
-            number = next_number(s, self.branch_code, day, spec.key)
-            if number > spec.daily_quota:
-                raise QueueError(
-                    "queue.error.quota_reached", service=spec_name(spec), quota=spec.daily_quota
-                )
-            now = self.clock.now()
-            ticket = Ticket(
-                branch_code=self.branch_code, business_date=day, service=spec.key, number=number,
-                label=f"{spec.prefix}{number:03d}", priority=priority, status=TicketStatus.WAITING,
-                arrived_at=now, queued_at=now, issued_by=staff,
-                issued_counter=self.station_counter, calls=0, triage_error=False,
-            )  # fmt: skip
-            s.add(ticket)
-            s.flush()
-            detail = {"priority": str(priority), "business": business}
-            self._event(s, TicketEventKind.ISSUE, who, None, ticket, detail)
-            estimate = self._estimate(s, spec, priority, exclude=ticket.id)
+            day = self._open_day(s, who)
+            ticket = self._new_ticket(s, who, spec, priority, day, business)
+            estimate = self._estimate(s, spec, priority, day, exclude=ticket.id)
             view = self._view(ticket)
         return self._issued(view, estimate, spec, business, day)
 
@@ -136,7 +123,9 @@ class QueueService(QueueCalls, QueueBoardReads):
                 )
             )
             business = json.loads(detail).get("business") if detail else None
-            estimate = self._estimate(s, spec, Priority(ticket.priority), exclude=ticket.id)
+            estimate = self._estimate(
+                s, spec, Priority(ticket.priority), ticket.business_date, exclude=ticket.id
+            )
             return self._issued(self._view(ticket), estimate, spec, business, ticket.business_date)
 
     def _issued(
@@ -158,8 +147,59 @@ class QueueService(QueueCalls, QueueBoardReads):
             business_date=day.isoformat(),
         )
 
+    def issue_many(self, who: SignedIn, orders: Sequence[tuple[str, Priority]]) -> list[TicketView]:
+        """Several tickets in one unit of work, numbered, evented and journaled as
+        :meth:`issue` does each (a group arriving together; seeding a test or a benchmark).
+        All or none: a refusal of one stores none."""
+        specs = [(self._service(service), priority) for service, priority in orders]
+        with self.db.write() as s:
+            day = self._open_day(s, who)
+            tickets = [self._new_ticket(s, who, spec, p, day, None) for spec, p in specs]
+            return [self._view(ticket) for ticket in tickets]
+
+    def _open_day(self, s: Session, who: SignedIn) -> date:
+        staff = who.staff.staff_id
+        day = open_business_date(s, self.journal, self.clock, self.branch_code, staff)
+        s.info[BUSINESS_DATE] = day
+        return day
+
+    def _new_ticket(
+        self,
+        s: Session,
+        who: SignedIn,
+        spec: ServiceSpec,
+        priority: Priority,
+        day: date,
+        business: str | None,
+    ) -> Ticket:
+        """The next number of ``spec`` (refused past the quota), its ticket and event."""
+        number = next_number(s, self.branch_code, day, spec.key)
+        if number > spec.daily_quota:
+            raise QueueError(
+                "queue.error.quota_reached", service=spec_name(spec), quota=spec.daily_quota
+            )
+        now = self.clock.now()
+        ticket = Ticket(
+            branch_code=self.branch_code, business_date=day, service=spec.key, number=number,
+            label=f"{spec.prefix}{number:03d}", priority=priority, status=TicketStatus.WAITING,
+            arrived_at=now, queued_at=now, issued_by=who.staff.staff_id,
+            issued_counter=self.station_counter, calls=0, triage_error=False,
+        )  # fmt: skip
+        s.add(ticket)
+        s.flush()
+        detail = {"priority": str(priority), "business": business}
+        self._event(s, TicketEventKind.ISSUE, who, None, ticket, detail)
+        return ticket
+
     def _documents(self, spec: ServiceSpec, business: str | None) -> tuple[Msg | str, ...]:
-        """The documents to have ready: of the chosen business, or of all the service's."""
+        """The documents to have ready: of the chosen business, or of all the service's
+        (the templates do not change while the station runs: worked out once)."""
+        found = self._documents_of.get((spec.key, business))
+        if found is None:
+            found = self._documents_of[spec.key, business] = self._checklist(spec, business)
+        return found
+
+    def _checklist(self, spec: ServiceSpec, business: str | None) -> tuple[Msg | str, ...]:
         codes = (business,) if business else spec.businesses
         seen: dict[str, Msg | str] = {}
         for code in codes:

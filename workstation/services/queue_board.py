@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -160,6 +160,23 @@ class QueueBoardReads(QueueCore):
             open_windows=in_state(WindowState.OPEN),
             paused_windows=in_state(WindowState.PAUSED),
         )
+
+    def triage_errors(self, day: date | None = None) -> dict[str, int]:
+        """Tickets sent back to the lobby on ``day`` (default: today's business date), per
+        lobby staff who issued them: each one a service chosen wrongly at triage (分诊差错)."""
+        t = Ticket.__table__.c
+        with self.db.read() as s:
+            rows = s.execute(
+                select(t.issued_by, func.count())
+                .where(
+                    t.branch_code == self.branch_code,
+                    t.business_date == (day or self._day(s)),
+                    t.triage_error.is_(True),
+                )
+                .group_by(t.issued_by)
+                .order_by(t.issued_by)
+            ).all()
+        return {staff: int(count) for staff, count in rows}
 
     def calls_since(self, event_id: int) -> tuple[CallView, ...]:
         """The calls after event ``event_id``, oldest first (for the display's announcer)."""

@@ -11,8 +11,14 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from workstation.db.queue import Ticket, next_number
-from workstation.domain.queue import AT_WINDOW, TicketEventKind, TicketStatus, WindowState
-from workstation.domain.queue_rule import Candidate, choose_next, is_priority
+from workstation.domain.queue import (
+    AT_WINDOW,
+    Priority,
+    TicketEventKind,
+    TicketStatus,
+    WindowState,
+)
+from workstation.domain.queue_rule import choose_next, is_priority
 from workstation.services.auth import SignedIn
 from workstation.services.queue_core import WAITING, QueueCore, QueueError, spec_name
 from workstation.services.queue_views import TicketView
@@ -27,24 +33,22 @@ class QueueCalls(QueueCore):
         with self.db.write() as s:
             window = self._ready(s, who, counter)
             self._idle(s, counter)
-            chosen = self._take(s, who, counter, window.priority_run)
-            priority = is_priority(self.pack.rule, chosen.priority)
+            ticket = self._take(s, who, counter, window.priority_run)
+            priority = is_priority(self.pack.rule, Priority(ticket.priority))
             window.priority_run = window.priority_run + 1 if priority else 0
-            ticket = self._ticket(s, chosen.ticket_id)
-            s.refresh(ticket)
             self._event(s, TicketEventKind.CALL, who, counter, ticket)
             return self._view(ticket)
 
-    def _take(self, s: Session, who: SignedIn, counter: str, run: int) -> Candidate:
-        """Choose by the rule and take the ticket while it still waits; choose again when
-        another counter took it first."""
+    def _take(self, s: Session, who: SignedIn, counter: str, run: int) -> Ticket:
+        """Choose by the rule and take the ticket while it still waits (one UPDATE that
+        returns the row); choose again when another counter took it first."""
         day, now, rule = self._day(s), self.clock.now(), self.pack.rule
         for _ in range(RACES):
-            cands = self._candidates(s, counter, day)
+            cands = self._heads(s, counter, day)
             chosen = choose_next(cands, counter=counter, now=now, priority_run=run, rule=rule)
             if chosen is None:
                 raise QueueError("queue.error.none_waiting", counter=counter)
-            taken = s.execute(
+            taken = s.scalar(
                 update(Ticket)
                 .where(Ticket.id == chosen.ticket_id, Ticket.status == WAITING)
                 .values(
@@ -54,10 +58,11 @@ class QueueCalls(QueueCore):
                     calls=Ticket.calls + 1,
                     called_at=now,
                 )
-                .execution_options(synchronize_session=False)
+                .returning(Ticket)
+                .execution_options(synchronize_session=False, populate_existing=True)
             )
-            if taken.rowcount == 1:  # type: ignore[attr-defined]
-                return chosen
+            if taken is not None:
+                return taken
         raise QueueError("queue.error.none_waiting", counter=counter)
 
     def recall(self, who: SignedIn, counter: str) -> TicketView:

@@ -27,6 +27,13 @@ KINDS = (
 )
 
 
+QUEUE_INDEX = ["branch_code", "business_date", "status", "service", "priority", "queued_at", "id"]
+"""A service's waiting tickets of one priority in queue order: a counter reads only their heads,
+and the people ahead of a new ticket are counted in it alone."""
+FOR_COUNTER_INDEX = ["for_counter", "branch_code", "business_date", "status", "queued_at", "id"]
+"""The tickets transferred to one counter, in queue order (no sort of the whole queue)."""
+
+
 def _tickets() -> None:
     op.create_table(
         "tickets",
@@ -71,9 +78,8 @@ def _tickets() -> None:
             name=op.f("uq_tickets_branch_code"),
         ),
     )
-    op.create_index(
-        "ix_tickets_queue", "tickets", ["branch_code", "business_date", "status", "service"]
-    )
+    op.create_index("ix_tickets_queue", "tickets", QUEUE_INDEX)
+    op.create_index("ix_tickets_for_counter", "tickets", FOR_COUNTER_INDEX)
     op.create_index("ix_tickets_window", "tickets", ["branch_code", "counter", "status"])
 
 
@@ -163,5 +169,6 @@ def downgrade() -> None:
     op.drop_index("ix_ticket_events_kind", table_name="ticket_events")
     op.drop_table("ticket_events")
     op.drop_index("ix_tickets_window", table_name="tickets")
+    op.drop_index("ix_tickets_for_counter", table_name="tickets")
     op.drop_index("ix_tickets_queue", table_name="tickets")
     op.drop_table("tickets")
