@@ -40,6 +40,7 @@ async def test_lobby_issues_an_elderly_surrender_ticket_and_prints_it(station: S
     async with app.run_test(size=SIZE) as pilot:
         await _at_the_lobby(pilot)
         assert "①转给本窗口的号最先叫" in screen_text(app)  # the queue rule is on screen
+        assert "上海浦东客户服务中心 · 大堂" in screen_text(app)  # no window: the lobby
         await type_text(pilot, "tb")
         await settle(pilot)
         text = screen_text(app)

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from workstation.domain.clock import stamp
+from workstation.domain.staff import Role
 
 if TYPE_CHECKING:
     from textual import getters
@@ -48,7 +49,9 @@ class StatusBar(Widget):
         right: list[Content | str] = []
         if app.station is not None:
             lang = t.lang
-            place = f"{app.station.branch.name(lang)} · {app.station.counter.name(lang)}"
+            lobby = app.who is not None and app.who.staff.role is Role.LOBBY
+            where = t("lobby.place") if lobby else app.station.counter.name(lang)
+            place = f"{app.station.branch.name(lang)} · {where}"  # lobby staff serve no window
             if app.station.demo:
                 right.append(Content.styled(f" {t('app.demo_badge')} ", "on $warning"))
         if app.who is not None:
