@@ -153,12 +153,11 @@ class LobbyScreen(WorkstationScreen):
         self._search(event.value)
 
     def _search(self, text: str) -> None:
+        """In memory (the templates and the pack, no database), so on the UI thread: Enter
+        typed right after ``tb`` acts on the list for ``tb``, never on the one before."""
         station = self.app.require_station()
         queue, templates = station.queue, station.templates
-        self.call_service(
-            lambda: find(text, templates, queue.services(), queue.search(text) if text else []),
-            lambda found: self._listed(text, found),
-        )
+        self._listed(text, find(text, templates, queue.services(), queue.search(text)))
 
     def _listed(self, text: str, found: list[ServiceChoice]) -> None:
         if not self.is_attached or self.query_one("#search", Input).value != text:

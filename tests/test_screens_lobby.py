@@ -3,6 +3,8 @@ the wait, issues; the ticket is stored as chosen and its PDF printed through the
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import select
 
@@ -12,7 +14,7 @@ from screens.signin import SignInScreen
 from tests.flows import PASSWORD
 from tests.pilot import SIZE, make_app, ready, screen_text, settle, sign_in, type_text
 from tests.printing_support import pdf_text
-from workstation.db.queue import Ticket
+from workstation.db.queue import Ticket, TicketEvent
 from workstation.domain.queue import Priority
 from workstation.station import Station
 
@@ -119,3 +121,20 @@ async def test_lobby_staff_lock_and_sign_out_from_the_lobby(station: Station):
         await settle(pilot)
         assert isinstance(app.screen, SignInScreen) and app.who is None
         assert lobby.follower is not None and lobby.follower.stopped
+
+
+async def test_enter_typed_right_after_the_search_acts_on_what_was_typed(station: Station):
+    """A quick hand: ``tb`` and Enter with no pause queue for 退保 (3101), not for what was
+    highlighted in the list before (保全 itself)."""
+    app = make_app(station)
+    async with app.run_test(size=SIZE) as pilot:
+        await _at_the_lobby(pilot)
+        await pilot.press("down")  # the list of every service: 保全 highlighted
+        await pilot.press("t", "b", "enter", "2", "enter")  # no pause between the keys
+        await settle(pilot)
+        await settle(pilot)
+    (ticket,) = _tickets(station)
+    with station.db.read() as s:
+        detail = s.scalar(select(TicketEvent.detail).where(TicketEvent.ticket_id == ticket.id))
+    assert (ticket.service, ticket.priority) == ("policy_service", "elderly")
+    assert json.loads(detail)["business"] == "3101"
