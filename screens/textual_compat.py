@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.dom import DOMNode
     from textual.message import Message
+    from textual.message_pump import MessagePump
     from textual.screen import Screen
-    from textual.widget import Widget
 
 CHECKED_WITH = "8.2.8"
 """The Textual version these helpers were read against (``textual.__version__``)."""
@@ -56,8 +56,9 @@ def bindings_for(node: DOMNode, key: str) -> list[Binding]:
     return list(node._bindings.key_to_bindings.get(key, []))
 
 
-def has_queued_messages(widget: Widget) -> bool:
-    """Whether ``widget`` has messages (keys) waiting: Textual does not say publicly."""
+def has_queued_messages(widget: MessagePump) -> bool:
+    """Whether ``widget`` (or the app, or a screen) has messages (keys) waiting: Textual
+    does not say publicly."""
     return not widget._message_queue.empty()
 
 

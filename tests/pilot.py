@@ -14,7 +14,12 @@ from textual.worker import WorkerCancelled, WorkerFailed
 from screens.app import DemoAccount, WorkstationApp
 from screens.dialogs.remote_wait import RemoteWaitModal
 from screens.follow import FOLLOW
-from screens.textual_compat import character_to_key, notification_messages, send_to_app
+from screens.textual_compat import (
+    character_to_key,
+    has_queued_messages,
+    notification_messages,
+    send_to_app,
+)
 from screens.widgets.choice import ChoiceField
 from screens.widgets.documents import DocumentsChecklist
 from screens.widgets.findings import FindingsList
@@ -148,6 +153,22 @@ async def burst(pilot: Pilot, *parts: str) -> None:
             event.set_sender(app)
             send_to_app(app, event)
     await settle(pilot)
+    await handled(pilot)
+
+
+async def handled(pilot: Pilot, rounds: int = 500) -> None:
+    """Wait until the app, its screen and every widget on it have no message waiting, twice
+    running: the keys sent and what each set off (a change, the screen's handler) are taken.
+
+    ``pilot.pause()`` alone judges idleness by CPU time, which a loaded machine fools.
+    """
+    app, quiet = pilot.app, 0
+    for _ in range(rounds):
+        await pilot.pause()
+        nodes = [app, app.screen, *app.screen.walk_children()]
+        quiet = 0 if any(has_queued_messages(node) for node in nodes) else quiet + 1
+        if quiet == 2:
+            return
 
 
 async def sign_in(pilot: Pilot, staff_id: str, password: str) -> None:
