@@ -147,6 +147,5 @@ class DisplayApp(FollowingApp):
     def _show_failure(self, error: BaseException) -> None:
         self.query_one("#voice", Static).update(self.t(failure_message(error)))
 
-    def on_unmount(self) -> None:
-        super().on_unmount()
+    def on_unmount(self) -> None:  # FollowingApp's runs too (Textual calls each class's)
         self.announcer.close()

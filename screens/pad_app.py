@@ -106,9 +106,8 @@ class PadApp(FollowingApp):
             yield PadButton(t("rating.submit"), id="submit", variant="primary")
         yield Static("", id="status")
 
-    def on_mount(self) -> None:
+    def on_mount(self) -> None:  # FollowingApp's runs too (Textual calls each class's)
         self._steps(Step.IDLE)
-        super().on_mount()
 
     # -- the worker ----------------------------------------------------------------
 
