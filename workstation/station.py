@@ -33,6 +33,7 @@ from workstation.services.passwords import Passwords
 from workstation.services.policy_state import TodayDirectory
 from workstation.services.posting import PostingService
 from workstation.services.queue import QueueService
+from workstation.services.ratings import RatingService
 from workstation.services.receipts import ReceiptService
 from workstation.services.reports import ReportService
 from workstation.services.reversal import ReversalService
@@ -80,6 +81,8 @@ class Station:
     documents: DocumentService
     queue: QueueService
     """The lobby's tickets and the windows' calls (the branch pack's services)."""
+    ratings: RatingService
+    """The service ratings the counters' pads ask for (服务评价器)."""
 
     @property
     def demo(self) -> bool:
@@ -183,4 +186,5 @@ def open_station(
         reports=ReportService(db, templates, branch_place, counter_place, clock.zone),
         documents=DocumentService(db, journal, clock, code, number),
         queue=QueueService(db, journal, clock, code, number, pack, templates),
+        ratings=RatingService(db, journal, clock, code, pack),
     )

@@ -40,6 +40,7 @@ SUBCOMMANDS = {
     "restore": "workstation.cli.backupcmd:restore",
     "serve": "workstation.cli.servecmd:serve",
     "display": "workstation.cli.displaycmd:display",
+    "pad": "workstation.cli.padcmd:pad",
 }
 OWN_LOG = {"demo"}
 """Commands that start their own log (the demo writes it into its own folder)."""

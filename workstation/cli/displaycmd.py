@@ -14,6 +14,7 @@ counters do not. ``--demo DIR`` shows the demo running in DIR, the way
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,8 +24,10 @@ from workstation.cli.common import Context, language_option
 from workstation.cli.runlog import interactive
 
 if TYPE_CHECKING:
+    from screens.following_app import FollowingApp
     from workstation.config import Config
     from workstation.secrets import Secrets
+    from workstation.station import Station
 
 
 def demo_station_config(data_dir: Path, lang: str) -> tuple[Config, Secrets]:
@@ -32,6 +35,32 @@ def demo_station_config(data_dir: Path, lang: str) -> tuple[Config, Secrets]:
     from workstation.cli.demo import join_demo
 
     return join_demo(data_dir, "01", lang)
+
+
+def station_opener(
+    obj: Context, demo_dir: Path | None, lang: str | None
+) -> tuple[Callable[[], Station], Config, str]:
+    """How an unattended app (the display, a pad) opens the station, its config, its language."""
+    from workstation.domain.clock import SystemClock
+    from workstation.secrets import Secrets
+    from workstation.station import open_station
+
+    lang = lang or obj.lang
+    if demo_dir is not None:
+        config, secrets = demo_station_config(demo_dir, lang or "zh")
+    else:
+        config, secrets = obj.config(), Secrets()
+    clock = SystemClock(config.branch.zone)
+    return (lambda: open_station(config, secrets, clock)), config, lang or config.ui.language
+
+
+def run_unattended(app: FollowingApp) -> None:
+    """Run ``app``; its failure, if it stopped on one, said in one line."""
+    interactive()
+    app.run()
+    if app.error_message:
+        click.echo(app.error_message, err=True)
+        sys.exit(app.return_code or 2)
 
 
 @click.command()
@@ -47,28 +76,15 @@ def demo_station_config(data_dir: Path, lang: str) -> tuple[Config, Secrets]:
 def display(obj: Context, demo_dir: Path | None, no_voice: bool, lang: str | None) -> None:
     """The calling display: the latest call large, the queues, the notices; calls spoken."""
     from screens.display_app import DisplayApp
-    from workstation.domain.clock import SystemClock
-    from workstation.secrets import Secrets
     from workstation.services.voice import Announcer
-    from workstation.station import open_station
 
-    lang = lang or obj.lang
-    if demo_dir is not None:
-        config, secrets = demo_station_config(demo_dir, lang or "zh")
-    else:
-        config, secrets = obj.config(), Secrets()
-    lang = lang or config.ui.language
-    clock = SystemClock(config.branch.zone)
+    opener, config, lang = station_opener(obj, demo_dir, lang)
     voice = config.voice
-    interactive()
     app = DisplayApp(
-        lambda: open_station(config, secrets, clock),
+        opener,
         lambda bell: Announcer.for_host(
             voice.enabled and not no_voice, voice.voice, voice.rate, bell
         ),
         lang=lang,
     )
-    app.run()
-    if app.error_message:
-        click.echo(app.error_message, err=True)
-        sys.exit(app.return_code or 2)
+    run_unattended(app)

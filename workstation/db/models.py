@@ -129,6 +129,7 @@ from workstation.db.ledger import (  # noqa: E402
 )
 from workstation.db.policies import BankAccount, Beneficiary, Customer, Policy  # noqa: E402
 from workstation.db.queue import QueueWindow, Ticket, TicketEvent, TicketNumber  # noqa: E402
+from workstation.db.ratings import Rating  # noqa: E402
 from workstation.db.tills import DocumentPrint, Handover, Shift, VaultTransfer  # noqa: E402
 
 __all__ = [
@@ -150,6 +151,7 @@ __all__ = [
     "Posting",
     "PrintRecord",
     "QueueWindow",
+    "Rating",
     "SchemaUpgrade",
     "SerialCounter",
     "Shift",

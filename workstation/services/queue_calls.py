@@ -22,6 +22,7 @@ from workstation.domain.queue_rule import choose_next, is_priority
 from workstation.services.auth import SignedIn
 from workstation.services.queue_core import WAITING, QueueCore, QueueError, spec_name
 from workstation.services.queue_views import TicketView
+from workstation.services.ratings import ask as ask_rating
 
 RACES = 8
 """How often a counter that lost a ticket to another counter chooses again."""
@@ -114,7 +115,7 @@ class QueueCalls(QueueCore):
             return self._view(ticket)
 
     def finish(self, who: SignedIn, counter: str) -> TicketView:
-        """Done with the customer at the window (started or not)."""
+        """Done with the customer at the window (started or not); the counter's rating pad asks."""
         with self.db.write() as s:
             self._shift(s, who, counter)
             ticket = self._current(s, counter)
@@ -122,6 +123,7 @@ class QueueCalls(QueueCore):
             ticket.started_at = ticket.started_at or now
             ticket.status, ticket.finished_at = TicketStatus.DONE, now
             self._event(s, TicketEventKind.FINISH, who, counter, ticket)
+            ask_rating(s, self.journal, now, ticket)  # the pad asks; the teller cannot
             return self._view(ticket)
 
     def park(self, who: SignedIn, counter: str) -> TicketView:
