@@ -15,10 +15,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from forms.loader import Problem, read_model
+from forms.loader import Problem, named_problems, read_model
 from forms.schema import KEY, Text
 from workstation.domain.errors import WorkstationError
-from workstation.domain.i18n import msg
 from workstation.domain.queue import Priority
 from workstation.domain.queue_rule import QueueRule
 
@@ -226,10 +225,7 @@ def check_branch_pack(
     pack = read_model(path, _Pack)
     if isinstance(pack, list):
         return pack
-    problems = [
-        Problem(path, key, msg(f"template.reason.{kind}", **params))
-        for key, kind, params in _cross_problems(pack, codes)
-    ]
+    problems = named_problems(path, _cross_problems(pack, codes))
     return problems or _built(pack)
 
 

@@ -152,6 +152,13 @@ def _rule_problems(path: Path, template: Template, rules: RuleBook) -> list[Prob
     return problems
 
 
+def named_problems(path: Path, found: Iterable[tuple[str, str, dict[str, str]]]) -> list[Problem]:
+    """Cross-check misses, each (key path, reason kind, its params), as problems of ``path``."""
+    return [
+        Problem(path, key, msg(f"template.reason.{kind}", **params)) for key, kind, params in found
+    ]
+
+
 def read_model(path: Path, model: type[M]) -> M | list[Problem]:
     """The TOML file at ``path`` as ``model``, or what is wrong with it: unreadable, not
     TOML, or each place it is not the model, named by its key path."""
@@ -174,10 +181,7 @@ def load_file(
     template = read_model(path, Template)
     if isinstance(template, list):
         return template
-    problems = [
-        Problem(path, key, msg(f"template.reason.{kind}", **params))
-        for key, kind, params in (*role_problems(template), *effect_problems(template))
-    ]
+    problems = named_problems(path, (*role_problems(template), *effect_problems(template)))
     problems += _rule_problems(path, template, _book(rules))
     for i, spec in enumerate(template.fields):
         checked = check(spec, spec.sample, today, required=True)
