@@ -8,18 +8,16 @@ counter's services must exist, prefixes, keys and numbers are unique.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from forms.loader import Problem, key_path, reason_of
+from forms.loader import Problem, named_problems, read_model
 from forms.schema import KEY, Text
 from workstation.domain.errors import WorkstationError
-from workstation.domain.i18n import msg
 from workstation.domain.queue import Priority
 from workstation.domain.queue_rule import QueueRule
 
@@ -224,20 +222,10 @@ def check_branch_pack(
     path: Path, codes: Collection[str] | None = None
 ) -> BranchPack | list[Problem]:
     """The pack, or what is wrong with it; ``codes`` are the business template codes known."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        return [Problem(path, "(file)", msg("template.reason.unreadable", detail=str(exc)))]
-    except tomllib.TOMLDecodeError as exc:
-        return [Problem(path, "(file)", msg("template.reason.bad_toml", detail=str(exc)))]
-    try:
-        pack = _Pack.model_validate(data)
-    except ValidationError as exc:
-        return [Problem(path, key_path(e["loc"], data), reason_of(e)) for e in exc.errors()]
-    problems = [
-        Problem(path, key, msg(f"template.reason.{kind}", **params))
-        for key, kind, params in _cross_problems(pack, codes)
-    ]
+    pack = read_model(path, _Pack)
+    if isinstance(pack, list):
+        return pack
+    problems = named_problems(path, _cross_problems(pack, codes))
     return problems or _built(pack)
 
 

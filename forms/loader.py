@@ -7,9 +7,9 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from forms.effect import effect_problems
 from forms.fields import check
@@ -18,6 +18,8 @@ from forms.schema import Template
 from workstation.domain.errors import WorkstationError
 from workstation.domain.flows import Direction
 from workstation.domain.i18n import Catalog, Msg, msg
+
+M = TypeVar("M", bound=BaseModel)
 
 BUILTIN_PACKS = (Path(__file__).with_name("templates") / "insurance",)
 
@@ -150,10 +152,16 @@ def _rule_problems(path: Path, template: Template, rules: RuleBook) -> list[Prob
     return problems
 
 
-def load_file(
-    path: Path, rules: RuleBook | Collection[str], today: date
-) -> Template | list[Problem]:
-    """One template, or what is wrong with it."""
+def named_problems(path: Path, found: Iterable[tuple[str, str, dict[str, str]]]) -> list[Problem]:
+    """Cross-check misses, each (key path, reason kind, its params), as problems of ``path``."""
+    return [
+        Problem(path, key, msg(f"template.reason.{kind}", **params)) for key, kind, params in found
+    ]
+
+
+def read_model(path: Path, model: type[M]) -> M | list[Problem]:
+    """The TOML file at ``path`` as ``model``, or what is wrong with it: unreadable, not
+    TOML, or each place it is not the model, named by its key path."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -161,13 +169,19 @@ def load_file(
     except tomllib.TOMLDecodeError as exc:
         return [Problem(path, "(file)", msg("template.reason.bad_toml", detail=str(exc)))]
     try:
-        template = Template.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         return [Problem(path, key_path(e["loc"], data), reason_of(e)) for e in exc.errors()]
-    problems = [
-        Problem(path, key, msg(f"template.reason.{kind}", **params))
-        for key, kind, params in (*role_problems(template), *effect_problems(template))
-    ]
+
+
+def load_file(
+    path: Path, rules: RuleBook | Collection[str], today: date
+) -> Template | list[Problem]:
+    """One template, or what is wrong with it."""
+    template = read_model(path, Template)
+    if isinstance(template, list):
+        return template
+    problems = named_problems(path, (*role_problems(template), *effect_problems(template)))
     problems += _rule_problems(path, template, _book(rules))
     for i, spec in enumerate(template.fields):
         checked = check(spec, spec.sample, today, required=True)

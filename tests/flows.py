@@ -61,6 +61,14 @@ async def surrender_sent_for_approval(
         yield teller, supervisor
 
 
+async def approve_here(pilot: Pilot, approver: str, *before: str) -> None:
+    """Press ``before`` then F7, and ``approver`` grants level 1 at this counter."""
+    await pilot.press(*before, "f7")
+    await pilot.pause()
+    await burst(pilot, approver, "<enter>", PASSWORD, "<enter>", "1", "<enter>")
+    await settle(pilot)
+
+
 async def open_business(pilot: Pilot, typed: str) -> None:
     """From home: F2, type a code, a name or pinyin initials, Enter: the form opens."""
     await pilot.press("f2")

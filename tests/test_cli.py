@@ -34,67 +34,33 @@ def cli(config, tmp_path):
     return run
 
 
+def _staff_add(cli, staff_id: str, name: str, password: str):
+    """``staff add`` of a teller, the password on stdin."""
+    add = ("staff", "add", staff_id, "--name", name, "--role", "teller", "--password-stdin")
+    return cli(*add, input=f"{password}\n")
+
+
 def test_init_creates_a_branch_an_administrator_and_a_config(databases, tmp_path):
     url = databases.empty()
     path = tmp_path / "new.toml"
-    result = CliRunner().invoke(
-        main,
-        [
-            "--config",
-            str(path),
-            "--lang",
-            "en",
-            "init",
-            "--db",
-            url,
-            "--branch",
-            "bj01",
-            "--branch-name",
-            "北京朝阳客户服务中心",
-            "--counters",
-            "3",
-            "--password-stdin",
-        ],
-        input="admin123\n",
-    )
+    init = ["--config", str(path), "--lang", "en", "init", "--db", url]
+    branch = ["--branch", "bj01", "--branch-name", "北京朝阳客户服务中心", "--counters", "3"]
+    result = CliRunner().invoke(main, [*init, *branch, "--password-stdin"], input="admin123\n")
     assert result.exit_code == 0, result.output
     assert "Initialised branch BJ01: 3 counters, administrator A001" in result.stdout
     assert path.exists() and "BJ01" in path.read_text()
     listed = CliRunner().invoke(main, ["--config", str(path), "--lang", "en", "staff", "list"])
     assert "A001" in listed.stdout and "Administrator" in listed.stdout
-    again = CliRunner().invoke(
-        main,
-        [
-            "--config",
-            str(path),
-            "init",
-            "--db",
-            url,
-            "--branch",
-            "BJ01",
-            "--branch-name",
-            "x",
-            "--password-stdin",
-        ],
-        input="admin123\n",
-    )
+    init = ["--config", str(path), "init", "--db", url]
+    branch = ["--branch", "BJ01", "--branch-name", "x"]
+    again = CliRunner().invoke(main, [*init, *branch, "--password-stdin"], input="admin123\n")
     assert again.exit_code == 1
     assert "already initialised" in again.stderr
     databases.drop(url)
 
 
 def test_staff_add_list_unlock_passwd(cli, station):
-    added = cli(
-        "staff",
-        "add",
-        "t010",
-        "--name",
-        "测试员",
-        "--role",
-        "teller",
-        "--password-stdin",
-        input="pass1234\n",
-    )
+    added = _staff_add(cli, "t010", "测试员", "pass1234")
     assert added.exit_code == 0, added.output
     assert "Added staff member T010 测试员 (Teller)" in added.stdout
     for _ in range(5):
@@ -116,17 +82,7 @@ def test_a_user_mistake_is_one_line_on_stderr_without_a_traceback(cli):
 
 
 def test_a_weak_password_is_refused(cli):
-    result = cli(
-        "staff",
-        "add",
-        "T011",
-        "--name",
-        "某人",
-        "--role",
-        "teller",
-        "--password-stdin",
-        input="short\n",
-    )
+    result = _staff_add(cli, "T011", "某人", "short")
     assert result.exit_code == 1 and "at least 8 characters" in result.stderr
 
 

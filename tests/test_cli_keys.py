@@ -43,17 +43,26 @@ def _refused(result, *said: str) -> str:
     return line
 
 
-def test_init_refuses_an_in_memory_keyring_chosen_by_the_environment(tmp_path, monkeypatch):
-    _chosen_from_the_environment(monkeypatch, "workstation.secrets.MemoryKeyring")
+def _init_refused(tmp_path: Path, monkeypatch, backend: str, *said: str) -> Path:
+    """``init`` with ``backend`` chosen by the environment is refused, saying ``said``,
+    and leaves no database behind; the database it would have made."""
+    _chosen_from_the_environment(monkeypatch, backend)
     database = tmp_path / "ws.db"
-    result = _init(tmp_path, f"sqlite:///{database}")
-    _refused(
-        result,
+    _refused(_init(tmp_path, f"sqlite:///{database}"), *said)
+    assert not database.exists()
+    return database
+
+
+def test_init_refuses_an_in_memory_keyring_chosen_by_the_environment(tmp_path, monkeypatch):
+    _init_refused(
+        tmp_path,
+        monkeypatch,
+        "workstation.secrets.MemoryKeyring",
         "Keyring backend workstation.secrets.MemoryKeyring is refused",
         "only in this process's memory",
         "Unset PYTHON_KEYRING_BACKEND",
     )
-    assert not database.exists() and not (tmp_path / "new.toml").exists()
+    assert not (tmp_path / "new.toml").exists()
 
 
 @pytest.mark.parametrize("command", [("secrets", "check"), ("journal", "verify")])
@@ -78,15 +87,13 @@ def test_a_chain_holding_an_in_memory_keyring_is_refused(cli_config, tmp_path, m
 
 def test_a_key_is_read_back_from_a_new_process_before_it_is_said_stored(tmp_path, monkeypatch):
     """A backend that forgets at exit under an innocent name is caught; one that keeps passes."""
-    _chosen_from_the_environment(monkeypatch, "tests.keyrings.ForgetfulKeyring")
-    database = tmp_path / "ws.db"
-    forgotten = _init(tmp_path, f"sqlite:///{database}")
-    _refused(
-        forgotten,
+    database = _init_refused(
+        tmp_path,
+        monkeypatch,
+        "tests.keyrings.ForgetfulKeyring",
         "tests.keyrings.ForgetfulKeyring keeps journal-key only inside this process",
         "get_password() = None",
     )
-    assert not database.exists()
 
     monkeypatch.setenv(FILE, str(tmp_path / "keys.json"))
     _chosen_from_the_environment(monkeypatch, "tests.keyrings.DiskKeyring")

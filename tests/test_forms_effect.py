@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from forms.loader import BUILTIN_PACKS, load_pack, load_templates
 from workstation.domain.i18n import Catalog
 from workstation.services.risk.vocabulary import RULE_NAMES
@@ -65,36 +67,53 @@ def test_a_template_without_an_effect_is_refused(tmp_path):
     assert problem.endswith("9999-variant.toml: effect: required")
 
 
-def test_a_field_the_effect_needs_must_play_its_role(tmp_path):
-    folder = _variant(tmp_path, "3301-maturity-benefit.toml", 'role = "benefit"\n', "")
+@pytest.mark.parametrize(
+    ("source", "old", "new", "check", "expected"),
+    [
+        (
+            "3301-maturity-benefit.toml",
+            'role = "benefit"\n',
+            "",
+            str.endswith,
+            ": effect.kind: benefit_paid needs benefit",
+        ),
+        (
+            "2003-beneficiary-change.toml",
+            'role = "beneficiary_name"\n',
+            "",
+            str.endswith,
+            ": effect.kind: beneficiary_change needs beneficiary_name",
+        ),
+        (
+            "2003-beneficiary-change.toml",
+            'role = "beneficiary_id"',
+            'role = "new_phone"',
+            str.endswith,
+            ": fields[7](beneficiary_id).role: a field with role new_phone must be of type phone",
+        ),
+        (
+            "2001-contact-change.toml",
+            'role = "new_phone"',
+            'role = "mobile"',
+            str.__contains__,
+            ": fields[9](new_phone).role: must be 'policy_no', 'applicant_name'",
+        ),
+        (
+            "2001-contact-change.toml",
+            'role = "new_email"',
+            'role = "new_address"',
+            str.endswith,
+            ": fields[12](new_email).role: role new_address is already the role of field"
+            " new_address",
+        ),
+    ],
+    ids=["benefit-missing", "beneficiary-name-missing", "wrong-type", "unknown", "twice"],
+)
+def test_a_field_role_the_effect_needs_is_checked(tmp_path, source, old, new, check, expected):
+    """A needed role missing, a role on a field of the wrong type, unknown, or given twice."""
+    folder = _variant(tmp_path, source, old, new)
     [problem] = _problems(folder)
-    assert problem.endswith(": effect.kind: benefit_paid needs benefit")
-    heirless = _variant(tmp_path, "2003-beneficiary-change.toml", 'role = "beneficiary_name"\n', "")
-    [problem] = _problems(heirless)
-    assert problem.endswith(": effect.kind: beneficiary_change needs beneficiary_name")
-
-
-def test_a_role_takes_a_field_of_its_type(tmp_path):
-    folder = _variant(
-        tmp_path, "2003-beneficiary-change.toml", 'role = "beneficiary_id"', 'role = "new_phone"'
-    )
-    [problem] = _problems(folder)
-    assert problem.endswith(
-        ": fields[7](beneficiary_id).role: a field with role new_phone must be of type phone"
-    )
-
-
-def test_an_unknown_role_or_a_role_given_twice_is_refused(tmp_path):
-    folder = _variant(tmp_path, "2001-contact-change.toml", 'role = "new_phone"', 'role = "mobile"')
-    [problem] = _problems(folder)
-    assert ": fields[9](new_phone).role: must be 'policy_no', 'applicant_name'" in problem
-    twice = _variant(
-        tmp_path, "2001-contact-change.toml", 'role = "new_email"', 'role = "new_address"'
-    )
-    [problem] = _problems(twice)
-    assert problem.endswith(
-        ": fields[12](new_email).role: role new_address is already the role of field new_address"
-    )
+    assert check(problem, expected), problem
 
 
 def test_terminate_names_the_status_it_ends_in(tmp_path):

@@ -74,16 +74,42 @@ def test_bad_toml_names_the_file_and_line(tmp_path):
     assert "line 3" in problem
 
 
-def test_an_unknown_field_type_is_named_with_its_key_path(tmp_path):
-    folder = _broken(tmp_path, 'type = "cn_resident_id"', 'type = "resident_id"')
+@pytest.mark.parametrize(
+    ("old", "new", "check", "expected"),
+    [
+        (
+            'type = "cn_resident_id"',
+            'type = "resident_id"',
+            str.__contains__,
+            ": fields[2](applicant_id).type: must be 'text', 'name'",
+        ),
+        (
+            'name = "watch_list"',
+            'name = "watchlist"',
+            str.endswith,
+            ": rules[10].name: unknown risk rule watchlist",
+        ),
+        (
+            'amount_field = "amount"',
+            'amount_field = "sum"',
+            str.endswith,
+            ": (file): amount_field sum is not a money field",
+        ),
+        (
+            'methods = ["bank_card"]',
+            'methods = ["bank_card", "cash"]',
+            str.__contains__,
+            "a choice field with role payment_method and the options bank_card, cash",
+        ),
+    ],
+    ids=["unknown-field-type", "unknown-rule", "missing-amount-field", "two-methods-no-field"],
+)
+def test_a_mistake_is_refused_named_with_its_key_path(tmp_path, old, new, check, expected):
+    """An unknown field type or rule, a reference to a missing field, money out with
+    two methods and no payment-method field."""
+    folder = _broken(tmp_path, old, new)
     [problem] = _problems(folder)
-    assert ": fields[2](applicant_id).type: must be 'text', 'name'" in problem
-
-
-def test_an_unknown_rule_is_refused(tmp_path):
-    folder = _broken(tmp_path, 'name = "watch_list"', 'name = "watchlist"')
-    [problem] = _problems(folder)
-    assert problem.endswith(": rules[10].name: unknown risk rule watchlist")
+    assert check(problem, expected), problem
 
 
 def test_a_sample_that_fails_its_own_field_is_refused(tmp_path):
@@ -106,18 +132,6 @@ def test_a_missing_required_key_and_an_unknown_key(tmp_path):
     problems = _problems(folder)
     assert any(p.endswith(": category: required") for p in problems)
     assert any(p.endswith(": categry: no such key") for p in problems)
-
-
-def test_a_reference_to_a_missing_field_is_refused(tmp_path):
-    folder = _broken(tmp_path, 'amount_field = "amount"', 'amount_field = "sum"')
-    [problem] = _problems(folder)
-    assert problem.endswith(": (file): amount_field sum is not a money field")
-
-
-def test_money_out_with_two_methods_needs_a_payment_method_field(tmp_path):
-    folder = _broken(tmp_path, 'methods = ["bank_card"]', 'methods = ["bank_card", "cash"]')
-    [problem] = _problems(folder)
-    assert "a choice field with role payment_method and the options bank_card, cash" in problem
 
 
 def test_load_pack_refuses_with_every_problem(tmp_path):

@@ -33,6 +33,21 @@ def _verify(station, batch_size: int = 1000):
     return station.journal.verify(station.db, batch_size=batch_size)
 
 
+def _head(station) -> tuple[int, str]:
+    """The journal head: the last entry's seq and hash."""
+    with station.db.read() as s:
+        seq, last_hash = s.execute(text("SELECT seq, hash FROM journal_head")).one()
+    return seq, last_hash
+
+
+def _assert_broken(station, at: int, key: str):
+    """The chain verifies as broken at entry ``at``, with ``journal.broken.<key>``."""
+    result = _verify(station)
+    assert result.broken_at == at
+    assert result.problem.key == f"journal.broken.{key}"
+    return result
+
+
 def test_clean_chain_verifies_after_a_run_of_events(station):
     seeded = _verify(station).count  # the demo seed's own entries
     station.auth.sign_in("T001", "demo1234")
@@ -43,66 +58,59 @@ def test_clean_chain_verifies_after_a_run_of_events(station):
     assert result.last_seq == result.count
 
 
-def test_edited_payload_is_caught_at_that_entry(station):
+@pytest.mark.parametrize(
+    ("statements", "broken_at", "key"),
+    [
+        (["UPDATE journal_entries SET payload = '{\"i\":99}' WHERE seq = 9"], 9, "hmac"),
+        (
+            [
+                "DELETE FROM journal_entries WHERE seq = 8",
+                "UPDATE journal_entries SET seq = seq - 1 WHERE seq > 8",
+            ],
+            8,
+            "link",
+        ),
+        (
+            [
+                "UPDATE journal_entries SET seq = -1 WHERE seq = 10",
+                "UPDATE journal_entries SET seq = 10 WHERE seq = 11",
+                "UPDATE journal_entries SET seq = 11 WHERE seq = -1",
+            ],
+            10,
+            "link",
+        ),
+    ],
+    ids=["edited-payload", "deleted-and-renumbered", "reordered-pair"],
+)
+def test_tampering_is_caught_where_it_is(station, statements, broken_at, key):
+    """An edited payload at that entry, a deleted entry with the rest renumbered where
+    the gap closes, a reordered pair at the first of the pair."""
     _append(station, 10)
-    _sql(station, "UPDATE journal_entries SET payload = '{\"i\":99}' WHERE seq = 9")
-    result = _verify(station)
-    assert result.broken_at == 9
-    assert result.problem.key == "journal.broken.hmac"
+    _sql(station, *statements)
+    _assert_broken(station, broken_at, key)
 
 
 def test_deleted_middle_entry_is_named(station):
     _append(station, 10)
     _sql(station, "DELETE FROM journal_entries WHERE seq = 8")
-    result = _verify(station)
-    assert result.broken_at == 9
-    assert result.problem.key == "journal.broken.missing"
+    result = _assert_broken(station, 9, "missing")
     assert result.problem.params["missing"] == 8
-
-
-def test_deleted_entry_with_renumbered_rest_is_caught(station):
-    _append(station, 10)
-    _sql(
-        station,
-        "DELETE FROM journal_entries WHERE seq = 8",
-        "UPDATE journal_entries SET seq = seq - 1 WHERE seq > 8",
-    )
-    result = _verify(station)
-    assert result.broken_at == 8
-    assert result.problem.key == "journal.broken.link"
-
-
-def test_reordered_pair_is_caught_at_the_first_of_the_pair(station):
-    _append(station, 10)
-    _sql(
-        station,
-        "UPDATE journal_entries SET seq = -1 WHERE seq = 10",
-        "UPDATE journal_entries SET seq = 10 WHERE seq = 11",
-        "UPDATE journal_entries SET seq = 11 WHERE seq = -1",
-    )
-    result = _verify(station)
-    assert result.broken_at == 10
-    assert result.problem.key == "journal.broken.link"
 
 
 def test_entry_appended_without_the_key_is_caught(station):
     _append(station, 5)
-    with station.db.read() as s:
-        seq, last_hash = s.execute(text("SELECT seq, hash FROM journal_head")).one()
+    seq, last_hash = _head(station)
     # Someone with database access but no key appends an entry and moves the head.
     forger = Journal(b"not the key" * 4, station.clock)
     with station.db.write() as s:
         forged = forger.append(s, "sign_in", {"forged": True}, Where("SH01", "01", "T001"))
     assert forged.seq == seq + 1 and forged.prev_hash == last_hash
-    result = _verify(station)
-    assert result.broken_at == seq + 1
-    assert result.problem.key == "journal.broken.hmac"
+    _assert_broken(station, seq + 1, "hmac")
 
 
 def test_plain_sha256_instead_of_hmac_is_caught(station):
     _append(station, 3)
-    with station.db.read() as s:
-        seq, last = s.execute(text("SELECT seq, hash FROM journal_head")).one()
+    seq, last = _head(station)
     fake = hashlib.sha256(last.encode()).hexdigest()
     _sql(
         station,
@@ -110,19 +118,14 @@ def test_plain_sha256_instead_of_hmac_is_caught(station):
         f"VALUES ({seq + 1}, '2026-11-27 01:00:00', 'sign_in', '{{}}', '{last}', '{fake}')",
         f"UPDATE journal_head SET seq = {seq + 1}, hash = '{fake}'",
     )
-    result = _verify(station)
-    assert result.broken_at == seq + 1
-    assert result.problem.key == "journal.broken.hmac"
+    _assert_broken(station, seq + 1, "hmac")
 
 
 def test_truncated_tail_is_caught_by_the_head(station):
     _append(station, 5)
-    with station.db.read() as s:
-        last = s.execute(text("SELECT seq FROM journal_head")).scalar()
+    last, _ = _head(station)
     _sql(station, f"DELETE FROM journal_entries WHERE seq = {last}")
-    result = _verify(station)
-    assert result.problem.key == "journal.broken.tail"
-    assert result.broken_at == last
+    _assert_broken(station, last, "tail")
 
 
 def test_verify_reads_in_batches(station):

@@ -74,34 +74,36 @@ def test_a_reversal_deleted_with_its_cash_is_named(station, station2):
     )
 
 
-def test_an_approval_written_past_the_service_is_named(station, station2):
+@pytest.mark.parametrize(
+    ("forgery", "model", "named"),
+    [
+        (
+            "INSERT INTO overrides (branch_code, idempotency_key, content_digest, purpose,"
+            " level_required, approver_id, approver_level, teller_id, mode, reason_code,"
+            " evidence, decided_at) SELECT branch_code, 'forged', content_digest, purpose,"
+            " level_required, approver_id, approver_level, teller_id, mode, reason_code,"
+            " evidence, decided_at FROM overrides ORDER BY id LIMIT 1",
+            Override,
+            "approval",
+        ),
+        # Cash taken from a box and booked as a movement nobody journaled.
+        (
+            "INSERT INTO cash_movements (branch_code, business_date, counter, teller_id, kind,"
+            " amount_fen, created_at, shift_id) SELECT branch_code, business_date, counter,"
+            " teller_id, 'vault_out', -100000, created_at, shift_id FROM cash_movements"
+            " ORDER BY id DESC LIMIT 1",
+            CashMovement,
+            "cash movement",
+        ),
+    ],
+    ids=["approval", "cash-movement"],
+)
+def test_a_record_written_past_the_service_is_named(station, station2, forgery, model, named):
     full_day(station, station2)
-    sql(
-        station,
-        "INSERT INTO overrides (branch_code, idempotency_key, content_digest, purpose,"
-        " level_required, approver_id, approver_level, teller_id, mode, reason_code, evidence,"
-        " decided_at) SELECT branch_code, 'forged', content_digest, purpose, level_required,"
-        " approver_id, approver_level, teller_id, mode, reason_code, evidence, decided_at"
-        " FROM overrides ORDER BY id LIMIT 1",
-    )
+    sql(station, forgery)
     with station.db.read() as s:
-        forged = s.scalar(select(func.max(Override.id)))
-    assert _problem(station).startswith(f"approval {forged} has no journal entry")
-
-
-def test_a_cash_movement_written_past_the_service_is_named(station, station2):
-    """Cash taken from a box and booked as a movement nobody journaled."""
-    full_day(station, station2)
-    sql(
-        station,
-        "INSERT INTO cash_movements (branch_code, business_date, counter, teller_id, kind,"
-        " amount_fen, created_at, shift_id) SELECT branch_code, business_date, counter,"
-        " teller_id, 'vault_out', -100000, created_at, shift_id FROM cash_movements"
-        " ORDER BY id DESC LIMIT 1",
-    )
-    with station.db.read() as s:
-        forged = s.scalar(select(func.max(CashMovement.id)))
-    assert _problem(station).startswith(f"cash movement {forged} has no journal entry")
+        forged = s.scalar(select(func.max(model.id)))
+    assert _problem(station).startswith(f"{named} {forged} has no journal entry")
 
 
 def test_a_print_written_past_the_service_is_named(station, station2):

@@ -11,7 +11,15 @@ from screens.posted import PostedScreen
 from screens.review import ReviewScreen
 from screens.till import TillScreen
 from tests.faults import DiskFullOnce
-from tests.flows import BIG, count_keys, fill_surrender, open_empty_shift, posted_then_f6, signed_in
+from tests.flows import (
+    BIG,
+    approve_here,
+    count_keys,
+    fill_surrender,
+    open_empty_shift,
+    posted_then_f6,
+    signed_in,
+)
 from tests.ledger_support import journal_payloads, on_shift
 from tests.pilot import burst, make_app, notices, screen_text, settle
 from workstation.db.ledger import Override, Posting, PrintRecord
@@ -37,10 +45,7 @@ async def test_a_full_disk_at_f10_keeps_the_review_and_its_approval_and_f10_post
     async with signed_in(station, "T001", BIG) as pilot:
         app = pilot.app
         await fill_surrender(pilot)
-        await pilot.press("space", "f7")
-        await pilot.pause()
-        await burst(pilot, "S001", "<enter>", "demo1234", "<enter>", "1", "<enter>")
-        await settle(pilot)
+        await approve_here(pilot, "S001", "space")
         review = app.screen
         assert "已授权：王强（S001）" in screen_text(app)
         full = DiskFullOnce(station.db.engine, "INSERT INTO journal_entries")

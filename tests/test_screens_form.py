@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import OptionList
 
 from screens.form import FormScreen
@@ -118,27 +119,31 @@ async def test_review_is_refused_while_fields_are_missing(station):
         assert app.focused.id == "f-policy_no"
 
 
-async def test_a_full_width_policy_number_is_found_and_shown_in_ascii(station):
+@pytest.mark.parametrize(
+    ("typed", "values", "error", "focus"),
+    [
+        # Found and shown in ASCII: what will be posted, and the policy's applicant.
+        (
+            "ｐ２０２４０００００１",
+            {"policy_no": "P2024000001", "applicant_name": "张三"},
+            "",
+            "f-applicant_name",
+        ),
+        ("P2099999999", {}, "没有这个保单号", "f-policy_no"),
+    ],
+    ids=["full-width-found", "unknown-named"],
+)
+async def test_a_policy_number_is_looked_up_on_enter(station, typed, values, error, focus):
     app = make_app(station)
     async with app.run_test(size=(140, 42)) as pilot:
         await _open_surrender(pilot)
-        await type_text(pilot, "ｐ２０２４０００００１")
+        await type_text(pilot, typed)
         await pilot.press("enter")
         await settle(pilot)
-        assert _value(app, "policy_no") == "P2024000001"  # what will be posted
-        assert _value(app, "applicant_name") == "张三"  # the policy was found
-        assert app.focused.id == "f-applicant_name"
-
-
-async def test_an_unknown_policy_is_named(station):
-    app = make_app(station)
-    async with app.run_test(size=(140, 42)) as pilot:
-        await _open_surrender(pilot)
-        await type_text(pilot, "P2099999999")
-        await pilot.press("enter")
-        await settle(pilot)
-        assert "没有这个保单号" in _error(app, "policy_no")
-        assert app.focused.id == "f-policy_no"
+        assert {key: _value(app, key) for key in values} == values
+        if error:
+            assert error in _error(app, "policy_no")
+        assert app.focused.id == focus
 
 
 async def test_agent_fields_and_documents_appear_when_an_agent_applies(station):

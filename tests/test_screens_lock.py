@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from textual.screen import Screen
 
 from screens.home import HomeScreen
 from screens.lock import LockScreen
@@ -21,6 +22,15 @@ async def _signed_in(pilot, staff_id: str = "T001") -> None:
     await ready(pilot)
     await sign_in(pilot, staff_id, "demo1234")
     assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def _locked(pilot) -> Screen:
+    """Signed in as T001, then locked by hand (F12); the screen the lock covers."""
+    await _signed_in(pilot)
+    underneath = pilot.app.screen
+    await pilot.press("f12")
+    await settle(pilot)
+    return underneath
 
 
 async def test_idle_lock_fires_after_the_configured_minutes(station):
@@ -77,10 +87,7 @@ async def test_only_the_same_persons_password_unlocks(station):
 async def test_manual_lock_keeps_the_work_underneath(station):
     app = make_app(station)
     async with app.run_test(size=SIZE) as pilot:
-        await _signed_in(pilot)
-        home = app.screen
-        await pilot.press("f12")
-        await settle(pilot)
+        home = await _locked(pilot)
         assert isinstance(app.screen, LockScreen)
         assert "已手动锁定" in screen_text(app)
         await pilot.press("ctrl+p")  # no command palette over a locked screen
@@ -95,9 +102,7 @@ async def test_manual_lock_keeps_the_work_underneath(station):
 async def test_wrong_passwords_at_the_lock_screen_end_in_sign_out(station):
     app = make_app(station)
     async with app.run_test(size=SIZE) as pilot:
-        await _signed_in(pilot)
-        await pilot.press("f12")
-        await settle(pilot)
+        await _locked(pilot)
         for _ in range(5):
             await type_text(pilot, "nope1234")
             await pilot.press("enter")
@@ -110,10 +115,8 @@ async def test_wrong_passwords_at_the_lock_screen_end_in_sign_out(station):
 async def test_another_person_signs_the_first_one_out_and_it_is_recorded(station):
     app = make_app(station)
     async with app.run_test(size=SIZE) as pilot:
-        await _signed_in(pilot)
+        await _locked(pilot)
         first = app.who
-        await pilot.press("f12")
-        await settle(pilot)
         await pilot.press("f2")
         await pilot.pause()
         assert app.focused.id == "other-id"
@@ -134,9 +137,7 @@ async def test_another_person_signs_the_first_one_out_and_it_is_recorded(station
 async def test_escape_leaves_take_over_and_returns_to_unlocking(station):
     app = make_app(station)
     async with app.run_test(size=SIZE) as pilot:
-        await _signed_in(pilot)
-        await pilot.press("f12")
-        await settle(pilot)
+        await _locked(pilot)
         await pilot.press("f2")
         await pilot.press("escape")
         await pilot.pause()

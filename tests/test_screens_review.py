@@ -6,7 +6,7 @@ from screens.authorizations import AuthorizationsScreen
 from screens.posted import PostedScreen
 from screens.review import ReviewScreen
 from tests.conftest import FAST, make_config
-from tests.flows import BIG, fill_surrender, signed_in, surrender_sent_for_approval
+from tests.flows import BIG, approve_here, fill_surrender, signed_in, surrender_sent_for_approval
 from tests.ledger_support import on_shift
 from tests.pilot import burst, hear_back, screen_text, settle
 from workstation.station import open_station
@@ -30,10 +30,7 @@ async def test_surrender_warns_asks_level_1_and_posts_after_a_local_override(sta
         await pilot.press("space")
         assert "还有" not in screen_text(app)
         # a supervisor approves at this counter
-        await pilot.press("f7")
-        await pilot.pause()
-        await burst(pilot, "S001", "<enter>", "demo1234", "<enter>", "1", "<enter>")
-        await settle(pilot)
+        await approve_here(pilot, "S001")
         assert isinstance(app.screen, ReviewScreen)
         assert "已授权：王强（S001）1 级 · 本地" in screen_text(app)
         await pilot.press("f10")
@@ -50,10 +47,7 @@ async def test_the_teller_cannot_approve_their_own_surrender(station):
     async with signed_in(station, "T001", BIG) as pilot:
         app = pilot.app
         await fill_surrender(pilot)
-        await pilot.press("space", "f7")
-        await pilot.pause()
-        await burst(pilot, "T001", "<enter>", "demo1234", "<enter>", "1", "<enter>")
-        await settle(pilot)
+        await approve_here(pilot, "T001", "space")
         assert "不能由柜员本人授权" in screen_text(app)
 
 

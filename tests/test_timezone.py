@@ -18,9 +18,9 @@ from printing.pipeline import print_document
 from screens.home import HomeScreen
 from screens.posted import PostedScreen
 from tests.conftest import SHANGHAI
-from tests.flows import BIG, fill_surrender, signed_in
+from tests.flows import BIG, approve_here, fill_surrender, signed_in
 from tests.ledger_support import on_shift, renewal_in_cash, surrender
-from tests.pilot import burst, screen_text, settle
+from tests.pilot import screen_text, settle
 from workstation.cli import main
 from workstation.config import Config, load_config, render_config
 from workstation.configfile import ConfigError
@@ -148,10 +148,7 @@ async def test_every_time_on_the_teller_screens_is_branch_time(station):
         assert "01:00" not in text
         await fill_surrender(pilot)
         await pilot.press("space")  # acknowledge the due-diligence notice
-        await pilot.press("f7")
-        await pilot.pause()
-        await burst(pilot, "S001", "<enter>", "demo1234", "<enter>", "1", "<enter>")
-        await settle(pilot)
+        await approve_here(pilot, "S001")
         text = screen_text(app)
         assert "已授权：王强（S001）1 级 · 本地 · 09:00:00" in text
         assert "01:00" not in text

@@ -11,16 +11,16 @@ from pathlib import Path
 
 import click
 
-from workstation.cli.common import Context
+from workstation.cli.common import Context, path_option
 
 
 @click.command()
-@click.option(
+@path_option(
     "--to",
     "folder",
+    "Folder for the backup and its manifest (created if missing).",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the backup and its manifest (created if missing).",
+    file_okay=False,
 )
 @click.pass_obj
 def backup(obj: Context, folder: Path) -> None:
@@ -52,19 +52,12 @@ def backup(obj: Context, folder: Path) -> None:
 
 
 @click.command()
-@click.option(
-    "--from",
-    "source",
-    required=True,
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="The backup file.",
-)
-@click.option(
+@path_option("--from", "source", "The backup file.", required=True, dir_okay=False, exists=True)
+@path_option(
     "--manifest",
     "manifest_file",
-    default=None,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Its manifest (default: NAME.manifest.json beside the file).",
+    "Its manifest (default: NAME.manifest.json beside the file).",
+    dir_okay=False,
 )
 @click.pass_obj
 def restore(obj: Context, source: Path, manifest_file: Path | None) -> None:

@@ -18,6 +18,10 @@ from workstation.domain.i18n import LANGUAGES, Catalog, both
 from workstation.logs.events import log_error, log_refusal
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from click.decorators import FC
+
     from workstation.config import Config
     from workstation.db.engine import Database
     from workstation.domain.clock import Clock
@@ -28,6 +32,16 @@ log = logging.getLogger(__name__)
 language_option = click.option(
     "--lang", type=click.Choice(LANGUAGES), default=None, help="Language: zh (default) or en."
 )
+
+
+def path_option(
+    flag: str, dest: str, help: str, *, required: bool = False, **path: bool
+) -> Callable[[FC], FC]:
+    """An option naming a file or folder, given to the command as a Path (None if left out);
+    ``path`` is what ``click.Path`` checks (dir_okay=False, exists=True, …)."""
+    return click.option(
+        flag, dest, required=required, type=click.Path(path_type=Path, **path), help=help
+    )
 
 
 class LazyGroup(click.Group):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import click
@@ -17,11 +19,17 @@ def db() -> None:
     """Database schema: upgrade to this program's version, or show the current one."""
 
 
-def _open(obj: Context) -> Database:
+@contextmanager
+def _opened(obj: Context) -> Iterator[Database]:
+    """The configured database, schema unchecked, disposed of at the end."""
     from workstation.secrets import Secrets
     from workstation.station import connect_unchecked
 
-    return connect_unchecked(obj.config(), Secrets())
+    database = connect_unchecked(obj.config(), Secrets())
+    try:
+        yield database
+    finally:
+        database.dispose()
 
 
 @db.command()
@@ -32,13 +40,10 @@ def upgrade(obj: Context) -> None:
     from workstation.db.schema import HEAD, REVISIONS, check_schema, current_revision
 
     t = obj.catalog()
-    database = _open(obj)
-    try:
+    with _opened(obj) as database:
         if current_revision(database) not in (None, *REVISIONS):
             check_schema(database)  # newer than this program: say which version to install
         run_upgrade(database)
-    finally:
-        database.dispose()
     click.echo(t("db.upgraded", head=HEAD))
 
 
@@ -49,8 +54,7 @@ def current(obj: Context) -> None:
     from workstation.db.schema import HEAD, SchemaMismatch, check_schema, current_revision
 
     t = obj.catalog()
-    database = _open(obj)
-    try:
+    with _opened(obj) as database:
         revision = current_revision(database)
         click.echo(t("db.current", current=revision or t("db.none"), head=HEAD))
         try:
@@ -59,5 +63,3 @@ def current(obj: Context) -> None:
             click.echo(t(mismatch.msg), err=True)
             raise SystemExit(1) from None
         click.echo(t("db.up_to_date"))
-    finally:
-        database.dispose()

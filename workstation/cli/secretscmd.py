@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from workstation.cli.common import Context, open_admin
+from workstation.cli.common import Context, open_admin, path_option
 
 
 @click.group()
@@ -60,12 +60,12 @@ def check(obj: Context) -> None:
 
 
 @secrets.command()
-@click.option(
+@path_option(
     "--to",
     "target",
+    "The sealed file to write (it must not exist).",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The sealed file to write (it must not exist).",
+    dir_okay=False,
 )
 @click.option("--passphrase-stdin", is_flag=True, help="Read the passphrase instead of making one.")
 @click.option("--ask-passphrase", is_flag=True, help="Type the passphrase instead of making one.")
