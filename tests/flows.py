@@ -100,6 +100,20 @@ async def fill_surrender(
     await to_review(pilot)
 
 
+async def post_surrender(pilot: Pilot) -> str:
+    """From home: 退保 filled, the documents ticked, S001 approves here, F10, and back home
+    (Enter): the posting's serial."""
+    await fill_surrender(pilot)
+    await approve_here(pilot, "S001", "space")
+    await pilot.press("f10")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PostedScreen), screen_text(pilot.app)
+    serial = pilot.app.screen.result.serial
+    await pilot.press("enter")
+    await settle(pilot)
+    return serial
+
+
 async def review_contact_change(pilot: Pilot) -> None:
     """From home: 张三's new mobile and address on P2024000001, by keyboard, to the review."""
     await open_business(pilot, "2001")

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from pathlib import Path
 
 from click.testing import CliRunner
-from textual.widgets import Static
 
 from screens.display_app import DisplayApp
 from screens.display_view import display_view
 from screens.widgets.big_text import BigText, big_rows, glyph
+from tests import following
 from tests.browser import ROOT
 from tests.conftest import FAST, SHANGHAI
+from tests.following import text
 from tests.pilot import SIZE
 from tests.queue_support import at_window, lobby
 from workstation.cli import main
@@ -51,27 +50,8 @@ def display(station, speaker: FakeSpeaker, lang: str = "zh") -> DisplayApp:
 
 
 async def shown(pilot, check, timeout: float = 10.0) -> None:
-    """Wait until the display's screen has taken a board for which ``check()`` holds.
-
-    The display's worker follows the database for ever: the test waits on the
-    app's ``updated`` event (set each time the screen takes a board), bounded.
-    """
-    app = pilot.app
-    deadline = asyncio.get_running_loop().time() + timeout
-    while True:
-        app.updated.clear()
-        await pilot.pause()
-        if app.updates and check():
-            return
-        remaining = deadline - asyncio.get_running_loop().time()
-        if remaining <= 0:
-            raise AssertionError(f"the display did not show it: {text(app, '#latest-call')!r}")
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(app.updated.wait(), remaining)
-
-
-def text(app: DisplayApp, selector: str) -> str:
-    return str(app.query_one(selector, Static).render())
+    """Wait until the display has taken a reading for which ``check()`` holds (bounded)."""
+    await following.shown(pilot, check, "#latest-call", timeout)
 
 
 def latest_label(app: DisplayApp) -> str | None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 
 import pytest
 from click.testing import CliRunner
-from textual.widgets import Static
 
 from screens.pad_app import PadApp, Step
+from tests import following
+from tests.following import text
 from tests.pilot import SIZE
 from tests.queue_support import at_window, lobby
 from workstation.cli import main
@@ -25,22 +25,7 @@ def pad(station, counter: str = "01", **options) -> PadApp:
 
 async def shown(pilot, check, timeout: float = 10.0) -> None:
     """Wait until the pad has taken a reading for which ``check()`` holds (bounded)."""
-    app = pilot.app
-    deadline = asyncio.get_running_loop().time() + timeout
-    while True:
-        app.updated.clear()
-        await pilot.pause()
-        if app.updates and check():
-            return
-        remaining = deadline - asyncio.get_running_loop().time()
-        if remaining <= 0:
-            raise AssertionError(f"the pad did not show it: {text(app, '#prompt')!r}")
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(app.updated.wait(), remaining)
-
-
-def text(app: PadApp, selector: str) -> str:
-    return str(app.query_one(selector, Static).render())
+    await following.shown(pilot, check, "#prompt", timeout)
 
 
 def finish_one(station, teller, counter: str = "01", service: str = "payment"):

@@ -14,18 +14,16 @@ from textual.widgets import OptionList
 from screens.dialogs.pick import PickModal
 from screens.home import HomeScreen
 from screens.picker import PickerScreen
-from screens.posted import PostedScreen
 from screens.widgets.queue_panel import QueuePanel
-from tests.flows import fill_surrender, signed_in
+from tests.flows import post_surrender, signed_in
 from tests.ledger_support import journal_payloads, on_shift
-from tests.pilot import burst, notices, screen_text, settle, type_text
+from tests.pilot import notices, screen_text, settle, type_text
 from tests.queue_support import at_window
 from workstation.db.ledger import Posting
 from workstation.db.queue import Ticket, TicketEvent
 from workstation.domain.i18n import both, msg
 from workstation.domain.queue import PauseReason, Priority, TicketStatus, WindowState
 
-APPROVE_AS_S001 = ("S001", "<enter>", "demo1234", "<enter>", "1", "<enter>")
 PAUSED = msg("queue.error.window_paused", counter="02", reason=PauseReason.BACK_OFFICE.label)
 SERVICE = "policy_service"
 """保全 (B): 退保 (3101) is one of its businesses; counters 02 and 03 serve it."""
@@ -62,16 +60,7 @@ async def test_a_teller_calls_serves_posts_and_finishes_a_ticket(station2):
         assert "请 B001 号到 02 号窗口" in notices(app)
         await _press(pilot, "s")
         assert _panel(pilot).view.current.status is TicketStatus.SERVING
-        await fill_surrender(pilot)
-        await pilot.press("space", "f7")
-        await settle(pilot)
-        await burst(pilot, *APPROVE_AS_S001)
-        await pilot.press("f10")
-        await settle(pilot)
-        assert isinstance(app.screen, PostedScreen), screen_text(app)
-        serial = app.screen.result.serial
-        await pilot.press("enter")
-        await settle(pilot)
+        serial = await post_surrender(pilot)
         assert isinstance(app.screen, HomeScreen)
         await _press(pilot, "d")
         assert both("teller_queue.farewell") in notices(app)

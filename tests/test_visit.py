@@ -8,12 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from screens.lobby import LobbyScreen
-from screens.posted import PostedScreen
-from tests.flows import PASSWORD, fill_surrender, signed_in
+from tests.flows import PASSWORD, post_surrender, signed_in
 from tests.ledger_support import on_shift
 from tests.pilot import (
     SIZE,
-    burst,
     make_app,
     notices,
     ready,
@@ -29,7 +27,6 @@ from workstation.domain.queue import Priority, TicketStatus
 from workstation.services.voice import FakeSpeaker
 
 pytestmark = pytest.mark.db
-APPROVE_AS_S001 = ("S001", "<enter>", "demo1234", "<enter>", "1", "<enter>")
 
 
 async def test_a_visit_from_the_lobby_to_the_window_to_the_display(station, station2):
@@ -59,16 +56,7 @@ async def test_a_visit_from_the_lobby_to_the_window_to_the_display(station, stat
         assert "请 B001 号到 02 号窗口" in notices(app)
         await pilot.press("s")
         await settle(pilot)
-        await fill_surrender(pilot)
-        await pilot.press("space", "f7")
-        await settle(pilot)
-        await burst(pilot, *APPROVE_AS_S001)
-        await pilot.press("f10")
-        await settle(pilot)
-        assert isinstance(app.screen, PostedScreen), screen_text(app)
-        serial = app.screen.result.serial
-        await pilot.press("enter")
-        await settle(pilot)
+        serial = await post_surrender(pilot)
         await pilot.press("d")
         await settle(pilot)
         assert "欢迎再次光临" in notices(app)[-1]
