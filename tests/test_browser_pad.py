@@ -30,6 +30,7 @@ def test_a_rating_given_on_the_served_pad_is_stored(browser_page, tmp_path):
         station.queue.call_next(teller, "01")
         done = station.queue.finish(teller, "01")
         wait_for(lambda: "A001" in term.received(), what="the pad to ask about A001")
+        term.screenshot("asking")  # tmp_path/asking.png: what the customer sees
         term.press("2")  # 满意
         term.press("Enter")  # no details
         stored = wait_for(
