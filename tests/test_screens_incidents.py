@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 from sqlalchemy import select
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from screens.home import HomeScreen
 from screens.incidents import IncidentsScreen
@@ -18,6 +18,7 @@ from tests.ledger_support import journal_payloads
 from tests.pilot import notices, screen_text, settle, type_text
 from workstation.db.incidents import Incident, IncidentAction, IncidentStep
 from workstation.domain.incident import IncidentStatus
+from workstation.domain.queue import Priority
 from workstation.services.incidents import incidents_of
 
 pytestmark = pytest.mark.db
@@ -103,3 +104,16 @@ async def test_a_refusal_shows_in_both_languages_and_stores_nothing(station):
     with station.db.read() as s:
         assert len(s.scalars(select(Incident)).all()) == 1
         assert s.scalars(select(IncidentAction)).all() == []
+
+
+@pytest.mark.parametrize(("staff_id", "where"), [("S001", "#suggestions"), ("L001", "#notices")])
+async def test_a_crowded_zone_suggests_the_flexible_window_to_supervisor_and_lobby(
+    station, staff_id, where
+):
+    desk = station.auth.sign_in("L001", "demo1234")
+    for _ in range(16):  # more than the pack's 15 waiting in the cash zone
+        station.queue.issue(desk, "payment", Priority.NONE)
+    async with signed_in(station, staff_id) as pilot:
+        await settle(pilot)
+        shown = str(pilot.app.screen.query_one(where, Static).render())
+        assert "客流高峰：现金区有 16 人等候（超过 15 人），是否开启弹性窗口？" in shown
