@@ -98,7 +98,10 @@ DOCUMENTS = Registry(
             load_incident,
             render_incident,
             Media.A4,
-            lambda d: f"{d.header.branch_code}-incident{d.incident.id}",
+            lambda d: (
+                f"{d.header.branch_code}-{d.incident.started_at.astimezone(d.zone):%Y%m%d}"
+                f"-{d.incident.id}"
+            ),
             book=None,
         ),
     ]
