@@ -11,7 +11,6 @@ calling display and its steps; keys are unique.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from string import Formatter
@@ -30,75 +29,38 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class _Prompts(_Model):
+class Prompts(_Model):
     greeting: Text
-    first_ask: Text
-    farewell: Text
-
-
-class _Thresholds(_Model):
-    wait_factor: int = Field(default=2, ge=1, le=10)
-    max_waiting: int = Field(default=15, ge=1, le=999)
-
-
-class _Playbook(_Model):
-    key: str = Field(pattern=KEY)
-    name: Text
-    notice: Text | None = None
-    steps: tuple[Text, ...] = Field(min_length=1)
-
-
-class _Pack(_Model):
-    prompts: _Prompts
-    thresholds: _Thresholds = _Thresholds()
-    playbooks: tuple[_Playbook, ...] = Field(min_length=1)
-
-
-@dataclass(frozen=True)
-class Bilingual:
-    zh: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
-
-
-@dataclass(frozen=True)
-class Prompts:
-    greeting: Bilingual
     """On call: ``{ticket}`` is the ticket's number."""
-    first_ask: Bilingual
+    first_ask: Text
     """On start: the first question."""
-    farewell: Bilingual
+    farewell: Text
     """On finish: goodbye, and please rate our service."""
 
-    def greet(self, ticket: str) -> Bilingual:
+    def greet(self, ticket: str) -> Text:
         g = self.greeting
-        return Bilingual(g.zh.format(ticket=ticket), g.en.format(ticket=ticket))
+        return Text(zh=g.zh.format(ticket=ticket), en=g.en.format(ticket=ticket))
 
 
-@dataclass(frozen=True)
-class Playbook:
-    key: str
-    name: Bilingual
-    notice: Bilingual | None
-    """What the calling display tells customers while the incident is open (None: nothing)."""
-    steps: tuple[Bilingual, ...]
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    wait_factor: int
+class Thresholds(_Model):
+    wait_factor: int = Field(default=2, ge=1, le=10)
     """A zone's longest wait over this many times its target suggests the flexible window."""
-    max_waiting: int
+    max_waiting: int = Field(default=15, ge=1, le=999)
     """More than this many waiting in a zone suggests it too."""
 
 
-@dataclass(frozen=True)
-class ServicePack:
+class Playbook(_Model):
+    key: str = Field(pattern=KEY)
+    name: Text
+    notice: Text | None = None
+    """What the calling display tells customers while the incident is open (None: nothing)."""
+    steps: tuple[Text, ...] = Field(min_length=1)
+
+
+class ServicePack(_Model):
     prompts: Prompts
-    playbooks: tuple[Playbook, ...]
-    thresholds: Thresholds
+    thresholds: Thresholds = Thresholds()
+    playbooks: tuple[Playbook, ...] = Field(min_length=1)
 
     def playbook(self, key: str) -> Playbook | None:
         return next((p for p in self.playbooks if p.key == key), None)
@@ -131,7 +93,7 @@ def _text_problems(key: str, text: Text, needed: frozenset[str]) -> Iterator[tup
             yield f"{key}.{lang}", ", ".join(sorted(needed)) or "-"
 
 
-def _problems(path: Path, pack: _Pack) -> list[Problem]:
+def _problems(path: Path, pack: ServicePack) -> list[Problem]:
     ticket, none = frozenset({"ticket"}), frozenset[str]()
     texts = [("prompts.greeting", pack.prompts.greeting, ticket)]
     texts += [(f"prompts.{k}", getattr(pack.prompts, k), none) for k in ("first_ask", "farewell")]
@@ -149,33 +111,12 @@ def _problems(path: Path, pack: _Pack) -> list[Problem]:
     return problems
 
 
-def _two(text: Text) -> Bilingual:
-    return Bilingual(text.zh, text.en)
-
-
-def _built(pack: _Pack) -> ServicePack:
-    p = pack.prompts
-    return ServicePack(
-        prompts=Prompts(_two(p.greeting), _two(p.first_ask), _two(p.farewell)),
-        playbooks=tuple(
-            Playbook(
-                b.key,
-                _two(b.name),
-                None if b.notice is None else _two(b.notice),
-                tuple(_two(step) for step in b.steps),
-            )
-            for b in pack.playbooks
-        ),
-        thresholds=Thresholds(pack.thresholds.wait_factor, pack.thresholds.max_waiting),
-    )
-
-
 def check_service_pack(path: Path) -> ServicePack | list[Problem]:
     """The pack, or what is wrong with it."""
-    pack = read_model(path, _Pack)
+    pack = read_model(path, ServicePack)
     if isinstance(pack, list):
         return pack
-    return _problems(path, pack) or _built(pack)
+    return _problems(path, pack) or pack
 
 
 @lru_cache(maxsize=8)

@@ -21,7 +21,7 @@ from workstation.services.prompts import prompts_of
 
 if TYPE_CHECKING:
     from forms.branch_pack import ServiceSpec
-    from forms.service_pack import Bilingual
+    from forms.schema import Text
     from screens.base import WorkstationScreen
     from screens.widgets.queue_panel import QueuePanel
     from workstation.services.auth import SignedIn
@@ -38,8 +38,8 @@ class Started:
     """A ticket started, with what to ask first and the papers its business needs."""
 
     ticket: TicketView
-    first_ask: Bilingual
-    documents: tuple[Bilingual, ...]
+    first_ask: Text
+    documents: tuple[Text, ...]
 
 
 @dataclass(frozen=True)

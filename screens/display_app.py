@@ -31,7 +31,7 @@ from workstation.services.incidents import incidents_of
 
 if TYPE_CHECKING:
     from forms.branch_pack import ServiceSpec
-    from forms.service_pack import Bilingual
+    from forms.schema import Text
     from workstation.services.queue_views import CallView, QueueBoard
     from workstation.services.voice import Announcer
     from workstation.station import Station
@@ -133,7 +133,7 @@ class DisplayApp(FollowingApp):
     # -- on the UI thread ----------------------------------------------------------
 
     def _show(
-        self, board: QueueBoard, services: Mapping[str, ServiceSpec], notices: Sequence[Bilingual]
+        self, board: QueueBoard, services: Mapping[str, ServiceSpec], notices: Sequence[Text]
     ) -> None:
         assert self.station is not None  # the board was read through it
         view = display_view(board, services, self.t, self.station.clock.zone, notices)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 
 from forms.branch_pack import ServiceSpec
-from forms.service_pack import Bilingual
+from forms.schema import Text
 from workstation.domain.clock import time_of_day
 from workstation.domain.i18n import Catalog
 from workstation.services.queue_views import CallView, QueueBoard, ZoneView
@@ -78,7 +78,7 @@ def display_view(
     services: Mapping[str, ServiceSpec],
     t: Catalog,
     zone: tzinfo,
-    notices: Sequence[Bilingual] = (),
+    notices: Sequence[Text] = (),
 ) -> DisplayView:
     """The display's texts for ``board``, in ``t``'s language (the latest call and the
     incidents' ``notices`` in both)."""

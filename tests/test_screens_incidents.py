@@ -40,13 +40,18 @@ async def _press(pilot, *keys: str) -> None:
         await settle(pilot)
 
 
+async def _f11(pilot, home: type) -> IncidentsScreen:
+    """From the signed-in person's home (``home``), F11: the incidents screen."""
+    assert isinstance(pilot.app.screen, home)
+    await _press(pilot, "f11")
+    screen = pilot.app.screen
+    assert isinstance(screen, IncidentsScreen)
+    return screen
+
+
 async def test_lobby_starts_ticks_notes_and_closes_an_incident_and_the_report_prints(station):
     async with signed_in(station, "L001") as pilot:
-        app = pilot.app
-        assert isinstance(app.screen, LobbyScreen)
-        await _press(pilot, "f11")
-        screen = app.screen
-        assert isinstance(screen, IncidentsScreen)
+        app, screen = pilot.app, await _f11(pilot, LobbyScreen)
         assert "客流高峰" in _listed(screen, "#playbooks") and "系统故障" in _listed(
             screen, "#playbooks"
         )
@@ -89,11 +94,7 @@ async def test_a_refusal_shows_in_both_languages_and_stores_nothing(station):
     supervisor = station.auth.sign_in("S001", "demo1234")
     incidents_of(station).start(supervisor, "crowd_surge")  # from another station
     async with signed_in(station, "S001") as pilot:
-        app = pilot.app
-        assert isinstance(app.screen, HomeScreen)
-        await _press(pilot, "f11")
-        screen = app.screen
-        assert isinstance(screen, IncidentsScreen)
+        app, screen = pilot.app, await _f11(pilot, HomeScreen)
         await _press(pilot, "space")  # nothing chosen yet
         assert "请先选择或启动一个应急事件" in notices(app)[-1]
         screen._followed(incidents_of(station).open_incidents())  # the follower's reading

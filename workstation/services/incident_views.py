@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from forms.service_pack import Bilingual, Playbook
+from forms.schema import Text
+from forms.service_pack import Playbook
 from workstation.domain.incident import IncidentStatus
 from workstation.services.receipt_data import BranchHeader
 from workstation.services.report_data import Person
@@ -14,7 +15,7 @@ from workstation.services.report_data import Person
 @dataclass(frozen=True)
 class StepView:
     index: int
-    text: Bilingual
+    text: Text
     done_by: Person | None
     done_at: datetime | None
     note: str | None

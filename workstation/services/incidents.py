@@ -19,9 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from forms.schema import Text
 from forms.service_pack import (
     DEFAULT_SERVICE_PACK,
-    Bilingual,
     Playbook,
     ServicePack,
     load_service_pack,
@@ -144,7 +144,7 @@ class IncidentService:
         with self.db.read() as s:
             return self._view(s, self._row(s, incident_id))
 
-    def notices(self) -> tuple[Bilingual, ...]:
+    def notices(self) -> tuple[Text, ...]:
         """What the calling display tells customers: the notices of the open incidents."""
         return tuple(
             i.playbook.notice for i in self.open_incidents() if i.playbook.notice is not None

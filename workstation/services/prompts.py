@@ -15,8 +15,9 @@ from typing import Protocol
 from sqlalchemy import select
 
 from forms.branch_pack import BranchPack
+from forms.schema import Text
 from forms.search import TemplateIndex
-from forms.service_pack import DEFAULT_SERVICE_PACK, Bilingual, Prompts, load_service_pack
+from forms.service_pack import DEFAULT_SERVICE_PACK, Prompts, load_service_pack
 from workstation.db.engine import Database
 from workstation.db.queue import Ticket, TicketEvent
 from workstation.domain.queue import TicketEventKind
@@ -29,16 +30,16 @@ class PromptService:
     ) -> None:
         self.db, self.templates, self.pack, self.prompts = db, templates, pack, prompts
 
-    def greeting(self, ticket: str) -> Bilingual:
+    def greeting(self, ticket: str) -> Text:
         return self.prompts.greet(ticket)
 
-    def first_ask(self) -> Bilingual:
+    def first_ask(self) -> Text:
         return self.prompts.first_ask
 
-    def farewell(self) -> Bilingual:
+    def farewell(self) -> Text:
         return self.prompts.farewell
 
-    def documents(self, ticket_id: int) -> tuple[Bilingual, ...]:
+    def documents(self, ticket_id: int) -> tuple[Text, ...]:
         """What the customer of ticket ``ticket_id`` should have brought."""
         with self.db.read() as s:
             ticket = s.get(Ticket, ticket_id)
@@ -58,13 +59,13 @@ class PromptService:
         return checklist(self.templates, codes)
 
 
-def checklist(templates: TemplateIndex, codes: Iterable[str]) -> tuple[Bilingual, ...]:
+def checklist(templates: TemplateIndex, codes: Iterable[str]) -> tuple[Text, ...]:
     """The documents every in-person customer of these businesses needs, each once."""
     found = [template for code in codes if (template := templates.by_code(code))]
     labels = [doc.label for t in found for doc in t.documents if doc.when in CHECKLIST]
-    unique: dict[str, Bilingual] = {}
+    unique: dict[str, Text] = {}
     for label in labels:
-        unique.setdefault(label.zh, Bilingual(label.zh, label.en))
+        unique.setdefault(label.zh, label)
     return tuple(unique.values())
 
 

@@ -25,10 +25,19 @@ def _stamp(name: str, nullable: bool = False) -> sa.Column[Any]:
     return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
 
 
-def _incident_fk(table: str) -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint(
-        ["incident_id"], ["incidents.id"], name=op.f(f"fk_{table}_incident_id_incidents")
+def _log_table(table: str, *columns: sa.Column[Any] | sa.Constraint) -> None:
+    """A table of rows about one incident: its id, the incident's, ``columns``, the index."""
+    op.create_table(
+        table,
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("incident_id", sa.Integer(), nullable=False),
+        *columns,
+        sa.ForeignKeyConstraint(
+            ["incident_id"], ["incidents.id"], name=op.f(f"fk_{table}_incident_id_incidents")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
     )
+    op.create_index(f"ix_{table}_incident_id", table, ["incident_id"])
 
 
 def upgrade() -> None:
@@ -56,30 +65,20 @@ def upgrade() -> None:
         sqlite_where=OPEN_ONLY,
         postgresql_where=OPEN_ONLY,
     )
-    op.create_table(
+    _log_table(
         "incident_steps",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("incident_id", sa.Integer(), nullable=False),
         sa.Column("step", sa.Integer(), nullable=False),
         sa.Column("done_by", sa.String(length=16), nullable=False),
         _stamp("done_at"),
         sa.Column("note", sa.Text(), nullable=True),
-        _incident_fk("incident_steps"),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_incident_steps")),
         sa.UniqueConstraint("incident_id", "step", name=op.f("uq_incident_steps_incident_id")),
     )
-    op.create_index("ix_incident_steps_incident_id", "incident_steps", ["incident_id"])
-    op.create_table(
+    _log_table(
         "incident_actions",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("incident_id", sa.Integer(), nullable=False),
         sa.Column("by", sa.String(length=16), nullable=False),
         _stamp("at"),
         sa.Column("note", sa.Text(), nullable=False),
-        _incident_fk("incident_actions"),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_incident_actions")),
     )
-    op.create_index("ix_incident_actions_incident_id", "incident_actions", ["incident_id"])
 
 
 def downgrade() -> None:
