@@ -167,3 +167,24 @@ def test_the_report_prints_with_the_steps_and_actions(station, tmp_path):
     assert "L001" in text and "S001" in text
     done_at = (station.clock.now()).astimezone(station.clock.zone)
     assert f"{done_at:%H:%M:%S}" in text
+
+
+def test_two_stations_starting_the_same_playbook_at_once_open_one(station, monkeypatch):
+    """The check before the insert can race; the partial unique index is the last word."""
+    from sqlalchemy.exc import IntegrityError
+
+    from workstation.services.incidents import IncidentService
+
+    service = incidents_of(station)
+    supervisor = station.auth.sign_in("S001", PW)
+    service.start(supervisor, "system_outage")
+    twin = Incident(
+        branch_code=station.branch.code, playbook="system_outage", status="open",
+        started_by="S001", started_at=station.clock.now(),
+    )  # fmt: skip
+    with pytest.raises(IntegrityError), station.db.write() as s:  # the table itself refuses
+        s.add(twin)
+    monkeypatch.setattr(IncidentService, "_open_of", lambda self, s, playbook: None)  # raced
+    _refused(lambda: service.start(supervisor, "system_outage"), "incident.error.already_open")
+    assert _count(station, Incident) == 1
+    assert len(journal_payloads(station, "incident.started")) == 1
