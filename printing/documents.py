@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from printing.eod import render_branch_summary, render_teller_reconciliation
+from printing.incident_report import load_incident, render_incident
 from printing.output import Media
 from printing.receipt import render_receipt
 from printing.registry import Desk, Document, Registry, receipts
@@ -91,6 +92,17 @@ DOCUMENTS = Registry(
             render_ticket,
             Media.ROLL_80,
             lambda d: of_day(d.header, d.business_date, d.label),
+        ),
+        Document(
+            DocumentKind.INCIDENT,
+            load_incident,
+            render_incident,
+            Media.A4,
+            lambda d: (
+                f"{d.header.branch_code}-{d.incident.started_at.astimezone(d.zone):%Y%m%d}"
+                f"-{d.incident.id}"
+            ),
+            book=None,
         ),
     ]
 )

@@ -186,6 +186,16 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         ALL_ROLES,
         lambda nav: nav.sign_out(),
     ),
+    # -- service incidents (服务应急): supervisors and lobby staff --
+    HomeAction(
+        "incidents",
+        "f11",
+        "action.incidents",
+        "key.incidents",
+        "key.tip.incidents",
+        frozenset({Role.SUPERVISOR, Role.LOBBY}),
+        lambda nav: nav.open_incidents(),
+    ),
     *QUEUE_ACTIONS,
 )
 

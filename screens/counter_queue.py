@@ -17,9 +17,11 @@ from screens.dialogs.pick import PickModal
 from screens.widgets.queue_panel import ticket_line
 from workstation.domain.i18n import Msg, both, msg
 from workstation.domain.queue import PauseReason
+from workstation.services.prompts import prompts_of
 
 if TYPE_CHECKING:
     from forms.branch_pack import ServiceSpec
+    from forms.schema import Text
     from screens.base import WorkstationScreen
     from screens.widgets.queue_panel import QueuePanel
     from workstation.services.auth import SignedIn
@@ -29,6 +31,15 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 Job = Callable[["QueueService", "SignedIn", str], T]
 """A call of the queue service for the signed-in person at this counter."""
+
+
+@dataclass(frozen=True)
+class Started:
+    """A ticket started, with what to ask first and the papers its business needs."""
+
+    ticket: TicketView
+    first_ask: Text
+    documents: tuple[Text, ...]
 
 
 @dataclass(frozen=True)
@@ -57,19 +68,31 @@ class CounterQueue:
         self._run(lambda q, who, c: q.open_window(who, c))
 
     def key_call(self) -> None:
-        self._run(lambda q, who, c: q.call_next(who, c), self._called)
+        self._run(lambda q, who, c: q.call_next(who, c), self._called, self._greeting)
 
     def key_recall(self) -> None:
-        self._run(lambda q, who, c: q.recall(who, c), self._called)
+        self._run(lambda q, who, c: q.recall(who, c), self._called, self._greeting)
 
     def key_no_show(self) -> None:
         self._run(lambda q, who, c: q.no_show(who, c), self._said("teller_queue.no_show_done"))
 
     def key_start(self) -> None:
-        self._run(lambda q, who, c: q.start(who, c), self._said("teller_queue.started"))
+        prompts = prompts_of(self.app.require_station())
+
+        def start(q: QueueService, who: SignedIn, c: str) -> Started:
+            ticket = q.start(who, c)
+            return Started(ticket, prompts.first_ask(), prompts.documents(ticket.id))
+
+        said = self._said("teller_queue.started")
+        self._run(start, lambda done: said(done.ticket), self._first_ask)
 
     def key_finish(self) -> None:
-        self._run(lambda q, who, c: q.finish(who, c), lambda _: both("teller_queue.farewell"))
+        farewell = prompts_of(self.app.require_station()).farewell()
+        self._run(
+            lambda q, who, c: q.finish(who, c),
+            lambda _: f"{farewell.zh} / {farewell.en}",
+            lambda _: self.t("prompt.farewell", text=farewell.get(self.t.lang)),
+        )
 
     def key_park(self) -> None:
         self._run(lambda q, who, c: q.park(who, c), self._said("teller_queue.parked_done"))
@@ -144,6 +167,16 @@ class CounterQueue:
 
     # -- the plumbing ---------------------------------------------------------------
 
+    def _greeting(self, ticket: TicketView) -> str:
+        greeting = prompts_of(self.app.require_station()).greeting(ticket.label)
+        return self.t("prompt.greeting", text=greeting.get(self.t.lang))
+
+    def _first_ask(self, started: Started) -> str:
+        lang, t = self.t.lang, self.t
+        papers = "、".join(d.get(lang) for d in started.documents)
+        documents = t("prompt.documents", documents=papers) if papers else t("prompt.no_documents")
+        return f"{t('prompt.first_ask', text=started.first_ask.get(lang))}\n{documents}"
+
     def _called(self, ticket: TicketView) -> str:
         return self.t("teller_queue.called", label=ticket.label, counter=ticket.counter)
 
@@ -157,15 +190,24 @@ class CounterQueue:
 
         self.app.push_screen(PickModal(heading, options), answered)
 
-    def _run(self, job: Job[T], said: Callable[[T], str] | None = None) -> None:
-        """Call the service in a worker; then say what happened and read the window again."""
+    def _run(
+        self,
+        job: Job[T],
+        said: Callable[[T], str] | None = None,
+        prompt: Callable[[T], str] | None = None,
+    ) -> None:
+        """Call the service in a worker; then say what happened, show what to say to the
+        customer (``prompt``) and read the window again."""
         station, who = self.app.require_station(), self.app.require_who()
         queue, counter = station.queue, station.counter.code
 
         def done(result: T) -> None:
             if said is not None:
                 self.app.notify(said(result), timeout=8)
-            self.panel.reload()
+            if prompt is None:
+                self.panel.reload()
+            else:
+                self.panel.say(prompt(result))
 
         self.screen.call_service(lambda: job(queue, who, counter), done, self._refused)
 

@@ -14,7 +14,7 @@ display started are shown, not spoken.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,9 +27,11 @@ from screens.base import failure_message
 from screens.display_view import display_view
 from screens.following_app import FollowingApp
 from screens.widgets.big_text import BigText
+from workstation.services.incidents import incidents_of
 
 if TYPE_CHECKING:
     from forms.branch_pack import ServiceSpec
+    from forms.schema import Text
     from workstation.services.queue_views import CallView, QueueBoard
     from workstation.services.voice import Announcer
     from workstation.station import Station
@@ -69,6 +71,7 @@ class DisplayApp(FollowingApp):
     def compose(self) -> ComposeResult:
         t = self.t
         yield Static(t("display.heading"), id="title")
+        yield Static("", id="incident-notice", markup=False)
         with Vertical(id="latest"):
             yield BigText("", id="latest-big")
             yield Static(t("display.waiting_first"), id="latest-call")
@@ -94,7 +97,7 @@ class DisplayApp(FollowingApp):
 
     def _watch(self, station: Station) -> None:
         watcher = self._watcher_for(station)
-        services = self._services
+        services, incidents = self._services, incidents_of(station)
         try:
             board = station.queue.board()
             if self._last < 0:  # at start: what was called before is shown, not said
@@ -102,10 +105,11 @@ class DisplayApp(FollowingApp):
             else:  # after a failure: what was called meanwhile is said now
                 self._last = self._announce(station.queue.calls_since(self._last), self._last)
                 board = station.queue.board()
-            self._from_thread(self._show, board, services)
+            self._from_thread(self._show, board, services, incidents.notices())
             for _ in watcher.changes():
                 self._last = self._announce(station.queue.calls_since(self._last), self._last)
-                self._from_thread(self._show, station.queue.board(), services)
+                board = station.queue.board()
+                self._from_thread(self._show, board, services, incidents.notices())
         finally:
             watcher.close()
 
@@ -128,9 +132,14 @@ class DisplayApp(FollowingApp):
 
     # -- on the UI thread ----------------------------------------------------------
 
-    def _show(self, board: QueueBoard, services: Mapping[str, ServiceSpec]) -> None:
+    def _show(
+        self, board: QueueBoard, services: Mapping[str, ServiceSpec], notices: Sequence[Text]
+    ) -> None:
         assert self.station is not None  # the board was read through it
-        view = display_view(board, services, self.t, self.station.clock.zone)
+        view = display_view(board, services, self.t, self.station.clock.zone, notices)
+        banner = self.query_one("#incident-notice", Static)
+        banner.update(view.notice)
+        banner.display = bool(view.notice)
         self.latest = board.last_calls[0] if board.last_calls else None
         self.query_one("#latest-big", BigText).text = view.latest
         self.query_one("#latest-call", Static).update(view.latest_line)

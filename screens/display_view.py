@@ -1,4 +1,5 @@
-"""What the calling display shows, as text: a pure function of the queue board.
+"""What the calling display shows, as text: a pure function of the queue board (and of the
+open service incidents' notices).
 
 The display app (``screens/display_app.py``) reads the board in a worker and
 puts these texts into its widgets; tests read them back. Nothing here reads
@@ -8,11 +9,12 @@ time zone come in, lines go out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 
 from forms.branch_pack import ServiceSpec
+from forms.schema import Text
 from workstation.domain.clock import time_of_day
 from workstation.domain.i18n import Catalog
 from workstation.services.queue_views import CallView, QueueBoard, ZoneView
@@ -31,6 +33,8 @@ class DisplayView:
     zones: str
     paused: str
     quota: str
+    notice: str = ""
+    """The open service incidents' notices to customers (服务应急), both languages; or empty."""
 
 
 def minutes(span: timedelta) -> int:
@@ -70,9 +74,14 @@ def zone_lines(zone: ZoneView, t: Catalog) -> list[str]:
 
 
 def display_view(
-    board: QueueBoard, services: Mapping[str, ServiceSpec], t: Catalog, zone: tzinfo
+    board: QueueBoard,
+    services: Mapping[str, ServiceSpec],
+    t: Catalog,
+    zone: tzinfo,
+    notices: Sequence[Text] = (),
 ) -> DisplayView:
-    """The display's texts for ``board``, in ``t``'s language (the latest call in both)."""
+    """The display's texts for ``board``, in ``t``'s language (the latest call and the
+    incidents' ``notices`` in both)."""
     latest = board.last_calls[0] if board.last_calls else None
     calls = [call_line(call, t, zone) for call in board.last_calls]
     zones = [line for z in board.zones for line in zone_lines(z, t)]
@@ -92,4 +101,5 @@ def display_view(
         zones="\n".join(zones),
         paused="\n".join(paused) or t("display.none_paused"),
         quota="\n".join(quota) or t("display.none_full"),
+        notice="\n".join(t("display.incident.banner", zh=n.zh, en=n.en) for n in notices),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -20,18 +21,26 @@ from screens.actions import (
     for_role,
 )
 from screens.base import WorkstationScreen
+from screens.follow import Follower
 from screens.widgets.queue_panel import QueuePanel
 from screens.widgets.status_bar import StatusBar
+from screens.widgets.suggestions import Suggestions
 from workstation.domain.clock import stamp, time_of_day
 from workstation.domain.money import format_yuan
 from workstation.domain.staff import Role
 
 if TYPE_CHECKING:
+    from workstation.services.queue_views import QueueBoard
     from workstation.services.tills import TillSummary
+
+
+SUGGEST_SECONDS = 30
 
 
 class HomeScreen(WorkstationScreen):
     """Keys, menu, role checks and palette lines all come from the registry (screens/actions.py)."""
+
+    follower: Follower[QueueBoard] | None = None
 
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#actions"
@@ -85,7 +94,27 @@ class HomeScreen(WorkstationScreen):
                         yield Static(t("home.admin_hint"), id="admin-hint")
                 if staff.role in COUNTER_STAFF:
                     yield QueuePanel()
+                if staff.role is Role.SUPERVISOR:
+                    yield Suggestions(id="suggestions")
         yield Footer()
+
+    def on_mount(self) -> None:
+        """A supervisor sees the crowd-surge suggestions (服务应急), read as the queue changes
+        and every :data:`SUGGEST_SECONDS` (waits grow with nothing written)."""
+        who = self.app.who
+        if who is None or who.staff.role is not Role.SUPERVISOR:
+            return
+        station = self.app.require_station()
+        show = partial(self.query_one(Suggestions).show, self.t)
+        self.follower = Follower(self, station.db, station.queue.board, show)
+        self.follower.start()
+        read = partial(self.call_service, station.queue.board, show)
+        read()
+        self.set_interval(SUGGEST_SECONDS, read)
+
+    def on_unmount(self) -> None:
+        if self.follower is not None:
+            self.follower.stop()
 
     def on_screen_resume(self) -> None:
         """Shown first or again: Textual resumes a screen on its first show too."""

@@ -27,6 +27,7 @@ from screens.lobby_choices import ServiceChoice, find
 from screens.printouts import run_print
 from screens.widgets.choice import ChoiceField
 from screens.widgets.status_bar import StatusBar
+from screens.widgets.suggestions import suggestion_text
 from screens.widgets.zone_board import ZoneBoard
 from workstation.domain.clock import local_date
 from workstation.domain.i18n import Msg
@@ -141,6 +142,7 @@ class LobbyScreen(WorkstationScreen):
         full = [names.get(key, key) for key in board.quota_full]
         notice = self.t("lobby.quota_full", services="、".join(full)) if full else ""
         self.query_one("#notices", Static).update(notice)
+        self._suggest(board, notice)
 
     def refresh_board(self) -> None:
         queue = self.app.require_station().queue
@@ -313,3 +315,9 @@ class LobbyScreen(WorkstationScreen):
 
     def action_home_action(self, name: str) -> None:
         BY_NAME[name].opener(self.app.nav)
+
+    # -- service incidents (服务应急): a crowded zone suggests the flexible window --------
+
+    def _suggest(self, board: QueueBoard, notice: str) -> None:
+        lines = "\n".join(line for line in (notice, suggestion_text(self.t, board)) if line)
+        self.query_one("#notices", Static).update(escape(lines))

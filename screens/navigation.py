@@ -26,6 +26,7 @@ from screens.documents import DocumentsScreen
 from screens.form import FormScreen
 from screens.handover import HandoverScreen
 from screens.home import HomeScreen
+from screens.incidents import IncidentsScreen
 from screens.journal import JournalScreen
 from screens.lobby import LobbyScreen
 from screens.lock import LockScreen
@@ -167,6 +168,11 @@ class Navigator:
         """The queue keys (叫号…) act on the home screen's queue panel."""
         home = self._home()
         return CounterQueue(home, home.query_one(QueuePanel))
+
+    # -- service incidents (服务应急) ---------------------------------------------------
+
+    def open_incidents(self) -> None:
+        self.app.push_screen(IncidentsScreen())
 
     # -- the stack ------------------------------------------------------------------
 

@@ -163,3 +163,24 @@ def test_the_display_of_a_missing_demo_says_so(tmp_path):
     result = CliRunner().invoke(main, ["display", "--demo", str(tmp_path / "none")])
     assert result.exit_code == 1
     assert "workstation demo --data-dir" in result.output
+
+
+async def test_an_open_incident_shows_its_notice_until_it_is_closed(station):
+    """服务应急: the playbook's notice to customers, in both languages, while it is open."""
+    from workstation.services.incidents import incidents_of
+
+    incidents, supervisor = incidents_of(station), station.auth.sign_in("S001", "demo1234")
+    app = display(station, FakeSpeaker(), lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await shown(pilot, lambda: True)
+        banner = app.query_one("#incident-notice")
+        assert text(app, "#incident-notice") == "" and not banner.display
+        incidents.start(supervisor, "customer_dispute")  # no notice for the hall
+        outage = incidents.start(supervisor, "system_outage")
+        notice = outage.playbook.notice
+        await shown(pilot, lambda: notice.zh in text(app, "#incident-notice"))
+        assert text(app, "#incident-notice") == f"[Notice] {notice.zh}\n{notice.en}"
+        assert banner.display
+        incidents.close(supervisor, outage.id)
+        await shown(pilot, lambda: text(app, "#incident-notice") == "")
+        assert not banner.display

@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from textual.widgets import OptionList
 
+from forms.service_pack import load_service_pack
 from screens.dialogs.pick import PickModal
 from screens.home import HomeScreen
 from screens.picker import PickerScreen
@@ -63,7 +64,8 @@ async def test_a_teller_calls_serves_posts_and_finishes_a_ticket(station2):
         serial = await post_surrender(pilot)
         assert isinstance(app.screen, HomeScreen)
         await _press(pilot, "d")
-        assert both("teller_queue.farewell") in notices(app)
+        farewell = load_service_pack().prompts.farewell  # the service pack's words
+        assert f"{farewell.zh} / {farewell.en}" in notices(app)
         assert "请对本次服务做出评价，欢迎再次光临 / Please rate our service" in notices(app)[-1]
         assert _panel(pilot).view.current is None
     with station2.db.read() as s:
@@ -167,3 +169,24 @@ async def test_park_call_back_and_transfer_back_to_the_lobby(station2):
     with station2.db.read() as s:
         stored = s.get(Ticket, ticket.id)
     assert stored.status == TicketStatus.TRANSFERRED and stored.triage_error
+
+
+async def test_the_teller_is_prompted_to_greet_ask_and_see_the_customer_off(station2):
+    """来有迎声，问有答声，走有送声: the service pack's words under the window, in turn."""
+    prompts = load_service_pack().prompts
+    ticket = _issue(station2, Priority.NONE)
+    on_shift(station2, "T001")
+    async with signed_in(station2, "T001") as pilot:
+        app = pilot.app
+        await _press(pilot, "o", "f9")
+        greeting = prompts.greet(ticket.label).zh
+        assert greeting == "您好，B001 号请坐，请问办理什么业务？"
+        assert f"迎：{greeting}" in screen_text(app)
+        await _press(pilot, "s")
+        text = screen_text(app)
+        assert f"问：{prompts.first_ask.zh}" in text
+        assert "请客户出示：" in text and "身份证" in text  # 退保: as the lobby lists it
+        assert greeting not in text
+        await _press(pilot, "d")
+        assert f"送：{prompts.farewell.zh}" in screen_text(app)
+        assert f"{prompts.farewell.zh} / {prompts.farewell.en}" in notices(app)[-1]

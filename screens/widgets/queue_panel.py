@@ -95,6 +95,8 @@ class QueuePanel(Static):
     def __init__(self) -> None:
         super().__init__("", id="queue")
         self.view: WindowView | None = None
+        self.prompt = ""
+        """What to say now (the service pack's greeting, first question or farewell)."""
         self._asked = 0
         """Reads are numbered as they start; a read is shown only if none started later was."""
         self._shown = 0
@@ -136,8 +138,14 @@ class QueuePanel(Static):
             self._shown = asked
         self.view = view
         if self.is_attached:
-            self.update(window_text(self.app.t, view))
+            prompt = f"\n\n[b]{escape(self.prompt)}[/b]" if self.prompt else ""
+            self.update(window_text(self.app.t, view) + prompt)
             self.set_class(view.state is WindowState.PAUSED, "-paused")
+
+    def say(self, prompt: str) -> None:
+        """Show ``prompt`` under the window (kept until the next one) and read the window."""
+        self.prompt = prompt
+        self.reload()
 
     def _unreadable(self, message: object) -> None:
         """A read that failed (the database away a moment) leaves the last view; the next

@@ -1,13 +1,27 @@
-"""``workstation forms check [DIR]`` and ``forms check-pack [FILE]``: check business templates
-and the branch pack before installing them."""
+"""``workstation forms check [DIR]``, ``forms check-pack [FILE]`` and ``forms check-service-pack
+[FILE]``: check business templates, the branch pack and the service pack before installing them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from workstation.cli.common import Context
+
+if TYPE_CHECKING:
+    from forms.loader import Problem
+    from workstation.domain.i18n import Catalog
+
+
+def refuse(t: Catalog, problems: Sequence[Problem]) -> NoReturn:
+    """Every problem on stderr, then exit 1."""
+    click.echo(t("template.problems", count=len(problems)), err=True)
+    for problem in problems:
+        click.echo(problem.render(t), err=True)
+    raise SystemExit(1)
 
 
 @click.group()
@@ -34,10 +48,7 @@ def check(obj: Context, folder: Path | None) -> None:
     day = local_date(SystemClock(zone))
     templates, problems = load_templates(folders, RULE_BOOK, day)
     if problems:
-        click.echo(t("template.problems", count=len(problems)), err=True)
-        for problem in problems:
-            click.echo(problem.render(t), err=True)
-        raise SystemExit(1)
+        refuse(t, problems)
     click.echo(t("template.ok", count=len(templates)))
 
 
@@ -60,9 +71,23 @@ def check_pack(obj: Context, file: Path | None) -> None:
     templates, _ = load_templates(folders, RULE_BOOK, day)
     checked = check_branch_pack(path, [template.code for template in templates])
     if isinstance(checked, list):
-        click.echo(t("template.problems", count=len(checked)), err=True)
-        for problem in checked:
-            click.echo(problem.render(t), err=True)
-        raise SystemExit(1)
+        refuse(t, checked)
     services, counters = len(checked.services), len(checked.counters)
     click.echo(t("branch_pack.ok", path=str(path), services=services, counters=counters))
+
+
+@forms.command("check-service-pack")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def check_service_pack(obj: Context, file: Path | None) -> None:
+    """Check the service pack FILE (prompts, incident playbooks, thresholds; default: the
+    shipped one); exit 1 on errors."""
+    from forms.service_pack import DEFAULT_SERVICE_PACK
+    from forms.service_pack import check_service_pack as check
+
+    t = obj.catalog()
+    path = file or DEFAULT_SERVICE_PACK
+    checked = check(path)
+    if isinstance(checked, list):
+        refuse(t, checked)
+    click.echo(t("service_pack.ok", path=str(path), playbooks=len(checked.playbooks)))

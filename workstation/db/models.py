@@ -118,6 +118,7 @@ class SchemaUpgrade(Base):
 
 
 # Importing this module registers every table (Alembic and tests read Base.metadata).
+from workstation.db.incidents import Incident, IncidentAction, IncidentStep  # noqa: E402
 from workstation.db.ledger import (  # noqa: E402
     BusinessDay,
     CashMovement,
@@ -143,6 +144,9 @@ __all__ = [
     "Customer",
     "DocumentPrint",
     "Handover",
+    "Incident",
+    "IncidentAction",
+    "IncidentStep",
     "JournalEntry",
     "JournalHead",
     "Override",

@@ -29,6 +29,8 @@ class DocumentKind(StrEnum):
     """网点营业日汇总表: ``ref`` is the business date."""
     TICKET = "ticket"
     """排队号票: a queue ticket, 80 mm roll; ``ref`` is the ticket's id."""
+    INCIDENT = "incident"
+    """应急处置记录: a service incident's report; ``ref`` is the incident's id; not numbered."""
 
 
 class PrintStatus(StrEnum):

@@ -1,0 +1,61 @@
+"""What the incident service returns: plain frozen dataclasses for screens, display and paper."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from forms.schema import Text
+from forms.service_pack import Playbook
+from workstation.domain.incident import IncidentStatus
+from workstation.services.receipt_data import BranchHeader
+from workstation.services.report_data import Person
+
+
+@dataclass(frozen=True)
+class StepView:
+    index: int
+    text: Text
+    done_by: Person | None
+    done_at: datetime | None
+    note: str | None
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+
+@dataclass(frozen=True)
+class ActionView:
+    by: Person
+    at: datetime
+    note: str
+
+
+@dataclass(frozen=True)
+class IncidentView:
+    id: int
+    playbook: Playbook
+    status: IncidentStatus
+    started_by: Person
+    started_at: datetime
+    closed_by: Person | None
+    closed_at: datetime | None
+    steps: tuple[StepView, ...]
+    actions: tuple[ActionView, ...]
+
+    @property
+    def open(self) -> bool:
+        return self.status is IncidentStatus.OPEN
+
+
+@dataclass(frozen=True)
+class IncidentReport:
+    """The figures of the incident report (应急处置记录)."""
+
+    header: BranchHeader
+    incident: IncidentView
+    zone: tzinfo
+    """The branch's time zone: times print in it."""
+    print_no: int = 1
+    reprint_reason: str | None = None
