@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from printing.checklist import render_checklist
 from printing.eod import render_branch_summary, render_teller_reconciliation
 from printing.output import Media
 from printing.receipt import render_receipt
@@ -91,6 +92,16 @@ DOCUMENTS = Registry(
             render_ticket,
             Media.ROLL_80,
             lambda d: of_day(d.header, d.business_date, d.label),
+        ),
+        Document(  # anyone who does the checklist prints it: not numbered, as a sample form
+            DocumentKind.CHECKLIST,
+            lambda desk, ref: desk.checklists.record(
+                date.fromisoformat(ref), desk.reports.header()
+            ),
+            render_checklist,
+            Media.A4,
+            lambda d: of_day(d.header, d.business_date, "checklist"),
+            book=None,
         ),
     ]
 )

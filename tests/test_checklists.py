@@ -6,17 +6,23 @@ business date, when nothing is ticked yet.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 from sqlalchemy import func, select
 
 from forms.branch_pack import DEFAULT_BRANCH_PACK, check_branch_pack, load_branch_pack
+from printing.pipeline import print_document
 from tests.ledger_support import in_both_languages, journal_payloads, on_shift
 from tests.queue_support import lobby
 from workstation.db.checklists import BranchOpening, ChecklistTick
 from workstation.db.queue import Ticket
 from workstation.domain.checklist import ChecklistKind, OpeningMode
 from workstation.domain.errors import WorkstationError
+from workstation.domain.prints import DocumentKind
 from workstation.domain.queue import Priority
+from workstation.services.journal_audit import audit
 
 pytestmark = pytest.mark.db
 OPENING = ChecklistKind.OPENING
@@ -179,3 +185,28 @@ def test_the_closing_checklist_is_kept_apart(next_day):
             select(ChecklistTick.kind).where(ChecklistTick.item == "doors_alarms")
         ).all()
     assert kinds == ["closing"]
+
+
+def test_the_record_prints_every_item_who_when_and_the_supervisors_reason(next_day):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is not installed")
+    station, who = next_day, lobby(next_day)
+    tick_all(station, who, but=("rating_pads",))
+    station.clock.advance(minutes=7)  # 09:07 Shanghai
+    station.checklists.open_anyway(who, "评价器待修，已报修", "M001", "demo1234", "exception")
+    station.checklists.tick(who, ChecklistKind.CLOSING, "doors_alarms", note="已布防")
+
+    outcome = print_document(station, who, DocumentKind.CHECKLIST, "2026-11-28")
+
+    assert outcome.path.name == "SH01-20261128-checklist-checklist.pdf"
+    text = subprocess.run(
+        ["pdftotext", str(outcome.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "营业前准备及营业终了检查记录" in text and "2026-11-28" in text
+    for item in station.queue.pack.checklists.opening + station.queue.pack.checklists.closing:
+        assert item.name_zh.split("，")[0][:6] in text, item.name_zh
+    assert "刘洋 L001" in text and "09:00" in text and "10/11" in text
+    assert "未完成" in text and "已布防" in text
+    assert "主管授权带未完成项开门" in text and "陈刚 M001" in text
+    assert "评价器待修，已报修" in text and "09:07" in text
+    assert audit(station.db).ok and station.journal.verify(station.db).ok

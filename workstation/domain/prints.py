@@ -29,6 +29,8 @@ class DocumentKind(StrEnum):
     """网点营业日汇总表: ``ref`` is the business date."""
     TICKET = "ticket"
     """排队号票: a queue ticket, 80 mm roll; ``ref`` is the ticket's id."""
+    CHECKLIST = "checklist"
+    """营业前准备及营业终了检查记录: ``ref`` is the business date."""
 
 
 class PrintStatus(StrEnum):
