@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 ALL_ROLES = frozenset(Role)
 COUNTER_STAFF = frozenset({Role.TELLER, Role.SUPERVISOR})
 SUPERVISORS = frozenset({Role.SUPERVISOR})
+BRANCH_STAFF = frozenset({Role.LOBBY, Role.TELLER, Role.SUPERVISOR})
+"""Who does the opening and closing checklists."""
 
 Opener = Callable[["Navigator"], object]
 """Runs the action: a :class:`~screens.navigation.Navigator` method, mostly."""
@@ -185,6 +187,15 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         "key.tip.sign_out",
         ALL_ROLES,
         lambda nav: nav.sign_out(),
+    ),
+    HomeAction(  # 营业前准备: lobby, tellers and supervisors tick it; the branch opens from it
+        "checklist",
+        "f11",
+        "action.checklist",
+        "key.checklist",
+        "key.tip.checklist",
+        BRANCH_STAFF,
+        lambda nav: nav.open_checklist(),
     ),
     *QUEUE_ACTIONS,
 )
