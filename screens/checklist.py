@@ -92,7 +92,7 @@ class ChecklistScreen(WorkstationScreen):
                 "checklist.opened",
                 time=time_of_day(o.opened_at, zone, seconds=False),
                 name=o.opened_by_name,
-                how=t(o.mode.label),
+                how=t(f"checklist.mode.{o.mode}"),
             )
             state = f"{opened}  {progress}"
         box = self.query_one("#state", Static)

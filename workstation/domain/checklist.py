@@ -26,7 +26,3 @@ class OpeningMode(StrEnum):
     """Every opening item was done."""
     OVERRIDE = "override"
     """A supervisor let it open with items outstanding, giving a reason."""
-
-    @property
-    def label(self) -> str:
-        return f"checklist.mode.{self.value}"

@@ -71,25 +71,25 @@ def open_checked(
     items: Iterable[ChecklistItem],
     staff_id: str,
 ) -> date:
-    """Tick every opening item and open the branch, in ``s`` (the demo's morning)."""
-    day = current_business_date(s, clock, branch_code)
-    where = Where(branch_code, None, staff_id)
-    for item in items:
-        s.merge(
+    """Tick every opening item and open the branch, in ``s`` (the demo's morning): one
+    journal entry, ``branch.opened``, naming the items ticked."""
+    day, now = current_business_date(s, clock, branch_code), clock.now()
+    keys = [item.key for item in items]
+    for key in keys:
+        s.add(
             ChecklistTick(
                 branch_code=branch_code, business_date=day, kind=ChecklistKind.OPENING,
-                item=item.key, done=True, staff=staff_id, at=clock.now(), note=None,
+                item=key, done=True, staff=staff_id, at=now, note=None,
             )
         )  # fmt: skip
-        payload = {"date": day.isoformat(), "kind": "opening", "item": item.key}
-        journal.append(s, "checklist.ticked", payload, where)
     s.add(
         BranchOpening(
-            branch_code=branch_code, business_date=day, opened_at=clock.now(),
-            opened_by=staff_id, mode=OpeningMode.NORMAL, outstanding="[]",
+            branch_code=branch_code, business_date=day, opened_at=now, opened_by=staff_id,
+            mode=OpeningMode.NORMAL, outstanding="[]",
         )
     )  # fmt: skip
-    journal.append(s, "branch.opened", {"date": day.isoformat(), "mode": "normal"}, where)
+    payload = {"date": day.isoformat(), "mode": "normal", "outstanding": [], "ticked": keys}
+    journal.append(s, "branch.opened", payload, Where(branch_code, None, staff_id))
     notify(s, QUEUE)
     return day
 
