@@ -100,7 +100,7 @@ DOCUMENTS = Registry(
             ),
             render_checklist,
             Media.A4,
-            lambda d: of_day(d.header, d.business_date, "checklist"),
+            lambda d: f"{d.header.branch_code}-{d.business_date.replace('-', '')}",
             book=None,
         ),
     ]

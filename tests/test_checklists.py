@@ -198,7 +198,7 @@ def test_the_record_prints_every_item_who_when_and_the_supervisors_reason(next_d
 
     outcome = print_document(station, who, DocumentKind.CHECKLIST, "2026-11-28")
 
-    assert outcome.path.name == "SH01-20261128-checklist-checklist.pdf"
+    assert outcome.path.name == "SH01-20261128-checklist.pdf"
     text = subprocess.run(
         ["pdftotext", str(outcome.path), "-"], capture_output=True, text=True, check=True
     ).stdout
