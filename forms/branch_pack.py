@@ -4,17 +4,24 @@ Loaded and refused like the business templates: every problem names the file,
 the key path and the reason (:class:`forms.loader.Problem`). Cross-checks:
 a service's businesses must be template codes, a service's zone and a
 counter's services must exist, prefixes, keys and numbers are unique.
+The opening and closing checklists are read by :mod:`forms.checklist_pack`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from forms.checklist_pack import (
+    Checklists,
+    ChecklistSections,
+    built_checklists,
+    checklist_problems,
+)
 from forms.loader import Problem, named_problems, read_model
 from forms.schema import KEY, Text
 from workstation.domain.errors import WorkstationError
@@ -65,6 +72,7 @@ class _Pack(_Model):
     zones: tuple[_Zone, ...] = Field(min_length=1)
     services: tuple[_Service, ...] = Field(min_length=1)
     counters: tuple[_Counter, ...] = Field(min_length=1)
+    checklist: ChecklistSections = ChecklistSections()
 
 
 @dataclass(frozen=True)
@@ -113,6 +121,8 @@ class BranchPack:
     service_phone: str
     opinion_book_zh: str
     opinion_book_en: str
+    checklists: Checklists = field(default_factory=Checklists)
+    """The opening (营业前准备) and closing checklists."""
 
     def service(self, key: str) -> ServiceSpec | None:
         return next((s for s in self.services if s.key == key), None)
@@ -186,6 +196,7 @@ def _cross_problems(
                 if key not in services:
                     where = f"counters[{i}]({counter.number}).{side}"
                     yield where, "unknown_service", {"service": key}
+    yield from checklist_problems(pack.checklist)
 
 
 def _built(pack: _Pack) -> BranchPack:
@@ -215,6 +226,7 @@ def _built(pack: _Pack) -> BranchPack:
         service_phone=pack.service_phone,
         opinion_book_zh=pack.opinion_book.zh,
         opinion_book_en=pack.opinion_book.en,
+        checklists=built_checklists(pack.checklist),
     )
 
 

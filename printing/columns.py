@@ -17,7 +17,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Table
+from reportlab.platypus import Flowable, Table
 
 from printing.base import para, printable
 from printing.styles import GREY, INK, RULE, SHADE
@@ -151,6 +151,20 @@ def _total_span(columns: Sequence[Column]) -> int:
     return next((i for i, c in enumerate(columns) if c.kind == NUM), len(columns)) or 1
 
 
+class _Table(Table):
+    """A Table that sets a string cell's font and colour again after a flowable cell.
+
+    Reportlab's Table sets them only when the cell style changes; a ``TextLine``
+    (:func:`printing.base.para`: the bilingual headers, a wrapped cell) leaves its own
+    set, so every later string cell was drawn in the header's small grey English.
+    """
+
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        super()._drawCell(cellval, cellstyle, pos, size)
+        if isinstance(cellval, tuple | list | Flowable):
+            self._curcellstyle = None
+
+
 def data_table(
     columns: Sequence[Column],
     rows: Sequence[Row],
@@ -204,7 +218,7 @@ def data_table(
         ]
         if span > 1:
             style.append(("SPAN", (0, -1), (span - 1, -1)))
-    return Table([header, *body], colWidths=cols, style=style, repeatRows=1, hAlign="LEFT")
+    return _Table([header, *body], colWidths=cols, style=style, repeatRows=1, hAlign="LEFT")
 
 
 def _cell(text: str, column: Column, width: float, font: str, size: float) -> object:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from printing.checklist import render_checklist
 from printing.eod import render_branch_summary, render_teller_reconciliation
 from printing.incident_report import load_incident, render_incident
 from printing.output import Media
@@ -102,6 +103,16 @@ DOCUMENTS = Registry(
                 f"{d.header.branch_code}-{d.incident.started_at.astimezone(d.zone):%Y%m%d}"
                 f"-{d.incident.id}"
             ),
+            book=None,
+        ),
+        Document(  # anyone who does the checklist prints it: not numbered, as a sample form
+            DocumentKind.CHECKLIST,
+            lambda desk, ref: desk.checklists.record(
+                date.fromisoformat(ref), desk.reports.header()
+            ),
+            render_checklist,
+            Media.A4,
+            lambda d: f"{d.header.branch_code}-{d.business_date.replace('-', '')}",
             book=None,
         ),
     ]

@@ -21,6 +21,7 @@ from workstation.config import Config
 from workstation.domain.clock import Clock
 from workstation.domain.prints import PrintTicket
 from workstation.services.auth import SignedIn
+from workstation.services.checklists import ChecklistService
 from workstation.services.documents import DocumentRefused, DocumentService
 from workstation.services.queue import QueueService
 from workstation.services.receipts import ReceiptService
@@ -37,6 +38,7 @@ class Desk(Protocol):
     documents: DocumentService
     reports: ReportService
     queue: QueueService
+    checklists: ChecklistService
 
 
 class PrintBook(Protocol):

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 ALL_ROLES = frozenset(Role)
 COUNTER_STAFF = frozenset({Role.TELLER, Role.SUPERVISOR})
 SUPERVISORS = frozenset({Role.SUPERVISOR})
+BRANCH_STAFF = frozenset({Role.LOBBY, Role.TELLER, Role.SUPERVISOR})
+"""Who does the opening and closing checklists."""
 
 Opener = Callable[["Navigator"], object]
 """Runs the action: a :class:`~screens.navigation.Navigator` method, mostly."""
@@ -57,7 +59,8 @@ class HomeAction:
 
     @property
     def key_display(self) -> str:
-        return self.key.upper()
+        """``F2``, ``O``; a control key as the terminal writes it: ``^O``."""
+        return self.key.upper().replace("CTRL+", "^")
 
     def binding(self) -> Binding:
         return Binding(
@@ -195,6 +198,15 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         "key.tip.incidents",
         frozenset({Role.SUPERVISOR, Role.LOBBY}),
         lambda nav: nav.open_incidents(),
+    ),
+    HomeAction(  # 营业前准备: lobby, tellers and supervisors tick it; the branch opens from it
+        "checklist",
+        "ctrl+o",
+        "action.checklist",
+        "key.checklist",
+        "key.tip.checklist",
+        BRANCH_STAFF,
+        lambda nav: nav.open_checklist(),
     ),
     *QUEUE_ACTIONS,
 )

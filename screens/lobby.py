@@ -141,6 +141,8 @@ class LobbyScreen(WorkstationScreen):
         names = {s.key: s.name(self.t.lang) for s in self.app.require_station().queue.services()}
         full = [names.get(key, key) for key in board.quota_full]
         notice = self.t("lobby.quota_full", services="、".join(full)) if full else ""
+        if not board.opened:  # 营业前准备未完成: the service refuses to issue until it is
+            notice = "\n".join(filter(None, (self.t("checklist.not_open"), notice)))
         self.query_one("#notices", Static).update(notice)
         self._suggest(board, notice)
 

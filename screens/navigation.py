@@ -20,6 +20,7 @@ from forms.schema import Template
 from forms.state import FormState
 from screens.authorizations import AuthorizationsScreen
 from screens.branch_close import BranchCloseScreen
+from screens.checklist import ChecklistScreen
 from screens.counter_queue import CounterQueue
 from screens.dialogs.password import ChangePasswordModal
 from screens.documents import DocumentsScreen
@@ -161,6 +162,10 @@ class Navigator:
 
     def open_branch_close(self) -> None:
         self.app.push_screen(BranchCloseScreen())
+
+    def open_checklist(self) -> None:
+        """营业前准备 / 营业终了: today's checklists, and opening the branch."""
+        self.app.push_screen(ChecklistScreen())
 
     # -- the counter's queue ------------------------------------------------------------
 

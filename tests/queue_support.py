@@ -15,6 +15,19 @@ def lobby(station):
     return station.auth.sign_in("L001", "demo1234")
 
 
+def open_today(station) -> None:
+    """The opening checklist ticked by the lobby and the branch opened, on the station clock's
+    date (the demo opened only the day it was seeded: a test on the real clock opens its own)."""
+    from workstation.domain.checklist import ChecklistKind
+
+    who, checklists = lobby(station), station.checklists
+    if checklists.today().opened:
+        return
+    for item in checklists.today().outstanding:
+        checklists.tick(who, ChecklistKind.OPENING, item.key)
+    checklists.open_branch(who)
+
+
 def at_window(station, staff_id: str = "T001"):
     """A teller on shift at the station's counter, its window open."""
     who = on_shift(station, staff_id)

@@ -98,7 +98,7 @@ def test_journal_verify_and_show(cli, station):
     station.auth.sign_in("T001", "demo1234")
     verified = cli("journal", "verify", "--batch-size", "3")
     assert verified.exit_code == 0
-    assert verified.stdout.startswith("Journal intact: 8 entries, last #8")
+    assert verified.stdout.startswith("Journal intact: 9 entries, last #9")  # the demo opened
     shown = cli("journal", "show", "--last", "3")
     assert "sign_in" in shown.stdout and "T001" in shown.stdout
     with station.db.write() as s:

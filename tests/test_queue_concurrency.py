@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import FAST
-from tests.queue_support import COUNTERS, one_queue_pack, queue_config
+from tests.queue_support import COUNTERS, one_queue_pack, open_today, queue_config
 from workstation.db.queue import Ticket, TicketEvent
 from workstation.domain.clock import SystemClock
 from workstation.domain.queue import Priority, TicketStatus
@@ -32,6 +32,7 @@ def test_four_processes_calling_next_serve_each_of_400_tickets_once(
     )
     try:
         desk = station.auth.sign_in("L001", "demo1234")
+        open_today(station)  # the real clock's day, not the demo's
         # one unit of work, numbered as issue() numbers (seconds, not 400 commits)
         orders = [
             ("payment", Priority.ELDERLY if i % 5 == 0 else Priority.NONE) for i in range(TICKETS)

@@ -34,7 +34,7 @@ def test_the_home_and_app_bindings_are_the_registrys():
     here = [a.binding() for a in HOME_ACTIONS if not a.everywhere]
     assert _own(HomeScreen.BINDINGS) == _own(here)
     assert _own(WorkstationApp.BINDINGS) == _own(a.binding() for a in EVERYWHERE)
-    home_keys = {"f2", "f3", "f4", "f5", "f6", "f7", "f8", "f11", "f12"}
+    home_keys = {"f2", "f3", "f4", "f5", "f6", "f7", "f8", "f11", "f12", "ctrl+o"}
     # the counter's queue: F9 calls the next ticket (叫号), letters the rest
     queue_keys = {"f9", *"orxsdhbtpu"}
     assert [a.key for a in HOME_ACTIONS] == list(dict.fromkeys(a.key for a in HOME_ACTIONS))
@@ -77,7 +77,7 @@ async def test_menu_role_checks_and_palette_agree_with_the_registry(station, rol
         prompts = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
         assert prompts == [a.menu_text(t) for a in mine]
         pairs = zip(mine, prompts, strict=True)
-        assert all(f"{a.key.upper()}  {t(a.label)}" in p for a, p in pairs)
+        assert all(f"{a.key_display}  {t(a.label)}" in p for a, p in pairs)
         for action in HOME_ACTIONS:
             owner = app if action.everywhere else home
             assert bool(owner.check_action(ACTION, (action.name,))) is (role in action.roles)

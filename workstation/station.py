@@ -23,6 +23,7 @@ from workstation.domain.errors import WorkstationError
 from workstation.domain.limits import Thresholds
 from workstation.secrets import DB_PASSWORD, Secrets
 from workstation.services.auth import AuthService
+from workstation.services.checklists import ChecklistService
 from workstation.services.closing import ClosingService
 from workstation.services.directory import LocalPolicyDirectory
 from workstation.services.documents import DocumentService
@@ -83,6 +84,8 @@ class Station:
     """The lobby's tickets and the windows' calls (the branch pack's services)."""
     ratings: RatingService
     """The service ratings the counters' pads ask for (服务评价器)."""
+    checklists: ChecklistService
+    """The opening and closing checklists (营业前准备) and the day's opening."""
 
     @property
     def demo(self) -> bool:
@@ -187,4 +190,5 @@ def open_station(
         documents=DocumentService(db, journal, clock, code, number),
         queue=QueueService(db, journal, clock, code, number, pack, templates),
         ratings=RatingService(db, journal, clock, code, pack),
+        checklists=ChecklistService(db, journal, auth, clock, code, number, pack),
     )

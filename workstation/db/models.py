@@ -118,6 +118,7 @@ class SchemaUpgrade(Base):
 
 
 # Importing this module registers every table (Alembic and tests read Base.metadata).
+from workstation.db.checklists import BranchOpening, ChecklistTick  # noqa: E402
 from workstation.db.incidents import Incident, IncidentAction, IncidentStep  # noqa: E402
 from workstation.db.ledger import (  # noqa: E402
     BusinessDay,
@@ -138,8 +139,10 @@ __all__ = [
     "Base",
     "Beneficiary",
     "Branch",
+    "BranchOpening",
     "BusinessDay",
     "CashMovement",
+    "ChecklistTick",
     "Counter",
     "Customer",
     "DocumentPrint",

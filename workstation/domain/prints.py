@@ -31,6 +31,8 @@ class DocumentKind(StrEnum):
     """排队号票: a queue ticket, 80 mm roll; ``ref`` is the ticket's id."""
     INCIDENT = "incident"
     """应急处置记录: a service incident's report; ``ref`` is the incident's id; not numbered."""
+    CHECKLIST = "checklist"
+    """营业前准备及营业终了检查记录: ``ref`` is the business date."""
 
 
 class PrintStatus(StrEnum):

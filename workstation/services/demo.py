@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from forms.branch_pack import load_branch_pack
 from workstation.db.engine import Database
 from workstation.domain.clock import Clock, local_date
 from workstation.domain.staff import Role
+from workstation.services.checklists import open_checked
 from workstation.services.demo_policies import seed_policies
 from workstation.services.journal import Journal
 from workstation.services.passwords import Passwords
@@ -31,3 +33,12 @@ DEMO_STAFF = (
 def seed_demo(db: Database, journal: Journal, passwords: Passwords, clock: Clock) -> None:
     initialise(db, journal, passwords, clock, DEMO_BRANCH, list(DEMO_STAFF), actor="demo")
     seed_policies(db, local_date(clock), DEMO_BRANCH.code)
+    open_demo_branch(db, journal, clock)
+
+
+def open_demo_branch(db: Database, journal: Journal, clock: Clock) -> None:
+    """Today's opening checklist done by the lobby's 刘洋 and the branch open: the demo
+    (and every test on it) issues tickets at once; the next day starts with the checklist."""
+    items = load_branch_pack().checklists.opening
+    with db.write() as s:
+        open_checked(s, journal, clock, DEMO_BRANCH.code, items, "L001")

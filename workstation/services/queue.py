@@ -161,6 +161,7 @@ class QueueService(QueueCalls, QueueBoardReads):
         staff = who.staff.staff_id
         day = open_business_date(s, self.journal, self.clock, self.branch_code, staff)
         s.info[BUSINESS_DATE] = day
+        self._opened(s, day)
         return day
 
     def _new_ticket(
@@ -265,6 +266,8 @@ class QueueService(QueueCalls, QueueBoardReads):
         self._counter(counter)
         with self.db.write() as s:
             self._shift(s, who, counter)
+            if kind is TicketEventKind.WINDOW_OPEN:
+                self._opened(s, self._day(s))
             window = self._window(s, counter, lock=True)
             was = WindowState(window.state) if window else WindowState.CLOSED
             if kind is TicketEventKind.WINDOW_RESUME and was is not WindowState.PAUSED:

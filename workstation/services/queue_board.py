@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from workstation.db.checklists import branch_opened
 from workstation.db.queue import QueueWindow, Ticket, TicketEvent, TicketNumber, at_window
 from workstation.domain.queue import (
     CALL_KINDS,
@@ -124,6 +125,7 @@ class QueueBoardReads(QueueCore):
             latest = s.scalar(
                 select(func.max(TicketEvent.id)).where(TicketEvent.branch_code == self.branch_code)
             )
+            opened = branch_opened(s, self.branch_code, day)
         zones = tuple(self._zone(z.key, waiting, windows, now) for z in self.pack.zones)
         paused = tuple(
             (c, PauseReason(w.reason or PauseReason.BREAK))
@@ -131,7 +133,7 @@ class QueueBoardReads(QueueCore):
             if w.state == WindowState.PAUSED
         )
         full = tuple(sv.key for sv in self.pack.services if issued.get(sv.key, 0) >= sv.daily_quota)
-        return QueueBoard(zones, tuple(reversed(calls)), paused, full, latest or 0)
+        return QueueBoard(zones, tuple(reversed(calls)), paused, full, latest or 0, opened)
 
     def _zone(
         self,

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from forms.branch_pack import BranchPack, ServiceSpec
 from forms.search import TemplateIndex
+from workstation.db.checklists import branch_opened
 from workstation.db.engine import Database
 from workstation.db.queue import (
     QueueWindow,
@@ -99,6 +100,11 @@ class QueueCore:
         if day is None:
             day = s.info[BUSINESS_DATE] = current_business_date(s, self.clock, self.branch_code)
         return day
+
+    def _opened(self, s: Session, day: date) -> None:
+        """Refused until the branch opened on ``day`` (营业前准备, services/checklists.py)."""
+        if not branch_opened(s, self.branch_code, day):
+            raise QueueError("checklist.error.not_open", date=day.isoformat())
 
     def _window(self, s: Session, counter: str, *, lock: bool = False) -> QueueWindow | None:
         return s.get(QueueWindow, (self.branch_code, counter), with_for_update=lock)

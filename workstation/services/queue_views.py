@@ -87,6 +87,8 @@ class QueueBoard:
     quota_full: tuple[str, ...]
     """The services whose daily quota is reached (keys)."""
     latest_event_id: int
+    opened: bool = True
+    """Whether the branch has opened today (营业前准备 done or overridden)."""
 
 
 @dataclass(frozen=True)
