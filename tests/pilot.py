@@ -8,6 +8,7 @@ import contextlib
 from rich.text import Text
 from textual import events
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import WorkerCancelled, WorkerFailed
 
@@ -84,6 +85,14 @@ async def settle(pilot: Pilot) -> None:
         if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
             raise result
     await pilot.pause()
+
+
+async def press_to(pilot: Pilot, key: str, screen: type[Screen]) -> None:
+    """Press ``key`` and wait for the workers: ``screen`` is what shows (or fail, saying what
+    does)."""
+    await pilot.press(key)
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, screen), screen_text(pilot.app)
 
 
 async def ready(pilot: Pilot, timeout: float = 10) -> None:

@@ -8,7 +8,7 @@ from screens.review import ReviewScreen
 from tests.conftest import FAST, make_config
 from tests.flows import BIG, approve_here, fill_surrender, signed_in, surrender_sent_for_approval
 from tests.ledger_support import on_shift
-from tests.pilot import burst, hear_back, screen_text, settle
+from tests.pilot import burst, hear_back, press_to, screen_text, settle
 from workstation.station import open_station
 
 
@@ -33,9 +33,7 @@ async def test_surrender_warns_asks_level_1_and_posts_after_a_local_override(sta
         await approve_here(pilot, "S001")
         assert isinstance(app.screen, ReviewScreen)
         assert "已授权：王强（S001）1 级 · 本地" in screen_text(app)
-        await pilot.press("f10")
-        await settle(pilot)
-        assert isinstance(app.screen, PostedScreen)
+        await press_to(pilot, "f10", PostedScreen)
         text = screen_text(app)
         assert "交易已记账" in text and "SH01-20261127-01-00001" in text and "S001" in text
         await pilot.press("enter")
@@ -58,9 +56,7 @@ async def test_remote_approval_from_a_supervisors_workstation(station, config, s
         async with surrender_sent_for_approval(station, other) as (teller, supervisor):
             teller_app, supervisor_app = teller.app, supervisor.app
             assert "等待主管处理" in screen_text(teller_app)
-            await supervisor.press("f3")
-            await settle(supervisor)
-            assert isinstance(supervisor_app.screen, AuthorizationsScreen)
+            await press_to(supervisor, "f3", AuthorizationsScreen)
             text = screen_text(supervisor_app)
             assert "退保" in text and "¥86,400.00" in text and "110105********0016" in text
             await supervisor.press("f2")
@@ -71,9 +67,7 @@ async def test_remote_approval_from_a_supervisors_workstation(station, config, s
             await hear_back(teller)
             assert isinstance(teller_app.screen, ReviewScreen)
             assert "已授权" in screen_text(teller_app) and "远程" in screen_text(teller_app)
-            await teller.press("f10")
-            await settle(teller)
-            assert isinstance(teller_app.screen, PostedScreen)
+            await press_to(teller, "f10", PostedScreen)
     finally:
         other.close()
 
