@@ -58,13 +58,12 @@ class PostingDetailScreen(WorkstationScreen):
     def on_mount(self) -> None:
         self.load()
 
-    def load(self) -> None:
-        inquiry, who, serial = (
-            self.app.require_station().inquiry,
-            self.app.require_who(),
-            self.serial,
-        )
-        self.call_service(lambda: inquiry.detail(who, serial), self._loaded)
+    def load(self, reveal: bool = False) -> None:
+        """The posting, masked; with ``reveal`` in full (the service checks who asks and
+        journals it)."""
+        station, who, serial = self.app.require_station(), self.app.require_who(), self.serial
+        ask = station.inquiry.reveal if reveal else station.inquiry.detail
+        self.call_service(lambda: ask(who, serial), self._loaded)
 
     def _loaded(self, detail: PostingDetail) -> None:
         self.detail = detail
@@ -137,12 +136,7 @@ class PostingDetailScreen(WorkstationScreen):
 
     def action_reveal(self) -> None:
         """Full numbers: the service checks who asks and journals it."""
-        inquiry, who, serial = (
-            self.app.require_station().inquiry,
-            self.app.require_who(),
-            self.serial,
-        )
-        self.call_service(lambda: inquiry.reveal(who, serial), self._loaded)
+        self.load(reveal=True)
 
     def action_reprint(self) -> None:
         self.app.push_screen(
