@@ -8,7 +8,8 @@ from workstation.domain.staff import Role
 from workstation.services.demo_policies import seed_policies
 from workstation.services.journal import Journal
 from workstation.services.passwords import Passwords
-from workstation.services.setup import BranchSpec, Person, initialise
+from workstation.services.setup import BranchSpec, initialise
+from workstation.services.staff import Person
 
 DEMO_PASSWORD = "demo1234"
 DEMO_BRANCH = BranchSpec(
