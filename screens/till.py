@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Footer, Label, Static
 
-from screens.base import BACK, WorkstationScreen
+from screens.base import BACK, WorkstationScreen, footer_key
 from screens.widgets.count_form import CountForm
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.supervisor_fields import SupervisorFields
@@ -52,12 +52,24 @@ class CashScreen(WorkstationScreen):
 
     CSS_PATH = "till.tcss"
 
+    def counting(self, heading: str, count_title: str, *side: Widget) -> ComposeResult:
+        """The layout of a count: the heading; the count on the left; ``side`` on the right,
+        then the error line."""
+        yield StatusBar()
+        yield Label(heading, id="heading")
+        with Horizontal(id="till-body"):
+            yield CountForm(self.t, count_title, id="count")
+            with Vertical(id="side"):
+                yield from side
+                yield Static("", id="error")
+        yield Footer()
+
 
 class OpenShiftScreen(CashScreen):
     """开班: count the box; compared with what it held at the last close."""
 
     BINDINGS = [
-        Binding("f10", "open_shift", "key.open_shift", key_display="F10", id="open_shift"),
+        footer_key("f10", "open_shift"),
         BACK,
     ]
 
@@ -68,17 +80,14 @@ class OpenShiftScreen(CashScreen):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        yield StatusBar()
-        yield Label(t("till.open_heading", date=self.summary.business_date), id="heading")
-        with Horizontal(id="till-body"):
-            yield CountForm(t, t("till.opening_count"), id="count")
-            with Vertical(id="side"):
-                yield Label(t("till.last_close"), classes="section")
-                yield Static(count_lines(self.last), id="last")
-                yield Static("", id="difference")
-                yield supervisor_fields(t, "till.open_supervisor_hint")
-                yield Static("", id="error")
-        yield Footer()
+        yield from self.counting(
+            t("till.open_heading", date=self.summary.business_date),
+            t("till.opening_count"),
+            Label(t("till.last_close"), classes="section"),
+            Static(count_lines(self.last), id="last"),
+            Static("", id="difference"),
+            supervisor_fields(t, "till.open_supervisor_hint"),
+        )
 
     def on_mount(self) -> None:
         self.query_one(CountForm).focus_first()
@@ -130,11 +139,11 @@ class TillScreen(CashScreen):
     """The open box: what it should hold, the limit, what stands before close."""
 
     BINDINGS = [
-        Binding("f2", "vault('from_vault')", "key.vault_in", key_display="F2", id="vault_in"),
-        Binding("f3", "vault('to_vault')", "key.vault_out", key_display="F3", id="vault_out"),
-        Binding("f4", "handover", "key.handover", key_display="F4", id="handover"),
-        Binding("f8", "documents", "key.documents", key_display="F8", id="documents"),
-        Binding("f9", "close_till", "key.close_till", key_display="F9", id="close_till"),
+        footer_key("f2", "vault('from_vault')", id="vault_in"),
+        footer_key("f3", "vault('to_vault')", id="vault_out"),
+        footer_key("f4", "handover"),
+        footer_key("f8", "documents"),
+        footer_key("f9", "close_till"),
         BACK,
     ]
 
