@@ -68,6 +68,13 @@ def screen_text(app: WorkstationApp) -> str:
     )
 
 
+def assert_shows(app: WorkstationApp, *parts: str) -> None:
+    """Every one of ``parts`` is on the screen (or fail, naming the missing and what shows)."""
+    text = screen_text(app)
+    missing = [part for part in parts if part not in text]
+    assert not missing, f"missing {missing} from:\n{text}"
+
+
 def notices(app: WorkstationApp) -> list[str]:
     return list(notification_messages(app))
 
