@@ -10,6 +10,7 @@ close and reprints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 
 Direction = Literal["from_vault", "to_vault"]
 """A vault transfer: 请领 from the vault, or 上缴 to it."""
+Verdict = Callable[[Count], tuple[bool, str]]
+"""What a screen says of a count beside it: whether it is a warning, and the text."""
 
 
 def supervisor_fields(t, hint_key: str, id: str = "supervisor") -> SupervisorFields:
@@ -63,6 +66,17 @@ class CashScreen(WorkstationScreen):
                 yield from side
                 yield Static("", id="error")
         yield Footer()
+
+    def judge(self, line_id: str, count: Count | None, verdict: Verdict) -> None:
+        """The line ``line_id`` beside the count: blank without a whole count, else what
+        ``verdict`` says of it, marked when that is a warning."""
+        line = self.query_one(line_id, Static)
+        if count is None:
+            line.update("")
+            return
+        warning, text = verdict(count)
+        line.set_class(warning, "-warning")
+        line.update(text)
 
 
 class OpenShiftScreen(CashScreen):
@@ -94,20 +108,13 @@ class OpenShiftScreen(CashScreen):
 
     @on(CountForm.Changed)
     def _compare(self, event: CountForm.Changed) -> None:
-        line = self.query_one("#difference", Static)
-        if event.count is None:
-            line.update("")
-            return
-        same = event.count == self.last
-        line.set_class(not same, "-warning")
-        line.update(
-            self.t("till.same_as_last")
-            if same
-            else self.t(
-                "till.differs_from_last",
-                difference=format_yuan(event.count.total - self.last.total),
-            )
-        )
+        self.judge("#difference", event.count, self._against_last)
+
+    def _against_last(self, count: Count) -> tuple[bool, str]:
+        if count == self.last:
+            return False, self.t("till.same_as_last")
+        difference = format_yuan(count.total - self.last.total)
+        return True, self.t("till.differs_from_last", difference=difference)
 
     def field_entered(self, widget) -> None:
         if widget.id == "supervisor-password":

@@ -178,15 +178,13 @@ class CloseScreen(CountingScreen):
 
     @on(CountForm.Changed)
     def _variance(self, event: CountForm.Changed) -> None:
-        line = self.query_one("#variance", Static)
-        if event.count is None:
-            line.update("")
-            return
-        variance = event.count.total - self.summary.open_shift.expected
+        self.judge("#variance", event.count, self._against_expected)
+
+    def _against_expected(self, count: Count) -> tuple[bool, str]:
+        variance = count.total - self.summary.open_shift.expected
         key = "till.balanced" if not variance else ("till.over" if variance > 0 else "till.short")
-        line.set_class(bool(variance), "-warning")
-        line.update(
-            self.t(key, counted=format_yuan(event.count.total), amount=format_yuan(abs(variance)))
+        return bool(variance), self.t(
+            key, counted=format_yuan(count.total), amount=format_yuan(abs(variance))
         )
 
     def action_confirm(self) -> None:
