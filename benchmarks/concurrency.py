@@ -168,7 +168,7 @@ def prepare(url: str, processes: int) -> None:
     from workstation.services.demo import seed_demo
     from workstation.services.journal import Journal
     from workstation.services.passwords import Passwords
-    from workstation.services.staff import StaffAdmin
+    from workstation.services.staff import Person, StaffAdmin
 
     clock, passwords = SystemClock(), Passwords.fast()
     journal = Journal(bytes.fromhex(KEY), clock)
@@ -185,7 +185,7 @@ def prepare(url: str, processes: int) -> None:
                         Counter(branch_code="SH01", number=f"{n:02d}", name_zh="柜台", name_en="C")
                     )
                 if n > 2:
-                    staff.create(s, "SH01", f"T{n:03d}", "柜员", Role.TELLER, PASSWORD)
+                    staff.create(s, "SH01", Person(f"T{n:03d}", "柜员", Role.TELLER, PASSWORD))
     finally:
         db.dispose()
 

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
-from screens.base import BACK, WorkstationScreen
+from screens.base import BACK, WorkstationScreen, footer_key
 from screens.dialogs.decision import DecisionModal
 from screens.widgets.evidence import EvidenceView
 from screens.widgets.status_bar import StatusBar
@@ -31,9 +30,9 @@ class AuthorizationsScreen(WorkstationScreen):
     CSS_PATH = "authorizations.tcss"
     AUTO_FOCUS = "#requests"
     BINDINGS = [
-        Binding("f2", "decide(True)", "key.approve", key_display="F2", id="approve"),
-        Binding("f3", "decide(False)", "key.reject", key_display="F3", id="reject"),
-        Binding("f5", "reveal", "key.reveal", key_display="F5", id="reveal"),
+        footer_key("f2", "decide(True)", id="approve"),
+        footer_key("f3", "decide(False)", id="reject"),
+        footer_key("f5", "reveal"),
         BACK,
     ]
 

@@ -111,7 +111,28 @@ TABS = [
     Binding("shift+tab", "app.focus_previous", show=False, priority=True),
 ]
 """Tab moves focus before the next key is delivered too (see EnterMovesOn)."""
-BACK = Binding("escape", "back", "key.back", key_display="Esc", id="back")
+KEY_NAMES = {"escape": "Esc", "enter": "Enter"}
+"""How the footer writes a key that is not an F-key."""
+
+
+def footer_key(
+    key: str, action: str, label: str | None = None, *, id: str | None = None
+) -> Binding:
+    """A key the footer shows, written the one way every screen writes one: displayed as
+    ``F5`` or ``Esc`` (the first of ``key``), labelled by the catalog's ``key.<label>``; its id
+    is ``id``, by default the action, and so is its label unless ``label`` is given."""
+    first = key.split(",")[0]
+    name = id or action
+    return Binding(
+        key,
+        action,
+        f"key.{label or name}",
+        key_display=KEY_NAMES.get(first, first.upper()),
+        id=name,
+    )
+
+
+BACK = footer_key("escape", "back")
 """Esc closes the screen (:meth:`WorkstationScreen.action_back`)."""
 DIGITS = [Binding(str(n), f"pick_choice({n})", show=False, priority=True) for n in range(1, 10)]
 """A digit on a choice picks that option and moves on, before the next key lands."""

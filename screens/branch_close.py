@@ -8,12 +8,11 @@ with their password and the branch summary prints.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, Static
 
-from screens.base import BACK
+from screens.base import BACK, footer_key
 from screens.till import CashScreen
 from screens.till_ops import print_after
 from screens.widgets.credentials import take_password
@@ -26,9 +25,9 @@ from workstation.services.closing import OpenTill
 class BranchCloseScreen(CashScreen):
     AUTO_FOCUS = "#password"
     BINDINGS = [
-        Binding("f5", "refresh", "key.refresh", key_display="F5", id="refresh"),
-        Binding("f8", "documents", "key.documents", key_display="F8", id="documents"),
-        Binding("f10", "close_branch", "key.close_branch", key_display="F10", id="close_branch"),
+        footer_key("f5", "refresh"),
+        footer_key("f8", "documents"),
+        footer_key("f10", "close_branch"),
         BACK,
     ]
 

@@ -11,14 +11,13 @@ import uuid
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.events import DescendantFocus
 from textual.widgets import Footer, Input
 
 from forms.roles import FieldRole
 from forms.schema import Template
 from forms.state import FormState
-from screens.base import WorkstationScreen
+from screens.base import WorkstationScreen, footer_key
 from screens.dialogs.confirm import ConfirmModal
 from screens.printouts import run_print
 from screens.widgets.choice import ChoiceField
@@ -42,10 +41,10 @@ WIDE = 120
 class FormScreen(WorkstationScreen):
     CSS_PATH = "form.tcss"
     BINDINGS = [
-        Binding("f10", "review", "key.review", key_display="F10", id="review"),
-        Binding("f6", "toggle_sample", "key.sample", key_display="F6", id="toggle_sample"),
-        Binding("f7", "print_sample", "key.print_sample", key_display="F7", id="print_sample"),
-        Binding("escape", "leave", "key.back", key_display="Esc", id="leave"),
+        footer_key("f10", "review"),
+        footer_key("f6", "toggle_sample", "sample"),
+        footer_key("f7", "print_sample"),
+        footer_key("escape", "leave", "back"),
     ]
 
     def __init__(self, template: Template) -> None:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Input, Label
 
-from screens.base import BACK, WorkstationScreen
+from screens.base import BACK, WorkstationScreen, footer_key
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import local_date, short_stamp
 from workstation.domain.dates import parse_date
@@ -28,7 +27,7 @@ class JournalScreen(WorkstationScreen):
     CSS_PATH = "journal.tcss"
     AUTO_FOCUS = "#q-serial"
     BINDINGS = [
-        Binding("f5", "search", "key.search", key_display="F5", id="search"),
+        footer_key("f5", "search"),
         BACK,
     ]
 

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from forms.schema import Category, Template
-from screens.base import BACK, WorkstationScreen
+from screens.base import BACK, WorkstationScreen, footer_key
 from screens.printouts import run_print
 from screens.widgets.queue_panel import ticket_line
 from screens.widgets.status_bar import StatusBar
@@ -27,7 +27,7 @@ class PickerScreen(WorkstationScreen):
     CSS_PATH = "picker.tcss"
     AUTO_FOCUS = "#search"
     BINDINGS = [
-        Binding("f7", "print_sample", "key.print_sample", key_display="F7", id="print_sample"),
+        footer_key("f7", "print_sample"),
         BACK,
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Label, Static
 
 from forms.state import FormState
-from screens.base import WorkstationScreen
+from screens.base import WorkstationScreen, footer_key
 from screens.printouts import run_print
 from screens.text import aligned
 from screens.widgets.status_bar import StatusBar
@@ -30,8 +29,8 @@ class PostedScreen(WorkstationScreen):
 
     CSS_PATH = "posted.tcss"
     BINDINGS = [
-        Binding("f6", "print", "key.print_receipt", key_display="F6", id="print"),
-        Binding("enter,escape", "done", "key.done", key_display="Enter", id="done"),
+        footer_key("f6", "print", "print_receipt"),
+        footer_key("enter,escape", "done"),
     ]
 
     def __init__(self, result: PostingResult, state: FormState) -> None:

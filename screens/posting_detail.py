@@ -10,12 +10,11 @@ import uuid
 
 from rich.markup import escape
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Footer, Label, Static
 
-from screens.base import BACK, WorkstationScreen
+from screens.base import BACK, WorkstationScreen, footer_key
 from screens.dialogs.approval import Mode
 from screens.dialogs.override import override_dialog
 from screens.dialogs.reason import ReasonModal
@@ -35,9 +34,9 @@ from workstation.services.reversal import ReversalRequest
 class PostingDetailScreen(WorkstationScreen):
     CSS_PATH = "posting_detail.tcss"
     BINDINGS = [
-        Binding("f5", "reveal", "key.reveal", key_display="F5", id="reveal"),
-        Binding("f6", "reprint", "key.reprint", key_display="F6", id="reprint"),
-        Binding("f9", "reverse", "key.reverse", key_display="F9", id="reverse"),
+        footer_key("f5", "reveal"),
+        footer_key("f6", "reprint"),
+        footer_key("f9", "reverse"),
         BACK,
     ]
 
@@ -58,13 +57,12 @@ class PostingDetailScreen(WorkstationScreen):
     def on_mount(self) -> None:
         self.load()
 
-    def load(self) -> None:
-        inquiry, who, serial = (
-            self.app.require_station().inquiry,
-            self.app.require_who(),
-            self.serial,
-        )
-        self.call_service(lambda: inquiry.detail(who, serial), self._loaded)
+    def load(self, reveal: bool = False) -> None:
+        """The posting, masked; with ``reveal`` in full (the service checks who asks and
+        journals it)."""
+        station, who, serial = self.app.require_station(), self.app.require_who(), self.serial
+        ask = station.inquiry.reveal if reveal else station.inquiry.detail
+        self.call_service(lambda: ask(who, serial), self._loaded)
 
     def _loaded(self, detail: PostingDetail) -> None:
         self.detail = detail
@@ -137,12 +135,7 @@ class PostingDetailScreen(WorkstationScreen):
 
     def action_reveal(self) -> None:
         """Full numbers: the service checks who asks and journals it."""
-        inquiry, who, serial = (
-            self.app.require_station().inquiry,
-            self.app.require_who(),
-            self.serial,
-        )
-        self.call_service(lambda: inquiry.reveal(who, serial), self._loaded)
+        self.load(reveal=True)
 
     def action_reprint(self) -> None:
         self.app.push_screen(

@@ -12,13 +12,12 @@ from decimal import Decimal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, Static
 
 from forms.state import FormState
-from screens.base import WorkstationScreen
+from screens.base import WorkstationScreen, footer_key
 from screens.dialogs.approval import Mode
 from screens.dialogs.override import override_dialog
 from screens.text import aligned
@@ -40,10 +39,10 @@ class ReviewScreen(WorkstationScreen):
     CSS_PATH = "review.tcss"
     AUTO_FOCUS = "#findings"
     BINDINGS = [
-        Binding("f7", "local", "key.local_override", key_display="F7", id="local"),
-        Binding("f8", "remote", "key.remote_override", key_display="F8", id="remote"),
-        Binding("f10", "confirm", "key.post", key_display="F10", id="confirm"),
-        Binding("escape", "back", "key.edit", key_display="Esc", id="back"),
+        footer_key("f7", "local", "local_override"),
+        footer_key("f8", "remote", "remote_override"),
+        footer_key("f10", "confirm", "post"),
+        footer_key("escape", "back", "edit"),
     ]
 
     assessment: reactive[Assessment | None] = reactive(None, bindings=True)

@@ -10,17 +10,18 @@ close and reprints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Footer, Label, Static
 
-from screens.base import BACK, WorkstationScreen
+from screens.base import BACK, WorkstationScreen, footer_key
 from screens.widgets.count_form import CountForm
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.supervisor_fields import SupervisorFields
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 
 Direction = Literal["from_vault", "to_vault"]
 """A vault transfer: 请领 from the vault, or 上缴 to it."""
+Verdict = Callable[[Count], tuple[bool, str]]
+"""What a screen says of a count beside it: whether it is a warning, and the text."""
 
 
 def supervisor_fields(t, hint_key: str, id: str = "supervisor") -> SupervisorFields:
@@ -52,12 +55,35 @@ class CashScreen(WorkstationScreen):
 
     CSS_PATH = "till.tcss"
 
+    def counting(self, heading: str, count_title: str, *side: Widget) -> ComposeResult:
+        """The layout of a count: the heading; the count on the left; ``side`` on the right,
+        then the error line."""
+        yield StatusBar()
+        yield Label(heading, id="heading")
+        with Horizontal(id="till-body"):
+            yield CountForm(self.t, count_title, id="count")
+            with Vertical(id="side"):
+                yield from side
+                yield Static("", id="error")
+        yield Footer()
+
+    def judge(self, line_id: str, count: Count | None, verdict: Verdict) -> None:
+        """The line ``line_id`` beside the count: blank without a whole count, else what
+        ``verdict`` says of it, marked when that is a warning."""
+        line = self.query_one(line_id, Static)
+        if count is None:
+            line.update("")
+            return
+        warning, text = verdict(count)
+        line.set_class(warning, "-warning")
+        line.update(text)
+
 
 class OpenShiftScreen(CashScreen):
     """开班: count the box; compared with what it held at the last close."""
 
     BINDINGS = [
-        Binding("f10", "open_shift", "key.open_shift", key_display="F10", id="open_shift"),
+        footer_key("f10", "open_shift"),
         BACK,
     ]
 
@@ -68,37 +94,27 @@ class OpenShiftScreen(CashScreen):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        yield StatusBar()
-        yield Label(t("till.open_heading", date=self.summary.business_date), id="heading")
-        with Horizontal(id="till-body"):
-            yield CountForm(t, t("till.opening_count"), id="count")
-            with Vertical(id="side"):
-                yield Label(t("till.last_close"), classes="section")
-                yield Static(count_lines(self.last), id="last")
-                yield Static("", id="difference")
-                yield supervisor_fields(t, "till.open_supervisor_hint")
-                yield Static("", id="error")
-        yield Footer()
+        yield from self.counting(
+            t("till.open_heading", date=self.summary.business_date),
+            t("till.opening_count"),
+            Label(t("till.last_close"), classes="section"),
+            Static(count_lines(self.last), id="last"),
+            Static("", id="difference"),
+            supervisor_fields(t, "till.open_supervisor_hint"),
+        )
 
     def on_mount(self) -> None:
         self.query_one(CountForm).focus_first()
 
     @on(CountForm.Changed)
     def _compare(self, event: CountForm.Changed) -> None:
-        line = self.query_one("#difference", Static)
-        if event.count is None:
-            line.update("")
-            return
-        same = event.count == self.last
-        line.set_class(not same, "-warning")
-        line.update(
-            self.t("till.same_as_last")
-            if same
-            else self.t(
-                "till.differs_from_last",
-                difference=format_yuan(event.count.total - self.last.total),
-            )
-        )
+        self.judge("#difference", event.count, self._against_last)
+
+    def _against_last(self, count: Count) -> tuple[bool, str]:
+        if count == self.last:
+            return False, self.t("till.same_as_last")
+        difference = format_yuan(count.total - self.last.total)
+        return True, self.t("till.differs_from_last", difference=difference)
 
     def field_entered(self, widget) -> None:
         if widget.id == "supervisor-password":
@@ -130,11 +146,11 @@ class TillScreen(CashScreen):
     """The open box: what it should hold, the limit, what stands before close."""
 
     BINDINGS = [
-        Binding("f2", "vault('from_vault')", "key.vault_in", key_display="F2", id="vault_in"),
-        Binding("f3", "vault('to_vault')", "key.vault_out", key_display="F3", id="vault_out"),
-        Binding("f4", "handover", "key.handover", key_display="F4", id="handover"),
-        Binding("f8", "documents", "key.documents", key_display="F8", id="documents"),
-        Binding("f9", "close_till", "key.close_till", key_display="F9", id="close_till"),
+        footer_key("f2", "vault('from_vault')", id="vault_in"),
+        footer_key("f3", "vault('to_vault')", id="vault_out"),
+        footer_key("f4", "handover"),
+        footer_key("f8", "documents"),
+        footer_key("f9", "close_till"),
         BACK,
     ]
 

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from printing.pipeline import print_document
-from screens.base import BACK, WorkstationScreen
+from screens.base import BACK, WorkstationScreen, footer_key
 from screens.printouts import run_print
 from screens.till import CashScreen, Direction, supervisor_fields
 from screens.widgets.count_form import CountForm
-from screens.widgets.status_bar import StatusBar
 from screens.widgets.supervisor_fields import SupervisorFields
 from workstation.domain.cash import Count
 from workstation.domain.errors import InvalidValue
@@ -58,7 +55,7 @@ class CountingScreen(CashScreen):
     """A count on the left; figures, supervisor and errors on the right; F10 confirms."""
 
     BINDINGS = [
-        Binding("f10", "confirm", "key.confirm", key_display="F10", id="confirm"),
+        footer_key("f10", "confirm"),
         BACK,
     ]
 
@@ -134,15 +131,12 @@ class VaultScreen(CountingScreen):
     def compose(self) -> ComposeResult:
         t = self.t
         name = t(f"till.direction.{self.direction}")
-        yield StatusBar()
-        yield Label(t("till.vault_heading", direction=name), id="heading")
-        with Horizontal(id="till-body"):
-            yield CountForm(t, t("till.transfer_count", direction=name), id="count")
-            with Vertical(id="side"):
-                yield self.expected_line()
-                yield supervisor_fields(t, "till.officer_hint", id="supervisor")
-                yield Static("", id="error")
-        yield Footer()
+        yield from self.counting(
+            t("till.vault_heading", direction=name),
+            t("till.transfer_count", direction=name),
+            self.expected_line(),
+            supervisor_fields(t, "till.officer_hint", id="supervisor"),
+        )
 
     def action_confirm(self) -> None:
         count = self.counted()
@@ -172,30 +166,25 @@ class CloseScreen(CountingScreen):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        yield StatusBar()
-        yield Label(t("till.close_heading", date=self.summary.business_date), id="heading")
-        with Horizontal(id="till-body"):
-            yield CountForm(t, t("till.closing_count"), id="count")
-            with Vertical(id="side"):
-                yield self.expected_line()
-                yield Static("", id="variance")
-                yield Label(t("till.variance_reason"), classes="field-label")
-                yield Input(id="reason", max_length=200, compact=True)
-                yield supervisor_fields(t, "till.close_supervisor_hint")
-                yield Static("", id="error")
-        yield Footer()
+        yield from self.counting(
+            t("till.close_heading", date=self.summary.business_date),
+            t("till.closing_count"),
+            self.expected_line(),
+            Static("", id="variance"),
+            Label(t("till.variance_reason"), classes="field-label"),
+            Input(id="reason", max_length=200, compact=True),
+            supervisor_fields(t, "till.close_supervisor_hint"),
+        )
 
     @on(CountForm.Changed)
     def _variance(self, event: CountForm.Changed) -> None:
-        line = self.query_one("#variance", Static)
-        if event.count is None:
-            line.update("")
-            return
-        variance = event.count.total - self.summary.open_shift.expected
+        self.judge("#variance", event.count, self._against_expected)
+
+    def _against_expected(self, count: Count) -> tuple[bool, str]:
+        variance = count.total - self.summary.open_shift.expected
         key = "till.balanced" if not variance else ("till.over" if variance > 0 else "till.short")
-        line.set_class(bool(variance), "-warning")
-        line.update(
-            self.t(key, counted=format_yuan(event.count.total), amount=format_yuan(abs(variance)))
+        return bool(variance), self.t(
+            key, counted=format_yuan(count.total), amount=format_yuan(abs(variance))
         )
 
     def action_confirm(self) -> None:

@@ -143,19 +143,25 @@ def stop(process: subprocess.Popen[bytes]) -> None:
     process.wait(5)
 
 
-@contextmanager
-def served(command: str, log: Path) -> Iterator[str]:
-    """textual-serve serving ``command`` on a free local port; yields the page's URL."""
-    port = free_port()
+def start(args: list[str], log: Path) -> subprocess.Popen[bytes]:
+    """Run ``args`` from the repository root in a session of its own (for :func:`stop`),
+    all its output to ``log``."""
     with log.open("wb") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "tests.serve_command", str(port), command],
+        return subprocess.Popen(
+            args,
             cwd=ROOT,
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+
+
+@contextmanager
+def served(command: str, log: Path) -> Iterator[str]:
+    """textual-serve serving ``command`` on a free local port; yields the page's URL."""
+    port = free_port()
+    server = start([sys.executable, "-m", "tests.serve_command", str(port), command], log)
     try:
         url = f"http://127.0.0.1:{port}/"
         wait_for(lambda: _answers(url, server, log), what=f"textual-serve on {url}")

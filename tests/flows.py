@@ -16,7 +16,7 @@ from screens.form import FormScreen
 from screens.posted import PostedScreen
 from screens.review import ReviewScreen
 from screens.till import OpenShiftScreen, TillScreen
-from tests.pilot import burst, make_app, ready, screen_text, settle, sign_in, type_text
+from tests.pilot import burst, make_app, press_to, ready, screen_text, settle, sign_in, type_text
 from workstation.station import Station
 
 BIG = (140, 42)
@@ -69,29 +69,29 @@ async def approve_here(pilot: Pilot, approver: str, *before: str) -> None:
     await settle(pilot)
 
 
-async def open_business(pilot: Pilot, typed: str) -> None:
-    """From home: F2, type a code, a name or pinyin initials, Enter: the form opens."""
+async def open_business(pilot: Pilot, typed: str, policy_no: str | None = None) -> None:
+    """From home: F2, type a code, a name or pinyin initials, Enter: the form opens; with
+    ``policy_no``, typed in its first field and Enter: the policy is looked up."""
     await pilot.press("f2")
     await type_text(pilot, typed)
     await pilot.press("enter")
     await pilot.pause()
     assert isinstance(pilot.app.screen, FormScreen), screen_text(pilot.app)
+    if policy_no is not None:
+        await burst(pilot, policy_no, "<enter>")
+        await settle(pilot)
 
 
 async def to_review(pilot: Pilot) -> None:
     """F10 on a filled form: the review, with the findings."""
-    await pilot.press("f10")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, ReviewScreen), screen_text(pilot.app)
+    await press_to(pilot, "f10", ReviewScreen)
 
 
 async def fill_surrender(
     pilot: Pilot, policy_no: str = "P2024000001", id_number: str = "110105198001010016"
 ) -> None:
     """From the home screen: pick 退保, fill it for 张三 by keyboard, tick the documents."""
-    await open_business(pilot, "tb")
-    await burst(pilot, policy_no, "<enter>")
-    await settle(pilot)
+    await open_business(pilot, "tb", policy_no)
     await burst(pilot, "<enter>", id_number, "<enter>", "长期", "<enter>", "<enter>")
     # Enter passes the agent box (Space would tick it: 张三 comes in person)
     await burst(pilot, "<enter>", "<enter>", "<enter>", "6222021000123450", "<enter>")
@@ -105,9 +105,7 @@ async def post_surrender(pilot: Pilot) -> str:
     (Enter): the posting's serial."""
     await fill_surrender(pilot)
     await approve_here(pilot, "S001", "space")
-    await pilot.press("f10")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, PostedScreen), screen_text(pilot.app)
+    await press_to(pilot, "f10", PostedScreen)
     serial = pilot.app.screen.result.serial
     await pilot.press("enter")
     await settle(pilot)
@@ -116,9 +114,7 @@ async def post_surrender(pilot: Pilot) -> str:
 
 async def review_contact_change(pilot: Pilot) -> None:
     """From home: 张三's new mobile and address on P2024000001, by keyboard, to the review."""
-    await open_business(pilot, "2001")
-    await burst(pilot, "P2024000001", "<enter>")
-    await settle(pilot)
+    await open_business(pilot, "2001", "P2024000001")
     await burst(pilot, "<enter>", "110105198001010016", "<enter>", "长期", "<enter>", "<enter>")
     await burst(pilot, "<enter>", "13917654321", "<enter>", "上海市浦东新区张杨路1888号", "<enter>")
     await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>")
@@ -128,9 +124,7 @@ async def review_contact_change(pilot: Pilot) -> None:
 async def post_contact_change(pilot: Pilot) -> None:
     """From home: the contact change, reviewed and posted (F10): the posted screen."""
     await review_contact_change(pilot)
-    await pilot.press("f10")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, PostedScreen), screen_text(pilot.app)
+    await press_to(pilot, "f10", PostedScreen)
 
 
 async def posted_then_f6(pilot: Pilot) -> None:
@@ -155,10 +149,6 @@ def count_keys(*pieces: int | str) -> list[str]:
 async def open_empty_shift(pilot: Pilot) -> None:
     """From home: F6, the empty box agrees with the last close, F10: the till screen."""
     app = pilot.app
-    await pilot.press("f6")
-    await settle(pilot)
-    assert isinstance(app.screen, OpenShiftScreen)
+    await press_to(pilot, "f6", OpenShiftScreen)
     assert "与上次日终相符" in screen_text(app)
-    await pilot.press("f10")
-    await settle(pilot)
-    assert isinstance(app.screen, TillScreen), screen_text(app)
+    await press_to(pilot, "f10", TillScreen)

@@ -8,6 +8,7 @@ import contextlib
 from rich.text import Text
 from textual import events
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import WorkerCancelled, WorkerFailed
 
@@ -67,6 +68,13 @@ def screen_text(app: WorkstationApp) -> str:
     )
 
 
+def assert_shows(app: WorkstationApp, *parts: str) -> None:
+    """Every one of ``parts`` is on the screen (or fail, naming the missing and what shows)."""
+    text = screen_text(app)
+    missing = [part for part in parts if part not in text]
+    assert not missing, f"missing {missing} from:\n{text}"
+
+
 def notices(app: WorkstationApp) -> list[str]:
     return list(notification_messages(app))
 
@@ -84,6 +92,14 @@ async def settle(pilot: Pilot) -> None:
         if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
             raise result
     await pilot.pause()
+
+
+async def press_to(pilot: Pilot, key: str, screen: type[Screen]) -> None:
+    """Press ``key`` and wait for the workers: ``screen`` is what shows (or fail, saying what
+    does)."""
+    await pilot.press(key)
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, screen), screen_text(pilot.app)
 
 
 async def ready(pilot: Pilot, timeout: float = 10) -> None:

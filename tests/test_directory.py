@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import event, func, select
 
+from tests.risk_support import policy
 from workstation.db.models import Policy
 from workstation.services.demo_customers import DEMO_ACCOUNTS, DEMO_CUSTOMERS
 from workstation.services.demo_policies import demo_policies
@@ -217,27 +218,16 @@ def test_the_demo_sex_and_birth_date_agree_with_the_id_number(directory):
 # Helpers on hand-built views, on the edge days.
 
 PERSON = PersonView("张三", ZHANG_SAN, None, "M", date(1980, 1, 1), None)
-BASE = PolicyView(
-    policy_no="P2024999999",
-    product_code="WL01",
-    product_name_zh="鑫享人生终身寿险",
-    product_name_en="Xinxiang Life Whole Life Insurance",
-    status="in_force",
-    holder=PERSON,
-    insured=PERSON,
+BASE = policy(
+    "P2024999999",
+    PERSON,
     beneficiaries=(),
     issue_date=date(2024, 8, 20),
     delivered_on=date(2024, 8, 27),
-    payment_frequency="annual",
     premium=Decimal("1000.00"),
     paid_to_date=None,
     next_due_date=None,
     cash_value=Decimal("0.00"),
-    loan_balance=Decimal("0.00"),
-    lapse_date=None,
-    maturity_date=None,
-    maturity_benefit=Decimal("0.00"),
-    survival_benefit=Decimal("0.00"),
     sum_assured=Decimal("100000.00"),
     payout_account=None,
 )

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.refusals import refusal
+from workstation.domain.capitals import amount_in_words
 from workstation.domain.errors import InvalidValue
 from workstation.domain.i18n import Catalog
 from workstation.domain.money import (
@@ -129,11 +130,12 @@ def test_to_fen_refuses_what_is_not_whole_fen(amount):
         to_fen(amount)
 
 
-def test_floats_are_never_money():
+@pytest.mark.parametrize(
+    ("convert", "amount"), [(to_fen, 0.1), (from_fen, 1.0), (amount_in_words, 86400.0)]
+)
+def test_floats_are_never_money(convert, amount):
     with pytest.raises(TypeError):
-        to_fen(0.1)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
-        from_fen(1.0)  # type: ignore[arg-type]
+        convert(amount)
 
 
 def test_range():

@@ -83,12 +83,10 @@ def test_the_posting_records_the_customer_found_by_role(renamed):
 async def test_the_form_looks_the_policy_up_in_the_field_playing_its_role(renamed):
     """Enter in the renamed policy field (``contract_no``) looks the policy up and fills in."""
     from tests.flows import BIG, open_business, signed_in
-    from tests.pilot import burst, screen_text, settle
+    from tests.pilot import screen_text
 
     async with signed_in(renamed, "T001", BIG) as pilot:
         app = pilot.app
-        await open_business(pilot, "9101")
-        await burst(pilot, "P2024000001", "<enter>")
-        await settle(pilot)
+        await open_business(pilot, "9101", "P2024000001")
         text = screen_text(app)
         assert "鑫享人生终身寿险" in text and "张三" in text, text

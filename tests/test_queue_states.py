@@ -34,6 +34,9 @@ FINAL_EVENT = {
     TicketStatus.NO_SHOW: "no_show",
 }
 
+WINDOW_STEPS = ("call_next", "recall", "no_show", "start", "finish")
+"""What a teller does at the window, each a QueueService method taking (teller, counter)."""
+
 
 def test_the_queue_keeps_its_invariants_whatever_happens(databases, memory_keyring):
     class Branch(RuleBasedStateMachine):
@@ -63,32 +66,19 @@ def test_the_queue_keeps_its_invariants_whatever_happens(databases, memory_keyri
         def issue(self, service, priority):
             self._try(self.queue.issue, self.desk, service, priority)
 
-        @rule(counter=st.sampled_from(COUNTERS))
-        def call(self, counter):
-            self._try(self.stations[counter].queue.call_next, self.tellers[counter], counter)
+        def _at(self, counter, step, **where) -> None:
+            """The teller at ``counter`` does ``step`` (a QueueService method) there."""
+            queue = self.stations[counter].queue
+            self._try(getattr(queue, step), self.tellers[counter], counter, **where)
 
-        @rule(counter=st.sampled_from(COUNTERS))
-        def recall(self, counter):
-            self._try(self.stations[counter].queue.recall, self.tellers[counter], counter)
-
-        @rule(counter=st.sampled_from(COUNTERS))
-        def no_show(self, counter):
-            self._try(self.stations[counter].queue.no_show, self.tellers[counter], counter)
-
-        @rule(counter=st.sampled_from(COUNTERS))
-        def start(self, counter):
-            self._try(self.stations[counter].queue.start, self.tellers[counter], counter)
+        @rule(counter=st.sampled_from(COUNTERS), step=st.sampled_from(WINDOW_STEPS))
+        def at_window(self, counter, step):
+            self._at(counter, step)
 
         @rule(counter=st.sampled_from(COUNTERS), to=st.sampled_from((*SERVICES, "lobby")))
         def transfer(self, counter, to):
             where = {"to_lobby": True} if to == "lobby" else {"to_service": to}
-            self._try(
-                self.stations[counter].queue.transfer, self.tellers[counter], counter, **where
-            )
-
-        @rule(counter=st.sampled_from(COUNTERS))
-        def finish(self, counter):
-            self._try(self.stations[counter].queue.finish, self.tellers[counter], counter)
+            self._at(counter, "transfer", **where)
 
         def _tickets(self):
             with self.queue.db.read() as s:
@@ -114,7 +104,7 @@ def test_the_queue_keeps_its_invariants_whatever_happens(databases, memory_keyri
         def teardown(self) -> None:
             try:
                 for counter in COUNTERS:
-                    self._try(self.stations[counter].queue.finish, self.tellers[counter], counter)
+                    self._at(counter, "finish")
                 tickets, _ = self._tickets()
                 for ticket in tickets:
                     if ticket.status in (TicketStatus.WAITING, TicketStatus.PARKED):

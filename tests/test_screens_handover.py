@@ -13,7 +13,7 @@ from screens.home import HomeScreen
 from screens.till import OpenShiftScreen, TillScreen
 from tests.flows import BIG, count_keys, signed_in
 from tests.ledger_support import on_shift
-from tests.pilot import burst, screen_text, settle
+from tests.pilot import burst, press_to, screen_text, settle
 from tests.printing_support import pdf_text
 from workstation.db.tills import Handover, Shift
 from workstation.domain.cash import Count
@@ -30,9 +30,7 @@ async def test_an_opening_count_unlike_the_last_close_needs_a_supervisor(station
     station.closing.close(first, Count.of(y100=10))  # the box closed with ¥1,000.00
     async with signed_in(station, "T002", BIG) as pilot:
         app = pilot.app
-        await pilot.press("f6")
-        await settle(pilot)
-        assert isinstance(app.screen, OpenShiftScreen)
+        await press_to(pilot, "f6", OpenShiftScreen)
         assert "×    10 = ¥1,000.00" in screen_text(app)
         await burst(pilot, *count_keys(9, 1, 2))  # ¥990.00: ten yuan missing
         assert "与上次日终相差 -¥10.00：须主管确认" in screen_text(app)
@@ -54,11 +52,8 @@ async def test_handover_signs_the_incoming_teller_in_and_prints_the_record(stati
     vault_in(station, outgoing, Count.of(y100=20, y10=5))  # ¥2,050.00
     async with signed_in(station, "T001", BIG) as pilot:
         app = pilot.app
-        await pilot.press("f6")
-        await settle(pilot)
-        await pilot.press("f4")
-        await settle(pilot)
-        assert isinstance(app.screen, HandoverScreen)
+        await press_to(pilot, "f6", TillScreen)
+        await press_to(pilot, "f4", HandoverScreen)
         await burst(pilot, *count_keys(20, 0, 0, 5, 0, 0, 0, 0))
         await burst(pilot, "空白回单")
         await pilot.press("tab")
@@ -93,11 +88,8 @@ async def test_a_reprint_from_the_till_asks_a_reason_and_is_marked(station):
     print_document(station, teller, "vault_slip", str(transfer))
     async with signed_in(station, "T001", BIG) as pilot:
         app = pilot.app
-        await pilot.press("f6")
-        await settle(pilot)
-        await pilot.press("f8")
-        await settle(pilot)
-        assert isinstance(app.screen, DocumentsScreen)
+        await press_to(pilot, "f6", TillScreen)
+        await press_to(pilot, "f8", DocumentsScreen)
         assert "金库调拨单" in str(app.screen.query_one("#documents").get_row_at(0))
         await pilot.press("enter")
         await pilot.pause()
@@ -115,9 +107,7 @@ async def test_branch_close_waits_for_every_till_then_prints_the_summary(station
     teller = on_shift(station, "T001")
     async with signed_in(station, "S001", BIG) as pilot:
         app = pilot.app
-        await pilot.press("f7")
-        await settle(pilot)
-        assert isinstance(app.screen, BranchCloseScreen)
+        await press_to(pilot, "f7", BranchCloseScreen)
         assert "01 号窗口 · 张敏（T001）" in screen_text(app)
         await burst(pilot, "demo1234", "<enter>")
         await settle(pilot)

@@ -8,7 +8,7 @@ from screens.review import ReviewScreen
 from tests.conftest import FAST, make_config
 from tests.flows import BIG, approve_here, fill_surrender, signed_in, surrender_sent_for_approval
 from tests.ledger_support import on_shift
-from tests.pilot import burst, hear_back, screen_text, settle
+from tests.pilot import assert_shows, burst, hear_back, press_to, screen_text, settle
 from workstation.station import open_station
 
 
@@ -17,10 +17,7 @@ async def test_surrender_warns_asks_level_1_and_posts_after_a_local_override(sta
     async with signed_in(station, "T001", BIG) as pilot:
         app = pilot.app
         await fill_surrender(pilot)
-        text = screen_text(app)
-        assert "需 1 级授权" in text and "¥86,400.00" in text
-        assert "尽职调查" in text
-        assert "需要 1 级及以上主管授权" in text
+        assert_shows(app, "需 1 级授权", "¥86,400.00", "尽职调查", "需要 1 级及以上主管授权")
         await pilot.press("f10")  # not yet: nothing happens
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
@@ -33,11 +30,8 @@ async def test_surrender_warns_asks_level_1_and_posts_after_a_local_override(sta
         await approve_here(pilot, "S001")
         assert isinstance(app.screen, ReviewScreen)
         assert "已授权：王强（S001）1 级 · 本地" in screen_text(app)
-        await pilot.press("f10")
-        await settle(pilot)
-        assert isinstance(app.screen, PostedScreen)
-        text = screen_text(app)
-        assert "交易已记账" in text and "SH01-20261127-01-00001" in text and "S001" in text
+        await press_to(pilot, "f10", PostedScreen)
+        assert_shows(app, "交易已记账", "SH01-20261127-01-00001", "S001")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "HomeScreen"
@@ -58,11 +52,8 @@ async def test_remote_approval_from_a_supervisors_workstation(station, config, s
         async with surrender_sent_for_approval(station, other) as (teller, supervisor):
             teller_app, supervisor_app = teller.app, supervisor.app
             assert "等待主管处理" in screen_text(teller_app)
-            await supervisor.press("f3")
-            await settle(supervisor)
-            assert isinstance(supervisor_app.screen, AuthorizationsScreen)
-            text = screen_text(supervisor_app)
-            assert "退保" in text and "¥86,400.00" in text and "110105********0016" in text
+            await press_to(supervisor, "f3", AuthorizationsScreen)
+            assert_shows(supervisor_app, "退保", "¥86,400.00", "110105********0016")
             await supervisor.press("f2")
             await supervisor.pause()
             await burst(supervisor, "demo1234", "<enter>", "1", "<enter>")
@@ -71,9 +62,7 @@ async def test_remote_approval_from_a_supervisors_workstation(station, config, s
             await hear_back(teller)
             assert isinstance(teller_app.screen, ReviewScreen)
             assert "已授权" in screen_text(teller_app) and "远程" in screen_text(teller_app)
-            await teller.press("f10")
-            await settle(teller)
-            assert isinstance(teller_app.screen, PostedScreen)
+            await press_to(teller, "f10", PostedScreen)
     finally:
         other.close()
 
@@ -87,4 +76,4 @@ async def test_a_full_width_policy_number_reaches_the_review_as_found(station):
         await fill_surrender(pilot, "ｐ２０２４０００００１", wide_id)
         text = screen_text(app)
         assert "查无保单" not in text and "有阻断项" not in text
-        assert "P2024000001" in text and "需 1 级授权" in text
+        assert_shows(app, "P2024000001", "需 1 级授权")

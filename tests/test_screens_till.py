@@ -23,7 +23,17 @@ from tests.flows import (
     review_contact_change,
     signed_in,
 )
-from tests.pilot import burst, make_app, notices, ready, screen_text, settle, sign_in, type_text
+from tests.pilot import (
+    burst,
+    make_app,
+    notices,
+    press_to,
+    ready,
+    screen_text,
+    settle,
+    sign_in,
+    type_text,
+)
 from tests.printing_support import pdf_text
 from workstation.db.ledger import Posting
 from workstation.db.tills import Shift
@@ -31,9 +41,7 @@ from workstation.db.tills import Shift
 
 async def vault_in_10000(pilot) -> None:
     app = pilot.app
-    await pilot.press("f2")
-    await settle(pilot)
-    assert isinstance(app.screen, VaultScreen)
+    await press_to(pilot, "f2", VaultScreen)
     await burst(pilot, *count_keys(100, 0, 0, 0, 0, 0, 0, 0))
     assert "合计 ¥10,000.00" in screen_text(app)
     await burst(pilot, "S001", "<enter>", "demo1234", "<enter>")
@@ -45,26 +53,20 @@ async def vault_in_10000(pilot) -> None:
 async def renewal_in_cash_by_keyboard(pilot) -> None:
     """张三 pays ¥12,000.00 renewal premium in cash, hands over ¥12,050.00."""
     app = pilot.app
-    await open_business(pilot, "1101")
-    await burst(pilot, "P2024000001", "<enter>")
-    await settle(pilot)
+    await open_business(pilot, "1101", "P2024000001")
     await burst(pilot, "<enter>", "张三", "<enter>", "110105198001010016", "<enter>")
     await burst(pilot, "长期", "<enter>", "13800138000", "<enter>", "1")  # 1 = 本人
     await pilot.pause()
     await burst(pilot, "<enter>", "1")  # the premium due as filled in; 1 = 现金
     await pilot.pause()
     await burst(pilot, "<enter>")  # the payer's ID card seen
-    await pilot.press("f10")
-    await settle(pilot)
-    assert isinstance(app.screen, ReviewScreen)
+    await press_to(pilot, "f10", ReviewScreen)
     assert app.screen.query_one("#tender").display
     await pilot.press("tab")
     await type_text(pilot, "12050")
     await pilot.pause()
     assert "找零 ¥50.00" in screen_text(app)
-    await pilot.press("f10")
-    await settle(pilot)
-    assert isinstance(app.screen, PostedScreen)
+    await press_to(pilot, "f10", PostedScreen)
     assert "实收 ¥12,050.00，找零 ¥50.00" in screen_text(app)
     await pilot.press("enter")
     await settle(pilot)
@@ -73,9 +75,7 @@ async def renewal_in_cash_by_keyboard(pilot) -> None:
 async def survival_benefit_in_cash_by_keyboard(pilot) -> None:
     """周八 collects a ¥3,000.00 survival benefit in cash."""
     app = pilot.app
-    await open_business(pilot, "3301")
-    await burst(pilot, "P2016000006", "<enter>")
-    await settle(pilot)
+    await open_business(pilot, "3301", "P2016000006")
     await burst(pilot, "<enter>", "110108194912310029", "<enter>", "长期", "<enter>")
     await burst(pilot, "<enter>", "<enter>", "2")  # phone as filled, in person, 2 = 生存保险金
     await pilot.pause()
@@ -84,13 +84,9 @@ async def survival_benefit_in_cash_by_keyboard(pilot) -> None:
     await burst(pilot, "<enter>", "2")  # 2 = 现金
     await pilot.pause()
     await burst(pilot, "<enter>", "<enter>", "<enter>")
-    await pilot.press("f10")
-    await settle(pilot)
-    assert isinstance(app.screen, ReviewScreen)
+    await press_to(pilot, "f10", ReviewScreen)
     assert not app.screen.query_one("#tender").display  # cash goes out: nothing received
-    await pilot.press("f10")
-    await settle(pilot)
-    assert isinstance(app.screen, PostedScreen), screen_text(app)
+    await press_to(pilot, "f10", PostedScreen)
     assert "¥3,000.00  付款 · 现金" in screen_text(app)
     await pilot.press("enter")
     await settle(pilot)
@@ -114,18 +110,14 @@ async def test_a_full_teller_day_closes_short_by_ten_fen_signed_by_s001(station)
         await renewal_in_cash_by_keyboard(pilot)
         await survival_benefit_in_cash_by_keyboard(pilot)
         await post_contact_change(pilot)  # no money
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, HomeScreen)
+        await press_to(pilot, "enter", HomeScreen)
         assert "应有现金\n¥19,000.00" in screen_text(app)
         # close: ¥18,999.90 counted against ¥19,000.00 expected
         await pilot.press("f6")
         await settle(pilot)
         text = screen_text(app)
         assert "现金收入\n¥12,000.00" in text and "现金付出\n¥3,000.00" in text
-        await pilot.press("f9")
-        await settle(pilot)
-        assert isinstance(app.screen, CloseScreen)
+        await press_to(pilot, "f9", CloseScreen)
         await burst(pilot, *count_keys(189, 1, 2, 0, 1, 4, 1, 4))
         assert "实点 ¥18,999.90，短款 ¥0.10" in screen_text(app)
         await burst(pilot, "<enter>", "<enter>", "<enter>")  # no reason, no supervisor
@@ -154,9 +146,7 @@ async def test_posting_without_an_open_shift_is_refused_with_the_reason(station)
     async with signed_in(station, "T001", BIG) as pilot:
         app = pilot.app
         await review_contact_change(pilot)
-        await pilot.press("f10")
-        await settle(pilot)
-        assert isinstance(app.screen, ReviewScreen)
+        await press_to(pilot, "f10", ReviewScreen)
         assert any("尚未开班" in n for n in notices(app))
     with station.db.read() as s:
         assert s.scalar(select(Posting)) is None

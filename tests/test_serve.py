@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shlex
-import subprocess
 import sys
 import urllib.request
 
 from click.testing import CliRunner
 
-from tests.browser import ROOT, free_port, stop, wait_for
+from tests.browser import free_port, start, stop, wait_for
 from tests.conftest import make_config
 from workstation.cli import main
 from workstation.cli.servecmd import SERVABLE, app_command, browser_url
@@ -53,15 +52,7 @@ def test_serve_answers_with_the_page_of_its_app(tmp_path):
     path.write_text(render_config(make_config(f"sqlite:///{tmp_path / 'ws.db'}")))
     port = free_port()
     command = [sys.executable, "-m", "workstation", "--config", str(path), "--lang", "en"]
-    with (tmp_path / "serve.log").open("wb") as log:
-        server = subprocess.Popen(
-            [*command, "serve", "display", "--port", str(port)],
-            cwd=ROOT,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+    server = start([*command, "serve", "display", "--port", str(port)], tmp_path / "serve.log")
     try:
         url = f"http://127.0.0.1:{port}/"
 

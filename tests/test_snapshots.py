@@ -34,25 +34,22 @@ SIZES = {"120x36": (120, 36), "100x30": (100, 30)}
 Flow = Callable[[Pilot], Awaitable[None]]
 
 
-def _as(staff_id: str) -> Flow:
+def _as(staff_id: str, key: str | None = None) -> Flow:
+    """``staff_id`` signs in, then presses ``key`` (if any) and waits for what it started."""
+
     async def flow(pilot: Pilot) -> None:
         await sign_in(pilot, staff_id, PASSWORD)
+        if key is not None:
+            await pilot.press(key)
+            await settle(pilot)
 
     return flow
-
-
-async def _picker(pilot: Pilot) -> None:
-    await sign_in(pilot, "T001", PASSWORD)
-    await pilot.press("f2")
-    await settle(pilot)
 
 
 async def _form(pilot: Pilot) -> None:
     """退保 with the policy looked up; below 120 columns F6 unfolds the sample."""
     await sign_in(pilot, "T001", PASSWORD)
-    await open_business(pilot, "tb")
-    await burst(pilot, "P2024000001", "<enter>")
-    await settle(pilot)
+    await open_business(pilot, "tb", "P2024000001")
     if pilot.app.size.width < 120:
         await pilot.press("f6")
         await settle(pilot)
@@ -66,18 +63,6 @@ async def _review(pilot: Pilot) -> None:
 async def _posted(pilot: Pilot) -> None:
     await sign_in(pilot, "T001", PASSWORD)
     await post_contact_change(pilot)
-
-
-async def _till(pilot: Pilot) -> None:
-    await sign_in(pilot, "T001", PASSWORD)
-    await pilot.press("f6")
-    await settle(pilot)
-
-
-async def _lock(pilot: Pilot) -> None:
-    await sign_in(pilot, "T001", PASSWORD)
-    await pilot.press("f12")
-    await settle(pilot)
 
 
 async def _lobby(pilot: Pilot) -> None:
@@ -101,12 +86,12 @@ SCREENS: dict[str, tuple[Flow, type]] = {
     "signin": (_signin, SignInScreen),
     "home_teller": (_as("T001"), HomeScreen),
     "home_supervisor": (_as("S001"), HomeScreen),
-    "picker": (_picker, PickerScreen),
+    "picker": (_as("T001", "f2"), PickerScreen),
     "form_with_sample": (_form, FormScreen),
     "review_with_findings": (_review, ReviewScreen),
     "posted": (_posted, PostedScreen),
-    "till": (_till, TillScreen),
-    "lock": (_lock, LockScreen),
+    "till": (_as("T001", "f6"), TillScreen),
+    "lock": (_as("T001", "f12"), LockScreen),
     "lobby": (_lobby, LobbyScreen),
 }
 ON_SHIFT = {"review_with_findings", "posted", "till"}

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from workstation.db.models import JournalEntry
 from workstation.domain.staff import Role
 from workstation.services.passwords import WeakPassword
-from workstation.services.staff import StaffAdmin, StaffError
+from workstation.services.staff import Person, StaffAdmin, StaffError
 
 pytestmark = pytest.mark.db
 
@@ -19,7 +19,7 @@ def admin(station):
 
 
 def test_add_list_and_sign_in(admin, station):
-    row = admin.add("SH01", "t003", "王芳", Role.TELLER, "pass1234")
+    row = admin.add("SH01", Person("t003", "王芳", Role.TELLER, "pass1234"))
     assert (row.staff_id, row.level) == ("T003", 0)
     assert [r.staff_id for r in admin.list("SH01")] == [
         "A001",
@@ -50,17 +50,17 @@ def test_add_list_and_sign_in(admin, station):
 )
 def test_bad_staff_is_refused(admin, staff_id, name, role, level, key):
     with pytest.raises(StaffError) as refused:
-        admin.add("SH01", staff_id, name, role, "pass1234", level)
+        admin.add("SH01", Person(staff_id, name, role, "pass1234", level))
     assert refused.value.msg.key == key
 
 
 def test_weak_password_is_refused(admin):
     with pytest.raises(WeakPassword):
-        admin.add("SH01", "T005", "弱密码", Role.TELLER, "12345678")
+        admin.add("SH01", Person("T005", "弱密码", Role.TELLER, "12345678"))
 
 
 def test_supervisor_defaults_to_level_one(admin):
-    assert admin.add("SH01", "S002", "新主管", Role.SUPERVISOR, "pass1234").level == 1
+    assert admin.add("SH01", Person("S002", "新主管", Role.SUPERVISOR, "pass1234")).level == 1
 
 
 def test_unknown_staff_unlock_is_refused(admin):

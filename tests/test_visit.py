@@ -8,18 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from screens.lobby import LobbyScreen
-from tests.flows import PASSWORD, post_surrender, signed_in
+from tests.flows import post_surrender, signed_in
 from tests.ledger_support import on_shift
-from tests.pilot import (
-    SIZE,
-    make_app,
-    notices,
-    ready,
-    screen_text,
-    settle,
-    sign_in,
-    type_text,
-)
+from tests.pilot import SIZE, notices, screen_text, settle, type_text
 from tests.test_display import display, latest_label, shown, text
 from workstation.db.ledger import Posting
 from workstation.db.queue import Ticket, TicketEvent
@@ -30,10 +21,8 @@ pytestmark = pytest.mark.db
 
 
 async def test_a_visit_from_the_lobby_to_the_window_to_the_display(station, station2):
-    lobby_app = make_app(station)
-    async with lobby_app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "L001", PASSWORD)
+    async with signed_in(station, "L001", SIZE) as pilot:
+        lobby_app = pilot.app
         assert isinstance(lobby_app.screen, LobbyScreen)
         await type_text(pilot, "tb")
         await settle(pilot)

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
+from screens.base import footer_key
 from screens.dialogs.base import Dialog
 from screens.widgets.choice import ChoiceField
 from screens.widgets.credentials import take_password
@@ -57,7 +57,7 @@ class ApprovalDialog(EvidenceScrolls, Dialog[T]):
     ApprovalDialog #error { margin-top: 0; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "key.cancel", key_display="Esc", id="cancel"),
+        footer_key("escape", "cancel"),
         *SCROLL,
     ]
     SUBMIT_FROM = "note"

@@ -13,12 +13,12 @@ from typing import Generic, TypeVar
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.base import footer_key
 from screens.dialogs.base import Dialog
 
 V = TypeVar("V")
@@ -32,7 +32,7 @@ class PickModal(Dialog[V | None], Generic[V]):
     PickModal #choices { height: auto; max-height: 16; border: none; }
     """
     AUTO_FOCUS = "#choices"
-    BINDINGS = [Binding("escape", "cancel", "key.cancel", key_display="Esc", id="cancel")]
+    BINDINGS = [footer_key("escape", "cancel")]
 
     def __init__(self, heading: str, options: Sequence[tuple[str, V]], hint: str = "") -> None:
         super().__init__()

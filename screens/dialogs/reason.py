@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from screens.base import footer_key
 from screens.dialogs.base import Dialog
 
 
@@ -18,7 +18,7 @@ class ReasonModal(Dialog[str | None]):
     ReasonModal > Vertical { width: 72; }
     """
     AUTO_FOCUS = "#reason"
-    BINDINGS = [Binding("escape", "cancel", "key.cancel", key_display="Esc", id="cancel")]
+    BINDINGS = [footer_key("escape", "cancel")]
 
     def __init__(self, heading: str) -> None:
         super().__init__()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Label, Static
 
+from screens.base import footer_key
 from screens.dialogs.base import Dialog
 from workstation.services.overrides import Approval, Ask, RequestView
 
@@ -17,7 +17,7 @@ class RemoteWaitModal(Dialog[Approval | None]):
     DEFAULT_CSS = """
     RemoteWaitModal > Vertical { width: 72; }
     """
-    BINDINGS = [Binding("escape", "cancel", "key.cancel_request", key_display="Esc", id="cancel")]
+    BINDINGS = [footer_key("escape", "cancel", "cancel_request")]
     POLL_SECONDS = 0.5
 
     def __init__(self, ask: Ask) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from screens.base import footer_key
 from screens.dialogs.approval import Mode
 from screens.dialogs.base import Dialog
 
@@ -26,9 +26,9 @@ class ReverseModal(Dialog[ReversalAnswer | None]):
     """
     AUTO_FOCUS = "#reason"
     BINDINGS = [
-        Binding("f7", "choose('local')", "key.local_override", key_display="F7", id="local"),
-        Binding("f8", "choose('remote')", "key.remote_override", key_display="F8", id="remote"),
-        Binding("escape", "cancel", "key.cancel", key_display="Esc", id="cancel"),
+        footer_key("f7", "choose('local')", "local_override", id="local"),
+        footer_key("f8", "choose('remote')", "remote_override", id="remote"),
+        footer_key("escape", "cancel"),
     ]
 
     def __init__(self, serial: str) -> None:

@@ -11,19 +11,17 @@ from dataclasses import dataclass
 from rich.markup import escape
 from textual.binding import Binding
 from textual.message import Message
-from textual.widget import Widget
 
 from forms.state import FormState
+from screens.widgets.focus import CursorLines
 from workstation.domain.i18n import Catalog
 
 
-class DocumentsChecklist(Widget, can_focus=True):
+class DocumentsChecklist(CursorLines):
     DEFAULT_CSS = """
     DocumentsChecklist { height: auto; padding: 1 1 0 1; }
     """
     BINDINGS = [
-        Binding("down", "move(1)", show=False),
-        Binding("up", "move(-1)", show=False),
         Binding("space", "tick", show=False),
         Binding("enter", "tick_and_next", show=False),
     ]
@@ -37,7 +35,6 @@ class DocumentsChecklist(Widget, can_focus=True):
     def __init__(self, state: FormState, t: Catalog, **kwargs) -> None:
         super().__init__(**kwargs)
         self.state, self.t = state, t
-        self.cursor = 0
 
     def shown(self) -> list:
         return self.state.documents()
@@ -56,7 +53,7 @@ class DocumentsChecklist(Widget, can_focus=True):
             elif doc.when == "agent":
                 text = f"[yellow]{text}{escape(t('form.agent_document'))}[/]"
             line = f"[{mark}] {text}"
-            lines.append(f"[reverse]{line}[/]" if self.has_focus and i == self.cursor else line)
+            lines.append(self.at_cursor(i, line))
         return "\n".join(lines)
 
     def refresh_visibility(self) -> None:
@@ -65,9 +62,6 @@ class DocumentsChecklist(Widget, can_focus=True):
 
     def on_focus(self) -> None:
         self._moved()
-
-    def on_blur(self) -> None:
-        self.refresh()
 
     def _moved(self) -> None:
         self.refresh()

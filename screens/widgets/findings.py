@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from rich.markup import escape
 from textual.binding import Binding
 from textual.message import Message
-from textual.widget import Widget
 
+from screens.widgets.focus import CursorLines
 from workstation.domain.i18n import Catalog
 from workstation.services.risk.model import Finding, Severity
 
@@ -20,15 +20,11 @@ MARKS = {
 }
 
 
-class FindingsList(Widget, can_focus=True):
+class FindingsList(CursorLines):
     DEFAULT_CSS = """
     FindingsList { height: auto; padding: 0 1; }
     """
-    BINDINGS = [
-        Binding("down", "move(1)", show=False),
-        Binding("up", "move(-1)", show=False),
-        Binding("space,enter", "acknowledge", show=False),
-    ]
+    BINDINGS = [Binding("space,enter", "acknowledge", show=False)]
 
     @dataclass
     class Acknowledged(Message):
@@ -40,7 +36,6 @@ class FindingsList(Widget, can_focus=True):
         self.t = t
         self.findings: tuple[Finding, ...] = ()
         self.acknowledged: set[str] = set()
-        self.cursor = 0
 
     def show(self, findings: tuple[Finding, ...]) -> None:
         self.findings = findings
@@ -60,14 +55,8 @@ class FindingsList(Widget, can_focus=True):
             if finding.severity is Severity.WARN:
                 box = "[✓] " if finding.code in self.acknowledged else "[ ] "
             text = f"[{colour}]{mark} {escape(label)}[/] {box}{escape(self.t(finding.message))}"
-            lines.append(f"[reverse]{text}[/]" if self.has_focus and i == self.cursor else text)
+            lines.append(self.at_cursor(i, text))
         return "\n".join(lines)
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
 
     def action_move(self, step: int) -> None:
         if self.findings:

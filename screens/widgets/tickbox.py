@@ -14,10 +14,11 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
+
+from screens.widgets.focus import FocusDrawn
 
 
-class TickBox(Widget, can_focus=True):
+class TickBox(FocusDrawn):
     DEFAULT_CSS = """
     TickBox { height: auto; width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     """
@@ -55,9 +56,3 @@ class TickBox(Widget, can_focus=True):
 
     def on_click(self) -> None:
         self.action_tick()
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()

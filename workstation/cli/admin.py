@@ -45,7 +45,8 @@ def init(
     from workstation.secrets import Secrets
     from workstation.services.journal import Journal
     from workstation.services.passwords import Passwords, check_strength
-    from workstation.services.setup import BranchSpec, Person, initialise
+    from workstation.services.setup import BranchSpec, initialise
+    from workstation.services.staff import Person
     from workstation.station import connect_unchecked
 
     t = obj.catalog()

@@ -37,11 +37,14 @@ def add(
     obj: Context, staff_id: str, name: str, role: str, level: int | None, password_stdin: bool
 ) -> None:
     """Add a staff member to this workstation's branch."""
+    from workstation.services.staff import Person
+
     t = obj.catalog()
     password = read_password(password_stdin, t)
     opened, admin = _admin(obj)
     try:
-        row = admin.add(opened.config.branch.code, staff_id, name, Role(role), password, level)
+        person = Person(staff_id, name, Role(role), password, level)
+        row = admin.add(opened.config.branch.code, person)
     finally:
         opened.db.dispose()
     click.echo(t("staff.added", staff_id=row.staff_id, name=row.name, role=row.role.label))

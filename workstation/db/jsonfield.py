@@ -8,7 +8,7 @@ either side.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import BigInteger, Boolean, SQLColumnExpression, String
 from sqlalchemy.ext.compiler import compiles
@@ -19,6 +19,8 @@ from sqlalchemy.sql.functions import FunctionElement
 
 class _JsonField(FunctionElement[Any]):
     inherit_cache = True
+    sql: ClassVar[dict[str, str]]
+    """Per dialect, the SQL that reads the field from ``{column}`` at ``{key}``."""
 
     def __init__(self, column: SQLColumnExpression[Any], key: str) -> None:
         super().__init__(column, literal(key))
@@ -30,6 +32,10 @@ class json_text(_JsonField):
     type = String()
     name = "json_text"
     inherit_cache = True
+    sql = {
+        "sqlite": "json_extract({column}, '$.' || {key})",
+        "postgresql": "(CAST({column} AS JSONB) ->> {key})",
+    }
 
 
 class json_int(_JsonField):
@@ -38,6 +44,10 @@ class json_int(_JsonField):
     type = BigInteger()
     name = "json_int"
     inherit_cache = True
+    sql = {
+        "sqlite": "json_extract({column}, '$.' || {key})",
+        "postgresql": "CAST(CAST({column} AS JSONB) ->> {key} AS BIGINT)",
+    }
 
 
 class json_has(_JsonField):
@@ -46,39 +56,19 @@ class json_has(_JsonField):
     type = Boolean()
     name = "json_has"
     inherit_cache = True
+    sql = {
+        "sqlite": "(json_type({column}, '$.' || {key}) IS NOT NULL)",
+        "postgresql": "(CAST({column} AS JSONB) -> {key} IS NOT NULL)",
+    }
 
 
-def _parts(element: _JsonField, compiler: SQLCompiler, **kw: Any) -> tuple[str, str]:
+def _compile(element: _JsonField, compiler: SQLCompiler, **kw: Any) -> str:
     column, key = list(element.clauses)
-    return compiler.process(column, **kw), compiler.process(key, **kw)
+    return element.sql[compiler.dialect.name].format(
+        column=compiler.process(column, **kw), key=compiler.process(key, **kw)
+    )
 
 
-@compiles(json_text, "sqlite")
-@compiles(json_int, "sqlite")
-def _sqlite_field(element: _JsonField, compiler: SQLCompiler, **kw: Any) -> str:
-    column, key = _parts(element, compiler, **kw)
-    return f"json_extract({column}, '$.' || {key})"
-
-
-@compiles(json_has, "sqlite")
-def _sqlite_has(element: _JsonField, compiler: SQLCompiler, **kw: Any) -> str:
-    column, key = _parts(element, compiler, **kw)
-    return f"(json_type({column}, '$.' || {key}) IS NOT NULL)"
-
-
-@compiles(json_text, "postgresql")
-def _pg_text(element: _JsonField, compiler: SQLCompiler, **kw: Any) -> str:
-    column, key = _parts(element, compiler, **kw)
-    return f"(CAST({column} AS JSONB) ->> {key})"
-
-
-@compiles(json_int, "postgresql")
-def _pg_int(element: _JsonField, compiler: SQLCompiler, **kw: Any) -> str:
-    column, key = _parts(element, compiler, **kw)
-    return f"CAST(CAST({column} AS JSONB) ->> {key} AS BIGINT)"
-
-
-@compiles(json_has, "postgresql")
-def _pg_has(element: _JsonField, compiler: SQLCompiler, **kw: Any) -> str:
-    column, key = _parts(element, compiler, **kw)
-    return f"(CAST({column} AS JSONB) -> {key} IS NOT NULL)"
+for _field in (json_text, json_int, json_has):
+    for _dialect in _field.sql:
+        compiles(_field, _dialect)(_compile)

@@ -12,11 +12,11 @@ import enum
 from datetime import date
 
 from workstation.domain.errors import InvalidValue
-from workstation.domain.i18n import Msg, msg
 from workstation.domain.identity import parse_resident_id
+from workstation.domain.labelled import Labelled
 
 
-class TicketStatus(enum.StrEnum):
+class TicketStatus(Labelled, prefix="queue.status"):
     WAITING = "waiting"
     CALLED = "called"
     SERVING = "serving"
@@ -31,10 +31,6 @@ class TicketStatus(enum.StrEnum):
         """Nothing more happens to it (a no-show only if nobody reinstates it)."""
         return self in FINAL_STATUSES
 
-    @property
-    def label(self) -> Msg:
-        return msg(f"queue.status.{self.value}")
-
 
 FINAL_STATUSES = frozenset(
     {TicketStatus.DONE, TicketStatus.TRANSFERRED, TicketStatus.CANCELLED, TicketStatus.NO_SHOW}
@@ -43,37 +39,25 @@ AT_WINDOW = (TicketStatus.CALLED, TicketStatus.SERVING)
 """The statuses of the ticket a window is busy with."""
 
 
-class Priority(enum.StrEnum):
+class Priority(Labelled, prefix="queue.priority"):
     NONE = "none"
     ELDERLY = "elderly"
     DISABLED = "disabled"
     PREGNANT = "pregnant"
     VIP = "vip"
 
-    @property
-    def label(self) -> Msg:
-        return msg(f"queue.priority.{self.value}")
 
-
-class WindowState(enum.StrEnum):
+class WindowState(Labelled, prefix="queue.window"):
     CLOSED = "closed"
     OPEN = "open"
     PAUSED = "paused"
 
-    @property
-    def label(self) -> Msg:
-        return msg(f"queue.window.{self.value}")
 
-
-class PauseReason(enum.StrEnum):
+class PauseReason(Labelled, prefix="queue.pause"):
     BREAK = "break"
     BACK_OFFICE = "back_office"
     HANDOVER = "handover"
     FAULT = "fault"
-
-    @property
-    def label(self) -> Msg:
-        return msg(f"queue.pause.{self.value}")
 
 
 class TicketEventKind(enum.StrEnum):

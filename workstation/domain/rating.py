@@ -6,9 +6,8 @@ At 不满意 or below the pad asks for reasons.
 
 from __future__ import annotations
 
-import enum
-
 from workstation.domain.i18n import Msg, msg
+from workstation.domain.labelled import Labelled
 
 LEVELS = (1, 2, 3, 4, 5)
 """1 非常满意, 2 满意, 3 基本满意, 4 不满意, 5 非常不满意."""
@@ -20,31 +19,23 @@ def level_label(level: int) -> Msg:
     return msg(f"rating.level.{level}")
 
 
-class RatingStatus(enum.StrEnum):
+class RatingStatus(Labelled, prefix="rating.status"):
     ASKED = "asked"
     """A ticket was finished: the counter's pad asks."""
     ANSWERED = "answered"
     UNRATED = "unrated"
     """未评价: the pad's time ran out, or the next customer was finished first."""
 
-    @property
-    def label(self) -> Msg:
-        return msg(f"rating.status.{self.value}")
 
-
-class Aspect(enum.StrEnum):
+class Aspect(Labelled, prefix="rating.aspect"):
     """What the customer may also rate, on the same five levels."""
 
     ATTITUDE = "attitude"
     EFFICIENCY = "efficiency"
     QUALITY = "quality"
 
-    @property
-    def label(self) -> Msg:
-        return msg(f"rating.aspect.{self.value}")
 
-
-class Reason(enum.StrEnum):
+class Reason(Labelled, prefix="rating.reason"):
     """Why a customer was not satisfied."""
 
     WAITING = "waiting"
@@ -52,7 +43,3 @@ class Reason(enum.StrEnum):
     SKILL = "skill"
     PAPERWORK = "paperwork"
     OTHER = "other"
-
-    @property
-    def label(self) -> Msg:
-        return msg(f"rating.reason.{self.value}")

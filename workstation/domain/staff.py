@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import enum
-
-from workstation.domain.i18n import Msg, msg
+from workstation.domain.labelled import Labelled
 
 
-class Role(enum.StrEnum):
+class Role(Labelled, prefix="role"):
     TELLER = "teller"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
     LOBBY = "lobby"
     """Lobby staff (大堂): greet, triage and issue queue tickets."""
-
-    @property
-    def label(self) -> Msg:
-        return msg(f"role.{self.value}")
 
 
 MAX_LEVEL = 2

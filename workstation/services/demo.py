@@ -10,7 +10,8 @@ from workstation.services.checklists import open_checked
 from workstation.services.demo_policies import seed_policies
 from workstation.services.journal import Journal
 from workstation.services.passwords import Passwords
-from workstation.services.setup import BranchSpec, Person, initialise
+from workstation.services.setup import BranchSpec, initialise
+from workstation.services.staff import Person
 
 DEMO_PASSWORD = "demo1234"
 DEMO_BRANCH = BranchSpec(

@@ -8,10 +8,9 @@ from workstation.db.engine import Database
 from workstation.db.models import Branch, Counter
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
-from workstation.domain.staff import Role
 from workstation.services.journal import Journal, Where
 from workstation.services.passwords import Passwords
-from workstation.services.staff import StaffAdmin
+from workstation.services.staff import Person, StaffAdmin
 
 
 class SetupError(WorkstationError):
@@ -26,15 +25,6 @@ class BranchSpec:
     counters: int = 4
     flexible: frozenset[str] = field(default_factory=frozenset)
     """Counter numbers that are flexible windows (弹性窗口)."""
-
-
-@dataclass(frozen=True)
-class Person:
-    staff_id: str
-    name: str
-    role: Role
-    password: str
-    level: int | None = None
 
 
 def counter_number(n: int) -> str:
@@ -94,12 +84,4 @@ def initialise(
             Where(branch.code),
         )
         for person in people:
-            admin.create(
-                s,
-                branch.code,
-                person.staff_id,
-                person.name,
-                person.role,
-                person.password,
-                person.level,
-            )
+            admin.create(s, branch.code, person)

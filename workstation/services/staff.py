@@ -36,6 +36,18 @@ class StaffRow:
     locked_until: datetime | None
 
 
+@dataclass(frozen=True)
+class Person:
+    """A staff member to add, as typed: the ID is normalised and the name trimmed on adding."""
+
+    staff_id: str
+    name: str
+    role: Role
+    password: str
+    level: int | None = None
+    """A supervisor's authority level; None: the role's default."""
+
+
 class StaffAdmin:
     """Used by administrators (CLI); ``actor`` says who ran it, e.g. ``os:alice``."""
 
@@ -55,34 +67,17 @@ class StaffAdmin:
         body = {"staff_id": staff.staff_id, "by": self.actor, **payload}
         self.journal.append(s, event, body, Where(staff.branch_code))
 
-    def add(
-        self,
-        branch_code: str,
-        staff_id: str,
-        name: str,
-        role: Role,
-        password: str,
-        level: int | None = None,
-    ) -> StaffRow:
+    def add(self, branch_code: str, person: Person) -> StaffRow:
         with self.db.write() as s:
-            staff = self.create(s, branch_code, staff_id, name, role, password, level)
-            return _row(staff)
+            return _row(self.create(s, branch_code, person))
 
-    def create(
-        self,
-        s: Session,
-        branch_code: str,
-        staff_id: str,
-        name: str,
-        role: Role,
-        password: str,
-        level: int | None = None,
-    ) -> Staff:
+    def create(self, s: Session, branch_code: str, person: Person) -> Staff:
         """Add a staff member inside the caller's transaction."""
-        staff_id = normalise_id(staff_id)
+        role, password, level = person.role, person.password, person.level
+        staff_id = normalise_id(person.staff_id)
         if not STAFF_ID.match(staff_id):
             raise StaffError("staff.bad_id", staff_id=staff_id)
-        name = name.strip()
+        name = person.name.strip()
         if not name or len(name) > 50:
             raise StaffError("staff.bad_name")
         level = default_level(role) if level is None else level

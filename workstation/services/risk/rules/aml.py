@@ -5,6 +5,9 @@ Every sum includes this submission; ``customer`` is as :class:`DayActivity` says
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 from pydantic import Field
 
 from workstation.domain.flows import Direction
@@ -12,25 +15,30 @@ from workstation.services.risk.model import LARGE_CASH_REPORT, Finding, RiskCont
 from workstation.services.risk.rules.common import NoParams, Params, finding, yuan
 
 
+def _reaching(
+    threshold: Decimal, total: Decimal, rule: str, what: str, severity: Severity, **extra: Any
+) -> list[Finding]:
+    """The rule's finding once ``total`` (today's, with this submission) reaches ``threshold``;
+    its message names both."""
+    if total < threshold:
+        return []
+    return [finding(rule, what, severity, total=yuan(total), threshold=yuan(threshold), **extra)]
+
+
 def aml_large_cash(ctx: RiskContext, params: NoParams) -> list[Finding]:
     """The customer's cash today, both ways, reaches the large-value report threshold."""
     if not ctx.cash or ctx.amount is None:
         return []
     total = ctx.activity.customer_cash + ctx.amount
-    threshold = ctx.thresholds.large_cash
-    if total < threshold:
-        return []
-    return [
-        finding(
-            "aml_large_cash",
-            "report",
-            Severity.AUTHORIZE,
-            level=1,
-            flags=frozenset({LARGE_CASH_REPORT}),
-            total=yuan(total),
-            threshold=yuan(threshold),
-        )
-    ]
+    return _reaching(
+        ctx.thresholds.large_cash,
+        total,
+        "aml_large_cash",
+        "report",
+        Severity.AUTHORIZE,
+        level=1,
+        flags=frozenset({LARGE_CASH_REPORT}),
+    )
 
 
 def aml_cash_premium(ctx: RiskContext, params: NoParams) -> list[Finding]:
@@ -39,17 +47,7 @@ def aml_cash_premium(ctx: RiskContext, params: NoParams) -> list[Finding]:
         return []
     total = ctx.activity.insured_cash_premium + ctx.amount
     threshold = ctx.thresholds.cash_premium_due_diligence
-    if total < threshold:
-        return []
-    return [
-        finding(
-            "aml_cash_premium",
-            "due_diligence",
-            Severity.WARN,
-            total=yuan(total),
-            threshold=yuan(threshold),
-        )
-    ]
+    return _reaching(threshold, total, "aml_cash_premium", "due_diligence", Severity.WARN)
 
 
 def aml_payout(ctx: RiskContext, params: NoParams) -> list[Finding]:
@@ -58,17 +56,7 @@ def aml_payout(ctx: RiskContext, params: NoParams) -> list[Finding]:
         return []
     total = ctx.activity.customer_payouts + ctx.amount
     threshold = ctx.thresholds.payout_due_diligence
-    if total < threshold:
-        return []
-    return [
-        finding(
-            "aml_payout",
-            "due_diligence",
-            Severity.WARN,
-            total=yuan(total),
-            threshold=yuan(threshold),
-        )
-    ]
+    return _reaching(threshold, total, "aml_payout", "due_diligence", Severity.WARN)
 
 
 class StructuringParams(Params):

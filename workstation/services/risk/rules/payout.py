@@ -7,6 +7,7 @@ day's postings), so a surrender after a loan today pays net of that loan.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from pydantic import Field
 
@@ -49,26 +50,11 @@ def free_look_refund(ctx: RiskContext, params: FreeLookParams) -> list[Finding]:
     premium = policy.premium_paid
     if premium - params.fee <= amount <= premium:
         return []
-    if not params.fee:
-        return [
-            finding(
-                "free_look_refund",
-                "mismatch",
-                Severity.BLOCK,
-                amount=yuan(amount),
-                premium=yuan(premium),
-            )
-        ]
-    return [
-        finding(
-            "free_look_refund",
-            "mismatch_fee",
-            Severity.BLOCK,
-            amount=yuan(amount),
-            premium=yuan(premium),
-            fee=yuan(params.fee),
-        )
-    ]
+    amounts: dict[str, Any] = {"amount": yuan(amount), "premium": yuan(premium)}
+    if params.fee:
+        amounts["fee"] = yuan(params.fee)
+    what = "mismatch_fee" if params.fee else "mismatch"
+    return [finding("free_look_refund", what, Severity.BLOCK, **amounts)]
 
 
 def benefit_due(ctx: RiskContext, params: NoParams) -> list[Finding]:
