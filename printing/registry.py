@@ -22,6 +22,7 @@ from workstation.domain.clock import Clock
 from workstation.domain.prints import PrintTicket
 from workstation.services.auth import SignedIn
 from workstation.services.documents import DocumentRefused, DocumentService
+from workstation.services.opinions import OpinionService
 from workstation.services.queue import QueueService
 from workstation.services.receipts import ReceiptService
 from workstation.services.reports import ReportService
@@ -37,6 +38,7 @@ class Desk(Protocol):
     documents: DocumentService
     reports: ReportService
     queue: QueueService
+    opinions: OpinionService
 
 
 class PrintBook(Protocol):

@@ -28,6 +28,7 @@ from workstation.services.directory import LocalPolicyDirectory
 from workstation.services.documents import DocumentService
 from workstation.services.inquiry import Inquiry
 from workstation.services.journal import Journal
+from workstation.services.opinions import OpinionService
 from workstation.services.overrides import OverrideService
 from workstation.services.passwords import Passwords
 from workstation.services.policy_state import TodayDirectory
@@ -83,6 +84,8 @@ class Station:
     """The lobby's tickets and the windows' calls (the branch pack's services)."""
     ratings: RatingService
     """The service ratings the counters' pads ask for (服务评价器)."""
+    opinions: OpinionService
+    """The opinion book (意见簿): complaints, suggestions, praise and their handling."""
 
     @property
     def demo(self) -> bool:
@@ -187,4 +190,5 @@ def open_station(
         documents=DocumentService(db, journal, clock, code, number),
         queue=QueueService(db, journal, clock, code, number, pack, templates),
         ratings=RatingService(db, journal, clock, code, pack),
+        opinions=OpinionService(db, journal, clock, code, pack),
     )

@@ -16,7 +16,7 @@ import workstation
 from workstation.db.engine import Database
 from workstation.domain.errors import WorkstationError
 
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011")
 """Every migration revision, oldest first; the last one is the head."""
 HEAD = REVISIONS[-1]
 UPGRADES = "schema_upgrades"

@@ -29,6 +29,8 @@ class DocumentKind(StrEnum):
     """网点营业日汇总表: ``ref`` is the business date."""
     TICKET = "ticket"
     """排队号票: a queue ticket, 80 mm roll; ``ref`` is the ticket's id."""
+    OPINIONS = "opinions"
+    """意见簿登记表: the opinion book of a period; ``ref`` is ``2026-11-01~2026-11-30``."""
 
 
 class PrintStatus(StrEnum):
