@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 ALL_ROLES = frozenset(Role)
 COUNTER_STAFF = frozenset({Role.TELLER, Role.SUPERVISOR})
 SUPERVISORS = frozenset({Role.SUPERVISOR})
+BRANCH_STAFF = frozenset({Role.LOBBY, Role.TELLER, Role.SUPERVISOR})
 
 Opener = Callable[["Navigator"], object]
 """Runs the action: a :class:`~screens.navigation.Navigator` method, mostly."""
@@ -185,6 +186,15 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         "key.tip.sign_out",
         ALL_ROLES,
         lambda nav: nav.sign_out(),
+    ),
+    HomeAction(
+        "opinions",
+        "f11",
+        "action.opinions",
+        "key.opinions",
+        "key.tip.opinions",
+        BRANCH_STAFF,
+        lambda nav: nav.open_opinions(),
     ),
     *QUEUE_ACTIONS,
 )

@@ -29,6 +29,7 @@ from screens.home import HomeScreen
 from screens.journal import JournalScreen
 from screens.lobby import LobbyScreen
 from screens.lock import LockScreen
+from screens.opinions import OpinionsScreen
 from screens.picker import PickerScreen
 from screens.posted import PostedScreen
 from screens.posting_detail import PostingDetailScreen
@@ -160,6 +161,11 @@ class Navigator:
 
     def open_branch_close(self) -> None:
         self.app.push_screen(BranchCloseScreen())
+
+    # -- the opinion book -------------------------------------------------------------
+
+    def open_opinions(self) -> None:
+        self.app.push_screen(OpinionsScreen())
 
     # -- the counter's queue ------------------------------------------------------------
 

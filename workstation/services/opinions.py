@@ -38,6 +38,7 @@ from workstation.domain.opinion import (
     mask_contact,
 )
 from workstation.domain.rating import Reason, level_label
+from workstation.domain.staff import Role
 from workstation.domain.workdays import add_working_days
 from workstation.services.auth import SignedIn
 from workstation.services.calendar import current_business_date
@@ -264,6 +265,17 @@ class OpinionService:
             if row is None or row.branch_code != self.branch_code:
                 raise OpinionError("opinion.error.unknown", opinion=opinion_id)
             return self._view(s, row)
+
+    def owners(self) -> list[tuple[str, str]]:
+        """Who may own an item: the branch's active lobby staff, tellers and supervisors."""
+        roles = [str(r) for r in (Role.SUPERVISOR, Role.TELLER, Role.LOBBY)]
+        query = (
+            select(Staff.staff_id, Staff.name)
+            .where(Staff.branch_code == self.branch_code, Staff.active, Staff.role.in_(roles))
+            .order_by(Staff.staff_id)
+        )
+        with self.db.read() as s:
+            return [(staff_id, name) for staff_id, name in s.execute(query)]
 
     def book(self, limit: int = LISTED) -> list[OpinionView]:
         """The book as staff see it: open items first, soonest due first; then the closed,
