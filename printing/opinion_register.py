@@ -56,11 +56,10 @@ def _status(item: OpinionView) -> str:
 
 
 def _handling(item: OpinionView) -> str:
-    lines = [
-        f"答复 {item.response}" if item.response else "",
-        f"回访 {item.callback_result}" if item.callback_result else "",
-    ]
-    return "\n".join(line for line in lines if line) or DASH
+    """``答复：…；回访：…``, or a dash."""
+    parts = [f"答复：{item.response}" if item.response else ""]
+    parts.append(f"回访：{item.callback_result}" if item.callback_result else "")
+    return "；".join(part for part in parts if part) or DASH
 
 
 def rows(data: OpinionRegister) -> list[list[str]]:

@@ -10,6 +10,7 @@ from screens.opinions import OpinionsScreen
 from tests.flows import PASSWORD, signed_in
 from tests.ledger_support import journal_payloads
 from tests.pilot import SIZE, make_app, notices, ready, screen_text, settle, sign_in, type_text
+from tests.printing_support import pdf_text
 from workstation.domain.opinion import OpinionStatus
 from workstation.station import Station
 
@@ -81,6 +82,13 @@ async def test_a_supervisor_records_assigns_responds_calls_back_and_closes(stati
         assert done.status is OpinionStatus.CLOSED
         assert (done.response, done.callback_result) == ("已致电致歉，增派大堂引导", "客户满意")
         assert "已办结" in screen_text(pilot.app)
+        await pilot.press("f7")  # this month's register, printed from the screen
+        await settle(pilot)
+        await settle(pilot)
+    (printed,) = journal_payloads(station, "document_printed")
+    assert printed["kind"] == "opinions" and printed["ref"] == "2026-11-01~2026-11-27"
+    (pdf,) = station.config.output.folder.glob("*opinions*.pdf")
+    assert "等候太久无人引导" in pdf_text(pdf) and "138****8000" in pdf_text(pdf)
     steps = ("recorded", "assigned", "responded", "called_back", "closed")
     assert [len(journal_payloads(station, f"opinion.{s}")) for s in steps] == [1] * 5
 
