@@ -37,7 +37,7 @@ from workstation.services.opinion_views import OpinionView, period_ref
 COLUMNS = ("no", "kind", "status", "due", "owner", "date", "content")
 """Where it stands first, so a narrow screen still shows it; the channel, the contact and
 what it is about show below the list for the selected item."""
-FIELDS = {"content": 1000, "contact": 60, "teller": 16, "counter": 2}
+FIELDS = {"content": 1000, "contact": 60, "ticket": 8, "teller": 16, "counter": 2}
 """The form's text fields and their longest values, in order; Enter in the last records."""
 CONTENT_CELLS = 24
 """How many cells of an opinion's text its row shows; the selected one shows whole below."""
@@ -191,7 +191,8 @@ class OpinionsScreen(WorkstationScreen):
         def record() -> OpinionView:
             return opinions.record(
                 who, channel, kind, value["content"], contact=value["contact"],
-                teller=value["teller"] or None, counter=value["counter"] or None,
+                ticket=value["ticket"] or None, teller=value["teller"] or None,
+                counter=value["counter"] or None,
             )  # fmt: skip
 
         self.call_service(record, self._recorded)

@@ -119,7 +119,8 @@ def test_an_opinion_without_content_stores_nothing(station):
     key = refused(station.opinions.record, who, "fax", "complaint", "x").msg.key
     assert key == "opinion.error.kind"
     assert refused(complaint, station, counter="99").msg.key == "opinion.error.unknown_counter"
-    assert refused(complaint, station, ticket_id=999).msg.key == "opinion.error.unknown_ticket"
+    assert refused(complaint, station, ticket=999).msg.key == "opinion.error.unknown_ticket"
+    assert refused(complaint, station, ticket="A999").msg.key == "opinion.error.unknown_ticket"
     assert refused(complaint, station, teller="X999").msg.key == "opinion.error.unknown_staff"
     assert stored(station) == [] and journal_payloads(station, "opinion.recorded") == []
 
@@ -198,6 +199,18 @@ def test_overdue_items_are_counted_until_closed(station):
     closed = station.opinions.close(boss, view.id)
     assert not closed.overdue and closed.closed_on_time is False
     assert station.opinions.overdue_count() == 0
+
+
+def test_an_opinion_about_todays_ticket_takes_its_teller_and_counter(station):
+    teller = at_window(station, "T001")
+    station.queue.issue(lobby(station), "payment", Priority.NONE)
+    station.queue.call_next(teller, "01")
+    view = complaint(station, ticket=" a001 ")
+    assert (view.ticket_label, view.teller, view.counter) == ("A001", "T001", "01")
+    other = complaint(station, ticket=view.ticket_id, teller="T002", counter="02")
+    assert (other.ticket_label, other.teller, other.counter) == ("A001", "T002", "02")
+    station.clock.advance(days=1)  # a label names one of today's tickets only
+    assert refused(complaint, station, ticket="A001").msg.key == "opinion.error.unknown_ticket"
 
 
 # -- the follow-up of a poor rating ------------------------------------------------------

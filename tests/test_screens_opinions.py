@@ -42,7 +42,7 @@ async def test_a_supervisor_records_assigns_responds_calls_back_and_closes(stati
         await type_text(pilot, "等候太久无人引导")
         await pilot.press("enter")
         await type_text(pilot, PHONE)
-        await pilot.press("enter", "enter")  # no teller
+        await pilot.press("enter", "enter", "enter")  # no ticket, no teller
         await type_text(pilot, "02")
         await pilot.press("enter")  # the last field: recorded
         await settle(pilot)

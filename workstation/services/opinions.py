@@ -129,11 +129,13 @@ class OpinionService:
         content: str,
         *,
         contact: str = "",
-        ticket_id: int | None = None,
+        ticket: int | str | None = None,
         teller: str | None = None,
         counter: str | None = None,
     ) -> OpinionView:
-        """Write an opinion in the book; a complaint is due in 15 working days."""
+        """Write an opinion in the book; a complaint is due in 15 working days. ``ticket`` is
+        a ticket's id, or the label of one of today's (``A001``); its teller and counter are
+        the item's unless given."""
         try:
             channel, kind = Channel(channel), OpinionKind(kind)
         except ValueError:
@@ -142,16 +144,16 @@ class OpinionService:
         if counter and self.pack.counter(counter) is None:
             raise OpinionError("opinion.error.unknown_counter", counter=counter)
         with self.db.write() as s:
-            ticket = self._ticket(s, ticket_id) if ticket_id is not None else None
+            day = current_business_date(s, self.clock, self.branch_code)
+            found = self._ticket(s, ticket, day) if ticket not in (None, "") else None
             if teller:
                 teller = self._staff(s, teller)
-            day = current_business_date(s, self.clock, self.branch_code)
             row = Opinion(
                 branch_code=self.branch_code, recorded_at=self.clock.now(), business_date=day,
                 channel=channel, kind=kind, content=text, contact_masked=mask_contact(contact),
-                ticket_id=ticket.id if ticket else None,
-                teller=teller or (ticket.teller if ticket else None),
-                counter=counter or (ticket.counter if ticket else None),
+                ticket_id=found.id if found else None,
+                teller=teller or (found.teller if found else None),
+                counter=counter or (found.counter if found else None),
                 due_date=complaint_due(day) if kind is OpinionKind.COMPLAINT else None,
                 status=OpinionStatus.OPEN, recorded_by=who.staff.staff_id,
             )  # fmt: skip
@@ -225,11 +227,21 @@ class OpinionService:
         _journal(s, self.journal, row, str(to), who.staff.staff_id)
         return self._view(s, row)
 
-    def _ticket(self, s: Session, ticket_id: int) -> Ticket:
-        ticket = s.get(Ticket, ticket_id)
-        if ticket is None or ticket.branch_code != self.branch_code:
-            raise OpinionError("opinion.error.unknown_ticket", ticket=ticket_id)
-        return ticket
+    def _ticket(self, s: Session, ticket: int | str | None, day: date) -> Ticket:
+        """The ticket of id ``ticket``, or today's of label ``ticket`` (``a001`` too)."""
+        if isinstance(ticket, str):
+            found = s.scalar(
+                select(Ticket).where(
+                    Ticket.branch_code == self.branch_code,
+                    Ticket.business_date == day,
+                    Ticket.label == ticket.strip().upper(),
+                )
+            )
+        else:
+            found = s.get(Ticket, ticket) if ticket is not None else None
+        if found is None or found.branch_code != self.branch_code:
+            raise OpinionError("opinion.error.unknown_ticket", ticket=ticket)
+        return found
 
     def _staff(self, s: Session, staff_id: str) -> str:
         found = s.get(Staff, staff_id.strip().upper())
