@@ -15,6 +15,7 @@ from datetime import date
 from printing.checklist import render_checklist
 from printing.eod import render_branch_summary, render_teller_reconciliation
 from printing.incident_report import load_incident, render_incident
+from printing.opinion_register import render_opinion_register
 from printing.output import Media
 from printing.receipt import render_receipt
 from printing.registry import Desk, Document, Registry, receipts
@@ -24,6 +25,7 @@ from printing.till_slips import render_handover, render_vault_slip
 from workstation.domain.clock import local_date
 from workstation.domain.prints import DocumentKind
 from workstation.services.documents import DocumentRefused, split_teller_day
+from workstation.services.opinion_views import OpinionRegister, split_period
 from workstation.services.receipt_data import BranchHeader
 from workstation.services.ticket_slips import ticket_slip
 
@@ -31,6 +33,15 @@ from workstation.services.ticket_slips import ticket_slip
 def of_day(header: BranchHeader, business_date: str, part: str) -> str:
     """``SH01-20261127-T001``: the branch, the business date, what the document is of."""
     return f"{header.branch_code}-{business_date.replace('-', '')}-{part}"
+
+
+def opinion_register(desk: Desk, ref: str) -> OpinionRegister:
+    """The opinion book of the period ``ref`` (``2026-11-01~2026-11-30``)."""
+    try:
+        first, last = split_period(ref)
+    except ValueError:
+        raise DocumentRefused("document.not_found", kind=DocumentKind.OPINIONS, ref=ref) from None
+    return desk.opinions.register(first, last, desk.reports.header())
 
 
 def sample_form(desk: Desk, code: str) -> SampleForm:
@@ -114,6 +125,13 @@ DOCUMENTS = Registry(
             Media.A4,
             lambda d: f"{d.header.branch_code}-{d.business_date.replace('-', '')}",
             book=None,
+        ),
+        Document(
+            DocumentKind.OPINIONS,
+            opinion_register,
+            render_opinion_register,
+            Media.A4,
+            lambda d: f"{d.header.branch_code}-{d.first:%Y%m%d}-{d.last:%Y%m%d}",
         ),
     ]
 )

@@ -23,6 +23,7 @@ from workstation.domain.prints import PrintTicket
 from workstation.services.auth import SignedIn
 from workstation.services.checklists import ChecklistService
 from workstation.services.documents import DocumentRefused, DocumentService
+from workstation.services.opinions import OpinionService
 from workstation.services.queue import QueueService
 from workstation.services.receipts import ReceiptService
 from workstation.services.reports import ReportService
@@ -39,6 +40,7 @@ class Desk(Protocol):
     reports: ReportService
     queue: QueueService
     checklists: ChecklistService
+    opinions: OpinionService
 
 
 class PrintBook(Protocol):

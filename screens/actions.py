@@ -208,6 +208,15 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         BRANCH_STAFF,
         lambda nav: nav.open_checklist(),
     ),
+    HomeAction(  # 意见簿: anyone at the branch records an opinion; owners handle complaints
+        "opinions",
+        "ctrl+y",
+        "action.opinions",
+        "key.opinions",
+        "key.tip.opinions",
+        BRANCH_STAFF,
+        lambda nav: nav.open_opinions(),
+    ),
     *QUEUE_ACTIONS,
 )
 

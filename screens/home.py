@@ -92,6 +92,8 @@ class HomeScreen(WorkstationScreen):
                         yield Static("", id="till-note")
                     if staff.role is Role.ADMIN:
                         yield Static(t("home.admin_hint"), id="admin-hint")
+                    if staff.role is Role.SUPERVISOR:
+                        yield Static("", id="opinions-overdue")
                 if staff.role in COUNTER_STAFF:
                     yield QueuePanel()
                 if staff.role is Role.SUPERVISOR:
@@ -121,6 +123,17 @@ class HomeScreen(WorkstationScreen):
         self.refresh_till()
         if self.app.who is not None and self.app.who.staff.role in COUNTER_STAFF:
             self.query_one(QueuePanel).reload()
+        if self.app.who is not None and self.app.who.staff.role is Role.SUPERVISOR:
+            opinions = self.app.require_station().opinions
+            self.call_service(opinions.overdue_count, self._show_overdue)
+
+    def _show_overdue(self, count: int) -> None:
+        """The supervisor's line for the opinion book: shown only while something is overdue."""
+        if not self.is_attached:  # signed out meanwhile
+            return
+        line = self.query_one("#opinions-overdue", Static)
+        line.update(self.t("opinion_book.home_overdue", count=count))
+        line.display = count > 0
 
     def refresh_till(self) -> None:
         """The box now: shift, expected cash, limit, what stands before close."""

@@ -31,6 +31,7 @@ from screens.incidents import IncidentsScreen
 from screens.journal import JournalScreen
 from screens.lobby import LobbyScreen
 from screens.lock import LockScreen
+from screens.opinions import OpinionsScreen
 from screens.picker import PickerScreen
 from screens.posted import PostedScreen
 from screens.posting_detail import PostingDetailScreen
@@ -166,6 +167,11 @@ class Navigator:
     def open_checklist(self) -> None:
         """营业前准备 / 营业终了: today's checklists, and opening the branch."""
         self.app.push_screen(ChecklistScreen())
+
+    # -- the opinion book -------------------------------------------------------------
+
+    def open_opinions(self) -> None:
+        self.app.push_screen(OpinionsScreen())
 
     # -- the counter's queue ------------------------------------------------------------
 

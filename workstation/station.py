@@ -29,6 +29,7 @@ from workstation.services.directory import LocalPolicyDirectory
 from workstation.services.documents import DocumentService
 from workstation.services.inquiry import Inquiry
 from workstation.services.journal import Journal
+from workstation.services.opinions import OpinionService
 from workstation.services.overrides import OverrideService
 from workstation.services.passwords import Passwords
 from workstation.services.policy_state import TodayDirectory
@@ -86,6 +87,8 @@ class Station:
     """The service ratings the counters' pads ask for (服务评价器)."""
     checklists: ChecklistService
     """The opening and closing checklists (营业前准备) and the day's opening."""
+    opinions: OpinionService
+    """The opinion book (意见簿): complaints, suggestions, praise and their handling."""
 
     @property
     def demo(self) -> bool:
@@ -191,4 +194,5 @@ def open_station(
         queue=QueueService(db, journal, clock, code, number, pack, templates),
         ratings=RatingService(db, journal, clock, code, pack),
         checklists=ChecklistService(db, journal, auth, clock, code, number, pack),
+        opinions=OpinionService(db, journal, clock, code, pack),
     )

@@ -129,6 +129,7 @@ from workstation.db.ledger import (  # noqa: E402
     PrintRecord,
     SerialCounter,
 )
+from workstation.db.opinions import Opinion  # noqa: E402
 from workstation.db.policies import BankAccount, Beneficiary, Customer, Policy  # noqa: E402
 from workstation.db.queue import QueueWindow, Ticket, TicketEvent, TicketNumber  # noqa: E402
 from workstation.db.ratings import Rating  # noqa: E402
@@ -152,6 +153,7 @@ __all__ = [
     "IncidentStep",
     "JournalEntry",
     "JournalHead",
+    "Opinion",
     "Override",
     "OverrideRequest",
     "Policy",

@@ -33,6 +33,8 @@ class DocumentKind(StrEnum):
     """应急处置记录: a service incident's report; ``ref`` is the incident's id; not numbered."""
     CHECKLIST = "checklist"
     """营业前准备及营业终了检查记录: ``ref`` is the business date."""
+    OPINIONS = "opinions"
+    """意见簿登记表: the opinion book of a period; ``ref`` is ``2026-11-01~2026-11-30``."""
 
 
 class PrintStatus(StrEnum):

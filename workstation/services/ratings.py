@@ -6,6 +6,8 @@ and the time. Nothing a teller does answers it: :meth:`RatingService.answer`
 and :meth:`RatingService.expire` are called by the rating pad alone, and each
 takes the pad's own counter, so a pad bound to another window is refused. An
 answer given after that counter called a newer ticket is stored, flagged late.
+An answer of 不满意 or below opens a follow-up complaint in the opinion book, in the
+answer's transaction (:func:`workstation.services.opinions.follow_up`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from workstation.domain.errors import WorkstationError
 from workstation.domain.queue import CALL_KINDS, PauseReason, WindowState
 from workstation.domain.rating import LEVELS, UNHAPPY, RatingStatus, Reason
 from workstation.services.journal import Journal, Where
+from workstation.services.opinions import follow_up
 
 __all__ = ["Badge", "RatingError", "RatingRequest", "RatingService", "RatingView", "ask"]
 
@@ -208,6 +211,8 @@ class RatingService:
             rating.reasons = json.dumps([str(r) for r in chosen])
             rating.late = self._called_since(s, rating)
             _close(s, self.journal, rating, self.clock.now(), RatingStatus.ANSWERED)
+            if level >= UNHAPPY:  # a poor rating is followed up, never left
+                follow_up(s, self.journal, rating, s.get_one(Ticket, rating.ticket_id))
             s.flush()
             return _view(rating)
 

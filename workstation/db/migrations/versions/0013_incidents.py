@@ -1,7 +1,7 @@
 """incidents
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0012
 Create Date: 2026-12-01
 
 Service incidents (服务应急): an incident started from a playbook of the service
