@@ -20,7 +20,6 @@ from printing.registry import Desk
 from printing.report_parts import DASH, gap, listing, report_head, report_page, signatures, who
 from workstation.domain.clock import stamp
 from workstation.services.incident_views import IncidentReport
-from workstation.services.incidents import incidents_of
 from workstation.services.receipt_data import Bilingual
 
 MARGIN = 15 * mm
@@ -43,7 +42,7 @@ STATUS = {"open": "处置中 OPEN", "closed": "已结束 Closed"}
 
 def load_incident(desk: Desk, ref: str) -> IncidentReport:
     """The report of incident ``ref`` (its id); the desk is the station."""
-    return incidents_of(desk).report(int(ref), desk.reports.header())  # type: ignore[arg-type]
+    return desk.incidents.report(int(ref), desk.reports.header())
 
 
 def render_incident(data: IncidentReport, font: FontChoice) -> bytes:

@@ -23,6 +23,7 @@ from workstation.domain.prints import PrintTicket
 from workstation.services.auth import SignedIn
 from workstation.services.checklists import ChecklistService
 from workstation.services.documents import DocumentRefused, DocumentService
+from workstation.services.incidents import IncidentService
 from workstation.services.opinions import OpinionService
 from workstation.services.queue import QueueService
 from workstation.services.receipts import ReceiptService
@@ -41,6 +42,7 @@ class Desk(Protocol):
     queue: QueueService
     checklists: ChecklistService
     opinions: OpinionService
+    incidents: IncidentService
 
 
 class PrintBook(Protocol):

@@ -17,7 +17,6 @@ from screens.dialogs.pick import PickModal
 from screens.widgets.queue_panel import ticket_line
 from workstation.domain.i18n import Msg, both, msg
 from workstation.domain.queue import PauseReason
-from workstation.services.prompts import prompts_of
 
 if TYPE_CHECKING:
     from forms.branch_pack import ServiceSpec
@@ -77,7 +76,7 @@ class CounterQueue:
         self._run(lambda q, who, c: q.no_show(who, c), self._said("teller_queue.no_show_done"))
 
     def key_start(self) -> None:
-        prompts = prompts_of(self.app.require_station())
+        prompts = self.app.require_station().prompts
 
         def start(q: QueueService, who: SignedIn, c: str) -> Started:
             ticket = q.start(who, c)
@@ -87,7 +86,7 @@ class CounterQueue:
         self._run(start, lambda done: said(done.ticket), self._first_ask)
 
     def key_finish(self) -> None:
-        farewell = prompts_of(self.app.require_station()).farewell()
+        farewell = self.app.require_station().prompts.farewell()
         self._run(
             lambda q, who, c: q.finish(who, c),
             lambda _: f"{farewell.zh} / {farewell.en}",
@@ -168,7 +167,7 @@ class CounterQueue:
     # -- the plumbing ---------------------------------------------------------------
 
     def _greeting(self, ticket: TicketView) -> str:
-        greeting = prompts_of(self.app.require_station()).greeting(ticket.label)
+        greeting = self.app.require_station().prompts.greeting(ticket.label)
         return self.t("prompt.greeting", text=greeting.get(self.t.lang))
 
     def _first_ask(self, started: Started) -> str:

@@ -27,7 +27,6 @@ from screens.base import failure_message
 from screens.display_view import display_view
 from screens.following_app import FollowingApp
 from screens.widgets.big_text import BigText
-from workstation.services.incidents import incidents_of
 
 if TYPE_CHECKING:
     from forms.branch_pack import ServiceSpec
@@ -97,7 +96,7 @@ class DisplayApp(FollowingApp):
 
     def _watch(self, station: Station) -> None:
         watcher = self._watcher_for(station)
-        services, incidents = self._services, incidents_of(station)
+        services, incidents = self._services, station.incidents
         try:
             board = station.queue.board()
             if self._last < 0:  # at start: what was called before is shown, not said

@@ -107,7 +107,7 @@ class HomeScreen(WorkstationScreen):
         if who is None or who.staff.role is not Role.SUPERVISOR:
             return
         station = self.app.require_station()
-        show = partial(self.query_one(Suggestions).show, self.t)
+        show = partial(self.query_one(Suggestions).show, self.t, station)
         self.follower = Follower(self, station.db, station.queue.board, show)
         self.follower.start()
         read = partial(self.call_service, station.queue.board, show)

@@ -27,7 +27,7 @@ from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import time_of_day
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.prints import DocumentKind
-from workstation.services.incidents import IncidentService, incidents_of
+from workstation.services.incidents import IncidentService
 
 if TYPE_CHECKING:
     from printing.pipeline import PrintOutcome
@@ -50,7 +50,7 @@ class IncidentsScreen(WorkstationScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.service: IncidentService = incidents_of(self.app.require_station())
+        self.service: IncidentService = self.app.require_station().incidents
         self.current: IncidentView | None = None
         """The incident shown on the right."""
         self.open_now: tuple[IncidentView, ...] = ()

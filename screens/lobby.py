@@ -321,5 +321,9 @@ class LobbyScreen(WorkstationScreen):
     # -- service incidents (服务应急): a crowded zone suggests the flexible window --------
 
     def _suggest(self, board: QueueBoard, notice: str) -> None:
-        lines = "\n".join(line for line in (notice, suggestion_text(self.t, board)) if line)
+        lines = "\n".join(
+            line
+            for line in (notice, suggestion_text(self.t, self.app.require_station(), board))
+            if line
+        )
         self.query_one("#notices", Static).update(escape(lines))

@@ -167,9 +167,8 @@ def test_the_display_of_a_missing_demo_says_so(tmp_path):
 
 async def test_an_open_incident_shows_its_notice_until_it_is_closed(station):
     """服务应急: the playbook's notice to customers, in both languages, while it is open."""
-    from workstation.services.incidents import incidents_of
 
-    incidents, supervisor = incidents_of(station), station.auth.sign_in("S001", "demo1234")
+    incidents, supervisor = station.incidents, station.auth.sign_in("S001", "demo1234")
     app = display(station, FakeSpeaker(), lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await shown(pilot, lambda: True)

@@ -18,8 +18,7 @@ from workstation.domain.i18n import Catalog
 from workstation.domain.incident import IncidentStatus
 from workstation.domain.prints import DocumentKind
 from workstation.domain.queue import Priority
-from workstation.services.incidents import IncidentError, incidents_of
-from workstation.services.prompts import prompts_of
+from workstation.services.incidents import IncidentError
 from workstation.services.queue_views import QueueBoard, ZoneView
 from workstation.services.suggestions import suggestions
 
@@ -41,7 +40,7 @@ def _refused(call, key: str) -> None:
 
 
 def test_an_incident_is_started_ticked_logged_and_closed_each_journaled(station):
-    service = incidents_of(station)
+    service = station.incidents
     supervisor = station.auth.sign_in("S001", PW)
     lobby = station.auth.sign_in("L001", PW)
     started = service.start(lobby, "printer_fault")
@@ -69,7 +68,7 @@ def test_an_incident_is_started_ticked_logged_and_closed_each_journaled(station)
 
 
 def test_refusals_store_nothing(station):
-    service = incidents_of(station)
+    service = station.incidents
     supervisor = station.auth.sign_in("S001", PW)
     teller = station.auth.sign_in("T001", PW)
     _refused(lambda: service.start(supervisor, "alien_invasion"), "incident.error.unknown_playbook")
@@ -97,7 +96,7 @@ def test_refusals_store_nothing(station):
 
 
 def test_the_display_notices_are_the_open_incidents_with_one(station):
-    service = incidents_of(station)
+    service = station.incidents
     supervisor = station.auth.sign_in("S001", PW)
     dispute = service.start(supervisor, "customer_dispute")  # nothing for the display
     assert service.notices() == ()
@@ -135,7 +134,7 @@ def test_a_crowded_zone_suggests_the_flexible_window(waiting, longest, expected)
 
 def test_the_prompts_come_from_the_pack_and_list_the_tickets_documents(station):
     lobby = station.auth.sign_in("L001", PW)
-    prompts = prompts_of(station)
+    prompts = station.prompts
     assert prompts.greeting("B007").zh == "您好，B007 号请坐，请问办理什么业务？"
     surrender = station.queue.issue(lobby, "policy_service", Priority.NONE, business="3101")
     papers = [d.zh for d in prompts.documents(surrender.ticket.id)]
@@ -146,7 +145,7 @@ def test_the_prompts_come_from_the_pack_and_list_the_tickets_documents(station):
 
 
 def test_the_report_prints_with_the_steps_and_actions(station, tmp_path):
-    service = incidents_of(station)
+    service = station.incidents
     supervisor = station.auth.sign_in("S001", PW)
     lobby = station.auth.sign_in("L001", PW)
     incident = service.start(lobby, "crowd_surge")
@@ -175,7 +174,7 @@ def test_two_stations_starting_the_same_playbook_at_once_open_one(station, monke
 
     from workstation.services.incidents import IncidentService
 
-    service = incidents_of(station)
+    service = station.incidents
     supervisor = station.auth.sign_in("S001", PW)
     service.start(supervisor, "system_outage")
     twin = Incident(

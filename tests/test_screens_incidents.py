@@ -19,7 +19,6 @@ from tests.pilot import notices, screen_text, settle, type_text
 from workstation.db.incidents import Incident, IncidentAction, IncidentStep
 from workstation.domain.incident import IncidentStatus
 from workstation.domain.queue import Priority
-from workstation.services.incidents import incidents_of
 
 pytestmark = pytest.mark.db
 SURGE = 3
@@ -92,12 +91,12 @@ async def test_lobby_starts_ticks_notes_and_closes_an_incident_and_the_report_pr
 
 async def test_a_refusal_shows_in_both_languages_and_stores_nothing(station):
     supervisor = station.auth.sign_in("S001", "demo1234")
-    incidents_of(station).start(supervisor, "crowd_surge")  # from another station
+    station.incidents.start(supervisor, "crowd_surge")  # from another station
     async with signed_in(station, "S001") as pilot:
         app, screen = pilot.app, await _f11(pilot, HomeScreen)
         await _press(pilot, "space")  # nothing chosen yet
         assert "请先选择或启动一个应急事件" in notices(app)[-1]
-        screen._followed(incidents_of(station).open_incidents())  # the follower's reading
+        screen._followed(station.incidents.open_incidents())  # the follower's reading
         await _press(pilot, *["down"] * SURGE, "enter")  # shows the open one, starts none
         assert screen.current is not None and screen.current.playbook.key == "crowd_surge"
         await _press(pilot, "f6", "enter")  # an empty note

@@ -137,6 +137,9 @@ class QueueSection(_Section):
     pack: Path | None = None
     """The branch pack (services, zones, counters, the queue rule); none: the shipped
     insurance pack (``forms/branches/insurance.toml``)."""
+    service_pack: Path | None = None
+    """The service pack (the teller's prompts, incident playbooks, crowd thresholds); none:
+    the shipped ``forms/branches/insurance_service.toml``."""
 
 
 class LoggingSection(_Section):

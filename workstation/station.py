@@ -14,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 from forms.branch_pack import DEFAULT_BRANCH_PACK, BranchPack, load_branch_pack
 from forms.loader import BUILTIN_PACKS, load_pack
 from forms.search import TemplateIndex
+from forms.service_pack import DEFAULT_SERVICE_PACK, load_service_pack
 from workstation.config import Config
 from workstation.db.engine import Database
 from workstation.db.models import Branch, Counter
@@ -27,6 +28,7 @@ from workstation.services.checklists import ChecklistService
 from workstation.services.closing import ClosingService
 from workstation.services.directory import LocalPolicyDirectory
 from workstation.services.documents import DocumentService
+from workstation.services.incidents import IncidentService
 from workstation.services.inquiry import Inquiry
 from workstation.services.journal import Journal
 from workstation.services.opinions import OpinionService
@@ -34,6 +36,7 @@ from workstation.services.overrides import OverrideService
 from workstation.services.passwords import Passwords
 from workstation.services.policy_state import TodayDirectory
 from workstation.services.posting import PostingService
+from workstation.services.prompts import PromptService
 from workstation.services.queue import QueueService
 from workstation.services.ratings import RatingService
 from workstation.services.receipts import ReceiptService
@@ -89,6 +92,10 @@ class Station:
     """The opening and closing checklists (营业前准备) and the day's opening."""
     opinions: OpinionService
     """The opinion book (意见簿): complaints, suggestions, praise and their handling."""
+    incidents: IncidentService
+    """Service incidents (服务应急) by the service pack's playbooks, and crowd suggestions."""
+    prompts: PromptService
+    """What the teller says at call, start and finish (the service pack's prompts)."""
 
     @property
     def demo(self) -> bool:
@@ -140,6 +147,7 @@ def open_station(
     key = secrets.journal_key()
     templates = load_templates(config, clock)
     pack = load_queue_pack(config, templates)
+    service_pack = load_service_pack(config.queue.service_pack or DEFAULT_SERVICE_PACK)
     watch_list = load_watch_list(config.risk.watch_list)
     db = connect(config, secrets)
     code, number = config.branch.code, config.branch.counter
@@ -195,4 +203,6 @@ def open_station(
         ratings=RatingService(db, journal, clock, code, pack),
         checklists=ChecklistService(db, journal, auth, clock, code, number, pack),
         opinions=OpinionService(db, journal, clock, code, pack),
+        incidents=IncidentService(db, journal, clock, code, service_pack),
+        prompts=PromptService(db, templates, pack, service_pack.prompts),
     )

@@ -13,34 +13,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from forms.schema import Text
-from forms.service_pack import (
-    DEFAULT_SERVICE_PACK,
-    Playbook,
-    ServicePack,
-    load_service_pack,
-)
+from forms.service_pack import Playbook, ServicePack
 from workstation.db.engine import Database
 from workstation.db.incidents import Incident, IncidentAction, IncidentStep
 from workstation.db.models import Staff
 from workstation.db.watch import QUEUE, notify
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
+from workstation.domain.i18n import Msg
 from workstation.domain.incident import IncidentStatus
 from workstation.domain.staff import Role
 from workstation.services.auth import SignedIn
 from workstation.services.incident_views import ActionView, IncidentReport, IncidentView, StepView
 from workstation.services.journal import Journal, Where
+from workstation.services.queue_views import QueueBoard
 from workstation.services.receipt_data import BranchHeader
 from workstation.services.report_data import Person
+from workstation.services.suggestions import suggestions
 
-__all__ = ["IncidentError", "IncidentService", "incidents_of"]
+__all__ = ["IncidentError", "IncidentService"]
 
 RUNS_INCIDENTS = frozenset({Role.SUPERVISOR, Role.LOBBY})
 OPEN = str(IncidentStatus.OPEN)
@@ -60,6 +57,10 @@ class IncidentService:
 
     def playbooks(self) -> tuple[Playbook, ...]:
         return self.pack.playbooks
+
+    def suggestions(self, board: QueueBoard) -> tuple[Msg, ...]:
+        """The crowd-surge suggestions of ``board`` by the pack's thresholds."""
+        return suggestions(board, self.pack.thresholds)
 
     # -- what changes --------------------------------------------------------------
 
@@ -240,25 +241,3 @@ def _clean(note: str) -> str:
 
 def _name(book: Playbook) -> str:
     return f"{book.name.zh} / {book.name.en}"
-
-
-class StationLike(Protocol):
-    """What :func:`incidents_of` uses of a station (:class:`workstation.station.Station`)."""
-
-    db: Database
-    journal: Journal
-    clock: Clock
-
-    @property
-    def branch(self) -> _HasCode: ...
-
-
-class _HasCode(Protocol):
-    @property
-    def code(self) -> str: ...
-
-
-def incidents_of(station: StationLike) -> IncidentService:
-    """The incident service over ``station``'s storage and the shipped service pack."""
-    pack = load_service_pack(DEFAULT_SERVICE_PACK)
-    return IncidentService(station.db, station.journal, station.clock, station.branch.code, pack)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Protocol
 
 from sqlalchemy import select
 
 from forms.branch_pack import BranchPack
 from forms.schema import Text
 from forms.search import TemplateIndex
-from forms.service_pack import DEFAULT_SERVICE_PACK, Prompts, load_service_pack
+from forms.service_pack import Prompts
 from workstation.db.engine import Database
 from workstation.db.queue import Ticket, TicketEvent
 from workstation.domain.queue import TicketEventKind
@@ -67,24 +66,3 @@ def checklist(templates: TemplateIndex, codes: Iterable[str]) -> tuple[Text, ...
     for label in labels:
         unique.setdefault(label.zh, label)
     return tuple(unique.values())
-
-
-class _HasPack(Protocol):
-    @property
-    def pack(self) -> BranchPack: ...
-
-
-class PromptStation(Protocol):
-    """What :func:`prompts_of` reads of a station (:class:`workstation.station.Station`)."""
-
-    db: Database
-    templates: TemplateIndex
-
-    @property
-    def queue(self) -> _HasPack: ...
-
-
-def prompts_of(station: PromptStation) -> PromptService:
-    """The prompts over a station's storage, templates and branch pack, and the service pack."""
-    prompts = load_service_pack(DEFAULT_SERVICE_PACK).prompts
-    return PromptService(station.db, station.templates, station.queue.pack, prompts)
