@@ -9,6 +9,7 @@ figures (opinions, incidents) through :class:`FigureProvider`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,6 +42,9 @@ if TYPE_CHECKING:
 __all__ = ["ServiceStatsError", "ServiceStatsService", "StatsProviders", "stats_of"]
 
 OPENS = (str(TicketEventKind.WINDOW_OPEN), str(TicketEventKind.WINDOW_RESUME))
+ROUNDING = 0.0005
+"""Seconds the database's arithmetic may be off (julianday): a wait of exactly the target
+meets it."""
 MAX_DAYS = 400
 """The longest period a report covers (a year and some)."""
 
@@ -135,9 +139,8 @@ class ServiceStatsService:
         period = q.Period(self.branch_code, first, last, start, end)
         tallies: Tallies = defaultdict(_Tally)
         with self.db.read() as s:
-            self._closed(q.closed_counts(s, period), tallies)
-            self._durations(q.served_durations(s, period), tallies)
-            self._ratings(q.rating_counts(s, period), tallies)
+            self._no_shows(q.no_show_counts(s, period), tallies)
+            self._served(q.served(s, period), tallies)
             opened = self._open_time(q.window_events(s, period), end)
             self._overrides(q.override_counts(s, period), tallies)
             names = self._names(s, tallies)
@@ -146,40 +149,30 @@ class ServiceStatsService:
 
     # -- adding up ---------------------------------------------------------------------
 
-    def _closed(self, rows: Sequence[Any], tallies: Tallies) -> None:
-        for service, counter, teller, status, n, serve in rows:
+    def _no_shows(self, rows: Sequence[Any], tallies: Tallies) -> None:
+        for service, counter, teller, n in rows:
+            for key in _keys((service, counter, teller)):
+                tallies[key].no_shows += n
+
+    def _served(self, rows: Sequence[Any], tallies: Tallies) -> None:
+        """Each cell's served tickets and ratings into the four groups it belongs to; its
+        waits sorted once, its SLA counted by bisection (sorting runs already sorted, as
+        the groups then do, is a merge)."""
+        for service, counter, teller, n, waits_text, serves_text, *rated in rows:
+            waits = sorted(map(float, waits_text.split(",")))
+            serves = sorted(map(float, serves_text.split(",")))
+            met = bisect_right(waits, self._targets.get(service, 0.0) + ROUNDING)
+            serve = sum(serves)
             for key in _keys((service, counter, teller)):
                 tally = tallies[key]
-                if status == q.DONE:
-                    tally.served += n
-                    tally.serve_total += serve or 0.0
-                else:
-                    tally.no_shows += n
-
-    def _durations(self, rows: Sequence[Any], tallies: Tallies) -> None:
-        by: dict[tuple[Dimension, str | None], tuple[list[float], list[float]]] = {}
-        met: dict[tuple[Dimension, str | None], int] = defaultdict(int)
-        targets = self._targets
-        for service, counter, teller, wait, serve in rows:
-            ok = wait <= targets.get(service, 0.0) + 0.0005  # the database rounds
-            for key in _keys((service, counter, teller)):
-                lists = by.get(key)
-                if lists is None:
-                    lists = by[key] = (tallies[key].waits, tallies[key].serves)
-                lists[0].append(wait)
-                lists[1].append(serve)
-                if ok:
-                    met[key] += 1
-        for key, n in met.items():
-            tallies[key].sla_met = n
-
-    def _ratings(self, rows: Sequence[Any], tallies: Tallies) -> None:
-        for service, counter, teller, rated, satisfied, late in rows:
-            for key in _keys((service, counter, teller)):
-                tally = tallies[key]
-                tally.rated += rated
-                tally.satisfied += satisfied
-                tally.late += late
+                tally.served += n
+                tally.sla_met += met
+                tally.serve_total += serve
+                tally.waits.extend(waits)
+                tally.serves.extend(serves)
+                tally.rated += rated[0]
+                tally.satisfied += rated[1]
+                tally.late += rated[2]
 
     def _overrides(self, rows: Sequence[Any], tallies: Tallies) -> None:
         for teller, counter, n in rows:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, Float, String, and_, case, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -39,8 +39,6 @@ WINDOW_KINDS = tuple(
         TicketEventKind.WINDOW_CLOSE,
     )
 )
-CALL_SLACK = timedelta(days=1)
-"""How far outside the period a ticket's first call may lie (a ticket is called on its day)."""
 
 
 class seconds_between(FunctionElement[float]):
@@ -82,69 +80,86 @@ def _tickets_of(period: Period, t: Any = Ticket) -> ColumnElement[bool]:
     )
 
 
-def closed_counts(s: Session, period: Period) -> Sequence[Any]:
-    """(service, counter, teller, status, n, serve seconds summed) of served and no-show
-    tickets, grouped in SQL."""
-    t = Ticket
-    serve = func.sum(
-        case((t.status == DONE, seconds_between(t.started_at, t.finished_at)), else_=literal(0.0))
-    )
-    keys = (t.service, t.counter, t.teller, t.status)
-    return s.execute(
-        select(*keys, func.count().label("n"), serve.label("serve"))
-        .where(_tickets_of(period), t.status.in_((DONE, NO_SHOW)))
-        .group_by(*keys)
-    ).all()
+def first_call(t: Any = Ticket) -> ColumnElement[Any]:
+    """When the ticket was first called.
 
-
-def served_durations(s: Session, period: Period) -> Sequence[Any]:
-    """(service, counter, teller, wait seconds, serve seconds) of every served ticket.
-
-    The wait runs from the issue (a transfer's ticket: its parent's finish, when it was
-    opened) to the first ``call`` event of the ticket.
+    A ticket called once (``calls = 1``) and never reinstated (still queued at its
+    arrival) had exactly one call, at ``called_at``: most tickets, read from the row.
+    Any other (recalled, called back, reinstated) asks its first ``call`` event.
     """
     e = TicketEvent
-    first_calls = (
-        select(e.ticket_id.label("ticket_id"), func.min(e.at).label("at"))
-        .where(
-            e.kind == str(TicketEventKind.CALL),
-            e.branch_code == period.branch,
-            e.at >= period.start - CALL_SLACK,
-            e.at < period.end + CALL_SLACK,
-        )
-        .group_by(e.ticket_id)
-        .subquery()
+    from_events = (
+        select(func.min(e.at))
+        .where(e.ticket_id == t.id, e.kind == str(TicketEventKind.CALL))
+        .scalar_subquery()
     )
-    t, parent = Ticket, aliased(Ticket)
-    issued = func.coalesce(parent.finished_at, t.arrived_at)
+    return case(((t.calls == 1) & (t.queued_at == t.arrived_at), t.called_at), else_=from_events)
+
+
+def _wait(t: Any) -> ColumnElement[float]:
+    """Issue (a transfer's ticket: its parent's finish, when it was opened) to first call."""
+    p = aliased(Ticket)
+    parent_finished = select(p.finished_at).where(p.id == t.parent_id).scalar_subquery()
+    issued = case((t.parent_id.is_(None), t.arrived_at), else_=parent_finished)
+    return seconds_between(issued, first_call(t))
+
+
+def no_show_counts(s: Session, period: Period) -> Sequence[Any]:
+    """(service, counter, teller, n) of the tickets closed as no-shows, grouped in SQL."""
+    t = Ticket
+    keys = (t.service, t.counter, t.teller)
     return s.execute(
-        select(
-            t.service,
-            t.counter,
-            t.teller,
-            seconds_between(issued, first_calls.c.at).label("wait"),
-            seconds_between(t.started_at, t.finished_at).label("serve"),
-        )
-        .join(first_calls, first_calls.c.ticket_id == t.id)
-        .outerjoin(parent, parent.id == t.parent_id)
-        .where(_tickets_of(period), t.status == DONE)
+        select(*keys, func.count()).where(_tickets_of(period), t.status == NO_SHOW).group_by(*keys)
     ).all()
 
 
-def rating_counts(s: Session, period: Period) -> Sequence[Any]:
-    """(service, counter, teller, rated, satisfied, late) of the period's tickets' ratings."""
-    r, t = Rating, Ticket
+class numbers_list(FunctionElement[str]):
+    """An aggregate: the group's values to a tenth, as one comma-separated string.
+
+    The percentiles need every value; one string per group crosses into Python
+    instead of a row per ticket (which costs more than the query itself).
+    """
+
+    type = String()
+    inherit_cache = True
+    name = "numbers_list"
+
+
+@compiles(numbers_list, "sqlite")
+def _sqlite_list(element: numbers_list, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"group_concat(ROUND({compiler.process(element.clauses, **kw)}, 1), ',')"
+
+
+@compiles(numbers_list)
+def _string_agg(element: numbers_list, compiler: SQLCompiler, **kw: Any) -> str:
+    value = compiler.process(element.clauses, **kw)
+    return f"string_agg(CAST(ROUND(CAST({value} AS numeric), 1) AS text), ',')"
+
+
+def served(s: Session, period: Period) -> Sequence[Any]:
+    """Per (service, counter, teller) of the served tickets, grouped in SQL: how many,
+    every wait and serve time (:class:`numbers_list`), and their
+    ratings: answered, satisfied (非常满意 or 满意), late.
+
+    A rating is asked at its ticket's counter, of its ticket's teller: it groups with
+    its ticket.
+    """
+    t, r = Ticket, Rating
+    serve = seconds_between(t.started_at, t.finished_at)
     answered = r.status == str(RatingStatus.ANSWERED)
-    keys = (t.service, r.counter, r.teller)
+    keys = (t.service, t.counter, t.teller)
     return s.execute(
         select(
             *keys,
-            func.count().filter(answered).label("rated"),
-            func.count().filter(answered, r.level.in_(SATISFIED_LEVELS)).label("satisfied"),
-            func.count().filter(answered, r.late.is_(True)).label("late"),
+            func.count().label("n"),
+            numbers_list(_wait(t)).label("waits"),
+            numbers_list(serve).label("serves"),
+            func.count(r.id).filter(answered).label("rated"),
+            func.count(r.id).filter(answered, r.level.in_(SATISFIED_LEVELS)).label("satisfied"),
+            func.count(r.id).filter(answered, r.late.is_(True)).label("late"),
         )
-        .join(t, t.id == r.ticket_id)
-        .where(_tickets_of(period))
+        .outerjoin(r, r.ticket_id == t.id)
+        .where(_tickets_of(period), t.status == DONE)
         .group_by(*keys)
     ).all()
 
