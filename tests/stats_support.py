@@ -10,7 +10,7 @@ Every step happens at the time in the first column (the shared ManualClock):
     09:06  issue A004; 01 starts A001; 02 calls B001 (wait 300)
     09:07  02 starts B001                      09:08  issue A005
     09:10  01 finishes A001 (serve 240)        09:10:30 A001 rated 1 非常满意
-    09:12  01 calls A002 (wait 600), starts it
+    09:11:40 01 calls A002 (wait 580)          09:12  01 recalls A002, starts it
     09:15  02 finishes B001 (serve 480)        09:15:30 B001 rated 2 满意
     09:16  02 calls B002 (wait 780)            09:17  02 recalls B002
     09:18  02 marks B002 a no-show
@@ -79,7 +79,8 @@ def scripted_day(station, station2) -> None:
         ("09:08", lambda: issue("payment")),
         ("09:10", lambda: q1.finish(t1, "01")),
         ("09:10:30", lambda: rate(r1, "01", 1)),
-        ("09:12", lambda: q1.call_next(t1, "01")),
+        ("09:11:40", lambda: q1.call_next(t1, "01")),
+        ("09:12", lambda: q1.recall(t1, "01")),
         ("09:12", lambda: q1.start(t1, "01")),
         ("09:15", lambda: q2.finish(t2, "02")),
         ("09:15:30", lambda: rate(r2, "02", 2)),
