@@ -159,6 +159,15 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         lambda nav: nav.open_branch_close(),
     ),
     HomeAction(
+        "service_stats",
+        "v",
+        "action.service_stats",
+        "key.service_stats",
+        "key.tip.service_stats",
+        SUPERVISORS,
+        lambda nav: nav.open_service_stats(),
+    ),
+    HomeAction(
         "lock",
         "f12",
         "action.lock",

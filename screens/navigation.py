@@ -33,6 +33,7 @@ from screens.picker import PickerScreen
 from screens.posted import PostedScreen
 from screens.posting_detail import PostingDetailScreen
 from screens.review import ReviewScreen
+from screens.service_stats import ServiceStatsScreen
 from screens.signin import SignInScreen
 from screens.till import Direction, OpenShiftScreen, TillScreen
 from screens.till_ops import CloseScreen, VaultScreen
@@ -160,6 +161,9 @@ class Navigator:
 
     def open_branch_close(self) -> None:
         self.app.push_screen(BranchCloseScreen())
+
+    def open_service_stats(self) -> None:
+        self.app.push_screen(ServiceStatsScreen())
 
     # -- the counter's queue ------------------------------------------------------------
 

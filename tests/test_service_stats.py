@@ -4,7 +4,8 @@ Served (done): A001 A002 A004 A005 A006 at 01 by T001 (payment), B001 at 02 by
 T002 (policy_service): 6. No-shows: A003 (01), B002 (02): 2.
 
 Waits (issue → first call), s: A001 300, A002 580 (its first call, not the
-recall at 09:12), A004 1140, A005 3120, A006 120, B001 300. Nearest rank: the value at rank ⌈p·n⌉ of the sorted list.
+recall at 09:12), A004 1140, A005 3120, A006 120, B001 300. Nearest rank: the
+value at rank ⌈p·n⌉ of the sorted list.
 - Branch [120, 300, 300, 580, 1140, 3120], n=6: p50 rank 3 = 300; p90 rank
   ⌈5.4⌉=6 = 3120.
 - T001 / 01 / payment [120, 300, 580, 1140, 3120], n=5: p50 rank 3 = 580;
