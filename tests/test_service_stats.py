@@ -44,7 +44,7 @@ import pytest
 
 from tests.ledger_support import in_both_languages
 from tests.stats_support import DAY, scripted_day
-from workstation.services.service_stats import ServiceStatsError, stats_of
+from workstation.services.service_stats import ServiceStatsError, nearest_rank_of, stats_of
 from workstation.services.stats_figures import (
     Dimension,
     ExtraFigure,
@@ -162,3 +162,14 @@ def test_nearest_rank():
     assert nearest_rank([1.0, 2.0, 3.0, 4.0], 50) == 2.0
     assert nearest_rank([1.0, 2.0, 3.0, 4.0], 90) == 4.0
     assert nearest_rank([7.0], 90) == 7.0
+
+
+def test_the_percentile_of_sorted_runs_is_that_of_their_merge():
+    import random
+
+    rng = random.Random(3)
+    for _ in range(200):
+        runs = [sorted(rng.randint(0, 50) for _ in range(rng.randint(0, 6))) for _ in range(4)]
+        merged = sorted(v for run in runs for v in run)
+        for p in (50, 90, 100):
+            assert nearest_rank_of(runs, p) == nearest_rank(merged, p)

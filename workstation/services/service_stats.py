@@ -9,6 +9,7 @@ figures (opinions, incidents) through :class:`FigureProvider`.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -33,7 +34,6 @@ from workstation.services.stats_figures import (
     Figures,
     Group,
     ServiceStats,
-    nearest_rank,
 )
 
 if TYPE_CHECKING:
@@ -68,19 +68,20 @@ class _Tally:
     satisfied: int = 0
     late: int = 0
     overrides: int = 0
-    waits: list[float] = field(default_factory=list)
-    serves: list[float] = field(default_factory=list)
+    waits: list[list[int]] = field(default_factory=list)
+    """The sorted waits of each cell in the group (runs: never merged, see nearest_rank_of)."""
+    serves: list[list[int]] = field(default_factory=list)
     sla_met: int = 0
 
     def figures(self, open_seconds: float | None, overrides: bool) -> Figures:
-        waits, serves = sorted(self.waits), sorted(self.serves)
+        waits, serves, served = self.waits, self.serves, self.served
         return Figures(
-            served=self.served,
+            served=served,
             no_shows=self.no_shows,
-            wait_p50=_r(nearest_rank(waits, 50)),
-            wait_p90=_r(nearest_rank(waits, 90)),
-            serve_p50=_r(nearest_rank(serves, 50)),
-            serve_mean=_r(sum(serves) / len(serves)) if serves else None,
+            wait_p50=nearest_rank_of(waits, 50),
+            wait_p90=nearest_rank_of(waits, 90),
+            serve_p50=nearest_rank_of(serves, 50),
+            serve_mean=_r(self.serve_total / served) if served else None,
             serve_total=round(self.serve_total, 1),
             sla_met=self.sla_met,
             rated=self.rated,
@@ -89,6 +90,25 @@ class _Tally:
             open_seconds=None if open_seconds is None else round(open_seconds, 1),
             overrides=self.overrides if overrides else None,
         )
+
+
+def nearest_rank_of(runs: list[list[int]], p: float) -> int | None:
+    """The p-th percentile by nearest rank of the values of several sorted runs, without
+    merging them: the least value v with at least ⌈p·n⌉ values ≤ v, by bisection over
+    the (whole-second) values, counting each run by bisection too."""
+    n = sum(len(run) for run in runs)
+    if not n:
+        return None
+    rank = max(1, math.ceil(p / 100 * n))
+    low = min(run[0] for run in runs if run)
+    high = max(run[-1] for run in runs if run)
+    while low < high:
+        middle = (low + high) // 2
+        if sum(bisect_right(run, middle) for run in runs) >= rank:
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def _r(seconds: float | None) -> float | None:
@@ -159,8 +179,8 @@ class ServiceStatsService:
         waits sorted once, its SLA counted by bisection (sorting runs already sorted, as
         the groups then do, is a merge)."""
         for service, counter, teller, n, waits_text, serves_text, *rated in rows:
-            waits = sorted(map(float, waits_text.split(",")))
-            serves = sorted(map(float, serves_text.split(",")))
+            waits = sorted(map(int, waits_text.split(",")))
+            serves = sorted(map(int, serves_text.split(",")))
             met = bisect_right(waits, self._targets.get(service, 0.0) + ROUNDING)
             serve = sum(serves)
             for key in _keys((service, counter, teller)):
@@ -168,8 +188,8 @@ class ServiceStatsService:
                 tally.served += n
                 tally.sla_met += met
                 tally.serve_total += serve
-                tally.waits.extend(waits)
-                tally.serves.extend(serves)
+                tally.waits.append(waits)
+                tally.serves.append(serves)
                 tally.rated += rated[0]
                 tally.satisfied += rated[1]
                 tally.late += rated[2]

@@ -114,10 +114,11 @@ def no_show_counts(s: Session, period: Period) -> Sequence[Any]:
 
 
 class numbers_list(FunctionElement[str]):
-    """An aggregate: the group's values to a tenth, as one comma-separated string.
+    """An aggregate: the group's values in whole seconds, as one comma-separated string.
 
     The percentiles need every value; one string per group crosses into Python
-    instead of a row per ticket (which costs more than the query itself).
+    instead of a row per ticket (which costs more than the query itself), and
+    integers, which the database writes and Python reads far faster than decimals.
     """
 
     type = String()
@@ -127,13 +128,13 @@ class numbers_list(FunctionElement[str]):
 
 @compiles(numbers_list, "sqlite")
 def _sqlite_list(element: numbers_list, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"group_concat(ROUND({compiler.process(element.clauses, **kw)}, 1), ',')"
+    return f"group_concat(CAST(ROUND({compiler.process(element.clauses, **kw)}) AS INTEGER), ',')"
 
 
 @compiles(numbers_list)
 def _string_agg(element: numbers_list, compiler: SQLCompiler, **kw: Any) -> str:
     value = compiler.process(element.clauses, **kw)
-    return f"string_agg(CAST(ROUND(CAST({value} AS numeric), 1) AS text), ',')"
+    return f"string_agg(CAST(CAST(ROUND(CAST({value} AS numeric)) AS bigint) AS text), ',')"
 
 
 def served(s: Session, period: Period) -> Sequence[Any]:
