@@ -166,6 +166,7 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         "key.tip.service_stats",
         SUPERVISORS,
         lambda nav: nav.open_service_stats(),
+        show=False,  # in the menu and the palette; the footer keeps the daily keys
     ),
     HomeAction(
         "lock",
