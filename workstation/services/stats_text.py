@@ -115,5 +115,6 @@ def analysis(stats: ServiceStats) -> list[str]:
         lines.append(f"空闲最多：{most.key}号窗口 {idle}。 Most idle: window {most.key} {idle}.")
     late = stats.overall.figures.late_ratings
     if late:
-        lines.append(f"迟评 {late} 笔，需核实。 {late} late ratings to look into.")
+        plural = "s" if late != 1 else ""
+        lines.append(f"迟评 {late} 笔，需核实。 {late} late rating{plural} to look into.")
     return lines
