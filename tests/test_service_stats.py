@@ -138,13 +138,11 @@ class Opinions:
     """A provider as the opinion book will be: its figures join the groups they name."""
 
     def figures(self, branch_code, first, last):
+        named = ("opinions_received", "收到意见", "Opinions received")
         return [
-            ExtraFigure(
-                "opinions_received", "收到意见", "Opinions received", Dimension.OVERALL, "", 3
-            ),
-            ExtraFigure(
-                "opinions_received", "收到意见", "Opinions received", Dimension.TELLER, "T001", 2
-            ),
+            ExtraFigure(*named, Dimension.OVERALL, "", 3),
+            ExtraFigure(*named, Dimension.TELLER, "T001", 2),
+            ExtraFigure(*named, Dimension.TELLER, "M001", 1),  # served nobody today
         ]
 
 
@@ -155,6 +153,9 @@ def test_figure_providers_add_their_figures_to_the_groups_they_name(station, sta
     assert [x.value for x in stats.overall.figures.extra] == [3]
     assert [x.value for x in one(stats.tellers, "T001").extra] == [2]
     assert one(stats.tellers, "T002").extra == ()
+    assert [x.value for x in one(stats.tellers, "M001").extra] == [1]
+    assert one(stats.tellers, "M001").served == 0
+    assert [g.label for g in stats.tellers] == ["M001 陈刚", "T001 张敏", "T002 李娜"]
 
 
 def test_nearest_rank():

@@ -39,7 +39,13 @@ from workstation.services.stats_figures import (
 if TYPE_CHECKING:
     from workstation.station import Station
 
-__all__ = ["ServiceStatsError", "ServiceStatsService", "StatsProviders", "stats_of"]
+__all__ = [
+    "ServiceStatsError",
+    "ServiceStatsService",
+    "StatsProviders",
+    "figure_providers",
+    "stats_of",
+]
 
 OPENS = (str(TicketEventKind.WINDOW_OPEN), str(TicketEventKind.WINDOW_RESUME))
 ROUNDING = 0.0005
@@ -157,14 +163,16 @@ class ServiceStatsService:
         start = datetime.combine(first, time(), zone)
         end = datetime.combine(last + timedelta(days=1), time(), zone)
         period = q.Period(self.branch_code, first, last, start, end)
+        extras = [f for p in self.providers for f in p.figures(self.branch_code, first, last)]
         tallies: Tallies = defaultdict(_Tally)
+        for figure in extras:  # a group only a provider counted (a teller with no ticket)
+            tallies[(figure.dimension, figure.group)]
         with self.db.read() as s:
             self._no_shows(q.no_show_counts(s, period), tallies)
             self._served(q.served(s, period), tallies)
             opened = self._open_time(q.window_events(s, period), end)
             self._overrides(q.override_counts(s, period), tallies)
             names = self._names(s, tallies)
-        extras = [f for p in self.providers for f in p.figures(self.branch_code, first, last)]
         return self._stats(period, tallies, opened, names, extras)
 
     # -- adding up ---------------------------------------------------------------------
@@ -296,7 +304,20 @@ class ServiceStatsService:
         return Group(dimension, key, spec.name_zh, spec.name_en, figures, target)
 
 
-def stats_of(station: Station, providers: Iterable[FigureProvider] = ()) -> ServiceStatsService:
-    """The statistics of ``station``'s branch, by its branch pack's targets."""
+def figure_providers(station: Station) -> list[FigureProvider]:
+    """The providers of the figures other parts of the branch own, for ``station``.
+
+    The one place to wire them: the opinion book (opinions received, closed on time)
+    and the incidents add theirs here. None yet: no such figure is shown.
+    """
+    return []
+
+
+def stats_of(
+    station: Station, providers: Iterable[FigureProvider] | None = None
+) -> ServiceStatsService:
+    """The statistics of ``station``'s branch by its branch pack's targets, with the
+    extra figures of ``providers`` (default: :func:`figure_providers`)."""
     code, pack = station.branch.code, station.queue.pack
-    return ServiceStatsService(station.db, station.clock, code, pack, providers)
+    chosen = figure_providers(station) if providers is None else providers
+    return ServiceStatsService(station.db, station.clock, code, pack, chosen)
