@@ -24,11 +24,9 @@ Goals: statistics <= 1 s, PDF <= 2 s; both printed with their ratio to the basel
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -36,19 +34,10 @@ from pathlib import Path
 sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 
-def median_ms(work: Callable[[], object], runs: int) -> tuple[float, object]:
-    """Median wall time of ``runs`` calls, in ms, and the last result."""
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), result
-
-
 def measure(folder: Path, days: int, runs: int) -> None:
     from sqlalchemy import func, select, text
 
+    from benchmarks.eod import median_ms
     from benchmarks.service_report_seed import seed
     from printing.fonts import choose_font, register
     from printing.service_report import render_service_report, report_data

@@ -49,69 +49,88 @@ def to(station, hhmmss: str) -> None:
     station.clock.advance(seconds=(target - now).total_seconds())
 
 
+SCRIPT = """
+09:00 issue payment
+09:01 issue policy_service
+09:02 issue payment
+09:03 issue policy_service
+09:04 issue payment
+09:05 call 01
+09:06 issue payment
+09:06 start 01
+09:06 call 02
+09:07 start 02
+09:08 issue payment
+09:10 finish 01
+09:10:30 rate 01 1
+09:11:40 call 01
+09:12 recall 01
+09:12 start 01
+09:15 finish 02
+09:15:30 rate 02 2
+09:16 call 02
+09:17 recall 02
+09:18 no_show 02
+09:20 finish 01
+09:20:30 rate 01 2
+09:22 call 01
+09:23 recall 01
+09:24 no_show 01
+09:25 call 01
+09:25 start 01
+09:30 override 01
+09:35 finish 01
+09:36 unrated 01
+09:40 pause 01
+09:50 close 02
+10:00 resume 01
+10:00 call 01
+10:01 start 01
+10:02 issue payment
+10:03 finish 01
+10:04 call 01
+10:04:30 rate 01 4 waiting
+10:05 start 01
+10:10 finish 01
+10:10:30 rate 01 3
+10:30 close 01
+11:00 read
+"""
+"""The day above, one step a line: time, what, the window (or service) and its values."""
+
+
 def scripted_day(station, station2) -> None:
-    """Play the day above: ``station`` is counter 01, ``station2`` counter 02."""
-    q1, q2, r1, r2 = station.queue, station2.queue, station.ratings, station2.ratings
+    """Play :data:`SCRIPT`: ``station`` is counter 01, ``station2`` counter 02."""
     to(station, "09:00")
-    t1, t2, desk = at_window(station, "T001"), at_window(station2, "T002"), lobby(station)
+    tellers = {"01": at_window(station, "T001"), "02": at_window(station2, "T002")}
+    at = {"01": station, "02": station2}
+    desk = lobby(station)
 
-    def issue(service: str) -> None:
-        q1.issue(desk, service, Priority.NONE)
+    def rate(counter: str, level: str, *reasons: str) -> None:
+        ratings = at[counter].ratings
+        ratings.answer(counter, ratings.pending(counter).id, int(level), reasons=reasons)
 
-    def rate(ratings, counter: str, level: int | None, **more) -> None:
-        asked = ratings.pending(counter)
-        if level is None:
-            ratings.expire(counter, asked.id)
-        else:
-            ratings.answer(counter, asked.id, level, **more)
+    def unrated(counter: str) -> None:
+        ratings = at[counter].ratings
+        ratings.expire(counter, ratings.pending(counter).id)
 
-    steps = [
-        ("09:00", lambda: issue("payment")),
-        ("09:01", lambda: issue("policy_service")),
-        ("09:02", lambda: issue("payment")),
-        ("09:03", lambda: issue("policy_service")),
-        ("09:04", lambda: issue("payment")),
-        ("09:05", lambda: q1.call_next(t1, "01")),
-        ("09:06", lambda: issue("payment")),
-        ("09:06", lambda: q1.start(t1, "01")),
-        ("09:06", lambda: q2.call_next(t2, "02")),
-        ("09:07", lambda: q2.start(t2, "02")),
-        ("09:08", lambda: issue("payment")),
-        ("09:10", lambda: q1.finish(t1, "01")),
-        ("09:10:30", lambda: rate(r1, "01", 1)),
-        ("09:11:40", lambda: q1.call_next(t1, "01")),
-        ("09:12", lambda: q1.recall(t1, "01")),
-        ("09:12", lambda: q1.start(t1, "01")),
-        ("09:15", lambda: q2.finish(t2, "02")),
-        ("09:15:30", lambda: rate(r2, "02", 2)),
-        ("09:16", lambda: q2.call_next(t2, "02")),
-        ("09:17", lambda: q2.recall(t2, "02")),
-        ("09:18", lambda: q2.no_show(t2, "02")),
-        ("09:20", lambda: q1.finish(t1, "01")),
-        ("09:20:30", lambda: rate(r1, "01", 2)),
-        ("09:22", lambda: q1.call_next(t1, "01")),
-        ("09:23", lambda: q1.recall(t1, "01")),
-        ("09:24", lambda: q1.no_show(t1, "01")),
-        ("09:25", lambda: q1.call_next(t1, "01")),
-        ("09:25", lambda: q1.start(t1, "01")),
-        ("09:30", lambda: station.overrides.request(t1, Ask(Purpose.POSTING, "k1", "d1", 1), "01")),
-        ("09:35", lambda: q1.finish(t1, "01")),
-        ("09:36", lambda: rate(r1, "01", None)),
-        ("09:40", lambda: q1.pause_window(t1, "01", PauseReason.BREAK)),
-        ("09:50", lambda: q2.close_window(t2, "02")),
-        ("10:00", lambda: q1.resume_window(t1, "01")),
-        ("10:00", lambda: q1.call_next(t1, "01")),
-        ("10:01", lambda: q1.start(t1, "01")),
-        ("10:02", lambda: issue("payment")),
-        ("10:03", lambda: q1.finish(t1, "01")),
-        ("10:04", lambda: q1.call_next(t1, "01")),
-        ("10:04:30", lambda: rate(r1, "01", 4, reasons=["waiting"])),
-        ("10:05", lambda: q1.start(t1, "01")),
-        ("10:10", lambda: q1.finish(t1, "01")),
-        ("10:10:30", lambda: rate(r1, "01", 3)),
-        ("10:30", lambda: q1.close_window(t1, "01")),
-        ("11:00", lambda: None),
-    ]
-    for when, step in steps:
+    def window(step: str):
+        return lambda counter: getattr(at[counter].queue, step)(tellers[counter], counter)
+
+    ask = Ask(Purpose.POSTING, "k1", "d1", 1)
+    steps = {
+        "issue": lambda service: station.queue.issue(desk, service, Priority.NONE),
+        **{step: window(step) for step in ("recall", "start", "finish", "no_show")},
+        "call": window("call_next"),
+        "close": window("close_window"),
+        "resume": window("resume_window"),
+        "pause": lambda c: at[c].queue.pause_window(tellers[c], c, PauseReason.BREAK),
+        "override": lambda c: at[c].overrides.request(tellers[c], ask, c),
+        "rate": rate,
+        "unrated": unrated,
+        "read": lambda: None,
+    }
+    for line in SCRIPT.strip().splitlines():
+        when, what, *values = line.split()
         to(station, when)
-        step()
+        steps[what](*values)

@@ -12,9 +12,9 @@ import csv
 import io
 from collections.abc import Callable
 
-from workstation.services.stats_figures import Figures, Group, ServiceStats
+from workstation.services.stats_figures import Group, ServiceStats
 
-Cellf = Callable[[Group], object]
+Cellf = Callable[[Group], str]
 
 
 def _rate(value: float | None) -> str:
@@ -29,33 +29,48 @@ def _count(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _f(read: Callable[[Figures], object], show: Callable[..., str]) -> Cellf:
-    return lambda group: show(read(group.figures))
+SPEC = """
+dimension      group.dimension   text
+key            group.key         text
+name_zh        group.name_zh     text
+name_en        group.name_en     text
+served         served            count
+no_shows       no_shows          count
+no_show_rate   no_show_rate      rate
+wait_p50_s     wait_p50          seconds
+wait_p90_s     wait_p90          seconds
+target_wait_s  group.target_wait seconds
+sla_met        sla_met           count
+sla_rate       sla_rate          rate
+serve_p50_s    serve_p50         seconds
+serve_mean_s   serve_mean        seconds
+rated          rated             count
+satisfied      satisfied         count
+satisfaction   satisfaction      rate
+rating_rate    rating_rate       rate
+late_ratings   late_ratings      count
+open_s         open_seconds      seconds
+idle_s         idle_seconds      seconds
+overrides      overrides         count
+"""
+"""Each column before the extra figures: its header, where its value is (a figure of
+:class:`Figures`, or ``group.`` an attribute of the group) and how it is written."""
+WRITTEN: dict[str, Callable[..., str]] = {
+    "text": str, "count": _count, "rate": _rate, "seconds": _seconds,
+}  # fmt: skip
 
 
-COLUMNS: tuple[tuple[str, Cellf], ...] = (
-    ("dimension", lambda g: str(g.dimension)),
-    ("key", lambda g: g.key),
-    ("name_zh", lambda g: g.name_zh),
-    ("name_en", lambda g: g.name_en),
-    ("served", _f(lambda f: f.served, _count)),
-    ("no_shows", _f(lambda f: f.no_shows, _count)),
-    ("no_show_rate", _f(lambda f: f.no_show_rate, _rate)),
-    ("wait_p50_s", _f(lambda f: f.wait_p50, _seconds)),
-    ("wait_p90_s", _f(lambda f: f.wait_p90, _seconds)),
-    ("target_wait_s", lambda g: _seconds(g.target_wait)),
-    ("sla_met", _f(lambda f: f.sla_met, _count)),
-    ("sla_rate", _f(lambda f: f.sla_rate, _rate)),
-    ("serve_p50_s", _f(lambda f: f.serve_p50, _seconds)),
-    ("serve_mean_s", _f(lambda f: f.serve_mean, _seconds)),
-    ("rated", _f(lambda f: f.rated, _count)),
-    ("satisfied", _f(lambda f: f.satisfied, _count)),
-    ("satisfaction", _f(lambda f: f.satisfaction, _rate)),
-    ("rating_rate", _f(lambda f: f.rating_rate, _rate)),
-    ("late_ratings", _f(lambda f: f.late_ratings, _count)),
-    ("open_s", _f(lambda f: f.open_seconds, _seconds)),
-    ("idle_s", _f(lambda f: f.idle_seconds, _seconds)),
-    ("overrides", _f(lambda f: f.overrides, _count)),
+def _cell(source: str, how: str) -> Cellf:
+    write = WRITTEN[how]
+    if source.startswith("group."):
+        attribute = source.removeprefix("group.")
+        return lambda group: write(getattr(group, attribute))
+    return lambda group: write(getattr(group.figures, source))
+
+
+COLUMNS: tuple[tuple[str, Cellf], ...] = tuple(
+    (header, _cell(source, how))
+    for header, source, how in (line.split() for line in SPEC.strip().splitlines())
 )
 """(header, cell) of every column before the extra figures."""
 
@@ -70,5 +85,5 @@ def stats_csv(stats: ServiceStats) -> str:
     for group in stats.groups():
         values = {x.key: x.value for x in group.figures.extra}
         extras = [str(values[key]) if key in values else "" for key in extra]
-        writer.writerow([*period, *(str(cell(group)) for _, cell in COLUMNS), *extras])
+        writer.writerow([*period, *(cell(group) for _, cell in COLUMNS), *extras])
     return out.getvalue()

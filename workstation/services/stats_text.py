@@ -7,6 +7,7 @@ worst figures against the branch pack's targets, in Chinese with English.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from workstation.services.stats_figures import Figures, Group, ServiceStats
@@ -33,20 +34,36 @@ def count(value: int | None) -> str:
     return DASH if value is None else str(value)
 
 
-FIGURE_ROWS: tuple[tuple[str, str, Callable[[Figures], str]], ...] = (
-    ("服务人数", "Served", lambda f: count(f.served)),
-    ("等候时长P50", "Wait p50", lambda f: duration(f.wait_p50)),
-    ("等候时长P90", "Wait p90", lambda f: duration(f.wait_p90)),
-    ("办理时长P50", "Serve p50", lambda f: duration(f.serve_p50)),
-    ("平均办理时长", "Serve mean", lambda f: duration(f.serve_mean)),
-    ("等候达标率", "SLA attainment", lambda f: percent(f.sla_rate)),
-    ("过号率", "No-show rate", lambda f: percent(f.no_show_rate)),
-    ("满意率", "Satisfaction", lambda f: percent(f.satisfaction)),
-    ("评价率", "Rating rate", lambda f: percent(f.rating_rate)),
-    ("迟评", "Late ratings", lambda f: count(f.late_ratings)),
-    ("空闲时长", "Idle time", lambda f: duration(f.idle_seconds)),
-    ("授权申请", "Overrides asked", lambda f: count(f.overrides)),
-)
+FIGURES = """
+served        服务人数      Served           count
+wait_p50      等候时长P50   Wait p50         duration
+wait_p90      等候时长P90   Wait p90         duration
+serve_p50     办理时长P50   Serve p50        duration
+serve_mean    平均办理时长  Serve mean       duration
+sla_rate      等候达标率    SLA attainment   percent
+no_show_rate  过号率        No-show rate     percent
+satisfaction  满意率        Satisfaction     percent
+rating_rate   评价率        Rating rate      percent
+late_ratings  迟评          Late ratings     count
+idle_seconds  空闲时长      Idle time        duration
+overrides     授权申请      Overrides asked  count
+"""
+"""Every figure a group has, in the order tables show them: its attribute of
+:class:`Figures`, its names and how it reads."""
+SHOWN: dict[str, Callable[..., str]] = {"count": count, "duration": duration, "percent": percent}
+
+
+def _shown(attribute: str, how: str) -> Callable[[Figures], str]:
+    show = SHOWN[how]
+    return lambda figures: show(getattr(figures, attribute))
+
+
+def _figure_rows() -> tuple[tuple[str, str, Callable[[Figures], str]], ...]:
+    rows = [re.split(r"\s{2,}", line.strip()) for line in FIGURES.strip().splitlines()]
+    return tuple((zh, en, _shown(attribute, how)) for attribute, zh, en, how in rows)
+
+
+FIGURE_ROWS = _figure_rows()
 """(zh, en, text) of every figure a group has, in the order tables show them."""
 
 
@@ -68,18 +85,29 @@ def _extremes(
     return measured[-1][2], measured[0][2]
 
 
+def _best_and_worst(
+    groups: Sequence[Group],
+    rate: Callable[[Group], float | None],
+    figure: tuple[str, str],
+    names: Callable[[Group], tuple[str, str]],
+) -> list[str]:
+    """``满意率最高：… ；最低：… 。 Highest satisfaction: …; lowest: ….`` (or nothing)."""
+    found = _extremes(groups, rate)
+    if not found:
+        return []
+    (best_zh, best_en), (worst_zh, worst_en) = names(found[0]), names(found[1])
+    high, low = percent(rate(found[0])), percent(rate(found[1]))
+    zh = f"{figure[0]}最高：{best_zh} {high}；最低：{worst_zh} {low}。"
+    return [f"{zh} Highest {figure[1]}: {best_en} {high}; lowest: {worst_en} {low}."]
+
+
 def analysis(stats: ServiceStats) -> list[str]:
     """The analysis lines: best and worst against the targets, each in both languages."""
     lines: list[str] = []
-    found = _extremes(stats.tellers, lambda g: g.figures.satisfaction)
-    if found:
-        best, worst = found
-        lines.append(
-            f"满意率最高：{best.label} {percent(best.figures.satisfaction)}；"
-            f"最低：{worst.label} {percent(worst.figures.satisfaction)}。"
-            f" Highest satisfaction: {best.key} {percent(best.figures.satisfaction)};"
-            f" lowest: {worst.key} {percent(worst.figures.satisfaction)}."
-        )
+    lines += _best_and_worst(
+        stats.tellers, lambda g: g.figures.satisfaction, ("满意率", "satisfaction"),
+        lambda g: (g.label, g.key),
+    )  # fmt: skip
     over = [
         g
         for g in stats.services
@@ -93,15 +121,10 @@ def analysis(stats: ServiceStats) -> list[str]:
         )
     if stats.services and not over:
         lines.append("各业务等候P90均在目标内。 Every service's wait p90 is within its target.")
-    found = _extremes(stats.services, lambda g: g.figures.sla_rate)
-    if found:
-        best, worst = found
-        lines.append(
-            f"等候达标率最高：{best.name_zh} {percent(best.figures.sla_rate)}；"
-            f"最低：{worst.name_zh} {percent(worst.figures.sla_rate)}。"
-            f" Best SLA attainment: {best.name_en} {percent(best.figures.sla_rate)};"
-            f" worst: {worst.name_en} {percent(worst.figures.sla_rate)}."
-        )
+    lines += _best_and_worst(
+        stats.services, lambda g: g.figures.sla_rate, ("等候达标率", "SLA attainment"),
+        lambda g: (g.name_zh, g.name_en),
+    )  # fmt: skip
     found = _extremes(stats.counters, lambda g: g.figures.no_show_rate)
     if found:
         worst = found[0]
