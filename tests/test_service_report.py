@@ -116,3 +116,13 @@ def test_the_csv_parses_to_the_same_figures(report):
     assert float(overall["no_show_rate"]) == pytest.approx(0.25)
     assert by[("service", "payment")]["target_wait_s"] == "900.0"
     assert (overall["period_from"], overall["period_to"]) == ("2026-11-27", "2026-11-27")
+
+
+def test_a_period_ending_before_it_starts_is_refused_in_one_line(config, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text(render_config(config), encoding="utf-8")
+    args = ["--config", str(path), "--lang", "en", "report", "service"]
+    result = CliRunner().invoke(main, [*args, "--from", "2026-11-27", "--to", "2026-11-01"])
+    assert result.exit_code == 1
+    assert "before it starts" in result.output and len(result.output.strip().splitlines()) == 1
+    assert not (tmp_path / "output").exists() or not any((tmp_path / "output").iterdir())
