@@ -162,6 +162,16 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         lambda nav: nav.open_branch_close(),
     ),
     HomeAction(
+        "service_stats",
+        "v",
+        "action.service_stats",
+        "key.service_stats",
+        "key.tip.service_stats",
+        SUPERVISORS,
+        lambda nav: nav.open_service_stats(),
+        show=False,  # in the menu and the palette; the footer keeps the daily keys
+    ),
+    HomeAction(
         "lock",
         "f12",
         "action.lock",

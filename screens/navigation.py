@@ -36,6 +36,7 @@ from screens.picker import PickerScreen
 from screens.posted import PostedScreen
 from screens.posting_detail import PostingDetailScreen
 from screens.review import ReviewScreen
+from screens.service_stats import ServiceStatsScreen
 from screens.signin import SignInScreen
 from screens.till import Direction, OpenShiftScreen, TillScreen
 from screens.till_ops import CloseScreen, VaultScreen
@@ -172,6 +173,8 @@ class Navigator:
 
     def open_opinions(self) -> None:
         self.app.push_screen(OpinionsScreen())
+    def open_service_stats(self) -> None:
+        self.app.push_screen(ServiceStatsScreen())
 
     # -- the counter's queue ------------------------------------------------------------
 

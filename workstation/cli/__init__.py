@@ -41,6 +41,7 @@ SUBCOMMANDS = {
     "serve": "workstation.cli.servecmd:serve",
     "display": "workstation.cli.displaycmd:display",
     "pad": "workstation.cli.padcmd:pad",
+    "report": "workstation.cli.reportcmd:report",
 }
 OWN_LOG = {"demo"}
 """Commands that start their own log (the demo writes it into its own folder)."""

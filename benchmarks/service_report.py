@@ -1,0 +1,112 @@
+"""The periodic service report at scale: a 20-counter branch over 90 days, about 150,000 tickets.
+
+    .venv/bin/python benchmarks/service_report.py [--days 90] [--runs 3] [--data-dir DIR]
+
+A fresh migrated demo database (``prepare_demo``) gets, in bulk inserts
+(benchmarks/service_report_seed.py), 20 tellers at windows 05-24 serving
+back to back for ``--days`` business days: tickets with their events (issue,
+call, start, finish; no-shows called, recalled, marked), the windows' open,
+pause, resume and close, and a rating per served ticket. ``--data-dir`` keeps
+the database there and reuses it on the next run (seeding takes a minute or two).
+
+Then the median of ``--runs`` of:
+
+- the statistics of the whole period (``ServiceStatsService.period``: every
+  figure per teller, window, service and the branch);
+- the CSV, and the PDF (tables, two bar charts, the analysis) from those figures;
+- the baseline: a bare ``SELECT service, count(*) FROM tickets GROUP BY service``
+  on the same database.
+
+Goals: statistics <= 1 s, PDF <= 2 s; both printed with their ratio to the baseline
+(the ratio is what to compare across machines: a loaded machine slows all alike).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+# the repository instead of this folder: benchmarks/queue.py would hide the standard ``queue``
+sys.path[0] = str(Path(__file__).resolve().parents[1])
+
+
+def measure(folder: Path, days: int, runs: int) -> None:
+    from sqlalchemy import func, select, text
+
+    from benchmarks.eod import median_ms
+    from benchmarks.service_report_seed import seed
+    from printing.fonts import choose_font, register
+    from printing.service_report import render_service_report, report_data
+    from workstation.cli.demo import join_demo, prepare_demo
+    from workstation.db.queue import Ticket
+    from workstation.domain.clock import SystemClock, local_date
+    from workstation.services.passwords import Passwords
+    from workstation.services.receipt_data import Bilingual
+    from workstation.services.service_stats import stats_of
+    from workstation.services.stats_csv import stats_csv
+    from workstation.station import open_station
+
+    reuse = (folder / "demo.db").exists()
+    config, secrets = join_demo(folder, "01", "zh") if reuse else prepare_demo(folder, "zh")
+    station = open_station(config, secrets, SystemClock(), Passwords.fast())
+    try:
+        last = local_date(station.clock)
+        if not reuse:
+            start = time.perf_counter()
+            seed(station, last, days)
+            print(f"  seeded in {time.perf_counter() - start:.1f} s")
+        with station.db.read() as s:
+            last = s.scalar(select(func.max(Ticket.business_date))) or last
+            tickets = s.scalar(select(func.count()).select_from(Ticket)) or 0
+        first = last - timedelta(days=days - 1)
+        print(f"  {tickets:,} tickets, {first} … {last}, SQLite WAL FULL")
+        grouped = text("SELECT service, count(*) FROM tickets GROUP BY service")
+
+        def bare() -> object:
+            with station.db.read() as s:
+                return s.execute(grouped).all()
+
+        service = stats_of(station)
+        base_ms, _ = median_ms(bare, runs)
+        stats_ms, stats = median_ms(lambda: service.period(first, last), runs)
+        csv_ms, _ = median_ms(lambda: stats_csv(stats), runs)  # type: ignore[arg-type]
+        font = choose_font(config.printing.font)
+        register(font)
+        branch = Bilingual(station.branch.name_zh, station.branch.name_en)
+        data = report_data(stats, branch, station.clock.zone)  # type: ignore[arg-type]
+        pdf_ms, pdf = median_ms(lambda: render_service_report(data, font), runs)
+    finally:
+        station.close()
+    served = stats.overall.figures.served  # type: ignore[attr-defined]
+    print()
+    print(f"{'what':<34} {'ms':>9} {'ratio':>8}  goal")
+    print(f"{'bare GROUP BY service (baseline)':<34} {base_ms:9.1f} {1:7.1f}x")
+    for what, ms, goal in (
+        (f"statistics ({served:,} served)", stats_ms, "<= 1000 ms"),
+        ("CSV from the figures", csv_ms, ""),
+        (f"PDF ({len(pdf) // 1024} KB)", pdf_ms, "<= 2000 ms"),  # type: ignore[arg-type]
+    ):
+        print(f"{what:<34} {ms:9.1f} {ms / base_ms:7.1f}x  {goal}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--days", type=int, default=90)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--data-dir", type=Path, help="keep (and reuse) the seeded database here")
+    args = parser.parse_args()
+    print(f"{args.days} days, 20 windows ...")
+    if args.data_dir is not None:
+        args.data_dir.mkdir(parents=True, exist_ok=True)
+        measure(args.data_dir, args.days, args.runs)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        measure(Path(tmp), args.days, args.runs)
+
+
+if __name__ == "__main__":
+    main()
