@@ -173,6 +173,7 @@ class Navigator:
 
     def open_opinions(self) -> None:
         self.app.push_screen(OpinionsScreen())
+
     def open_service_stats(self) -> None:
         self.app.push_screen(ServiceStatsScreen())
 

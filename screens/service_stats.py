@@ -15,7 +15,6 @@ from textual.widgets import DataTable, Footer, Label, Static
 from screens.base import BACK, WorkstationScreen
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import time_of_day
-from workstation.services.service_stats import stats_of
 from workstation.services.stats_figures import Dimension, Group, ServiceStats
 from workstation.services.stats_text import FIGURE_ROWS, analysis, extra_text
 
@@ -45,7 +44,7 @@ class ServiceStatsScreen(WorkstationScreen):
 
     def action_refresh(self) -> None:
         station = self.app.require_station()
-        self.call_service(lambda: stats_of(station).today(), self._show)
+        self.call_service(station.stats.today, self._show)
 
     def _show(self, stats: ServiceStats) -> None:
         t, zh = self.t, self.t.lang == "zh"

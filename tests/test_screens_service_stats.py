@@ -26,7 +26,10 @@ async def test_a_supervisor_sees_todays_figures_and_refreshes_them(station, stat
         assert row(table, "overall:")[:4] == ["全网点", "6", "5:00", "52:00"]
         assert "60.0%" in row(table, "overall:") and "1:23:00" in row(table, "overall:")
         assert row(table, "teller:T001")[:2] == ["柜员 T001 张敏", "5"]
-        assert row(table, "counter:02")[-2] == "42:00"  # idle at window 02
+        assert str(table.get_cell("counter:02", "Idle time")) == "42:00"  # idle at window 02
+        # A005's 不满意 opened a complaint about T001: the opinion book's figure
+        assert str(table.get_cell("teller:T001", "extra:opinions_received")) == "1"
+        assert str(table.get_cell("teller:T002", "extra:opinions_received")) == "—"
         assert row(table, "service:payment")[6] == "60.0%"  # SLA attainment
         assert "缴费等候P90 52:00 超过目标 15:00" in str(app.screen.query_one("#analysis").render())
         teller = station.auth.sign_in("T001", "demo1234")  # 11:00: one more served

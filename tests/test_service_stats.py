@@ -34,6 +34,11 @@ Idle = window open time - serving time: 01 open 09:00-09:40 (2400) +
 = 3000, serving 480: idle 2520 s. Branch: 7200 - 2220 = 4980 s.
 
 Overrides asked: 1 (T001 at 01, 09:30).
+
+The opinion book and the incidents (workstation/services/stats_providers.py):
+A005's 不满意 opened one follow-up complaint, about T001 at 01, still open:
+opinions received 1 (branch, T001, 01; none for T002 or 02), complaints 1,
+closed on time 0. No incident was started: incidents 0.
 """
 
 from __future__ import annotations
@@ -44,7 +49,11 @@ import pytest
 
 from tests.ledger_support import in_both_languages
 from tests.stats_support import DAY, scripted_day
-from workstation.services.service_stats import ServiceStatsError, nearest_rank_of, stats_of
+from workstation.services.service_stats import (
+    ServiceStatsError,
+    ServiceStatsService,
+    nearest_rank_of,
+)
 from workstation.services.stats_figures import (
     Dimension,
     ExtraFigure,
@@ -58,7 +67,7 @@ pytestmark = pytest.mark.db
 @pytest.fixture
 def day(station, station2):
     scripted_day(station, station2)
-    return stats_of(station).period(DAY, DAY)
+    return station.stats.period(DAY, DAY)
 
 
 def one(groups, key: str) -> Figures:
@@ -78,7 +87,12 @@ def test_the_branch_figures_of_the_scripted_day(day):
     assert f.rating_rate == pytest.approx(5 / 6)
     assert (f.open_seconds, f.idle_seconds) == (7200, 4980)
     assert f.overrides == 1
-    assert f.extra == ()  # no provider: no opinion or incident figure at all
+    assert [(x.key, x.value) for x in f.extra] == [
+        ("opinions_received", 1),
+        ("complaints", 1),
+        ("complaints_on_time", 0),
+        ("incidents", 0),
+    ]
 
 
 def test_per_teller_counter_and_service(day):
@@ -114,7 +128,7 @@ def test_per_teller_counter_and_service(day):
 
 def test_another_day_has_nothing(station, station2):
     scripted_day(station, station2)
-    empty = stats_of(station).period(date(2026, 11, 26), date(2026, 11, 26))
+    empty = station.stats.period(date(2026, 11, 26), date(2026, 11, 26))
     f = empty.overall.figures
     assert (f.served, f.wait_p50, f.satisfaction, f.sla_rate) == (0, None, None, None)
     assert (empty.tellers, empty.services) == ((), ())
@@ -124,13 +138,13 @@ def test_a_window_still_open_counts_until_now(station, station2):
     scripted_day(station, station2)
     station.queue.open_window(station.auth.sign_in("T001", "demo1234"), "01")  # 11:00
     station.clock.advance(minutes=10)
-    w01 = one(stats_of(station).period(DAY, DAY).counters, "01")
+    w01 = one(station.stats.period(DAY, DAY).counters, "01")
     assert w01.open_seconds == 4200 + 600
 
 
 def test_a_period_that_ends_before_it_starts_is_refused(station):
     with pytest.raises(ServiceStatsError) as caught:
-        stats_of(station).period(DAY, date(2026, 11, 1))
+        station.stats.period(DAY, date(2026, 11, 1))
     assert in_both_languages(caught.value.msg)
 
 
@@ -148,7 +162,9 @@ class Opinions:
 
 def test_figure_providers_add_their_figures_to_the_groups_they_name(station, station2):
     scripted_day(station, station2)
-    stats = stats_of(station, [Opinions()]).period(DAY, DAY)
+    stats = ServiceStatsService(
+        station.db, station.clock, "SH01", station.queue.pack, [Opinions()]
+    ).period(DAY, DAY)
     assert stats.extra_keys == (("opinions_received", "收到意见", "Opinions received"),)
     assert [x.value for x in stats.overall.figures.extra] == [3]
     assert [x.value for x in one(stats.tellers, "T001").extra] == [2]
@@ -174,3 +190,30 @@ def test_the_percentile_of_sorted_runs_is_that_of_their_merge():
         merged = sorted(v for run in runs for v in run)
         for p in (50, 90, 100):
             assert nearest_rank_of(runs, p) == nearest_rank(merged, p)
+
+
+def test_the_opinion_book_and_incidents_count_in_the_period(station, station2):
+    """On the scripted day: A005's follow-up (open, so not on time), plus a complaint
+    recorded, answered and closed the same day (on time), a praise for T002, and one
+    incident: received 3 (T001 2, T002 1), complaints 2, on time 1, incidents 1.
+    The next day counts none of them (no complaint: no complaint figures)."""
+    scripted_day(station, station2)
+    supervisor = station.auth.sign_in("S001", "demo1234")
+    book = station.opinions
+    complaint = book.record(supervisor, "counter", "complaint", "等候太久", teller="T001")
+    book.assign(supervisor, complaint.id, "S001")
+    book.respond(supervisor, complaint.id, "已致歉并说明高峰时段")
+    book.call_back(supervisor, complaint.id, "客户表示理解")
+    book.close(supervisor, complaint.id)
+    book.record(supervisor, "book", "praise", "服务热情", teller="T002")
+    station.incidents.start(supervisor, "printer_fault")
+    figures = [x for group in station.stats.today().groups() for x in group.figures.extra]
+    extra = {(x.key, x.dimension, x.group): x.value for x in figures}
+    assert extra[("opinions_received", Dimension.OVERALL, "")] == 3
+    assert extra[("opinions_received", Dimension.TELLER, "T001")] == 2
+    assert extra[("opinions_received", Dimension.TELLER, "T002")] == 1
+    assert extra[("complaints", Dimension.OVERALL, "")] == 2
+    assert extra[("complaints_on_time", Dimension.OVERALL, "")] == 1
+    assert extra[("incidents", Dimension.OVERALL, "")] == 1
+    later = station.stats.period(date(2026, 11, 28), date(2026, 11, 28)).overall.figures
+    assert [(x.key, x.value) for x in later.extra] == [("opinions_received", 0), ("incidents", 0)]

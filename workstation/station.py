@@ -44,6 +44,8 @@ from workstation.services.reports import ReportService
 from workstation.services.reversal import ReversalService
 from workstation.services.risk.engine import RULE_BOOK
 from workstation.services.risk.service import RiskService
+from workstation.services.service_stats import ServiceStatsService
+from workstation.services.stats_providers import IncidentFigures, OpinionFigures
 from workstation.services.tills import TillService
 from workstation.services.watchlist import load_watch_list
 
@@ -96,6 +98,8 @@ class Station:
     """Service incidents (服务应急) by the service pack's playbooks, and crowd suggestions."""
     prompts: PromptService
     """What the teller says at call, start and finish (the service pack's prompts)."""
+    stats: ServiceStatsService
+    """Service statistics (服务统计), with the opinion book's and incidents' figures."""
 
     @property
     def demo(self) -> bool:
@@ -205,4 +209,7 @@ def open_station(
         opinions=OpinionService(db, journal, clock, code, pack),
         incidents=IncidentService(db, journal, clock, code, service_pack),
         prompts=PromptService(db, templates, pack, service_pack.prompts),
+        stats=ServiceStatsService(
+            db, clock, code, pack, [OpinionFigures(db, clock), IncidentFigures(db, clock)]
+        ),
     )

@@ -57,12 +57,11 @@ def service(
     """The service report of business dates FROM … TO: figures per teller, window, service."""
     from workstation.cli.displaycmd import station_opener
     from workstation.files import write_atomically
-    from workstation.services.service_stats import stats_of
 
     opener, config, _lang = station_opener(obj, demo_dir, lang)
     station = opener()
     try:
-        stats = stats_of(station).period(_day(first), _day(last))
+        stats = station.stats.period(_day(first), _day(last))
         if kind == "csv":
             from workstation.services.stats_csv import stats_csv
 

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,15 +36,10 @@ from workstation.services.stats_figures import (
     ServiceStats,
 )
 
-if TYPE_CHECKING:
-    from workstation.station import Station
-
 __all__ = [
     "ServiceStatsError",
     "ServiceStatsService",
     "StatsProviders",
-    "figure_providers",
-    "stats_of",
 ]
 
 OPENS = (str(TicketEventKind.WINDOW_OPEN), str(TicketEventKind.WINDOW_RESUME))
@@ -302,22 +297,3 @@ class ServiceStatsService:
             return Group(dimension, key, key, key, figures)
         target = spec.target_wait.total_seconds()
         return Group(dimension, key, spec.name_zh, spec.name_en, figures, target)
-
-
-def figure_providers(station: Station) -> list[FigureProvider]:
-    """The providers of the figures other parts of the branch own, for ``station``.
-
-    The one place to wire them: the opinion book (opinions received, closed on time)
-    and the incidents add theirs here. None yet: no such figure is shown.
-    """
-    return []
-
-
-def stats_of(
-    station: Station, providers: Iterable[FigureProvider] | None = None
-) -> ServiceStatsService:
-    """The statistics of ``station``'s branch by its branch pack's targets, with the
-    extra figures of ``providers`` (default: :func:`figure_providers`)."""
-    code, pack = station.branch.code, station.queue.pack
-    chosen = figure_providers(station) if providers is None else providers
-    return ServiceStatsService(station.db, station.clock, code, pack, chosen)
