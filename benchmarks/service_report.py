@@ -4,7 +4,8 @@
 
 A fresh migrated demo database (``prepare_demo``) gets, in bulk inserts
 (benchmarks/service_report_seed.py), 20 tellers at windows 05-24 serving
-back to back for ``--days`` business days: tickets with their events (issue,
+back to back for ``--days`` working days (as the demo's history,
+:mod:`workstation.services.demo_history`): tickets with their events (issue,
 call, start, finish; no-shows called, recalled, marked), the windows' open,
 pause, resume and close, and a rating per served ticket. ``--data-dir`` keeps
 the database there and reuses it on the next run (seeding takes a minute or two).
@@ -27,7 +28,6 @@ import argparse
 import sys
 import tempfile
 import time
-from datetime import timedelta
 from pathlib import Path
 
 # the repository instead of this folder: benchmarks/queue.py would hide the standard ``queue``
@@ -46,7 +46,6 @@ def measure(folder: Path, days: int, runs: int) -> None:
     from workstation.domain.clock import SystemClock, local_date
     from workstation.services.passwords import Passwords
     from workstation.services.receipt_data import Bilingual
-    from workstation.services.service_stats import stats_of
     from workstation.services.stats_csv import stats_csv
     from workstation.station import open_station
 
@@ -60,9 +59,10 @@ def measure(folder: Path, days: int, runs: int) -> None:
             seed(station, last, days)
             print(f"  seeded in {time.perf_counter() - start:.1f} s")
         with station.db.read() as s:
-            last = s.scalar(select(func.max(Ticket.business_date))) or last
+            first, last = s.execute(
+                select(func.min(Ticket.business_date), func.max(Ticket.business_date))
+            ).one()
             tickets = s.scalar(select(func.count()).select_from(Ticket)) or 0
-        first = last - timedelta(days=days - 1)
         print(f"  {tickets:,} tickets, {first} … {last}, SQLite WAL FULL")
         grouped = text("SELECT service, count(*) FROM tickets GROUP BY service")
 
@@ -70,7 +70,7 @@ def measure(folder: Path, days: int, runs: int) -> None:
             with station.db.read() as s:
                 return s.execute(grouped).all()
 
-        service = stats_of(station)
+        service = station.stats
         base_ms, _ = median_ms(bare, runs)
         stats_ms, stats = median_ms(lambda: service.period(first, last), runs)
         csv_ms, _ = median_ms(lambda: stats_csv(stats), runs)  # type: ignore[arg-type]

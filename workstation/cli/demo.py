@@ -62,12 +62,13 @@ def demo_secrets() -> Secrets:
     return secrets
 
 
-def prepare_demo(data_dir: Path, lang: str) -> tuple[Config, Secrets]:
-    """Wipe ``data_dir``'s demo database, migrate, seed; return (config, secrets)."""
+def prepare_demo(data_dir: Path, lang: str, history_weeks: int = 0) -> tuple[Config, Secrets]:
+    """Wipe ``data_dir``'s demo database, migrate, seed (with ``history_weeks`` of past
+    service); return (config, secrets)."""
     from workstation.db.engine import Database
     from workstation.db.migrate import upgrade
     from workstation.domain.clock import SystemClock
-    from workstation.services.demo import seed_demo
+    from workstation.services.demo import seed_demo, write_demo_history
     from workstation.services.journal import Journal
     from workstation.services.passwords import Passwords
 
@@ -95,7 +96,10 @@ def prepare_demo(data_dir: Path, lang: str) -> tuple[Config, Secrets]:
     db = Database(config.database.url)
     try:
         upgrade(db)
-        seed_demo(db, Journal(secrets.journal_key(), clock), Passwords(), clock)
+        journal = Journal(secrets.journal_key(), clock)
+        seed_demo(db, journal, Passwords(), clock)
+        if history_weeks:
+            write_demo_history(db, journal, clock, history_weeks)
     finally:
         db.dispose()
     return config, secrets
@@ -180,6 +184,13 @@ def start_log(data_dir: Path, counter: str = "01") -> None:
 @click.option("--counter", default=None, help="With --join: this terminal's counter, e.g. 02.")
 @language_option
 @click.option("--no-run", is_flag=True, help="Prepare the demo database but do not open the TUI.")
+@click.option(
+    "--history-weeks",
+    type=click.IntRange(0, 26),
+    default=8,
+    show_default=True,
+    help="Weeks of generated past service (tickets, ratings, opinions) before today.",
+)
 @click.pass_obj
 def demo(
     obj: Context,
@@ -188,6 +199,7 @@ def demo(
     counter: str | None,
     lang: str | None,
     no_run: bool,
+    history_weeks: int,
 ) -> None:
     """Fresh seeded demo database (SH01, password demo1234), then the workstation.
 
@@ -206,7 +218,7 @@ def demo(
     else:
         data_dir = data_dir or default_data_dir() / "demo"
         start_log(data_dir)
-        config, secrets = prepare_demo(data_dir, lang)
+        config, secrets = prepare_demo(data_dir, lang, history_weeks)
     if no_run:
         click.echo(str(data_dir / "config.toml"))
         return

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from forms.branch_pack import load_branch_pack
 from workstation.db.engine import Database
 from workstation.domain.clock import Clock, local_date
 from workstation.domain.staff import Role
 from workstation.services.checklists import open_checked
+from workstation.services.demo_history import Window, Written, write_history
 from workstation.services.demo_policies import seed_policies
 from workstation.services.journal import Journal
 from workstation.services.passwords import Passwords
@@ -43,3 +46,22 @@ def open_demo_branch(db: Database, journal: Journal, clock: Clock) -> None:
     items = load_branch_pack().checklists.opening
     with db.write() as s:
         open_checked(s, journal, clock, DEMO_BRANCH.code, items, "L001")
+
+
+DEMO_WINDOWS = (
+    Window("01", "T001", minutes=(2, 7)),  # payments: quick
+    Window("02", "T002", minutes=(5, 14)),  # policy services and claims
+    Window("03", "M001", minutes=(6, 16)),
+)
+
+
+def write_demo_history(db: Database, journal: Journal, clock: Clock, weeks: int) -> Written:
+    """The ``weeks`` before today at the demo's three windows (tickets, ratings, opinions),
+    so the statistics and the periodic report have a past to show."""
+    last = local_date(clock) - timedelta(days=1)
+    pack = load_branch_pack()
+    with db.write() as s:
+        return write_history(
+            s, journal, pack, DEMO_BRANCH.code, DEMO_WINDOWS, last, weeks * 7, clock.zone,
+            clock.now(),
+        )  # fmt: skip
