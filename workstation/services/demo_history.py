@@ -37,6 +37,7 @@ from workstation.domain.queue import TicketEventKind
 from workstation.domain.rating import RatingStatus, Reason
 from workstation.domain.workdays import add_working_days, is_working_day
 from workstation.services.journal import Journal, Recorded, Where
+from workstation.services.opinions import follow_up_content
 
 LEVELS, LEVEL_WEIGHTS = (1, 2, 3, 4, 5), (55, 34, 8, 2, 1)
 """非常满意 … 非常不满意, as a branch's pads read over weeks."""
@@ -109,12 +110,12 @@ def _served(rows: _Rows, rng: random.Random, window: Window, ticket: Row, at: da
     """The rating the pad asked when ``ticket`` was finished at ``at``, and its follow-up."""
     answered = rng.random() < 0.8
     level = rng.choices(LEVELS, LEVEL_WEIGHTS)[0] if answered else None
-    reasons = [str(rng.choice(tuple(Reason)))] if level and level >= 4 else []
+    reasons = [rng.choice(tuple(Reason))] if level and level >= 4 else []
     status = RatingStatus.ANSWERED if answered else RatingStatus.UNRATED
     rating = dict(id=rows.next("rating"), branch_code=rows.branch, ticket_id=ticket["id"],
                   counter=window.counter, teller=window.teller, asked_at=at,
                   answered_at=at + timedelta(seconds=rng.randint(5, 25)), status=str(status),
-                  level=level, reasons=json.dumps(reasons),
+                  level=level, reasons=json.dumps([str(r) for r in reasons]),
                   late=answered and rng.random() < 0.03)  # fmt: skip
     rows.ratings.append(rating)
     where = Where(rows.branch, window.counter, None)
@@ -123,7 +124,7 @@ def _served(rows: _Rows, rng: random.Random, window: Window, ticket: Row, at: da
     payload["late"] = rating["late"]
     rows.entry(rating["answered_at"], f"rating.{status}", payload, where)
     if level is not None and level >= 4:
-        text = f"评价不满意（{ticket['label']}），原因：{reasons[0]}。请回访。"
+        text = follow_up_content(level, ticket["label"], reasons)
         _opinion(rows, rng, at, OpinionKind.COMPLAINT, Channel.COUNTER, text, window, rating["id"])
 
 

@@ -82,9 +82,7 @@ def follow_up(s: Session, journal: Journal, rating: Rating, ticket: Ticket) -> O
     bound to the ticket, teller, counter and rating, due in 15 working days."""
     assert rating.level is not None and rating.answered_at is not None
     reasons = [Reason(r) for r in _json_list(rating.reasons)]
-    content = " / ".join(
-        _follow_up_text(lang, rating.level, ticket.label, reasons) for lang in ("zh", "en")
-    )
+    content = follow_up_content(rating.level, ticket.label, reasons)
     row = Opinion(
         branch_code=rating.branch_code, recorded_at=rating.answered_at,
         business_date=ticket.business_date, channel=Channel.COUNTER, kind=OpinionKind.COMPLAINT,
@@ -96,6 +94,11 @@ def follow_up(s: Session, journal: Journal, rating: Rating, ticket: Ticket) -> O
     s.flush()
     _journal(s, journal, row, "recorded", None)
     return row
+
+
+def follow_up_content(level: int, ticket: str, reasons: list[Reason]) -> str:
+    """What a poor rating's follow-up says, in both languages."""
+    return " / ".join(_follow_up_text(lang, level, ticket, reasons) for lang in ("zh", "en"))
 
 
 def _follow_up_text(lang: str, level: int, ticket: str, reasons: list[Reason]) -> str:
