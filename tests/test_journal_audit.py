@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from tests.journal_support import cut_tail, entry_seq, full_day, print_past_the_service, sql
 from tests.ledger_support import contact_change, in_both_languages, on_shift
 from workstation.db.ledger import CashMovement, Override
+from workstation.db.opinions import Opinion
 from workstation.db.tills import Shift
 from workstation.domain.i18n import Catalog
 from workstation.domain.prints import DocumentKind
@@ -186,3 +187,20 @@ def test_a_failed_print_retried_and_a_print_left_pending_still_match(
     station.receipts.prepare(posted.serial, teller, "客户要求再打一份")  # begun, never saved
     found = audit(station.db)
     assert found.ok, EN(found.problem)
+
+
+def test_an_opinion_written_past_the_book_is_named(station):
+    """The opinion book's records are matched too: a complaint typed straight into the
+    table (say, to pad the figures of the periodic report) has no entry."""
+    supervisor = station.auth.sign_in("S001", "demo1234")
+    station.opinions.record(supervisor, "book", "praise", "服务热情")
+    assert audit(station.db).ok
+    sql(
+        station,
+        "INSERT INTO opinions (branch_code, recorded_at, business_date, channel, kind, content,"
+        " contact_masked, status) SELECT branch_code, recorded_at, business_date, channel,"
+        " 'complaint', 'forged', '', 'open' FROM opinions ORDER BY id LIMIT 1",
+    )
+    with station.db.read() as s:
+        forged = s.scalar(select(func.max(Opinion.id)))
+    assert _problem(station).startswith(f"opinion book entry {forged} has no journal entry")

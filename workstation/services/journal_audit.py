@@ -46,10 +46,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Select
 
 from workstation.db.engine import Database
+from workstation.db.incidents import Incident
 from workstation.db.jsonfield import json_has, json_int, json_text
 from workstation.db.ledger import BusinessDay, CashMovement, Override, Posting, PrintRecord
 from workstation.db.models import JournalEntry
+from workstation.db.opinions import Opinion
 from workstation.db.queue import TicketEvent
+from workstation.db.ratings import Rating
 from workstation.db.tills import DocumentPrint, Handover, Shift, VaultTransfer
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.prints import DOCUMENT_EVENTS, RECEIPT_EVENTS, PrintStatus
@@ -208,6 +211,21 @@ KINDS: tuple[Kind, ...] = (
         "ticket_event",
         lambda: select(TicketEvent.id.label("key"), TicketEvent.id.label("order")),
         lambda: _entries(_number("event"), *QUEUE_EVENTS),
+    ),
+    Kind(  # the pad's question; its answer (or 未评价) is a second entry of the same id
+        "rating",
+        lambda: select(Rating.id.label("key"), Rating.id.label("order")),
+        lambda: _entries(_number("rating"), "rating.asked"),
+    ),
+    Kind(
+        "opinion",
+        lambda: select(Opinion.id.label("key"), Opinion.id.label("order")),
+        lambda: _entries(_number("opinion"), "opinion.recorded"),
+    ),
+    Kind(
+        "incident",
+        lambda: select(Incident.id.label("key"), Incident.id.label("order")),
+        lambda: _entries(_number("incident"), "incident.started"),
     ),
     Kind(
         "business_day_closed",
