@@ -9,17 +9,7 @@ import pytest
 from screens.opinions import OpinionsScreen
 from tests.flows import PASSWORD, signed_in
 from tests.ledger_support import journal_payloads
-from tests.pilot import (
-    SIZE,
-    make_app,
-    notices,
-    press_to,
-    ready,
-    screen_text,
-    settle,
-    sign_in,
-    type_text,
-)
+from tests.pilot import SIZE, notices, press_to, screen_text, settle, type_text
 from tests.printing_support import pdf_text
 from workstation.domain.opinion import OpinionStatus
 from workstation.station import Station
@@ -111,14 +101,11 @@ async def test_a_due_date_in_the_past_is_refused_on_screen(station: Station):
 
 
 async def test_lobby_staff_open_the_book_from_the_lobby(station: Station):
-    app = make_app(station)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "L001", PASSWORD)
+    async with signed_in(station, "L001", size=SIZE) as pilot:
         await settle(pilot)
         await press_to(pilot, "ctrl+y", OpinionsScreen)
-        assert "记录一条意见" in screen_text(app)
-        assert not app.screen.check_action("print", ())  # the register: supervisors
+        assert "记录一条意见" in screen_text(pilot.app)
+        assert not pilot.app.screen.check_action("print", ())  # the register: supervisors
 
 
 async def test_the_supervisors_home_shows_what_is_overdue(station: Station):
