@@ -23,7 +23,7 @@ from forms.checklist_pack import (
     checklist_problems,
 )
 from forms.loader import Problem, named_problems, read_model
-from forms.schema import KEY, Text
+from forms.schema import KEY, NamedInBoth, Text
 from workstation.domain.errors import WorkstationError
 from workstation.domain.queue import Priority
 from workstation.domain.queue_rule import QueueRule
@@ -83,7 +83,7 @@ class ZoneSpec:
 
 
 @dataclass(frozen=True)
-class ServiceSpec:
+class ServiceSpec(NamedInBoth):
     key: str
     prefix: str
     zone: str
@@ -95,9 +95,6 @@ class ServiceSpec:
     """The business template codes this service handles."""
     minutes_each: int
     """Expected handling minutes per customer, for the estimate."""
-
-    def name(self, lang: str) -> str:
-        return self.name_zh if lang == "zh" else self.name_en
 
 
 @dataclass(frozen=True)

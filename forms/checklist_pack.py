@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from forms.schema import KEY, Text
+from forms.schema import KEY, NamedInBoth, Text
 from workstation.domain.checklist import ChecklistKind
 
 
@@ -34,13 +34,10 @@ class ChecklistSections(_Model):
 
 
 @dataclass(frozen=True)
-class ChecklistItem:
+class ChecklistItem(NamedInBoth):
     key: str
     name_zh: str
     name_en: str
-
-    def name(self, lang: str) -> str:
-        return self.name_zh if lang == "zh" else self.name_en
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,16 @@ class Text(_Model):
         return self.zh if lang == "zh" else self.en
 
 
+class NamedInBoth:
+    """For a dataclass with ``name_zh`` and ``name_en``: ``name(lang)`` picks the one to show."""
+
+    name_zh: str
+    name_en: str
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+
 class Option(_Model):
     value: str = Field(pattern=KEY)
     label: Text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from typing import TypeVar
 
 from rich.text import Text
 from textual import events
@@ -29,6 +30,7 @@ from screens.widgets.sample_panel import SamplePanel
 from screens.widgets.status_bar import StatusBar
 from workstation.services.demo import DEMO_STAFF
 
+S = TypeVar("S", bound=Screen)
 SIZE = (120, 36)
 
 
@@ -94,12 +96,14 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-async def press_to(pilot: Pilot, key: str, screen: type[Screen]) -> None:
+async def press_to(pilot: Pilot, key: str, screen: type[S]) -> S:
     """Press ``key`` and wait for the workers: ``screen`` is what shows (or fail, saying what
-    does)."""
+    does); it is returned."""
     await pilot.press(key)
     await settle(pilot)
-    assert isinstance(pilot.app.screen, screen), screen_text(pilot.app)
+    shown = pilot.app.screen
+    assert isinstance(shown, screen), screen_text(pilot.app)
+    return shown
 
 
 async def ready(pilot: Pilot, timeout: float = 10) -> None:

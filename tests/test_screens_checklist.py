@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 from screens.checklist import ChecklistScreen
 from screens.lobby import LobbyScreen
 from tests.flows import PASSWORD, signed_in
-from tests.pilot import burst, screen_text, settle
+from tests.pilot import burst, press_to, screen_text, settle
 from workstation.domain.checklist import ChecklistKind, OpeningMode
 
 pytestmark = pytest.mark.db
@@ -28,14 +28,6 @@ def _rows(app) -> str:
     return "\n".join(" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count))
 
 
-async def _checklist(pilot) -> ChecklistScreen:
-    await pilot.press("ctrl+o")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, ChecklistScreen), screen
-    return screen
-
-
 async def test_the_lobby_ticks_every_item_opens_the_branch_and_then_issues(morning):
     station = morning
     items = station.queue.pack.checklists.opening
@@ -44,7 +36,7 @@ async def test_the_lobby_ticks_every_item_opens_the_branch_and_then_issues(morni
         assert isinstance(lobby, LobbyScreen)
         await settle(pilot)
         assert "营业前准备未完成" in screen_text(pilot.app)
-        await _checklist(pilot)
+        await press_to(pilot, "ctrl+o", ChecklistScreen)
         text = screen_text(pilot.app)
         assert "营业前准备未完成" in text and "已完成 0/11" in text, text
         assert "便民设施齐备" in _rows(pilot.app)
@@ -74,7 +66,7 @@ async def test_the_lobby_ticks_every_item_opens_the_branch_and_then_issues(morni
 async def test_space_unticks_and_c_shows_the_closing_list(morning):
     station = morning
     async with signed_in(station, "T002") as pilot:
-        await _checklist(pilot)
+        await press_to(pilot, "ctrl+o", ChecklistScreen)
         await pilot.press("space")
         await settle(pilot)
         assert "✓ 灯光照明正常，营业厅环境整洁 李娜 T002 09:00" in _rows(pilot.app)
@@ -96,7 +88,7 @@ async def test_a_supervisor_opens_the_branch_with_items_outstanding_for_a_reason
     station = morning
     why = "评价器故障已报修"
     async with signed_in(station, "T001") as pilot:
-        await _checklist(pilot)
+        await press_to(pilot, "ctrl+o", ChecklistScreen)
         await pilot.press("space")
         await settle(pilot)
         await pilot.press("f9")

@@ -9,21 +9,13 @@ import pytest
 from screens.opinions import OpinionsScreen
 from tests.flows import PASSWORD, signed_in
 from tests.ledger_support import journal_payloads
-from tests.pilot import SIZE, make_app, notices, ready, screen_text, settle, sign_in, type_text
+from tests.pilot import SIZE, notices, press_to, screen_text, settle, type_text
 from tests.printing_support import pdf_text
 from workstation.domain.opinion import OpinionStatus
 from workstation.station import Station
 
 pytestmark = pytest.mark.db
 PHONE = "13800138000"
-
-
-async def _open_book(pilot) -> OpinionsScreen:
-    await pilot.press("ctrl+y")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, OpinionsScreen), screen
-    return screen
 
 
 async def _dialog_line(pilot, text: str) -> None:
@@ -36,7 +28,7 @@ async def _dialog_line(pilot, text: str) -> None:
 
 async def test_a_supervisor_records_assigns_responds_calls_back_and_closes(station: Station):
     async with signed_in(station, "S001") as pilot:
-        screen = await _open_book(pilot)
+        screen = await press_to(pilot, "ctrl+y", OpinionsScreen)
         await pilot.press("tab", "1")  # the form: 1. 投诉, on to the channel
         await pilot.press("2")  # 2. 服务电话, on to the content
         await type_text(pilot, "等候太久无人引导")
@@ -97,7 +89,7 @@ async def test_a_due_date_in_the_past_is_refused_on_screen(station: Station):
     who = station.auth.sign_in("L001", PASSWORD)
     item = station.opinions.record(who, "book", "complaint", "柜台笔不能用")
     async with signed_in(station, "S001") as pilot:
-        await _open_book(pilot)
+        await press_to(pilot, "ctrl+y", OpinionsScreen)
         await pilot.press("f3")
         await settle(pilot)
         await pilot.press("1")
@@ -109,14 +101,11 @@ async def test_a_due_date_in_the_past_is_refused_on_screen(station: Station):
 
 
 async def test_lobby_staff_open_the_book_from_the_lobby(station: Station):
-    app = make_app(station)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await sign_in(pilot, "L001", PASSWORD)
+    async with signed_in(station, "L001", size=SIZE) as pilot:
         await settle(pilot)
-        await _open_book(pilot)
-        assert "记录一条意见" in screen_text(app)
-        assert not app.screen.check_action("print", ())  # the register: supervisors
+        await press_to(pilot, "ctrl+y", OpinionsScreen)
+        assert "记录一条意见" in screen_text(pilot.app)
+        assert not pilot.app.screen.check_action("print", ())  # the register: supervisors
 
 
 async def test_the_supervisors_home_shows_what_is_overdue(station: Station):

@@ -23,8 +23,10 @@ from screens.widgets.credentials import take_password
 from screens.widgets.evidence import SCROLL, EvidenceScrolls, EvidenceView
 from workstation.domain.i18n import Msg
 from workstation.services.evidence import Evidence
+from workstation.services.overrides import REASONS
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 Mode = Literal["local", "remote"]
 """How a supervisor approves: at the teller's counter (local) or from their own workstation."""
@@ -127,3 +129,17 @@ class ApprovalDialog(EvidenceScrolls, Dialog[T]):
 
     def action_cancel(self) -> None:
         self.dismiss(self.cancelled())
+
+
+class LocalApproval(ApprovalDialog[R | None]):
+    """A supervisor standing at this workstation types their staff ID and password and picks
+    one of the override reasons; Esc gives ``None``."""
+
+    AUTO_FOCUS = "#approver"
+    ASKS_STAFF_ID = True
+
+    def reasons(self) -> list[tuple[str, str]]:
+        return [(self.t(f"override.reason.{code}"), code) for code in REASONS]
+
+    def cancelled(self) -> R | None:
+        return None

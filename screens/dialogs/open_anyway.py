@@ -9,17 +9,14 @@ the opening; the dialog dismisses with the checklist as it now stands.
 
 from __future__ import annotations
 
-from screens.dialogs.approval import Answer, ApprovalDialog
+from screens.dialogs.approval import Answer, LocalApproval
 from workstation.services.checklist_views import ChecklistView
-from workstation.services.overrides import REASONS
 
 
-class OpenAnywayModal(ApprovalDialog[ChecklistView | None]):
+class OpenAnywayModal(LocalApproval[ChecklistView]):
     DEFAULT_CSS = """
     OpenAnywayModal > #dialog { width: 100; }
     """
-    AUTO_FOCUS = "#approver"
-    ASKS_STAFF_ID = True
 
     def __init__(self, view: ChecklistView, reason: str) -> None:
         super().__init__()
@@ -41,9 +38,6 @@ class OpenAnywayModal(ApprovalDialog[ChecklistView | None]):
         )
         return "\n".join(lines)
 
-    def reasons(self) -> list[tuple[str, str]]:
-        return [(self.t(f"override.reason.{code}"), code) for code in REASONS]
-
     def send(self, answer: Answer) -> None:
         checklists, who = self.app.require_station().checklists, self.app.require_who()
         reason = self.reason
@@ -53,6 +47,3 @@ class OpenAnywayModal(ApprovalDialog[ChecklistView | None]):
             ),
             self.dismiss,
         )
-
-    def cancelled(self) -> ChecklistView | None:
-        return None

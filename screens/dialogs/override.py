@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from textual.screen import ModalScreen
 
-from screens.dialogs.approval import Answer, ApprovalDialog, Mode
+from screens.dialogs.approval import Answer, LocalApproval, Mode
 from screens.dialogs.remote_wait import RemoteWaitModal
 from workstation.services.evidence import Evidence
-from workstation.services.overrides import REASONS, Approval, Ask
+from workstation.services.overrides import Approval, Ask
 
 
-class LocalOverrideModal(ApprovalDialog[Approval | None]):
+class LocalOverrideModal(LocalApproval[Approval]):
     """What is asked (masked), then the supervisor's ID, password and reason; the service
     decides."""
 
     DEFAULT_CSS = """
     LocalOverrideModal > #dialog { width: 100; }
     """
-    AUTO_FOCUS = "#approver"
-    ASKS_STAFF_ID = True
 
     def __init__(self, ask: Ask) -> None:
         super().__init__()
@@ -33,9 +31,6 @@ class LocalOverrideModal(ApprovalDialog[Approval | None]):
     def hint(self) -> str:
         return f"{self.t('override.scroll_hint')}\n{self.t('override.local_hint')}"
 
-    def reasons(self) -> list[tuple[str, str]]:
-        return [(self.t(f"override.reason.{code}"), code) for code in REASONS]
-
     def send(self, answer: Answer) -> None:
         overrides, who, ask = self.app.require_station().overrides, self.app.require_who(), self.ask
         self.call_service(
@@ -44,9 +39,6 @@ class LocalOverrideModal(ApprovalDialog[Approval | None]):
             ),
             self.dismiss,
         )
-
-    def cancelled(self) -> Approval | None:
-        return None
 
 
 def override_dialog(mode: Mode, ask: Ask) -> ModalScreen[Approval | None]:

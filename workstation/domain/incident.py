@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import enum
-
-from workstation.domain.i18n import Msg, msg
+from workstation.domain.labelled import Labelled
 
 
-class IncidentStatus(enum.StrEnum):
+class IncidentStatus(Labelled, prefix="incident.status"):
     OPEN = "open"
     """Started from a playbook: its steps are ticked, actions logged, the notice shown."""
     CLOSED = "closed"
     """Closed by a supervisor or lobby staff: the report prints."""
-
-    @property
-    def label(self) -> Msg:
-        return msg(f"incident.status.{self.value}")

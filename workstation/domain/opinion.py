@@ -10,12 +10,11 @@ customer's contact is kept only masked (:func:`mask_contact`).
 
 from __future__ import annotations
 
-import enum
 import re
 from datetime import date
 
 from workstation.domain.errors import InvalidValue
-from workstation.domain.i18n import Msg, msg
+from workstation.domain.labelled import Labelled
 from workstation.domain.phone import mask_mobile, parse_mobile
 
 COMPLAINT_DAYS = 15
@@ -24,7 +23,7 @@ CONTENT_LENGTH = 1000
 """The most an opinion's text (or a response, a callback result) may hold."""
 
 
-class Channel(enum.StrEnum):
+class Channel(Labelled, prefix="opinion.channel"):
     BOOK = "book"
     """Written in the opinion book at the branch."""
     PHONE = "phone"
@@ -33,22 +32,14 @@ class Channel(enum.StrEnum):
     """Said at a window, or opened by a poor rating on the counter's pad."""
     LETTER = "letter"
 
-    @property
-    def label(self) -> Msg:
-        return msg(f"opinion.channel.{self.value}")
 
-
-class OpinionKind(enum.StrEnum):
+class OpinionKind(Labelled, prefix="opinion.kind"):
     COMPLAINT = "complaint"
     SUGGESTION = "suggestion"
     PRAISE = "praise"
 
-    @property
-    def label(self) -> Msg:
-        return msg(f"opinion.kind.{self.value}")
 
-
-class OpinionStatus(enum.StrEnum):
+class OpinionStatus(Labelled, prefix="opinion.status"):
     OPEN = "open"
     ASSIGNED = "assigned"
     """It has an owner (and a due date, for a complaint)."""
@@ -57,10 +48,6 @@ class OpinionStatus(enum.StrEnum):
     CALLED_BACK = "called_back"
     """回访: the customer was asked whether the answer settled it."""
     CLOSED = "closed"
-
-    @property
-    def label(self) -> Msg:
-        return msg(f"opinion.status.{self.value}")
 
 
 S = OpinionStatus

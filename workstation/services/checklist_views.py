@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+from forms.schema import NamedInBoth
 from workstation.domain.checklist import ChecklistKind, OpeningMode
 from workstation.domain.clock import stamp, time_of_day
 from workstation.services.receipt_data import Bilingual, BranchHeader
 
 
 @dataclass(frozen=True)
-class ItemView:
+class ItemView(NamedInBoth):
     """One item of a checklist as it stands: done or not, who changed it last and when."""
 
     key: str
@@ -22,9 +23,6 @@ class ItemView:
     staff_name: str | None
     at: datetime | None
     note: str | None
-
-    def name(self, lang: str) -> str:
-        return self.name_zh if lang == "zh" else self.name_en
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -23,14 +24,13 @@ from sqlalchemy.orm import Session
 from forms.branch_pack import BranchPack
 from forms.checklist_pack import ChecklistItem
 from workstation.db.checklists import BranchOpening, ChecklistTick
-from workstation.db.engine import Database
 from workstation.db.models import Staff
 from workstation.db.watch import QUEUE, notify
 from workstation.domain.checklist import ChecklistKind, OpeningMode
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.staff import Role
-from workstation.services.auth import AuthService, SignedIn, refuse
+from workstation.services.auth import SignedIn, refuse
 from workstation.services.calendar import current_business_date
 from workstation.services.checklist_views import (
     ChecklistRecord,
@@ -39,6 +39,7 @@ from workstation.services.checklist_views import (
     OpeningView,
     record_of,
 )
+from workstation.services.desk import CounterDesk
 from workstation.services.journal import Journal, Where
 from workstation.services.overrides import REASONS
 from workstation.services.receipt_data import BranchHeader
@@ -94,19 +95,9 @@ def open_checked(
     return day
 
 
-class ChecklistService:
-    def __init__(
-        self,
-        db: Database,
-        journal: Journal,
-        auth: AuthService,
-        clock: Clock,
-        branch_code: str,
-        counter: str | None,
-        pack: BranchPack,
-    ) -> None:
-        self.db, self.journal, self.auth, self.clock = db, journal, auth, clock
-        self.branch_code, self.counter, self.pack = branch_code, counter, pack
+@dataclass(eq=False)
+class ChecklistService(CounterDesk):
+    pack: BranchPack
 
     # -- reading --------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from workstation.domain.i18n import Msg
 from workstation.domain.incident import IncidentStatus
 from workstation.domain.staff import Role
 from workstation.services.auth import SignedIn
+from workstation.services.desk import PackDesk
 from workstation.services.incident_views import ActionView, IncidentReport, IncidentView, StepView
 from workstation.services.journal import Journal, Where
 from workstation.services.queue_views import QueueBoard
@@ -48,13 +49,7 @@ class IncidentError(WorkstationError):
     """An incident action was refused; nothing was stored. The message says why."""
 
 
-class IncidentService:
-    def __init__(
-        self, db: Database, journal: Journal, clock: Clock, branch_code: str, pack: ServicePack
-    ) -> None:
-        self.db, self.journal, self.clock = db, journal, clock
-        self.branch_code, self.pack = branch_code, pack
-
+class IncidentService(PackDesk[ServicePack]):
     def playbooks(self) -> tuple[Playbook, ...]:
         return self.pack.playbooks
 

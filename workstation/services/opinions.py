@@ -20,12 +20,11 @@ from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from forms.branch_pack import BranchPack
-from workstation.db.engine import Database
 from workstation.db.models import Staff
 from workstation.db.opinions import Opinion
 from workstation.db.queue import Ticket
 from workstation.db.ratings import Rating
-from workstation.domain.clock import Clock, local_date
+from workstation.domain.clock import local_date
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Catalog, msg
 from workstation.domain.opinion import (
@@ -42,6 +41,7 @@ from workstation.domain.staff import Role
 from workstation.domain.workdays import add_working_days
 from workstation.services.auth import SignedIn
 from workstation.services.calendar import current_business_date
+from workstation.services.desk import PackDesk
 from workstation.services.journal import Journal, Where
 from workstation.services.opinion_views import OpinionRegister, OpinionView, view
 from workstation.services.receipt_data import BranchHeader
@@ -115,13 +115,7 @@ def _json_list(text: str) -> list[str]:
     return [str(x) for x in json.loads(text or "[]")]
 
 
-class OpinionService:
-    def __init__(
-        self, db: Database, journal: Journal, clock: Clock, branch_code: str, pack: BranchPack
-    ) -> None:
-        self.db, self.journal, self.clock = db, journal, clock
-        self.branch_code, self.pack = branch_code, pack
-
+class OpinionService(PackDesk[BranchPack]):
     # -- writing -----------------------------------------------------------------------
 
     def record(

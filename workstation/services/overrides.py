@@ -16,10 +16,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workstation.db.engine import Database
 from workstation.db.ledger import Override, OverrideRequest
 from workstation.db.models import Staff
-from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.masking import may_reveal
 from workstation.domain.statuses import OverrideMode, Purpose, RequestStatus
@@ -31,9 +29,10 @@ from workstation.services.approvals import (
     approvals_for,
     approvals_of,
 )
-from workstation.services.auth import AuthService, SignedIn, refuse
+from workstation.services.auth import SignedIn, refuse
+from workstation.services.desk import CounterDesk
 from workstation.services.evidence import Evidence
-from workstation.services.journal import Journal, Where
+from workstation.services.journal import Where
 
 __all__ = [
     "REASONS",
@@ -99,18 +98,9 @@ def _view(s: Session, row: OverrideRequest, revealed: bool = False) -> RequestVi
     )
 
 
-class OverrideService:
-    def __init__(
-        self,
-        db: Database,
-        journal: Journal,
-        auth: AuthService,
-        clock: Clock,
-        branch_code: str,
-        counter: str | None = None,
-    ) -> None:
-        self.db, self.journal, self.auth, self.clock = db, journal, auth, clock
-        self.branch_code, self.counter = branch_code, counter
+@dataclass(eq=False)
+class OverrideService(CounterDesk):
+    counter: str | None = None
 
     def _check_reason(self, code: str, allowed: tuple[str, ...], text: str | None) -> None:
         if code not in allowed:

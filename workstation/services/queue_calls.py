@@ -66,14 +66,19 @@ class QueueCalls(QueueCore):
                 return taken
         raise QueueError("queue.error.none_waiting", counter=counter)
 
+    def _called(self, s: Session, who: SignedIn, counter: str) -> Ticket:
+        """The ticket called to ``counter`` and not started yet; the teller on shift there."""
+        self._shift(s, who, counter)
+        ticket = self._current(s, counter)
+        if ticket.status != TicketStatus.CALLED:
+            raise QueueError("queue.error.already_started", ticket=ticket.label)
+        return ticket
+
     def recall(self, who: SignedIn, counter: str) -> TicketView:
         """Call the ticket at the window again (重呼), not sooner than the pack's cooldown."""
         with self.db.write() as s:
-            self._shift(s, who, counter)
-            ticket = self._current(s, counter)
+            ticket = self._called(s, who, counter)
             now = self.clock.now()
-            if ticket.status != TicketStatus.CALLED:
-                raise QueueError("queue.error.already_started", ticket=ticket.label)
             cooldown = self.pack.recall_cooldown
             if ticket.called_at is not None and now - ticket.called_at < cooldown:
                 seconds = int((cooldown - (now - ticket.called_at)).total_seconds()) + 1
@@ -88,10 +93,7 @@ class QueueCalls(QueueCore):
     def no_show(self, who: SignedIn, counter: str) -> TicketView:
         """The customer did not come (过号): allowed after the pack's number of calls."""
         with self.db.write() as s:
-            self._shift(s, who, counter)
-            ticket = self._current(s, counter)
-            if ticket.status != TicketStatus.CALLED:
-                raise QueueError("queue.error.already_started", ticket=ticket.label)
+            ticket = self._called(s, who, counter)
             needed = self.pack.no_show_after_calls
             if ticket.calls < needed:
                 raise QueueError(
@@ -106,10 +108,7 @@ class QueueCalls(QueueCore):
     def start(self, who: SignedIn, counter: str) -> TicketView:
         """The customer is at the window: service starts."""
         with self.db.write() as s:
-            self._shift(s, who, counter)
-            ticket = self._current(s, counter)
-            if ticket.status != TicketStatus.CALLED:
-                raise QueueError("queue.error.already_started", ticket=ticket.label)
+            ticket = self._called(s, who, counter)
             ticket.status, ticket.started_at = TicketStatus.SERVING, self.clock.now()
             self._event(s, TicketEventKind.START, who, counter, ticket)
             return self._view(ticket)

@@ -21,15 +21,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forms.branch_pack import BranchPack
-from workstation.db.engine import Database
 from workstation.db.models import Staff
 from workstation.db.queue import QueueWindow, Ticket, TicketEvent
 from workstation.db.ratings import Rating
 from workstation.db.watch import QUEUE, notify
-from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.queue import CALL_KINDS, PauseReason, WindowState
 from workstation.domain.rating import LEVELS, UNHAPPY, RatingStatus, Reason
+from workstation.services.desk import PackDesk
 from workstation.services.journal import Journal, Where
 from workstation.services.opinions import follow_up
 
@@ -125,13 +124,7 @@ def _close(
     notify(s, QUEUE)
 
 
-class RatingService:
-    def __init__(
-        self, db: Database, journal: Journal, clock: Clock, branch_code: str, pack: BranchPack
-    ) -> None:
-        self.db, self.journal, self.clock = db, journal, clock
-        self.branch_code, self.pack = branch_code, pack
-
+class RatingService(PackDesk[BranchPack]):
     def _counter(self, counter: str) -> str:
         if self.pack.counter(counter) is None:
             raise RatingError("rating.error.unknown_counter", counter=counter)

@@ -10,27 +10,27 @@ recorded as it is.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workstation.db.engine import Database
 from workstation.db.ledger import CashMovement, OverrideRequest
 from workstation.db.models import Staff
 from workstation.db.tills import Shift, VaultTransfer
 from workstation.domain.cash import Count
-from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.flows import CUSTOMER_CASH, MovementKind, VaultDirection
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.limits import DEFAULT_THRESHOLDS
 from workstation.domain.money import from_fen
 from workstation.domain.statuses import RequestStatus, ShiftStatus
-from workstation.services.auth import AuthService, SignedIn, refuse
+from workstation.services.auth import SignedIn, refuse
 from workstation.services.calendar import current_business_date, open_business_date
-from workstation.services.journal import Journal, Where
+from workstation.services.desk import CounterDesk
+from workstation.services.journal import Where
 from workstation.services.till_state import ZERO, ShiftView, TillSummary, expected_fen, view_of
 
 __all__ = ["ShiftView", "TillRefused", "TillService", "TillSummary", "expected_fen", "view_of"]
@@ -40,21 +40,11 @@ class TillRefused(WorkstationError):
     """The till refused: the message says why and what to do."""
 
 
-class TillService:
-    def __init__(
-        self,
-        db: Database,
-        journal: Journal,
-        auth: AuthService,
-        clock: Clock,
-        branch_code: str,
-        counter: str,
-        tolerance: Decimal = Decimal("0"),
-        limit: Decimal = DEFAULT_THRESHOLDS.till_limit,
-    ) -> None:
-        self.db, self.journal, self.auth, self.clock = db, journal, auth, clock
-        self.branch_code, self.counter, self.tolerance = branch_code, counter, tolerance
-        self.limit = limit
+@dataclass(eq=False)
+class TillService(CounterDesk):
+    counter: str
+    tolerance: Decimal = Decimal("0")
+    limit: Decimal = DEFAULT_THRESHOLDS.till_limit
 
     def where(self, staff_id: str | None) -> Where:
         """This counter, and who acts at it: where a till's journal entries belong."""
