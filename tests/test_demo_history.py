@@ -65,3 +65,15 @@ def test_the_statistics_read_the_history(station):
     assert stats.overall.figures.served == done > 0
     assert {g.key for g in stats.counters} == {"01", "02", "03"}
     assert 0.8 < (stats.overall.figures.satisfaction or 0) <= 1
+
+
+def test_the_display_shows_todays_calls_not_yesterdays(station):
+    """A branch with a past: the board's recent calls (the display's list) are today's."""
+    from tests.queue_support import at_window, lobby
+    from workstation.domain.queue import Priority
+
+    write_demo_history(station.db, station.journal, station.clock, weeks=1)
+    assert station.queue.board().last_calls == ()
+    station.queue.issue(lobby(station), "payment", Priority.NONE)
+    called = station.queue.call_next(at_window(station), "01")
+    assert [c.ticket_label for c in station.queue.board().last_calls] == [called.label]

@@ -121,7 +121,7 @@ class QueueBoardReads(QueueCore):
                     )
                 ).all()
             )
-            calls = self._calls(s, None, LAST_CALLS)
+            calls = self._calls(s, None, LAST_CALLS, day)
             latest = s.scalar(
                 select(func.max(TicketEvent.id)).where(TicketEvent.branch_code == self.branch_code)
             )
@@ -185,13 +185,18 @@ class QueueBoardReads(QueueCore):
         with self.db.read() as s:
             return tuple(self._calls(s, event_id, None))
 
-    def _calls(self, s: Session, after: int | None, newest: int | None) -> list[CallView]:
-        """Calls oldest first: those after ``after``, or the ``newest`` few."""
+    def _calls(
+        self, s: Session, after: int | None, newest: int | None, day: date | None = None
+    ) -> list[CallView]:
+        """Calls oldest first: those after ``after``, or the ``newest`` few (of ``day``'s
+        tickets: the display does not show yesterday's calls as recent)."""
         query = (
             select(TicketEvent, Ticket.label, Ticket.service)
             .join(Ticket, Ticket.id == TicketEvent.ticket_id)
             .where(TicketEvent.branch_code == self.branch_code, TicketEvent.kind.in_(_CALLS))
         )
+        if day is not None:
+            query = query.where(Ticket.business_date == day)
         if after is not None:
             query = query.where(TicketEvent.id > after).order_by(TicketEvent.id)
         else:
