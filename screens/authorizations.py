@@ -85,7 +85,7 @@ class AuthorizationsScreen(WorkstationScreen):
 
     def _summary(self, r: RequestView) -> str:
         t, e = self.t, r.evidence
-        title = e.business.zh if t.lang == "zh" else e.business.en
+        title = e.business.get(t.lang)
         if r.purpose == "reversal":
             title = t("authorizations.reversal", serial=e.serial or "")
         return t(
