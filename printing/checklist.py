@@ -17,6 +17,8 @@ from printing.columns import CODE, NUM, TEXT, Column
 from printing.fonts import FontChoice, register
 from printing.grid import Cell, grid
 from printing.report_parts import (
+    A4_MARGIN,
+    A4_WIDTH,
     DASH,
     gap,
     listing,
@@ -28,8 +30,6 @@ from printing.report_parts import (
 from workstation.services.checklist_views import ChecklistRecord, RecordLine
 from workstation.services.receipt_data import Bilingual
 
-MARGIN = 15 * mm
-WIDTH = A4[0] - 2 * MARGIN
 TITLE = Bilingual("营业前准备及营业终了检查记录", "Opening and closing checklist record")
 COLUMNS = (
     Column("序号", "No.", NUM),
@@ -59,7 +59,7 @@ def _rows(lines: Sequence[RecordLine]) -> list[list[str]]:
 def render_checklist(data: ChecklistRecord, font: FontChoice) -> bytes:
     """The record as PDF bytes: the opening and closing lists, then the branch's opening."""
     name = register(font)
-    setup = report_page(data.header, TITLE, name, A4, MARGIN, f"{TITLE.en} {data.business_date}")
+    setup = report_page(data.header, TITLE, name, A4, A4_MARGIN, f"{TITLE.en} {data.business_date}")
     done = sum(line.done for line in data.opening)
     facts = [
         Cell("营业日", "Business date", data.business_date),
@@ -67,19 +67,19 @@ def render_checklist(data: ChecklistRecord, font: FontChoice) -> bytes:
     ]
     opened = [Cell(label.zh, label.en, value, wide=True) for label, value in data.opened]
     story: list[Flowable] = [
-        *report_head(data, TITLE, name, WIDTH, facts),
-        *listing("营业前准备", "Opening checklist", COLUMNS, _rows(data.opening), name, WIDTH),
-        *listing("营业终了", "Closing checklist", COLUMNS, _rows(data.closing), name, WIDTH),
+        *report_head(data, TITLE, name, A4_WIDTH, facts),
+        *listing("营业前准备", "Opening checklist", COLUMNS, _rows(data.opening), name, A4_WIDTH),
+        *listing("营业终了", "Closing checklist", COLUMNS, _rows(data.closing), name, A4_WIDTH),
         *section("开门营业", "Opening of the branch", name, empty=not opened),
     ]
     if opened:
-        story.append(grid(opened, name, WIDTH))
+        story.append(grid(opened, name, A4_WIDTH))
     story += [
         gap(8 * mm),
         signatures(
             [("大堂经理", "Lobby manager", None), ("网点主管", "Supervisor", None)],
             name,
-            WIDTH,
+            A4_WIDTH,
             per_row=2,
         ),
     ]

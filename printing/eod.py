@@ -30,6 +30,8 @@ from printing.eod_tables import (
 from printing.fonts import FontChoice, register
 from printing.grid import Cell
 from printing.report_parts import (
+    A4_MARGIN,
+    A4_WIDTH,
     DASH,
     both,
     count_table,
@@ -49,7 +51,6 @@ from printing.styles import INK
 from workstation.services.receipt_data import Bilingual
 from workstation.services.report_data import BranchSummaryData, TellerReconciliationData
 
-MARGIN = 15 * mm
 TELLER_TITLE = Bilingual("柜员日终轧账表", "Teller end-of-day reconciliation")
 BRANCH_TITLE = Bilingual("网点营业日汇总表", "Branch daily summary")
 TILL_OPEN = "尚未日终 NOT CLOSED"
@@ -72,7 +73,7 @@ EXCLUDED = (
 def render_teller_reconciliation(data: TellerReconciliationData, font: FontChoice) -> bytes:
     """The teller's end-of-day sheet as PDF bytes (A4 portrait)."""
     name = register(font)
-    width = A4[0] - 2 * MARGIN
+    width = A4_WIDTH
     closed = data.counted is not None
     counter = data.header.counter
     facts = [
@@ -108,7 +109,7 @@ def render_teller_reconciliation(data: TellerReconciliationData, font: FontChoic
         )
     )
     subject = f"{data.business_date} {TELLER_TITLE.en}"
-    return build_pdf(report_page(data.header, TELLER_TITLE, name, A4, MARGIN, subject), story)
+    return build_pdf(report_page(data.header, TELLER_TITLE, name, A4, A4_MARGIN, subject), story)
 
 
 def ledger_rows(data: TellerReconciliationData) -> list[list[str]]:
@@ -175,8 +176,8 @@ def render_branch_summary(data: BranchSummaryData, font: FontChoice) -> bytes:
     """The branch's business date as PDF bytes: A4, landscape when a table needs it."""
     name = register(font)
     tables = branch_tables(data)
-    pagesize = A4 if _fits(tables, name, A4[0] - 2 * MARGIN) else landscape(A4)
-    width = pagesize[0] - 2 * MARGIN
+    pagesize = A4 if _fits(tables, name, A4_WIDTH) else landscape(A4)
+    width = pagesize[0] - 2 * A4_MARGIN
     closed = data.closed_at is not None
     facts = [
         Cell("营业日", "Business date", data.business_date),
@@ -194,7 +195,9 @@ def render_branch_summary(data: BranchSummaryData, font: FontChoice) -> bytes:
         story += listing(zh, en, columns, rows, name, width, total)
     story += [gap(6 * mm), signatures([("主管", "Supervisor", data.closed_by)], name, width)]
     subject = f"{data.business_date} {BRANCH_TITLE.en}"
-    return build_pdf(report_page(data.header, BRANCH_TITLE, name, pagesize, MARGIN, subject), story)
+    return build_pdf(
+        report_page(data.header, BRANCH_TITLE, name, pagesize, A4_MARGIN, subject), story
+    )
 
 
 def _fits(tables: dict[str, Listing], font: str, width: float) -> bool:

@@ -17,13 +17,21 @@ from printing.columns import CODE, TEXT, Column
 from printing.fonts import FontChoice, register
 from printing.grid import Cell
 from printing.registry import Desk
-from printing.report_parts import DASH, gap, listing, report_head, report_page, signatures, who
+from printing.report_parts import (
+    A4_MARGIN,
+    A4_WIDTH,
+    DASH,
+    gap,
+    listing,
+    report_head,
+    report_page,
+    signatures,
+    who,
+)
 from workstation.domain.clock import stamp
 from workstation.services.incident_views import IncidentReport
 from workstation.services.receipt_data import Bilingual
 
-MARGIN = 15 * mm
-WIDTH = A4[0] - 2 * MARGIN
 TITLE = Bilingual("应急处置记录", "Service incident report")
 STEPS = (
     Column("序号", "No.", CODE),
@@ -53,7 +61,7 @@ def render_incident(data: IncidentReport, font: FontChoice) -> bytes:
         return stamp(moment, zone) if moment else DASH
 
     book = incident.playbook
-    setup = report_page(data.header, TITLE, name, A4, MARGIN, f"{TITLE.en} {incident.id}")
+    setup = report_page(data.header, TITLE, name, A4, A4_MARGIN, f"{TITLE.en} {incident.id}")
     facts = [
         Cell("网点", "Branch", f"{data.header.branch.zh} {data.header.branch.en}"),
         Cell("应急预案", "Playbook", f"{book.name.zh} {book.name.en}"),
@@ -72,12 +80,12 @@ def render_incident(data: IncidentReport, font: FontChoice) -> bytes:
     ]  # fmt: skip
     actions = [[when(a.at), who(a.by), a.note] for a in incident.actions]
     story: list[Flowable] = [
-        *report_head(data, TITLE, name, WIDTH, facts, number),
+        *report_head(data, TITLE, name, A4_WIDTH, facts, number),
         gap(3 * mm),
-        *listing("处置步骤", "Steps", STEPS, steps, name, WIDTH),
+        *listing("处置步骤", "Steps", STEPS, steps, name, A4_WIDTH),
         gap(3 * mm),
-        *listing("处置记录", "Actions taken", ACTIONS, actions, name, WIDTH),
+        *listing("处置记录", "Actions taken", ACTIONS, actions, name, A4_WIDTH),
         gap(6 * mm),
-        signatures([("负责人", "Manager", incident.closed_by)], name, WIDTH),
+        signatures([("负责人", "Manager", incident.closed_by)], name, A4_WIDTH),
     ]
     return build_pdf(setup, story)

@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
-from printing.base import PageSetup, bilingual, para
+from printing.base import A4, PageSetup, bilingual, para
 from printing.columns import CODE, NUM, Column, data_table
 from printing.grid import Cell, grid
 from printing.registry import Numbered
@@ -30,6 +30,10 @@ NONE = "无 None"
 DASH = "—"
 SIGN_ROW = 10 * mm
 """Room to sign in."""
+A4_MARGIN = 15 * mm
+"""An A4 report's margin, all round."""
+A4_WIDTH = A4[0] - 2 * A4_MARGIN
+"""What an A4 portrait report's text may fill."""
 
 
 def yuan(amount: Decimal) -> str:

@@ -17,6 +17,8 @@ from printing.columns import CODE, NUM, TEXT, Column, data_table
 from printing.fonts import FontChoice, register
 from printing.grid import LABEL_WIDTH, Cell
 from printing.report_parts import (
+    A4_MARGIN,
+    A4_WIDTH,
     DASH,
     NONE,
     both,
@@ -43,8 +45,6 @@ from workstation.services.report_data import HandoverData, VaultSlipData
 
 SLIP_MARGIN = 10 * mm
 SLIP_WIDTH = A5[0] - 2 * SLIP_MARGIN
-A4_MARGIN = 15 * mm
-A4_WIDTH = A4[0] - 2 * A4_MARGIN
 SLIP_TITLES = {
     "请领": Bilingual("现金请领单", "Cash requisition slip (from the vault)"),
     "上缴": Bilingual("现金上缴单", "Cash remittance slip (to the vault)"),

@@ -13,13 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
-from screens.base import BACK, WorkstationScreen, footer_key
+from screens.base import BACK, WorkstationScreen, footer_key, headed
 from screens.dialogs.decision import DecisionModal
 from screens.widgets.evidence import EvidenceView
-from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import time_of_day
 from workstation.services.overrides import RequestView
 
@@ -45,8 +44,7 @@ class AuthorizationsScreen(WorkstationScreen):
         self._loading = False
 
     def compose(self) -> ComposeResult:
-        yield StatusBar()
-        yield Label(self.t("authorizations.heading"), id="heading")
+        yield from headed(self.t("authorizations.heading"))
         with Horizontal(id="auth-body"):
             yield OptionList(id="requests")
             yield EvidenceView(self.t, id="detail-box")
@@ -87,7 +85,7 @@ class AuthorizationsScreen(WorkstationScreen):
 
     def _summary(self, r: RequestView) -> str:
         t, e = self.t, r.evidence
-        title = e.business.zh if t.lang == "zh" else e.business.en
+        title = e.business.get(t.lang)
         if r.purpose == "reversal":
             title = t("authorizations.reversal", serial=e.serial or "")
         return t(

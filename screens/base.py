@@ -15,17 +15,19 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, Label
 from textual.worker import Worker, WorkerState
 
 from screens.textual_compat import has_queued_messages, translate_bindings
 from screens.widgets.choice import ChoiceField
+from screens.widgets.status_bar import StatusBar
 from workstation.domain.errors import SystemRefused, WorkstationError
 from workstation.domain.i18n import Catalog, Msg, msg
 from workstation.logs.events import log_error, operation_name, timed
 
 if TYPE_CHECKING:
     from textual import getters
+    from textual.app import ComposeResult
     from textual.dom import DOMNode
 
     from screens.actions import HomeAction
@@ -136,6 +138,12 @@ BACK = footer_key("escape", "back")
 """Esc closes the screen (:meth:`WorkstationScreen.action_back`)."""
 DIGITS = [Binding(str(n), f"pick_choice({n})", show=False, priority=True) for n in range(1, 10)]
 """A digit on a choice picks that option and moves on, before the next key lands."""
+
+
+def headed(heading: str) -> ComposeResult:
+    """The top of a screen: the status bar, then the screen's heading (``#heading``)."""
+    yield StatusBar()
+    yield Label(heading, id="heading")
 
 
 class EnterMovesOn(ScreenMixin):

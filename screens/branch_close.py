@@ -12,11 +12,10 @@ from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, Static
 
-from screens.base import BACK, footer_key
+from screens.base import BACK, footer_key, headed
 from screens.till import CashScreen
 from screens.till_ops import print_after
 from screens.widgets.credentials import take_password
-from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import time_of_day
 from workstation.domain.prints import DocumentKind
 from workstation.services.closing import OpenTill
@@ -40,8 +39,7 @@ class BranchCloseScreen(CashScreen):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        yield StatusBar()
-        yield Label(t("branch_close.heading"), id="heading")
+        yield from headed(t("branch_close.heading"))
         with Vertical(id="branch-body"):
             yield Label(t("branch_close.open_tills"), classes="section")
             yield Static(t("till.loading"), id="tills")

@@ -15,11 +15,10 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Label, Static
 
-from screens.base import BACK, WorkstationScreen
+from screens.base import BACK, WorkstationScreen, headed
 from screens.dialogs.open_anyway import OpenAnywayModal
 from screens.dialogs.reason import ReasonModal
 from screens.printouts import run_print
-from screens.widgets.status_bar import StatusBar
 from workstation.domain.checklist import ChecklistKind
 from workstation.domain.clock import time_of_day
 from workstation.domain.i18n import Msg
@@ -51,8 +50,7 @@ class ChecklistScreen(WorkstationScreen):
         self.view: ChecklistView | None = None
 
     def compose(self) -> ComposeResult:
-        yield StatusBar()
-        yield Label("", id="heading")
+        yield from headed("")
         yield Static("", id="state")
         yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
         yield Static(self.t("checklist.hint"), id="keys-hint")

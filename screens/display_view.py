@@ -61,10 +61,9 @@ def call_line(call: CallView, t: Catalog, zone: tzinfo) -> str:
 
 
 def zone_lines(zone: ZoneView, t: Catalog) -> list[str]:
-    name = zone.name_zh if t.lang == "zh" else zone.name_en
     head = t(
         "display.zone_line",
-        zone=name,
+        zone=zone.name(t.lang),
         waiting=zone.waiting,
         longest=minutes(zone.longest_wait),
         target=minutes(zone.target),

@@ -11,12 +11,11 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Label
 
 from printing.pipeline import print_document
-from screens.base import BACK
+from screens.base import BACK, headed
 from screens.dialogs.reason import ReasonModal
 from screens.printouts import run_print
 from screens.till import CashScreen
 from screens.till_ops import FAILED
-from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import time_of_day
 from workstation.services.documents import DocumentRef
 
@@ -30,8 +29,7 @@ class DocumentsScreen(CashScreen):
         self.rows: dict[str, DocumentRef] = {}
 
     def compose(self) -> ComposeResult:
-        yield StatusBar()
-        yield Label(self.t("document.heading"), id="heading")
+        yield from headed(self.t("document.heading"))
         yield DataTable(id="documents", cursor_type="row", zebra_stripes=True)
         yield Label(self.t("document.hint"), id="keys-hint")
         yield Footer()

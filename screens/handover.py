@@ -15,11 +15,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
+from screens.base import headed
 from screens.till import supervisor_fields
 from screens.till_ops import CountingScreen, print_after
 from screens.widgets.count_form import CountForm
 from screens.widgets.credentials import take_password
-from screens.widgets.status_bar import StatusBar
 from screens.widgets.supervisor_fields import SupervisorFields
 from workstation.domain.errors import InvalidValue
 from workstation.domain.money import format_yuan
@@ -29,8 +29,7 @@ from workstation.domain.prints import DocumentKind
 class HandoverScreen(CountingScreen):
     def compose(self) -> ComposeResult:
         t = self.t
-        yield StatusBar()
-        yield Label(t("handover.heading"), id="heading")
+        yield from headed(t("handover.heading"))
         with Horizontal(id="till-body"):
             yield CountForm(t, t("handover.outgoing_count"), id="count")
             with Vertical(id="side"):

@@ -11,8 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Input, Label
 
-from screens.base import BACK, WorkstationScreen, footer_key
-from screens.widgets.status_bar import StatusBar
+from screens.base import BACK, WorkstationScreen, footer_key, headed
 from workstation.domain.clock import local_date, short_stamp
 from workstation.domain.dates import parse_date
 from workstation.domain.errors import InvalidValue
@@ -34,8 +33,7 @@ class JournalScreen(WorkstationScreen):
     def compose(self) -> ComposeResult:
         t = self.t
         today = local_date(self.app.clock).isoformat()
-        yield StatusBar()
-        yield Label(t("journal_screen.heading"), id="heading")
+        yield from headed(t("journal_screen.heading"))
         with Horizontal(id="filters"):
             for name in FILTERS:
                 value = today if name in ("from", "to") else ""

@@ -20,12 +20,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
-from screens.base import BACK, WorkstationScreen
+from screens.base import BACK, WorkstationScreen, headed
 from screens.dialogs.pick import PickModal
 from screens.dialogs.text_line import TextLineModal
 from screens.printouts import run_print
 from screens.widgets.choice import ChoiceField
-from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import local_date, short_stamp
 from workstation.domain.dates import parse_date
 from workstation.domain.errors import InvalidValue
@@ -82,8 +81,7 @@ class OpinionsScreen(WorkstationScreen):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        yield StatusBar()
-        yield Label(t("opinion_book.heading"), id="heading")
+        yield from headed(t("opinion_book.heading"))
         with Horizontal(id="body"):
             with Vertical(id="list"):
                 yield DataTable(id="book", cursor_type="row", zebra_stripes=True)

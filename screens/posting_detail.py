@@ -14,14 +14,13 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Footer, Label, Static
 
-from screens.base import BACK, WorkstationScreen, footer_key
+from screens.base import BACK, WorkstationScreen, footer_key, headed
 from screens.dialogs.approval import Mode
 from screens.dialogs.override import override_dialog
 from screens.dialogs.reason import ReasonModal
 from screens.dialogs.reverse import ReversalAnswer, ReverseModal
 from screens.printouts import run_print
 from screens.text import aligned
-from screens.widgets.status_bar import StatusBar
 from workstation.domain.clock import stamp, time_of_day
 from workstation.domain.masking import may_reveal
 from workstation.domain.money import format_money
@@ -48,8 +47,7 @@ class PostingDetailScreen(WorkstationScreen):
         self.serial = serial
 
     def compose(self) -> ComposeResult:
-        yield StatusBar()
-        yield Label(self.serial, id="heading")
+        yield from headed(self.serial)
         with VerticalScroll(id="detail-box"):
             yield Static(self.t("review.checking"), id="detail")
         yield Footer()

@@ -17,12 +17,11 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, Static
 
 from forms.state import FormState
-from screens.base import WorkstationScreen, footer_key
+from screens.base import WorkstationScreen, footer_key, headed
 from screens.dialogs.approval import Mode
 from screens.dialogs.override import override_dialog
 from screens.text import aligned
 from screens.widgets.findings import FindingsList
-from screens.widgets.status_bar import StatusBar
 from workstation.domain.cash import change_due
 from workstation.domain.clock import time_of_day
 from workstation.domain.errors import InvalidValue
@@ -62,10 +61,7 @@ class ReviewScreen(WorkstationScreen):
 
     def compose(self) -> ComposeResult:
         t, template = self.t, self.state.template
-        yield StatusBar()
-        yield Label(
-            t("review.heading", code=template.code, name=template.name.get(t.lang)), id="heading"
-        )
+        yield from headed(t("review.heading", code=template.code, name=template.name.get(t.lang)))
         with Horizontal(id="review-body"):
             with VerticalScroll(id="values-box"):
                 yield Static(aligned(self.state.summary(t, masked=True)), id="values")

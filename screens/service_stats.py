@@ -12,8 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Label, Static
 
-from screens.base import BACK, WorkstationScreen
-from screens.widgets.status_bar import StatusBar
+from screens.base import BACK, WorkstationScreen, headed
 from workstation.domain.clock import time_of_day
 from workstation.services.stats_figures import Dimension, Group, ServiceStats
 from workstation.services.stats_text import FIGURE_ROWS, analysis, extra_text
@@ -32,8 +31,7 @@ class ServiceStatsScreen(WorkstationScreen):
         self.stats: ServiceStats | None = None
 
     def compose(self) -> ComposeResult:
-        yield StatusBar()
-        yield Label(self.t("stats.heading"), id="heading")
+        yield from headed(self.t("stats.heading"))
         yield DataTable(id="stats", cursor_type="row", zebra_stripes=True)
         yield Static("", id="analysis")
         yield Label(self.t("stats.hint"), id="keys-hint")

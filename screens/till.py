@@ -21,9 +21,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Footer, Label, Static
 
-from screens.base import BACK, WorkstationScreen, footer_key
+from screens.base import BACK, WorkstationScreen, footer_key, headed
 from screens.widgets.count_form import CountForm
-from screens.widgets.status_bar import StatusBar
 from screens.widgets.supervisor_fields import SupervisorFields
 from workstation.domain.cash import DENOMINATIONS, LABELS, Count
 from workstation.domain.clock import time_of_day
@@ -58,8 +57,7 @@ class CashScreen(WorkstationScreen):
     def counting(self, heading: str, count_title: str, *side: Widget) -> ComposeResult:
         """The layout of a count: the heading; the count on the left; ``side`` on the right,
         then the error line."""
-        yield StatusBar()
-        yield Label(heading, id="heading")
+        yield from headed(heading)
         with Horizontal(id="till-body"):
             yield CountForm(self.t, count_title, id="count")
             with Vertical(id="side"):
@@ -159,8 +157,7 @@ class TillScreen(CashScreen):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        yield StatusBar()
-        yield Label(t("till.heading"), id="heading")
+        yield from headed(t("till.heading"))
         with Horizontal(id="till-body"):
             with Vertical(id="box"):
                 yield Label(t("till.box_now"), classes="section")

@@ -1,38 +1,14 @@
-"""For the backup tests: the CLI on a configuration, a teller posting in a loop, manifests."""
+"""For the backup tests: a teller posting in a loop, manifests (the CLI: tests/cli_support.py)."""
 
 from __future__ import annotations
 
 import json
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from click.testing import CliRunner, Result
-
-from tests.conftest import make_config
 from tests.ledger_support import contact_change
-from workstation.cli import main
-from workstation.config import render_config
-
-
-@dataclass
-class Cli:
-    """``workstation --config … --lang en`` on the database at ``url``."""
-
-    url: str
-    path: Path
-
-    @classmethod
-    def at(cls, url: str, folder: Path) -> Cli:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "config.toml"
-        path.write_text(render_config(make_config(url, folder=folder / "output")), "utf-8")
-        return cls(url, path)
-
-    def __call__(self, *args: str) -> Result:
-        return CliRunner().invoke(main, ["--config", str(self.path), "--lang", "en", *args])
 
 
 class Poster(threading.Thread):

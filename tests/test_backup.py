@@ -13,13 +13,13 @@ import pytest
 from sqlalchemy import text
 
 from tests.backup_support import (
-    Cli,
     Poster,
     backup_file,
     edit_manifest,
     holding_snapshot,
     manifest_of,
 )
+from tests.cli_support import Cli
 from tests.journal_support import cut_tail, entry_seq
 from tests.ledger_support import contact_change, on_shift
 from workstation.db import pg_copy, sqlite_copy

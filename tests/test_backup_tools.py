@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from tests.backup_support import Cli
+from tests.cli_support import Cli
 from tests.databases import PG_URL
 from workstation.db.copies import BackupError
 from workstation.db.engine import Database

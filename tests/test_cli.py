@@ -10,6 +10,7 @@ from sqlalchemy import text
 from textual.app import App
 
 from screens.app import WorkstationApp
+from tests.cli_support import Cli
 from tests.conftest import make_config
 from tests.pilot import ready
 from workstation.cli import main
@@ -24,14 +25,7 @@ pytestmark = pytest.mark.db
 
 @pytest.fixture
 def cli(config, tmp_path):
-    path = tmp_path / "config.toml"
-    path.write_text(render_config(config), encoding="utf-8")
-    runner = CliRunner()
-
-    def run(*args: str, input: str | None = None):
-        return runner.invoke(main, ["--config", str(path), "--lang", "en", *args], input=input)
-
-    return run
+    return Cli.of(config, tmp_path)
 
 
 def _staff_add(cli, staff_id: str, name: str, password: str):

@@ -13,10 +13,10 @@ from sqlalchemy.engine import make_url
 from textual.app import App
 
 from screens.app import WorkstationApp
+from tests.cli_support import config_file
 from tests.conftest import make_config
 from tests.faults import read_only
 from workstation.cli import main
-from workstation.config import render_config
 
 pytestmark = pytest.mark.db
 
@@ -31,9 +31,7 @@ COMMANDS = [
 
 
 def _config(tmp_path, url: str):
-    path = tmp_path / "config.toml"
-    path.write_text(render_config(make_config(url)), encoding="utf-8")
-    return path
+    return config_file(make_config(url), tmp_path)
 
 
 def _run(path, *args: str, input: str | None = None):
@@ -142,8 +140,7 @@ BAD_BACKENDS = [
 def test_a_keyring_backend_that_cannot_load_is_one_line(
     config, tmp_path, monkeypatch, backend, said, command
 ):
-    path = tmp_path / "config.toml"
-    path.write_text(render_config(config), encoding="utf-8")
+    path = config_file(config, tmp_path)
     _chosen_from_the_environment(monkeypatch, backend)
     result = _run(path, *command)
     if command == ("doctor",):  # one line per check, each keyring-bound check failing
@@ -161,8 +158,7 @@ def test_the_workstation_does_not_start_with_a_keyring_that_cannot_load(
     config, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(WorkstationApp, "run", partialmethod(App.run, headless=True))
-    path = tmp_path / "config.toml"
-    path.write_text(render_config(config), encoding="utf-8")
+    path = config_file(config, tmp_path)
     _chosen_from_the_environment(monkeypatch, "keyrings.nosuch.Keyring")
     result = _run(path)
     assert result.exit_code == 2 and result.stderr.strip().count("\n") == 0

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from keyring.backends import chainer
 
+from tests.cli_support import config_file
 from tests.keyrings import FILE, DiskKeyring
 from workstation.cli import main
 from workstation.secrets import JOURNAL_KEY, SERVICE, MemoryKeyring
@@ -117,8 +118,4 @@ def test_a_backend_that_drops_what_it_is_given_is_caught_on_reading_back(cli_con
 
 @pytest.fixture
 def cli_config(config, tmp_path):
-    from workstation.config import render_config
-
-    path = tmp_path / "config.toml"
-    path.write_text(render_config(config), encoding="utf-8")
-    return path
+    return config_file(config, tmp_path)

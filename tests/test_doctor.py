@@ -11,14 +11,14 @@ from datetime import timedelta
 
 import keyring
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import text
 
+from tests.cli_support import Cli
 from tests.conftest import make_config
 from tests.faults import os_call_fails
-from workstation.cli import doctor_system, main
+from workstation.cli import doctor_system
 from workstation.cli.doctor_system import clock_finding
-from workstation.config import LoggingSection, PrintingSection, render_config
+from workstation.config import LoggingSection, PrintingSection
 from workstation.db.engine import Database
 from workstation.db.schema import HEAD
 from workstation.secrets import JOURNAL_KEY, MemoryKeyring
@@ -51,9 +51,7 @@ def doctor(tmp_path, url: str, printer: str | None = None, log_folder=None):
             "logging": LoggingSection(folder=log_folder or tmp_path / "logs"),
         }
     )
-    path = tmp_path / "config.toml"
-    path.write_text(render_config(config), encoding="utf-8")
-    result = CliRunner().invoke(main, ["--config", str(path), "--lang", "en", "doctor"])
+    result = Cli.of(config, tmp_path)("doctor")
     lines = result.stdout.splitlines()
     found = {}
     for line in lines:

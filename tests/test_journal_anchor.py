@@ -7,9 +7,9 @@ import shutil
 import subprocess
 
 import pytest
-from click.testing import CliRunner
 
 from printing.pipeline import print_document
+from tests.cli_support import Cli
 from tests.journal_support import (
     cut_tail,
     entry_seq,
@@ -18,8 +18,6 @@ from tests.journal_support import (
     rewrite_from,
 )
 from tests.ledger_support import contact_change, on_shift
-from workstation.cli import main
-from workstation.config import render_config
 from workstation.services.journal import Anchor, Where, current_head
 
 pytestmark = pytest.mark.db
@@ -27,13 +25,7 @@ pytestmark = pytest.mark.db
 
 @pytest.fixture
 def cli(config, tmp_path):
-    path = tmp_path / "config.toml"
-    path.write_text(render_config(config), encoding="utf-8")
-
-    def run(*args: str):
-        return CliRunner().invoke(main, ["--config", str(path), "--lang", "en", *args])
-
-    return run
+    return Cli.of(config, tmp_path)
 
 
 def _append(station, n: int) -> None:

@@ -13,9 +13,9 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
+from tests.cli_support import config_file
 from tests.stats_support import scripted_day
 from workstation.cli import main
-from workstation.config import render_config
 
 pytestmark = pytest.mark.db
 
@@ -58,8 +58,7 @@ CSV_COLUMNS = (
 @pytest.fixture
 def report(station, station2, config, tmp_path):
     scripted_day(station, station2)
-    path = tmp_path / "config.toml"
-    path.write_text(render_config(config), encoding="utf-8")
+    path = config_file(config, tmp_path)
 
     def run(kind: str):
         out = tmp_path / f"report.{kind}"
@@ -119,8 +118,7 @@ def test_the_csv_parses_to_the_same_figures(report):
 
 
 def test_a_period_ending_before_it_starts_is_refused_in_one_line(config, tmp_path):
-    path = tmp_path / "config.toml"
-    path.write_text(render_config(config), encoding="utf-8")
+    path = config_file(config, tmp_path)
     args = ["--config", str(path), "--lang", "en", "report", "service"]
     result = CliRunner().invoke(main, [*args, "--from", "2026-11-27", "--to", "2026-11-01"])
     assert result.exit_code == 1

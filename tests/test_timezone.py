@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from printing.pipeline import print_document
 from screens.home import HomeScreen
 from screens.posted import PostedScreen
+from tests.cli_support import config_file
 from tests.conftest import SHANGHAI
 from tests.flows import BIG, approve_here, fill_surrender, signed_in
 from tests.ledger_support import on_shift, renewal_in_cash, surrender
@@ -129,8 +130,7 @@ def test_the_vault_slip_and_the_journal_listing_read_branch_time(station, config
     )
     slip = station.reports.vault_slip(transfer)
     assert slip.at == "2026-11-27 09:00:00"
-    path = tmp_path / "config.toml"
-    path.write_text(render_config(config), encoding="utf-8")
+    path = config_file(config, tmp_path)
     shown = CliRunner().invoke(main, ["--config", str(path), "journal", "show", "--last", "5"])
     assert shown.exit_code == 0, shown.output
     assert "2026-11-27 09:00:00" in shown.stdout

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import inspect
 
 import workstation
-from tests.backup_support import Cli
+from tests.cli_support import Cli
 from tests.conftest import FAST, make_config
 from workstation.db import migrate, schema
 from workstation.db.engine import Database

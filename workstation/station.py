@@ -13,6 +13,7 @@ from sqlalchemy.exc import OperationalError
 
 from forms.branch_pack import DEFAULT_BRANCH_PACK, BranchPack, load_branch_pack
 from forms.loader import BUILTIN_PACKS, load_pack
+from forms.schema import NamedInBoth
 from forms.search import TemplateIndex
 from forms.service_pack import DEFAULT_SERVICE_PACK, load_service_pack
 from workstation.config import Config
@@ -51,15 +52,12 @@ from workstation.services.watchlist import load_watch_list
 
 
 @dataclass(frozen=True)
-class Place:
+class Place(NamedInBoth):
     """A branch or a counter, named in both languages."""
 
     code: str
     name_zh: str
     name_en: str
-
-    def name(self, lang: str) -> str:
-        return self.name_zh if lang == "zh" else self.name_en
 
 
 @dataclass

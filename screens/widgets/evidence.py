@@ -59,7 +59,7 @@ class EvidenceView(VerticalScroll):
 
 
 def _heading(e: Evidence, t: Catalog) -> str:
-    name = e.business.zh if t.lang == "zh" else e.business.en
+    name = e.business.get(t.lang)
     if e.purpose == "reversal":
         return t("evidence.reversal", serial=e.serial or "", name=f"{e.template} {name}")
     return f"{e.template} {name}"

@@ -45,12 +45,11 @@ class ZoneBoard(DataTable[Text]):
 
     def _cells(self, zone: ZoneView) -> list[Text]:
         t = self.t
-        name = zone.name_zh if t.lang == "zh" else zone.name_en
         longest = t("lobby.longest", wait=minutes(zone.longest_wait), target=minutes(zone.target))
         paused = zone.paused_windows
         late = zone.waiting > 0 and zone.longest_wait > zone.target
         return [
-            Text(name),
+            Text(zone.name(t.lang)),
             Text(str(zone.waiting), justify="right"),
             Text(longest, style="bold red" if late else ""),
             Text(" ".join(zone.open_windows) or NONE),

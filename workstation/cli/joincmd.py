@@ -91,7 +91,7 @@ def join(
     _store(secrets, key, t)
     config = probe.model_copy(update={"branch": BranchSection(code=branch.code, counter=number)})
     _write(path, config, t)
-    click.echo(t("join.joined", counter=number, branch=branch.code, name=_name(branch, t)))
+    click.echo(t("join.joined", counter=number, branch=branch.code, name=branch.name(t.lang)))
     click.echo(t("join.next"))
 
 
@@ -132,10 +132,6 @@ def _write(path: Path, config: Config, t: Catalog) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_config(config), encoding="utf-8")
     click.echo(t("setup.config_written", path=path))
-
-
-def _name(branch: BranchFacts, t: Catalog) -> str:
-    return branch.name_zh if t.lang == "zh" else branch.name_en
 
 
 def key_file_name(branch: str) -> str:

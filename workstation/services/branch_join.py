@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, text
 
+from forms.schema import NamedInBoth
 from workstation.db.engine import Database
 from workstation.db.models import Branch, Counter, JournalHead
 from workstation.domain.errors import WorkstationError
@@ -23,7 +24,7 @@ class JoinError(WorkstationError):
 
 
 @dataclass(frozen=True)
-class BranchFacts:
+class BranchFacts(NamedInBoth):
     """A branch as its database holds it."""
 
     code: str

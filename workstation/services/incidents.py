@@ -20,11 +20,9 @@ from sqlalchemy.orm import Session
 
 from forms.schema import Text
 from forms.service_pack import Playbook, ServicePack
-from workstation.db.engine import Database
 from workstation.db.incidents import Incident, IncidentAction, IncidentStep
 from workstation.db.models import Staff
 from workstation.db.watch import QUEUE, notify
-from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Msg
 from workstation.domain.incident import IncidentStatus
@@ -32,7 +30,7 @@ from workstation.domain.staff import Role
 from workstation.services.auth import SignedIn
 from workstation.services.desk import PackDesk
 from workstation.services.incident_views import ActionView, IncidentReport, IncidentView, StepView
-from workstation.services.journal import Journal, Where
+from workstation.services.journal import Where
 from workstation.services.queue_views import QueueBoard
 from workstation.services.receipt_data import BranchHeader
 from workstation.services.report_data import Person

@@ -98,6 +98,23 @@ def _entries(key: Expr, *events: str) -> Records:
     return select(key.label("key"), J.seq.label("seq")).where(J.event.in_(events))
 
 
+def _ids(id_column: Expr, where: Callable[[], Expr] | None = None) -> Records:
+    records: Records = select(id_column.label("key"), id_column.label("order"))
+    return records if where is None else records.where(where())
+
+
+def _by_id(
+    name: str,
+    id_column: Expr,
+    key: str,
+    events: tuple[str, ...],
+    where: Callable[[], Expr] | None = None,
+) -> Kind:
+    """A record matched by its id, which its entries (of ``events``) carry as ``key``;
+    ``where`` picks the records that need one."""
+    return Kind(name, lambda: _ids(id_column, where), lambda: _entries(_number(key), *events))
+
+
 def _since_ids(time: Expr, key: str, events: tuple[str, ...]) -> ColumnElement[bool]:
     """Records after the last entry written before the payload carried ``key``."""
     older = (
@@ -152,42 +169,30 @@ KINDS: tuple[Kind, ...] = (
         lambda: _postings(True),
         lambda: _entries(_field("serial"), "reversed"),
     ),
-    Kind(
+    _by_id(
         "override",
-        lambda: select(Override.id.label("key"), Override.id.label("order")).where(
-            _since_ids(Override.decided_at, "override", ("override_approved",))
-        ),
-        lambda: _entries(_number("override"), "override_approved"),
+        Override.id,
+        "override",
+        ("override_approved",),
+        lambda: _since_ids(Override.decided_at, "override", ("override_approved",)),
     ),
-    Kind(
+    _by_id(
         "cash_movement",
-        lambda: select(CashMovement.id.label("key"), CashMovement.id.label("order")).where(
-            _since_ids(CashMovement.created_at, "movement", MOVEMENT_EVENTS)
-        ),
-        lambda: _entries(_number("movement"), *MOVEMENT_EVENTS),
+        CashMovement.id,
+        "movement",
+        MOVEMENT_EVENTS,
+        lambda: _since_ids(CashMovement.created_at, "movement", MOVEMENT_EVENTS),
     ),
-    Kind(
-        "shift_opened",
-        lambda: select(Shift.id.label("key"), Shift.id.label("order")),
-        _shifts_opened,
-    ),
-    Kind(
+    Kind("shift_opened", lambda: _ids(Shift.id), _shifts_opened),
+    _by_id(
         "shift_closed",
-        lambda: select(Shift.id.label("key"), Shift.id.label("order")).where(
-            Shift.status == ShiftStatus.CLOSED
-        ),
-        lambda: _entries(_number("shift"), "shift_closed"),
+        Shift.id,
+        "shift",
+        ("shift_closed",),
+        lambda: Shift.status == ShiftStatus.CLOSED,
     ),
-    Kind(
-        "vault_transfer",
-        lambda: select(VaultTransfer.id.label("key"), VaultTransfer.id.label("order")),
-        lambda: _entries(_number("transfer"), "vault_transfer"),
-    ),
-    Kind(
-        "handover",
-        lambda: select(Handover.id.label("key"), Handover.id.label("order")),
-        lambda: _entries(_number("handover"), "handover"),
-    ),
+    _by_id("vault_transfer", VaultTransfer.id, "transfer", ("vault_transfer",)),
+    _by_id("handover", Handover.id, "handover", ("handover",)),
     Kind(
         "receipt_print",
         _receipt_prints,
@@ -207,26 +212,11 @@ KINDS: tuple[Kind, ...] = (
             *DOCUMENT_EVENTS.names,
         ),
     ),
-    Kind(
-        "ticket_event",
-        lambda: select(TicketEvent.id.label("key"), TicketEvent.id.label("order")),
-        lambda: _entries(_number("event"), *QUEUE_EVENTS),
-    ),
-    Kind(  # the pad's question; its answer (or 未评价) is a second entry of the same id
-        "rating",
-        lambda: select(Rating.id.label("key"), Rating.id.label("order")),
-        lambda: _entries(_number("rating"), "rating.asked"),
-    ),
-    Kind(
-        "opinion",
-        lambda: select(Opinion.id.label("key"), Opinion.id.label("order")),
-        lambda: _entries(_number("opinion"), "opinion.recorded"),
-    ),
-    Kind(
-        "incident",
-        lambda: select(Incident.id.label("key"), Incident.id.label("order")),
-        lambda: _entries(_number("incident"), "incident.started"),
-    ),
+    _by_id("ticket_event", TicketEvent.id, "event", QUEUE_EVENTS),
+    # the pad's question; its answer (or 未评价) is a second entry of the same id
+    _by_id("rating", Rating.id, "rating", ("rating.asked",)),
+    _by_id("opinion", Opinion.id, "opinion", ("opinion.recorded",)),
+    _by_id("incident", Incident.id, "incident", ("incident.started",)),
     Kind(
         "business_day_closed",
         lambda: select(

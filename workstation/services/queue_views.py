@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from forms.branch_pack import BranchPack
+from forms.schema import NamedInBoth
 from workstation.db.queue import Ticket
 from workstation.domain.i18n import Msg
 from workstation.domain.queue import PauseReason, Priority, TicketStatus, WindowState
@@ -66,7 +67,7 @@ class CallView:
 
 
 @dataclass(frozen=True)
-class ZoneView:
+class ZoneView(NamedInBoth):
     zone: str
     name_zh: str
     name_en: str

@@ -15,6 +15,9 @@ class Bilingual:
     zh: str
     en: str
 
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
 
 @dataclass(frozen=True)
 class ReceiptLine:
