@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Row, insert, select, text
+from sqlalchemy import Row, Table, bindparam, insert, select, text, update
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
@@ -89,6 +89,28 @@ class Anchor:
         return cls(int(seq), digest)
 
 
+_HEAD = select(JournalHead.seq, JournalHead.hash).where(JournalHead.id == HEAD_ID).with_for_update()
+_ENTRIES, _HEADS = cast(Table, JournalEntry.__table__), cast(Table, JournalHead.__table__)
+_MOVE_HEAD = (
+    update(_HEADS)
+    .where(_HEADS.c.id == HEAD_ID)
+    .values(seq=bindparam("seq"), hash=bindparam("hash"))
+)
+
+
+def _row(entry: JournalEntry) -> dict[str, object]:
+    return {c.key: getattr(entry, c.key) for c in _ENTRIES.c}
+
+
+@sa_event.listens_for(Session, "before_commit")
+def _chain_queued(session: Session) -> None:
+    """Every unit of work that appended entries chains them as it commits."""
+    queued = session.info.pop(_QUEUE, None)
+    if queued is not None and queued[1]:
+        journal, entries = queued
+        journal._chain(session, entries)
+
+
 def _entry_content(entry: JournalEntry) -> bytes:
     return content(
         entry.seq,
@@ -134,50 +156,50 @@ class Journal:
             event=event,
             payload=canonical_payload(payload or {}),
         )
-        queue = session.info.setdefault(_QUEUE, [])
-        if not queue:
-            sa_event.listen(session, "before_commit", self._chain, once=True)
+        journal, queue = session.info.setdefault(_QUEUE, (self, []))
+        if journal is not self:
+            raise RuntimeError("two journals append in one unit of work")
         queue.append(entry)
         session.flush()  # the caller's own rows, as before; the entry waits for commit
         return entry
 
-    def _chain(self, session: Session) -> None:
-        """Number, link and sign the transaction's entries, under the head's row lock."""
-        queue = session.info.pop(_QUEUE, [])
-        if not queue:
-            return
-        head = session.get(JournalHead, HEAD_ID, with_for_update=True, populate_existing=True)
+    def _chain(self, session: Session, queue: list[JournalEntry]) -> None:
+        """Number, link and sign the transaction's entries, under the head's row lock.
+
+        The caller's rows are flushed first, so the head stays the last row locked;
+        the entries go in as plain rows (no unit of work): every posting and queue
+        event pays for this step.
+        """
+        session.flush()
+        head = session.execute(_HEAD).one_or_none()
         if head is None:
             raise RuntimeError("journal head row missing: database not migrated")
+        seq, last = head
         for entry in queue:
-            entry.seq, entry.prev_hash = head.seq + 1, head.hash
-            entry.hash = self._mac(head.hash, entry)
-            session.add(entry)
-            head.seq, head.hash = entry.seq, entry.hash
-        session.flush()
+            entry.seq, entry.prev_hash = seq + 1, last
+            entry.hash = self._mac(last, entry)
+            seq, last = entry.seq, entry.hash
+        session.execute(insert(_ENTRIES), [_row(entry) for entry in queue])
+        session.execute(_MOVE_HEAD, {"seq": seq, "hash": last})
 
     def append_recorded(self, session: Session, records: Iterable[Recorded]) -> int:
         """Entries for events that happened before they were journaled, each at its own
         time: history written in bulk (the demo's past weeks). Chained after the head in
-        the order given, as plain rows, in the unit of work that writes the records
-        (entries it queued by :meth:`append` follow at commit). Returns the count."""
-        head = session.get(JournalHead, HEAD_ID, with_for_update=True, populate_existing=True)
-        if head is None:
-            raise RuntimeError("journal head row missing: database not migrated")
-        rows, table = [], JournalEntry.__table__.c
-        for at, event, payload, where in records:
-            entry = JournalEntry(
-                seq=head.seq + 1, occurred_at=at.astimezone(UTC), branch_code=where.branch_code,
-                counter=where.counter, staff_id=where.staff_id, event=event,
-                payload=canonical_payload(payload), prev_hash=head.hash,
-            )  # fmt: skip
-            entry.hash = self._mac(head.hash, entry)
-            head.seq, head.hash = entry.seq, entry.hash
-            rows.append({c.key: getattr(entry, c.key) for c in table})
-        for first in range(0, len(rows), 5000):
-            session.execute(insert(JournalEntry), rows[first : first + 5000])
-        session.flush()
-        return len(rows)
+        the order given, in the unit of work that writes the records (entries it queued
+        by :meth:`append` follow at commit). Returns the count."""
+        entries = [
+            JournalEntry(
+                occurred_at=at.astimezone(UTC),
+                branch_code=where.branch_code,
+                counter=where.counter,
+                staff_id=where.staff_id,
+                event=event,
+                payload=canonical_payload(payload),
+            )
+            for at, event, payload, where in records
+        ]
+        self._chain(session, entries)
+        return len(entries)
 
     def verify(
         self, db: Database, batch_size: int = 1000, anchor: Anchor | None = None
