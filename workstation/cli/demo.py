@@ -218,6 +218,8 @@ def demo(
     else:
         data_dir = data_dir or default_data_dir() / "demo"
         start_log(data_dir)
+        if history_weeks:
+            click.echo(obj.catalog()("cli.demo_history", weeks=history_weeks), err=True)
         config, secrets = prepare_demo(data_dir, lang, history_weeks)
     if no_run:
         click.echo(str(data_dir / "config.toml"))
