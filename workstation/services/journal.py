@@ -107,8 +107,8 @@ def _chain_queued(session: Session) -> None:
     """Every unit of work that appended entries chains them as it commits."""
     queued = session.info.pop(_QUEUE, None)
     if queued is not None and queued[1]:
-        journal, entries = queued
-        journal._chain(session, entries)
+        chain, entries = queued
+        chain(session, entries)
 
 
 def _entry_content(entry: JournalEntry) -> bytes:
@@ -156,8 +156,8 @@ class Journal:
             event=event,
             payload=canonical_payload(payload or {}),
         )
-        journal, queue = session.info.setdefault(_QUEUE, (self, []))
-        if journal is not self:
+        chain, queue = session.info.setdefault(_QUEUE, (self._chain, []))
+        if chain != self._chain:
             raise RuntimeError("two journals append in one unit of work")
         queue.append(entry)
         session.flush()  # the caller's own rows, as before; the entry waits for commit
