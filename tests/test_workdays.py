@@ -13,7 +13,13 @@ import chinese_calendar
 import pytest
 
 from workstation.domain import workdays
-from workstation.domain.workdays import add_working_days, is_working_day, known
+from workstation.domain.workdays import (
+    DayType,
+    add_working_days,
+    day_type,
+    is_working_day,
+    known,
+)
 
 
 def test_the_calendar_knows_the_days_these_tests_rely_on():
@@ -71,3 +77,23 @@ def test_the_fallback_is_used_only_when_the_library_refuses(monkeypatch):
 def test_negative_days_are_refused():
     with pytest.raises(ValueError):
         add_working_days(date(2026, 10, 1), -1)
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        ("2026-09-30", DayType.WORKDAY),  # the Wednesday before 国庆
+        ("2026-10-01", DayType.HOLIDAY),
+        ("2026-10-03", DayType.HOLIDAY),  # a Saturday inside the holiday is the holiday
+        ("2026-10-07", DayType.HOLIDAY),
+        ("2026-10-08", DayType.FIRST_AFTER_HOLIDAY),
+        ("2026-10-09", DayType.WORKDAY),
+        ("2026-10-10", DayType.WORKDAY),  # the 调休 Saturday works like a weekday
+        ("2026-10-11", DayType.SUNDAY),
+        ("2026-10-12", DayType.WORKDAY),  # after an ordinary weekend: not after a holiday
+        ("2026-11-28", DayType.SATURDAY),
+        ("2099-03-02", DayType.WORKDAY),  # a year the library does not know: by weekday
+    ],
+)
+def test_day_types_across_national_day_and_its_make_up_saturday(day, expected):
+    assert day_type(date.fromisoformat(day)) is expected

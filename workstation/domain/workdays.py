@@ -13,6 +13,7 @@ release of ``chinese-calendar`` once the year's notice is out makes it exact aga
 from __future__ import annotations
 
 from datetime import date, timedelta
+from enum import StrEnum
 
 import chinese_calendar  # type: ignore[import-untyped]
 
@@ -50,3 +51,39 @@ def add_working_days(start: date, n: int) -> date:
         if is_working_day(day):
             n -= 1
     return day
+
+
+class DayType(StrEnum):
+    """How busy a day is likely to be, for staffing: days of one type are alike."""
+
+    WORKDAY = "workday"
+    """A working day (a 调休 Saturday that makes up for a holiday is one)."""
+    FIRST_AFTER_HOLIDAY = "first_after_holiday"
+    """The first working day after a statutory holiday: customers saved up come."""
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+    HOLIDAY = "holiday"
+    """A statutory holiday (国庆, 春节 …), whatever the weekday."""
+
+
+def _statutory(day: date) -> bool:
+    try:
+        off, name = chinese_calendar.get_holiday_detail(day)
+    except NotImplementedError:
+        return False
+    return bool(off and name)
+
+
+def day_type(day: date) -> DayType:
+    """``day``'s type: 2026-10-08 (after 国庆) is the first after a holiday, 2026-10-10 (a
+    调休 Saturday) a workday, 2026-10-03 a holiday, 2026-11-28 a Saturday."""
+    if _statutory(day):
+        return DayType.HOLIDAY
+    if not is_working_day(day):
+        return DayType.SATURDAY if day.weekday() == SATURDAY else DayType.SUNDAY
+    before = day - timedelta(days=1)
+    while not is_working_day(before):  # the days off just before, weekend included
+        if _statutory(before):
+            return DayType.FIRST_AFTER_HOLIDAY
+        before -= timedelta(days=1)
+    return DayType.WORKDAY
