@@ -151,8 +151,9 @@ def marks(font: str, print_no: int, reason: str | None, status: str = "") -> lis
     return flow
 
 
-KEEP_ROWS = 15
-"""A table of no more rows than this stays on one page with its heading."""
+KEEP_HEIGHT = 90 * mm
+"""A table no taller than this (about 15 one-line rows) stays on one page with its
+heading; a taller one starts where it is and breaks across pages."""
 
 
 @cache
@@ -179,13 +180,15 @@ def listing(
 ) -> list[Flowable]:
     """A headed table, or just the heading with ``无 None`` when there is nothing to list.
 
-    A short table moves to the next page whole rather than split; a long one starts
-    where it is and breaks across pages with its header row repeated.
+    A short table moves to the next page whole rather than split; a tall one (by its
+    height: a few rows of wrapped text are tall) starts where it is and breaks across
+    pages with its header row repeated.
     """
     if not rows:
         return section(zh, en, font, empty=True)
     table = data_table(columns, rows, font, width, total)
-    if len(rows) <= KEEP_ROWS:
+    _, height = table.wrap(width, 10 * KEEP_HEIGHT)
+    if height <= KEEP_HEIGHT:
         return [KeepTogether([*section(zh, en, font), table])]
     return [*section(zh, en, font), table]
 

@@ -86,3 +86,18 @@ def test_a_body_too_long_for_a_page_flows_on_and_loses_nothing(font):
         assert text.count(f"第{i}项") == 2  # once on each copy
     assert text.count("客户联") == 1 and text.count("柜台联") == 1
     assert re.search(r"共\d+页", pages[0])
+
+
+def test_a_short_table_moves_whole_but_a_tall_one_starts_where_it_is(font):
+    """By height, not by rows: 15 one-line rows stay together with their heading; 15 rows
+    of wrapped text (an opinion register) start on the page they reach."""
+    from reportlab.platypus import KeepTogether
+
+    from printing.columns import TEXT, Column
+    from printing.report_parts import listing
+
+    columns = (Column("内容", "Content", TEXT),)
+    short = listing("登记", "List", columns, [["一行"]] * 15, font, 200)
+    tall = listing("登记", "List", columns, [["很长的内容 " * 12]] * 15, font, 200)
+    assert isinstance(short[0], KeepTogether)
+    assert not any(isinstance(part, KeepTogether) for part in tall)
