@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from string import Formatter
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from forms.loader import Problem, read_model
 from forms.schema import KEY, Text
@@ -49,6 +49,30 @@ class Thresholds(_Model):
     """More than this many waiting in a zone suggests it too."""
 
 
+class Staffing(_Model):
+    """The staffing advisor's goals (Erlang C, :mod:`workstation.domain.erlang`)."""
+
+    service_level: float = Field(default=0.8, gt=0, lt=1)
+    """The share of customers to be called within their service's target wait."""
+    max_occupancy: float = Field(default=0.85, gt=0, le=1)
+    """No window busier than this share of its time."""
+    shrinkage: float = Field(default=0.3, ge=0, lt=1)
+    """The share of rostered time not at the window (breaks, back office, training)."""
+    history_weeks: int = Field(default=4, ge=1, le=26)
+    """Tomorrow's plan reads this many past weeks of the same day type."""
+    window_minutes: int = Field(default=30, ge=5, le=120)
+    """The live advisor counts arrivals over this many minutes."""
+    opening_hours: tuple[int, int] = (8, 17)
+    """The hours the plan covers: from the first to before the second (branch time)."""
+
+    @field_validator("opening_hours")
+    @classmethod
+    def _hours(cls, hours: tuple[int, int]) -> tuple[int, int]:
+        if not 0 <= hours[0] < hours[1] <= 24:
+            raise ValueError("opening_hours: first < second, both within 0..24")
+        return hours
+
+
 class Playbook(_Model):
     key: str = Field(pattern=KEY)
     name: Text
@@ -60,6 +84,7 @@ class Playbook(_Model):
 class ServicePack(_Model):
     prompts: Prompts
     thresholds: Thresholds = Thresholds()
+    staffing: Staffing = Staffing()
     playbooks: tuple[Playbook, ...] = Field(min_length=1)
 
     def playbook(self, key: str) -> Playbook | None:

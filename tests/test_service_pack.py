@@ -44,6 +44,7 @@ def test_the_shipped_pack_has_every_playbook_and_the_standard_prompts():
     assert "B001" in pack.prompts.greet("B001").en
     assert "评价" in pack.prompts.farewell.zh and "rate" in pack.prompts.farewell.en
     assert (pack.thresholds.wait_factor, pack.thresholds.max_waiting) == (2, 15)
+    assert pack.staffing.service_level == 0.8 and pack.staffing.max_occupancy == 0.85
     surge = pack.playbook("crowd_surge")
     assert surge is not None and surge.notice is not None
     assert "Open the flexible window" in surge.steps[0].en
@@ -55,6 +56,7 @@ def test_thresholds_default_when_the_pack_leaves_them_out(tmp_path):
     pack = check_service_pack(path)
     assert not isinstance(pack, list)
     assert (pack.thresholds.wait_factor, pack.thresholds.max_waiting) == (2, 15)
+    assert pack.staffing.service_level == 0.8 and pack.staffing.max_occupancy == 0.85
 
 
 @pytest.mark.parametrize(
@@ -75,6 +77,8 @@ def test_thresholds_default_when_the_pack_leaves_them_out(tmp_path):
         ('key = "printer_fault"', 'key = "system_outage"', "playbooks[1](system_outage)", "twice"),
         ("steps = [", "stepz = [", "playbooks[0](system_outage).stepz", ""),
         ("max_waiting = 15", "max_waiting = 0", "thresholds.max_waiting", ""),
+        ("opening_hours = [8, 17]", "opening_hours = [17, 8]", "staffing.opening_hours", "first"),
+        ("shrinkage = 0.3", "shrinkage = 1.0", "staffing.shrinkage", ""),
         ('key = "crowd_surge"', 'key = "Crowd Surge"', "playbooks[3](Crowd Surge).key", ""),
     ],
 )
