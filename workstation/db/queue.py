@@ -136,24 +136,32 @@ class TicketNumber(Base):
     last: Mapped[int] = mapped_column(default=0)
 
 
+_NUMBERS = TicketNumber.__table__.c
+_BUMP = (
+    update(TicketNumber)
+    .where(
+        _NUMBERS.branch_code == bindparam("branch"),
+        _NUMBERS.business_date == bindparam("day"),
+        _NUMBERS.service == bindparam("of_service"),
+    )
+    .values(last=_NUMBERS.last + 1)
+    .returning(_NUMBERS.last)
+    .execution_options(synchronize_session=False)
+)
+"""Built once: every ticket issued runs it."""
+
+
 def next_number(s: Session, branch: str, day: date, service: str) -> int:
     """The service's next number on ``day``, under a row lock held until the transaction ends.
 
     One ``UPDATE … RETURNING`` bumps and reads it (and locks the row); only the day's
     first ticket of a service inserts the row first.
     """
-    t = TicketNumber.__table__.c
-    bump = (
-        update(TicketNumber)
-        .where(t.branch_code == branch, t.business_date == day, t.service == service)
-        .values(last=t.last + 1)
-        .returning(t.last)
-        .execution_options(synchronize_session=False)
-    )
-    number = s.scalar(bump)
+    params = {"branch": branch, "day": day, "of_service": service}
+    number = s.scalar(_BUMP, params)
     if number is None:
         insert_missing(s, TicketNumber, branch_code=branch, business_date=day, service=service)
-        number = s.scalar(bump)  # inserted just now, or by the transaction that beat us to it
+        number = s.scalar(_BUMP, params)  # inserted just now, or by the transaction that beat us
     assert number is not None
     return int(number)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from workstation.db.base import row
@@ -20,6 +20,14 @@ from workstation.domain.errors import WorkstationError
 from workstation.services.journal import Journal, Where
 
 SHARED = {"read": True}
+
+_LATEST_OPEN = (
+    select(BusinessDay.business_date)
+    .where(BusinessDay.branch_code == bindparam("branch"), BusinessDay.closed_at.is_(None))
+    .order_by(BusinessDay.business_date.desc())
+    .limit(1)
+)
+"""Built once: every call at a window asks it."""
 """``with_for_update`` for FOR SHARE: many may hold it, an update waits for them all."""
 
 
@@ -64,9 +72,5 @@ def open_business_date(
 def current_business_date(s: Session, clock: Clock, branch_code: str) -> date:
     """The business date work would go to now (read only: opens nothing)."""
     today = local_date(clock)
-    latest = s.scalar(
-        select(BusinessDay.business_date)
-        .where(BusinessDay.branch_code == branch_code, BusinessDay.closed_at.is_(None))
-        .order_by(BusinessDay.business_date.desc())
-    )
+    latest = s.scalar(_LATEST_OPEN, {"branch": branch_code})
     return latest if latest == today else today

@@ -13,12 +13,15 @@ from collections.abc import Sequence
 from datetime import date
 from functools import cached_property
 from math import ceil
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from forms.branch_pack import ServiceSpec
 from workstation.db.queue import QueueWindow, Ticket, TicketEvent, next_number
+from workstation.db.queue_sql import ahead_query, day_state, insert_ticket
+from workstation.domain.clock import local_date
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.queue import (
     PauseReason,
@@ -29,10 +32,10 @@ from workstation.domain.queue import (
 )
 from workstation.domain.queue_rule import rule_lines
 from workstation.services.auth import SignedIn
-from workstation.services.calendar import open_business_date
+from workstation.services.calendar import BusinessDateClosed, open_business_date
 from workstation.services.queue_board import QueueBoardReads
 from workstation.services.queue_calls import QueueCalls
-from workstation.services.queue_core import BUSINESS_DATE, WAITING, QueueError, spec_name
+from workstation.services.queue_core import BUSINESS_DATE, QueueError, spec_name
 from workstation.services.queue_search import ServiceSearch
 from workstation.services.queue_views import Estimate, IssuedTicket, TicketView, WindowView
 
@@ -45,6 +48,11 @@ CHECKLIST = ("always", "in_person")
 class QueueService(QueueCalls, QueueBoardReads):
     @cached_property
     def _documents_of(self) -> dict[tuple[str, str | None], tuple[Msg | str, ...]]:
+        return {}
+
+    @cached_property
+    def _ahead_queries(self) -> dict[tuple[str, Priority], Select[Any]]:
+        """The estimate's statement per service and priority, built once each."""
         return {}
 
     @property
@@ -77,23 +85,14 @@ class QueueService(QueueCalls, QueueBoardReads):
     ) -> Estimate:
         """One statement: the service's waiting tickets of this priority weight or more
         (a range of ``ix_tickets_queue``) and the open windows that serve it."""
-        rule = self.pack.rule
-        weights = [str(p) for p in Priority if rule.weight(p) >= rule.weight(priority)]
-        t, w = Ticket.__table__.c, QueueWindow.__table__.c
-        ahead = select(func.count()).where(
-            t.branch_code == self.branch_code,
-            t.business_date == day,
-            t.status == WAITING,
-            t.service == spec.key,
-            t.priority.in_(weights),
-            t.id != (exclude or 0),
-        )
-        windows = select(func.count()).where(
-            w.branch_code == self.branch_code,
-            w.counter.in_(self.pack.counters_for(spec.key)),
-            w.state == str(WindowState.OPEN),
-        )
-        found = s.execute(select(ahead.scalar_subquery(), windows.scalar_subquery())).one()
+        query = self._ahead_queries.get((spec.key, priority))
+        if query is None:
+            rule = self.pack.rule
+            weights = [str(p) for p in Priority if rule.weight(p) >= rule.weight(priority)]
+            query = ahead_query(weights, self.pack.counters_for(spec.key))
+            self._ahead_queries[spec.key, priority] = query
+        params = {"branch": self.branch_code, "day": day, "service": spec.key}
+        found = s.execute(query, params | {"exclude": exclude or 0}).one()
         people, open_windows = int(found[0] or 0), int(found[1] or 0)
         return Estimate(people, ceil(people * spec.minutes_each / max(1, open_windows)))
 
@@ -158,11 +157,20 @@ class QueueService(QueueCalls, QueueBoardReads):
             return [self._view(ticket) for ticket in tickets]
 
     def _open_day(self, s: Session, who: SignedIn) -> date:
-        staff = who.staff.staff_id
-        day = open_business_date(s, self.journal, self.clock, self.branch_code, staff)
-        s.info[BUSINESS_DATE] = day
-        self._opened(s, day)
-        return day
+        """Today's business date, open and with the branch opened (营业前准备): one
+        statement, once the day's row exists (its first write opens it, journaled)."""
+        today = local_date(self.clock)
+        state = day_state(s, self.branch_code, today)
+        if state is None:
+            staff = who.staff.staff_id
+            today = open_business_date(s, self.journal, self.clock, self.branch_code, staff)
+            self._opened(s, today)
+        elif state.closed:
+            raise BusinessDateClosed("calendar.closed", date=today.isoformat())
+        elif not state.opened:
+            raise QueueError("checklist.error.not_open", date=today.isoformat())
+        s.info[BUSINESS_DATE] = today
+        return today
 
     def _new_ticket(
         self,
@@ -180,14 +188,14 @@ class QueueService(QueueCalls, QueueBoardReads):
                 "queue.error.quota_reached", service=spec_name(spec), quota=spec.daily_quota
             )
         now = self.clock.now()
-        ticket = Ticket(
+        values = dict(
             branch_code=self.branch_code, business_date=day, service=spec.key, number=number,
-            label=f"{spec.prefix}{number:03d}", priority=priority, status=TicketStatus.WAITING,
-            arrived_at=now, queued_at=now, issued_by=who.staff.staff_id,
-            issued_counter=self.station_counter, calls=0, triage_error=False,
+            label=f"{spec.prefix}{number:03d}", priority=str(priority),
+            status=str(TicketStatus.WAITING), arrived_at=now, queued_at=now,
+            issued_by=who.staff.staff_id, issued_counter=self.station_counter, calls=0,
+            triage_error=False,
         )  # fmt: skip
-        s.add(ticket)
-        s.flush()
+        ticket = Ticket(id=insert_ticket(s, values), **values)  # written; not in the session
         detail = {"priority": str(priority), "business": business}
         self._event(s, TicketEventKind.ISSUE, who, None, ticket, detail)
         return ticket

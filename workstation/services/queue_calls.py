@@ -7,10 +7,10 @@ counter that lost the race chooses again from what is left.
 
 from __future__ import annotations
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from workstation.db.queue import Ticket, next_number
+from workstation.db.queue_sql import set_priority_run, take
 from workstation.domain.queue import (
     AT_WINDOW,
     Priority,
@@ -20,7 +20,7 @@ from workstation.domain.queue import (
 )
 from workstation.domain.queue_rule import choose_next, is_priority
 from workstation.services.auth import SignedIn
-from workstation.services.queue_core import WAITING, QueueCore, QueueError, spec_name
+from workstation.services.queue_core import QueueCore, QueueError, spec_name
 from workstation.services.queue_views import TicketView
 from workstation.services.ratings import ask as ask_rating
 
@@ -33,35 +33,26 @@ class QueueCalls(QueueCore):
         """The next ticket by the rule, called to ``counter``."""
         with self.db.write() as s:
             window = self._ready(s, who, counter)
-            self._idle(s, counter)
+            self._free(window, counter)
             ticket = self._take(s, who, counter, window.priority_run)
             priority = is_priority(self.pack.rule, Priority(ticket.priority))
-            window.priority_run = window.priority_run + 1 if priority else 0
+            run = window.priority_run + 1 if priority else 0
+            if run != window.priority_run:
+                set_priority_run(s, self.branch_code, counter, run)
             self._event(s, TicketEventKind.CALL, who, counter, ticket)
             return self._view(ticket)
 
     def _take(self, s: Session, who: SignedIn, counter: str, run: int) -> Ticket:
         """Choose by the rule and take the ticket while it still waits (one UPDATE that
-        returns the row); choose again when another counter took it first."""
+        returns the row, as a ``Ticket`` outside the session); choose again when another
+        counter took it first."""
         day, now, rule = self._day(s), self.clock.now(), self.pack.rule
         for _ in range(RACES):
             cands = self._heads(s, counter, day)
             chosen = choose_next(cands, counter=counter, now=now, priority_run=run, rule=rule)
             if chosen is None:
                 raise QueueError("queue.error.none_waiting", counter=counter)
-            taken = s.scalar(
-                update(Ticket)
-                .where(Ticket.id == chosen.ticket_id, Ticket.status == WAITING)
-                .values(
-                    status=TicketStatus.CALLED,
-                    counter=counter,
-                    teller=who.staff.staff_id,
-                    calls=Ticket.calls + 1,
-                    called_at=now,
-                )
-                .returning(Ticket)
-                .execution_options(synchronize_session=False, populate_existing=True)
-            )
+            taken = take(s, chosen.ticket_id, counter, who.staff.staff_id, now)
             if taken is not None:
                 return taken
         raise QueueError("queue.error.none_waiting", counter=counter)
@@ -139,8 +130,7 @@ class QueueCalls(QueueCore):
     def call_back(self, who: SignedIn, counter: str, ticket_id: int) -> TicketView:
         """Call a ticket this window parked back to it."""
         with self.db.write() as s:
-            self._ready(s, who, counter)
-            self._idle(s, counter)
+            self._free(self._ready(s, who, counter), counter)
             ticket = self._ticket(s, ticket_id)
             if ticket.status != TicketStatus.PARKED:
                 raise QueueError("queue.error.not_parked", ticket=ticket.label)

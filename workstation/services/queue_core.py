@@ -19,16 +19,10 @@ from forms.branch_pack import BranchPack, ServiceSpec
 from forms.search import TemplateIndex
 from workstation.db.checklists import branch_opened
 from workstation.db.engine import Database
-from workstation.db.queue import (
-    QueueWindow,
-    Ticket,
-    TicketEvent,
-    at_window,
-    heads_query,
-    open_shift_at,
-)
+from workstation.db.queue import QueueWindow, Ticket, at_window, heads_query, open_shift_at
+from workstation.db.queue_sql import WindowRow, insert_event, window_state
 from workstation.db.watch import QUEUE, notify
-from workstation.domain.clock import Clock
+from workstation.domain.clock import Clock, local_date
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.queue import (
@@ -40,7 +34,6 @@ from workstation.domain.queue import (
 )
 from workstation.domain.queue_rule import Candidate
 from workstation.services.auth import SignedIn
-from workstation.services.calendar import current_business_date
 from workstation.services.journal import Journal, Where
 from workstation.services.queue_views import TicketView, ticket_view
 
@@ -95,10 +88,11 @@ class QueueCore:
         return ticket
 
     def _day(self, s: Session) -> date:
-        """The business date, read once per unit of work (every step of it asks)."""
+        """The business date: the branch's local date (what ``current_business_date``
+        always answers; asked here without a statement, as every call at a window asks)."""
         day = s.info.get(BUSINESS_DATE)
         if day is None:
-            day = s.info[BUSINESS_DATE] = current_business_date(s, self.clock, self.branch_code)
+            day = s.info[BUSINESS_DATE] = local_date(self.clock)
         return day
 
     def _opened(self, s: Session, day: date) -> None:
@@ -114,17 +108,27 @@ class QueueCore:
         if open_shift_at(s, self.branch_code, counter, staff, self._day(s)) is None:
             raise QueueError("queue.error.no_shift", counter=counter)
 
-    def _ready(self, s: Session, who: SignedIn, counter: str) -> QueueWindow:
-        """The window, locked, open, staffed by someone with an open shift there."""
+    def _ready(self, s: Session, who: SignedIn, counter: str) -> WindowRow:
+        """The window (its row locked), open, staffed by someone with an open shift there:
+        one statement, which also says what is at the window now."""
         self._counter(counter)
-        self._shift(s, who, counter)
-        window = self._window(s, counter, lock=True)
-        if window is None or window.state == WindowState.CLOSED:
+        staff = who.staff.staff_id
+        window = window_state(s, self.branch_code, counter, staff, self._day(s))
+        if window is None or not window.shift:
+            self._shift(s, who, counter)  # refuses without a shift, before a closed window
+            raise QueueError("queue.error.window_closed", counter=counter)
+        if window.state == WindowState.CLOSED:
             raise QueueError("queue.error.window_closed", counter=counter)
         if window.state == WindowState.PAUSED:
             reason = PauseReason(window.reason or PauseReason.BREAK).label
             raise QueueError("queue.error.window_paused", counter=counter, reason=reason)
         return window
+
+    @staticmethod
+    def _free(window: WindowRow, counter: str) -> None:
+        """Refused while the window still has a ticket called or being served."""
+        if window.serving is not None:
+            raise QueueError("queue.error.still_serving", ticket=window.serving, counter=counter)
 
     def _current(self, s: Session, counter: str) -> Ticket:
         """The ticket at the window now, locked; refused when there is none."""
@@ -149,22 +153,23 @@ class QueueCore:
         counter: str | None,
         ticket: Ticket | None = None,
         detail: Mapping[str, object] | None = None,
-    ) -> TicketEvent:
-        """The event row, its journal entry and the displays' wake-up, in ``s``."""
+    ) -> int:
+        """The event row, its journal entry and the displays' wake-up, in ``s``; its id."""
         staff = who.staff.staff_id
         body = dict(detail or {})
-        event = TicketEvent(
-            branch_code=self.branch_code,
-            ticket_id=None if ticket is None else ticket.id,
-            kind=str(kind),
-            at=self.clock.now(),
-            counter=counter,
-            staff=staff,
-            detail=json.dumps(body, ensure_ascii=False, sort_keys=True),
+        event = insert_event(
+            s,
+            {
+                "branch_code": self.branch_code,
+                "ticket_id": None if ticket is None else ticket.id,
+                "kind": str(kind),
+                "at": self.clock.now(),
+                "counter": counter,
+                "staff": staff,
+                "detail": json.dumps(body, ensure_ascii=False, sort_keys=True),
+            },
         )
-        s.add(event)
-        s.flush()
-        payload: dict[str, object] = {"event": event.id, **body}
+        payload: dict[str, object] = {"event": event, **body}
         if ticket is not None:
             payload |= {"ticket": ticket.label, "status": ticket.status, "service": ticket.service}
         where = Where(self.branch_code, counter, staff)
