@@ -89,6 +89,7 @@ class BranchCloseScreen(CashScreen):
         self.call_service(lambda: closing.close_branch(who, password), self._when_closed)
 
     def _when_closed(self, day: str) -> None:
+        self.query_one("#error", Static).update("")  # an earlier refusal no longer holds
         self.notify(self.t("branch_close.closed", date=day), timeout=10)
         print_after(self, DocumentKind.BRANCH_DAY, day, self._printed)
 

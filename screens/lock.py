@@ -105,6 +105,9 @@ class LockScreen(WorkstationScreen):
             self._take_over(widget)
 
     def _unlock(self, field: Input) -> None:
+        if not field.value:  # a key pressed to wake the screen is not a wrong password
+            self.query_one("#error", Static).update(self.t("lock.empty"))
+            return
         password, who, station = take_password(field), self.who, self.app.require_station()
         self.call_service(lambda: station.auth.unlock(who, password), self._unlocked)
 
@@ -114,6 +117,9 @@ class LockScreen(WorkstationScreen):
 
     def _take_over(self, field: Input) -> None:
         staff_id = self.query_one("#other-id", Input).value
+        if not staff_id.strip() or not field.value:
+            self.query_one("#error", Static).update(self.t("signin.empty"))
+            return
         password, who, station = take_password(field), self.who, self.app.require_station()
         self.call_service(lambda: station.auth.take_over(who, staff_id, password), self._taken_over)
 

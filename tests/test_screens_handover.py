@@ -94,6 +94,10 @@ async def test_a_reprint_from_the_till_asks_a_reason_and_is_marked(station):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReasonModal)
+        await pilot.press("enter")  # no reason yet: the dialog stays and says so
+        await pilot.pause()
+        assert isinstance(app.screen, ReasonModal)
+        assert "请先填写原因" in screen_text(app)
         await burst(pilot, "客户要求", "<enter>")
         await settle(pilot)
         await settle(pilot)
@@ -119,5 +123,6 @@ async def test_branch_close_waits_for_every_till_then_prints_the_summary(station
         await burst(pilot, "demo1234", "<enter>")
         await settle(pilot)
         await settle(pilot)
+        assert "还有尾箱未日终" not in screen_text(app)  # the old refusal does not stay
     text = pdf_text(station.config.output.folder / "SH01-20261127-branch-branch_day.pdf")
     assert "2026-11-27" in text and "张敏" in text and "王强" in text

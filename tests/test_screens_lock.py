@@ -71,6 +71,10 @@ async def test_only_the_same_persons_password_unlocks(station):
         app.idle_tick()
         await settle(pilot)
         assert app.focused.id == "unlock-password"
+        for _ in range(6):  # keys pressed to wake the screen: no failed attempt, no lock-out
+            await pilot.press("enter")
+        await settle(pilot)
+        assert "空白不算一次失败" in screen_text(app)
         await type_text(pilot, "super5678")  # the supervisor's password is not T001's
         await pilot.press("enter")
         await settle(pilot)

@@ -12,7 +12,8 @@ from screens.dialogs.base import Dialog
 
 
 class ReasonModal(Dialog[str | None]):
-    """One line of reason; Enter gives it (blank too: the service decides), Esc cancels."""
+    """One line of reason; Enter gives it, Esc cancels. A blank reason keeps the dialog
+    open and says so: closing on it made the teller start the reprint again."""
 
     DEFAULT_CSS = """
     ReasonModal > Vertical { width: 72; }
@@ -32,7 +33,12 @@ class ReasonModal(Dialog[str | None]):
             yield Static(self.t("printout.reason_hint"), id="hint")
 
     def field_entered(self, widget: Widget) -> None:
-        self.dismiss(self.query_one("#reason", Input).value.strip())
+        reason = self.query_one("#reason", Input).value.strip()
+        if not reason:
+            self.query_one("#hint", Static).update(self.t("printout.reason_blank"))
+            self.query_one("#hint", Static).add_class("error")
+            return
+        self.dismiss(reason)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
