@@ -10,6 +10,8 @@ Business days, serial counters, postings, cash movements, override requests and 
 import sqlalchemy as sa
 from alembic import op
 
+from workstation.db.migrations import columns as cols
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
@@ -19,73 +21,62 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "business_days",
-        sa.Column("branch_code", sa.String(length=8), nullable=False),
-        sa.Column("business_date", sa.Date(), nullable=False),
-        sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("opened_by", sa.String(length=16), nullable=True),
-        sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("closed_by", sa.String(length=16), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["branch_code"], ["branches.code"], name=op.f("fk_business_days_branch_code_branches")
-        ),
-        sa.PrimaryKeyConstraint("branch_code", "business_date", name=op.f("pk_business_days")),
+        cols.branch_code(),
+        cols.business_date(),
+        cols.stamp("opened_at"),
+        cols.staff("opened_by", nullable=True),
+        cols.stamp("closed_at", nullable=True),
+        cols.staff("closed_by", nullable=True),
+        cols.branch_fk("business_days"),
+        cols.primary_key("business_days", "branch_code", "business_date"),
     )
     op.create_table(
         "serial_counters",
-        sa.Column("branch_code", sa.String(length=8), nullable=False),
-        sa.Column("business_date", sa.Date(), nullable=False),
-        sa.Column("counter", sa.String(length=2), nullable=False),
+        cols.branch_code(),
+        cols.business_date(),
+        cols.counter(),
         sa.Column("last_seq", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["branch_code"], ["branches.code"], name=op.f("fk_serial_counters_branch_code_branches")
-        ),
-        sa.PrimaryKeyConstraint(
-            "branch_code", "business_date", "counter", name=op.f("pk_serial_counters")
-        ),
+        cols.branch_fk("serial_counters"),
+        cols.primary_key("serial_counters", "branch_code", "business_date", "counter"),
     )
-    op.create_table(
+    cols.keyed_table(
         "override_requests",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("branch_code", sa.String(length=8), nullable=False),
-        sa.Column("counter", sa.String(length=2), nullable=False),
-        sa.Column("teller_id", sa.String(length=16), nullable=False),
-        sa.Column("idempotency_key", sa.String(length=64), nullable=False),
-        sa.Column("content_digest", sa.String(length=64), nullable=False),
+        cols.branch_code(),
+        cols.counter(),
+        cols.staff("teller_id"),
+        *cols.idempotency(),
         sa.Column("purpose", sa.String(length=12), nullable=False),
         sa.Column("level_required", sa.Integer(), nullable=False),
         sa.Column("context", sa.Text(), nullable=False),
         sa.Column("status", sa.String(length=10), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("decided_by", sa.String(length=16), nullable=True),
+        cols.stamp("created_at"),
+        cols.stamp("decided_at", nullable=True),
+        cols.staff("decided_by", nullable=True),
         sa.Column("reason_code", sa.String(length=32), nullable=True),
         sa.Column("reason_text", sa.String(length=200), nullable=True),
-        sa.CheckConstraint(
-            "status IN ('pending', 'approved', 'rejected', 'cancelled')",
-            name=op.f("ck_override_requests_status"),
+        cols.one_of(
+            "override_requests", "status", "'pending', 'approved', 'rejected', 'cancelled'"
         ),
-        sa.ForeignKeyConstraint(
-            ["branch_code"],
-            ["branches.code"],
-            name=op.f("fk_override_requests_branch_code_branches"),
-        ),
-        sa.ForeignKeyConstraint(
-            ["teller_id"], ["staff.staff_id"], name=op.f("fk_override_requests_teller_id_staff")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_override_requests")),
+        cols.branch_fk("override_requests"),
+        cols.staff_fk("override_requests", "teller_id"),
     )
     with op.batch_alter_table("override_requests", schema=None) as batch_op:
         batch_op.create_index(
             "ix_override_requests_branch_status", ["branch_code", "status"], unique=False
         )
 
-    op.create_table(
+    _postings()
+    _cash_movements()
+    _overrides()
+
+
+def _postings() -> None:
+    cols.keyed_table(
         "postings",
-        sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("serial", sa.String(length=24), nullable=False),
-        sa.Column("branch_code", sa.String(length=8), nullable=False),
-        sa.Column("business_date", sa.Date(), nullable=False),
-        sa.Column("counter", sa.String(length=2), nullable=False),
+        cols.branch_code(),
+        cols.business_date(),
+        cols.counter(),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("template_code", sa.String(length=4), nullable=False),
         sa.Column("template_key", sa.String(length=40), nullable=False),
@@ -103,33 +94,19 @@ def upgrade() -> None:
         sa.Column("documents", sa.Text(), nullable=False),
         sa.Column("findings", sa.Text(), nullable=False),
         sa.Column("large_cash_report", sa.Boolean(), nullable=False),
-        sa.Column("teller_id", sa.String(length=16), nullable=False),
+        cols.staff("teller_id"),
         sa.Column("sign_on_id", sa.Integer(), nullable=True),
-        sa.Column("posted_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("idempotency_key", sa.String(length=64), nullable=False),
-        sa.Column("content_digest", sa.String(length=64), nullable=False),
+        cols.stamp("posted_at"),
+        *cols.idempotency(),
         sa.Column("status", sa.String(length=10), nullable=False),
         sa.Column("reversal_of", sa.Integer(), nullable=True),
         sa.Column("reason", sa.String(length=200), nullable=True),
-        sa.CheckConstraint(
-            "direction IN ('in', 'out', 'none')", name=op.f("ck_postings_direction")
-        ),
-        sa.CheckConstraint(
-            "status IN ('posted', 'reversed', 'reversal')", name=op.f("ck_postings_status")
-        ),
-        sa.ForeignKeyConstraint(
-            ["branch_code"], ["branches.code"], name=op.f("fk_postings_branch_code_branches")
-        ),
-        sa.ForeignKeyConstraint(
-            ["reversal_of"], ["postings.id"], name=op.f("fk_postings_reversal_of_postings")
-        ),
-        sa.ForeignKeyConstraint(
-            ["sign_on_id"], ["sign_ons.id"], name=op.f("fk_postings_sign_on_id_sign_ons")
-        ),
-        sa.ForeignKeyConstraint(
-            ["teller_id"], ["staff.staff_id"], name=op.f("fk_postings_teller_id_staff")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_postings")),
+        cols.one_of("postings", "direction", "'in', 'out', 'none'"),
+        cols.one_of("postings", "status", "'posted', 'reversed', 'reversal'"),
+        cols.branch_fk("postings"),
+        cols.foreign_key("postings", "reversal_of", "postings"),
+        cols.foreign_key("postings", "sign_on_id", "sign_ons"),
+        cols.staff_fk("postings", "teller_id"),
         sa.UniqueConstraint(
             "branch_code", "business_date", "counter", "seq", name=op.f("uq_postings_branch_code")
         ),
@@ -138,38 +115,30 @@ def upgrade() -> None:
         sa.UniqueConstraint("serial", name=op.f("uq_postings_serial")),
     )
     with op.batch_alter_table("postings", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_postings_applicant_id_number"), ["applicant_id_number"], unique=False
-        )
+        cols.batch_index(batch_op, "postings", "applicant_id_number")
         batch_op.create_index(
             "ix_postings_day_customer",
             ["branch_code", "business_date", "customer_id_number"],
             unique=False,
         )
-        batch_op.create_index(batch_op.f("ix_postings_policy_no"), ["policy_no"], unique=False)
-        batch_op.create_index(batch_op.f("ix_postings_teller_id"), ["teller_id"], unique=False)
+        cols.batch_index(batch_op, "postings", "policy_no")
+        cols.batch_index(batch_op, "postings", "teller_id")
 
-    op.create_table(
+
+def _cash_movements() -> None:
+    cols.keyed_table(
         "cash_movements",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("branch_code", sa.String(length=8), nullable=False),
-        sa.Column("business_date", sa.Date(), nullable=False),
-        sa.Column("counter", sa.String(length=2), nullable=False),
-        sa.Column("teller_id", sa.String(length=16), nullable=False),
+        cols.branch_code(),
+        cols.business_date(),
+        cols.counter(),
+        cols.staff("teller_id"),
         sa.Column("posting_id", sa.Integer(), nullable=True),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("amount_fen", sa.BigInteger(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["branch_code"], ["branches.code"], name=op.f("fk_cash_movements_branch_code_branches")
-        ),
-        sa.ForeignKeyConstraint(
-            ["posting_id"], ["postings.id"], name=op.f("fk_cash_movements_posting_id_postings")
-        ),
-        sa.ForeignKeyConstraint(
-            ["teller_id"], ["staff.staff_id"], name=op.f("fk_cash_movements_teller_id_staff")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_cash_movements")),
+        cols.stamp("created_at"),
+        cols.branch_fk("cash_movements"),
+        cols.foreign_key("cash_movements", "posting_id", "postings"),
+        cols.staff_fk("cash_movements", "teller_id"),
     )
     with op.batch_alter_table("cash_movements", schema=None) as batch_op:
         batch_op.create_index(
@@ -178,69 +147,39 @@ def upgrade() -> None:
             unique=False,
         )
 
-    op.create_table(
+
+def _overrides() -> None:
+    cols.keyed_table(
         "overrides",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("branch_code", sa.String(length=8), nullable=False),
-        sa.Column("idempotency_key", sa.String(length=64), nullable=False),
-        sa.Column("content_digest", sa.String(length=64), nullable=False),
+        cols.branch_code(),
+        *cols.idempotency(),
         sa.Column("purpose", sa.String(length=12), nullable=False),
         sa.Column("level_required", sa.Integer(), nullable=False),
-        sa.Column("approver_id", sa.String(length=16), nullable=False),
+        cols.staff("approver_id"),
         sa.Column("approver_level", sa.Integer(), nullable=False),
-        sa.Column("teller_id", sa.String(length=16), nullable=False),
+        cols.staff("teller_id"),
         sa.Column("mode", sa.String(length=6), nullable=False),
         sa.Column("request_id", sa.Integer(), nullable=True),
         sa.Column("reason_code", sa.String(length=32), nullable=False),
         sa.Column("reason_text", sa.String(length=200), nullable=True),
         sa.Column("evidence", sa.Text(), nullable=False),
-        sa.Column("decided_at", sa.DateTime(timezone=True), nullable=False),
+        cols.stamp("decided_at"),
         sa.Column("posting_id", sa.Integer(), nullable=True),
-        sa.CheckConstraint("mode IN ('local', 'remote')", name=op.f("ck_overrides_mode")),
-        sa.ForeignKeyConstraint(
-            ["approver_id"], ["staff.staff_id"], name=op.f("fk_overrides_approver_id_staff")
-        ),
-        sa.ForeignKeyConstraint(
-            ["branch_code"], ["branches.code"], name=op.f("fk_overrides_branch_code_branches")
-        ),
-        sa.ForeignKeyConstraint(
-            ["posting_id"], ["postings.id"], name=op.f("fk_overrides_posting_id_postings")
-        ),
-        sa.ForeignKeyConstraint(
-            ["request_id"],
-            ["override_requests.id"],
-            name=op.f("fk_overrides_request_id_override_requests"),
-        ),
-        sa.ForeignKeyConstraint(
-            ["teller_id"], ["staff.staff_id"], name=op.f("fk_overrides_teller_id_staff")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_overrides")),
+        cols.one_of("overrides", "mode", "'local', 'remote'"),
+        cols.staff_fk("overrides", "approver_id"),
+        cols.branch_fk("overrides"),
+        cols.foreign_key("overrides", "posting_id", "postings"),
+        cols.foreign_key("overrides", "request_id", "override_requests"),
+        cols.staff_fk("overrides", "teller_id"),
     )
     with op.batch_alter_table("overrides", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_overrides_idempotency_key"), ["idempotency_key"], unique=False
-        )
+        cols.batch_index(batch_op, "overrides", "idempotency_key")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("overrides", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_overrides_idempotency_key"))
-
     op.drop_table("overrides")
-    with op.batch_alter_table("cash_movements", schema=None) as batch_op:
-        batch_op.drop_index("ix_cash_movements_day_teller")
-
     op.drop_table("cash_movements")
-    with op.batch_alter_table("postings", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_postings_teller_id"))
-        batch_op.drop_index(batch_op.f("ix_postings_policy_no"))
-        batch_op.drop_index("ix_postings_day_customer")
-        batch_op.drop_index(batch_op.f("ix_postings_applicant_id_number"))
-
     op.drop_table("postings")
-    with op.batch_alter_table("override_requests", schema=None) as batch_op:
-        batch_op.drop_index("ix_override_requests_branch_status")
-
     op.drop_table("override_requests")
     op.drop_table("serial_counters")
     op.drop_table("business_days")

@@ -11,6 +11,8 @@ when: a counter whose program is older than the schema names the version to inst
 import sqlalchemy as sa
 from alembic import op
 
+from workstation.db.migrations import columns as cols
+
 revision = "0008"
 down_revision = "0007"
 branch_labels = None
@@ -18,13 +20,11 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
+    cols.keyed_table(
         "schema_upgrades",
-        sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("revision", sa.String(length=32), nullable=False),
         sa.Column("program_version", sa.String(length=32), nullable=False),
-        sa.Column("upgraded_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_schema_upgrades")),
+        cols.stamp("upgraded_at"),
     )
 
 

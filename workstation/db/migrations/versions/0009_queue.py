@@ -12,6 +12,8 @@ the lobby role.
 import sqlalchemy as sa
 from alembic import op
 
+from workstation.db.migrations import columns as cols
+
 revision = "0009"
 down_revision = "0008"
 branch_labels = None
@@ -35,41 +37,33 @@ FOR_COUNTER_INDEX = ["for_counter", "branch_code", "business_date", "status", "q
 
 
 def _tickets() -> None:
-    op.create_table(
+    cols.keyed_table(
         "tickets",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("branch_code", sa.String(length=8), nullable=False),
-        sa.Column("business_date", sa.Date(), nullable=False),
+        cols.branch_code(),
+        cols.business_date(),
         sa.Column("service", sa.String(length=32), nullable=False),
         sa.Column("number", sa.Integer(), nullable=False),
         sa.Column("label", sa.String(length=8), nullable=False),
         sa.Column("priority", sa.String(length=12), nullable=False),
         sa.Column("status", sa.String(length=12), nullable=False),
-        sa.Column("arrived_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("queued_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("issued_by", sa.String(length=16), nullable=False),
-        sa.Column("issued_counter", sa.String(length=2), nullable=True),
+        cols.stamp("arrived_at"),
+        cols.stamp("queued_at"),
+        cols.staff("issued_by"),
+        cols.counter("issued_counter", nullable=True),
         sa.Column("parent_id", sa.Integer(), nullable=True),
-        sa.Column("for_counter", sa.String(length=2), nullable=True),
-        sa.Column("counter", sa.String(length=2), nullable=True),
-        sa.Column("teller", sa.String(length=16), nullable=True),
+        cols.counter("for_counter", nullable=True),
+        cols.counter(nullable=True),
+        cols.staff("teller", nullable=True),
         sa.Column("calls", sa.Integer(), nullable=False),
-        sa.Column("called_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("started_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+        cols.stamp("called_at", nullable=True),
+        cols.stamp("started_at", nullable=True),
+        cols.stamp("finished_at", nullable=True),
         sa.Column("triage_error", sa.Boolean(), nullable=False),
-        sa.CheckConstraint(f"status IN ({STATUSES})", name=op.f("ck_tickets_status")),
-        sa.CheckConstraint(f"priority IN ({PRIORITIES})", name=op.f("ck_tickets_priority")),
-        sa.ForeignKeyConstraint(
-            ["branch_code"], ["branches.code"], name=op.f("fk_tickets_branch_code_branches")
-        ),
-        sa.ForeignKeyConstraint(
-            ["issued_by"], ["staff.staff_id"], name=op.f("fk_tickets_issued_by_staff")
-        ),
-        sa.ForeignKeyConstraint(
-            ["parent_id"], ["tickets.id"], name=op.f("fk_tickets_parent_id_tickets")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_tickets")),
+        cols.one_of("tickets", "status", STATUSES),
+        cols.one_of("tickets", "priority", PRIORITIES),
+        cols.branch_fk("tickets"),
+        cols.staff_fk("tickets", "issued_by"),
+        cols.foreign_key("tickets", "parent_id", "tickets"),
         sa.UniqueConstraint(
             "branch_code",
             "business_date",
@@ -84,60 +78,46 @@ def _tickets() -> None:
 
 
 def _events_windows_numbers() -> None:
-    op.create_table(
+    cols.keyed_table(
         "ticket_events",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("branch_code", sa.String(length=8), nullable=False),
+        cols.branch_code(),
         sa.Column("ticket_id", sa.Integer(), nullable=True),
         sa.Column("kind", sa.String(length=16), nullable=False),
-        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("counter", sa.String(length=2), nullable=True),
-        sa.Column("staff", sa.String(length=16), nullable=False),
+        cols.stamp("at"),
+        cols.counter(nullable=True),
+        cols.staff("staff"),
         sa.Column("detail", sa.Text(), nullable=False),
-        sa.CheckConstraint(f"kind IN ({KINDS})", name=op.f("ck_ticket_events_kind")),
-        sa.ForeignKeyConstraint(
-            ["branch_code"], ["branches.code"], name=op.f("fk_ticket_events_branch_code_branches")
-        ),
-        sa.ForeignKeyConstraint(
-            ["ticket_id"], ["tickets.id"], name=op.f("fk_ticket_events_ticket_id_tickets")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_ticket_events")),
+        cols.one_of("ticket_events", "kind", KINDS),
+        cols.branch_fk("ticket_events"),
+        cols.foreign_key("ticket_events", "ticket_id", "tickets"),
     )
     op.create_index("ix_ticket_events_kind", "ticket_events", ["kind", "id"])
     op.create_index(op.f("ix_ticket_events_ticket_id"), "ticket_events", ["ticket_id"])
     op.create_table(
         "queue_windows",
-        sa.Column("branch_code", sa.String(length=8), nullable=False),
-        sa.Column("counter", sa.String(length=2), nullable=False),
+        cols.branch_code(),
+        cols.counter(),
         sa.Column("state", sa.String(length=8), nullable=False),
         sa.Column("reason", sa.String(length=12), nullable=True),
-        sa.Column("since", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("staff", sa.String(length=16), nullable=True),
+        cols.stamp("since"),
+        cols.staff("staff", nullable=True),
         sa.Column("priority_run", sa.Integer(), nullable=False),
-        sa.CheckConstraint(
-            "state IN ('closed', 'open', 'paused')", name=op.f("ck_queue_windows_state")
-        ),
+        cols.one_of("queue_windows", "state", "'closed', 'open', 'paused'"),
         sa.CheckConstraint(
             "reason IS NULL OR reason IN ('break', 'back_office', 'handover', 'fault')",
             name=op.f("ck_queue_windows_reason"),
         ),
-        sa.ForeignKeyConstraint(
-            ["branch_code"], ["branches.code"], name=op.f("fk_queue_windows_branch_code_branches")
-        ),
-        sa.PrimaryKeyConstraint("branch_code", "counter", name=op.f("pk_queue_windows")),
+        cols.branch_fk("queue_windows"),
+        cols.primary_key("queue_windows", "branch_code", "counter"),
     )
     op.create_table(
         "ticket_numbers",
-        sa.Column("branch_code", sa.String(length=8), nullable=False),
-        sa.Column("business_date", sa.Date(), nullable=False),
+        cols.branch_code(),
+        cols.business_date(),
         sa.Column("service", sa.String(length=32), nullable=False),
         sa.Column("last", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["branch_code"], ["branches.code"], name=op.f("fk_ticket_numbers_branch_code_branches")
-        ),
-        sa.PrimaryKeyConstraint(
-            "branch_code", "business_date", "service", name=op.f("pk_ticket_numbers")
-        ),
+        cols.branch_fk("ticket_numbers"),
+        cols.primary_key("ticket_numbers", "branch_code", "business_date", "service"),
     )
 
 
@@ -145,11 +125,7 @@ def upgrade() -> None:
     _tickets()
     _events_windows_numbers()
     with op.batch_alter_table("postings", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("ticket_id", sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f("ix_postings_ticket_id"), ["ticket_id"], unique=False)
-        batch_op.create_foreign_key(
-            batch_op.f("fk_postings_ticket_id_tickets"), "tickets", ["ticket_id"], ["id"]
-        )
+        cols.add_reference(batch_op, "postings", "ticket_id", "tickets")
     with op.batch_alter_table("staff", schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f("ck_staff_role"), type_="check")
         batch_op.create_check_constraint(batch_op.f("ck_staff_role"), ROLES_AFTER)
@@ -160,15 +136,8 @@ def downgrade() -> None:
         batch_op.drop_constraint(batch_op.f("ck_staff_role"), type_="check")
         batch_op.create_check_constraint(batch_op.f("ck_staff_role"), ROLES_BEFORE)
     with op.batch_alter_table("postings", schema=None) as batch_op:
-        batch_op.drop_constraint("fk_postings_ticket_id_tickets", type_="foreignkey")
-        batch_op.drop_index(batch_op.f("ix_postings_ticket_id"))
-        batch_op.drop_column("ticket_id")
+        cols.drop_reference(batch_op, "postings", "ticket_id", "tickets")
     op.drop_table("ticket_numbers")
     op.drop_table("queue_windows")
-    op.drop_index(op.f("ix_ticket_events_ticket_id"), table_name="ticket_events")
-    op.drop_index("ix_ticket_events_kind", table_name="ticket_events")
     op.drop_table("ticket_events")
-    op.drop_index("ix_tickets_window", table_name="tickets")
-    op.drop_index("ix_tickets_for_counter", table_name="tickets")
-    op.drop_index("ix_tickets_queue", table_name="tickets")
     op.drop_table("tickets")

@@ -11,6 +11,8 @@ answered by the customer or recorded unrated (未评价) when its time runs out.
 import sqlalchemy as sa
 from alembic import op
 
+from workstation.db.migrations import columns as cols
+
 revision = "0010"
 down_revision = "0009"
 branch_labels = None
@@ -26,15 +28,14 @@ def _level(column: str) -> sa.CheckConstraint:
 
 
 def upgrade() -> None:
-    op.create_table(
+    cols.keyed_table(
         "ratings",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("branch_code", sa.String(length=8), nullable=False),
+        cols.branch_code(),
         sa.Column("ticket_id", sa.Integer(), nullable=False),
-        sa.Column("counter", sa.String(length=2), nullable=False),
-        sa.Column("teller", sa.String(length=16), nullable=True),
-        sa.Column("asked_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("answered_at", sa.DateTime(timezone=True), nullable=True),
+        cols.counter(),
+        cols.staff("teller", nullable=True),
+        cols.stamp("asked_at"),
+        cols.stamp("answered_at", nullable=True),
         sa.Column("status", sa.String(length=12), nullable=False),
         sa.Column("level", sa.Integer(), nullable=True),
         sa.Column("attitude", sa.Integer(), nullable=True),
@@ -42,23 +43,17 @@ def upgrade() -> None:
         sa.Column("quality", sa.Integer(), nullable=True),
         sa.Column("reasons", sa.Text(), nullable=False),
         sa.Column("late", sa.Boolean(), nullable=False),
-        sa.CheckConstraint(f"status IN ({STATUSES})", name=op.f("ck_ratings_status")),
+        cols.one_of("ratings", "status", STATUSES),
         _level("level"),
         _level("attitude"),
         _level("efficiency"),
         _level("quality"),
-        sa.ForeignKeyConstraint(
-            ["branch_code"], ["branches.code"], name=op.f("fk_ratings_branch_code_branches")
-        ),
-        sa.ForeignKeyConstraint(
-            ["ticket_id"], ["tickets.id"], name=op.f("fk_ratings_ticket_id_tickets")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_ratings")),
+        cols.branch_fk("ratings"),
+        cols.foreign_key("ratings", "ticket_id", "tickets"),
         sa.UniqueConstraint("ticket_id", name=op.f("uq_ratings_ticket_id")),
     )
     op.create_index("ix_ratings_pad", "ratings", ["branch_code", "counter", "status"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_ratings_pad", table_name="ratings")
     op.drop_table("ratings")

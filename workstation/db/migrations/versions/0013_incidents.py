@@ -13,6 +13,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
+from workstation.db.migrations import columns as cols
+
 revision = "0013"
 down_revision = "0012"
 branch_labels = None
@@ -21,41 +23,29 @@ depends_on = None
 OPEN_ONLY = sa.text("status = 'open'")
 
 
-def _stamp(name: str, nullable: bool = False) -> sa.Column[Any]:
-    return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
-
-
 def _log_table(table: str, *columns: sa.Column[Any] | sa.Constraint) -> None:
     """A table of rows about one incident: its id, the incident's, ``columns``, the index."""
-    op.create_table(
+    cols.keyed_table(
         table,
-        sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("incident_id", sa.Integer(), nullable=False),
         *columns,
-        sa.ForeignKeyConstraint(
-            ["incident_id"], ["incidents.id"], name=op.f(f"fk_{table}_incident_id_incidents")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
+        cols.foreign_key(table, "incident_id", "incidents"),
     )
     op.create_index(f"ix_{table}_incident_id", table, ["incident_id"])
 
 
 def upgrade() -> None:
-    op.create_table(
+    cols.keyed_table(
         "incidents",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("branch_code", sa.String(length=8), nullable=False),
+        cols.branch_code(),
         sa.Column("playbook", sa.String(length=32), nullable=False),
         sa.Column("status", sa.String(length=8), nullable=False),
-        sa.Column("started_by", sa.String(length=16), nullable=False),
-        _stamp("started_at"),
-        sa.Column("closed_by", sa.String(length=16), nullable=True),
-        _stamp("closed_at", nullable=True),
-        sa.CheckConstraint("status IN ('open', 'closed')", name=op.f("ck_incidents_status")),
-        sa.ForeignKeyConstraint(
-            ["branch_code"], ["branches.code"], name=op.f("fk_incidents_branch_code_branches")
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_incidents")),
+        cols.staff("started_by"),
+        cols.stamp("started_at"),
+        cols.staff("closed_by", nullable=True),
+        cols.stamp("closed_at", nullable=True),
+        cols.one_of("incidents", "status", "'open', 'closed'"),
+        cols.branch_fk("incidents"),
     )
     op.create_index(
         "ux_incidents_open",
@@ -68,23 +58,20 @@ def upgrade() -> None:
     _log_table(
         "incident_steps",
         sa.Column("step", sa.Integer(), nullable=False),
-        sa.Column("done_by", sa.String(length=16), nullable=False),
-        _stamp("done_at"),
+        cols.staff("done_by"),
+        cols.stamp("done_at"),
         sa.Column("note", sa.Text(), nullable=True),
         sa.UniqueConstraint("incident_id", "step", name=op.f("uq_incident_steps_incident_id")),
     )
     _log_table(
         "incident_actions",
-        sa.Column("by", sa.String(length=16), nullable=False),
-        _stamp("at"),
+        cols.staff("by"),
+        cols.stamp("at"),
         sa.Column("note", sa.Text(), nullable=False),
     )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_incident_actions_incident_id", table_name="incident_actions")
     op.drop_table("incident_actions")
-    op.drop_index("ix_incident_steps_incident_id", table_name="incident_steps")
     op.drop_table("incident_steps")
-    op.drop_index("ux_incidents_open", table_name="incidents")
     op.drop_table("incidents")
