@@ -1,0 +1,235 @@
+"""A discrete-event simulation (simpy) of the branch's windows under the REAL queue rule.
+
+Erlang C (:mod:`workstation.domain.erlang`) assumes one first-come-first-served
+queue and exponential handling times. The branch calls by
+:func:`workstation.domain.queue_rule.choose_next`: priority classes by the pack's
+weights, at most ``priority_run_cap`` priority calls in a row per window (each
+window's run is tracked here as ``services/queue_calls.py`` tracks it), a normal
+ticket past its service's target overtaking priority (aging: ``choose_next`` sees
+``now``), and the flexible window 04 calling every service as overflow while it is
+open (:meth:`forms.branch_pack.BranchPack.services_for`). This module plays that rule
+against given arrivals, so ``tests/test_staffing_simulation.py`` can check the
+advisor's window counts against it.
+
+``python -m tests.staffing_sim`` prints the agreement table the test asserts on.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+import simpy
+
+from forms.branch_pack import BranchPack
+from workstation.domain.queue import Priority
+from workstation.domain.queue_rule import Candidate, QueueRule, choose_next
+
+EPOCH = datetime(2026, 11, 24, tzinfo=UTC)
+FLEXIBLE = "04"
+
+
+class ArrivalLike(Protocol):
+    """A customer: :class:`workstation.domain.arrivals.Arrival` is one."""
+
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def service(self) -> str: ...
+    @property
+    def priority(self) -> Priority: ...
+    @property
+    def handling_seconds(self) -> float: ...
+
+
+class Draws(Protocol):
+    """A handling-time distribution: :class:`workstation.domain.arrivals.HandlingTime` is one."""
+
+    def draw(self, rng: random.Random) -> float: ...
+
+
+@dataclass(frozen=True)
+class Customer:
+    at: datetime
+    service: str
+    priority: Priority
+    handling_seconds: float
+
+
+@dataclass(frozen=True)
+class Window:
+    """An open window: the services it calls first, and those it calls only when none waits."""
+
+    counter: str
+    primary: tuple[str, ...]
+    overflow: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Served:
+    service: str
+    priority: Priority
+    arrived: float
+    """Seconds after the first arrival."""
+    wait: float
+    counter: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    served: tuple[Served, ...]
+    """The customers who arrived inside the measured span, in call order."""
+    occupancy: float
+    """Busy window-seconds inside the measured span over ``windows × span``."""
+
+    def within(self, targets: Mapping[str, float]) -> float:
+        """The share called within their service's target wait (1 with nobody served)."""
+        if not self.served:
+            return 1.0
+        return sum(s.wait <= targets[s.service] for s in self.served) / len(self.served)
+
+    @property
+    def average_wait(self) -> float:
+        return sum(s.wait for s in self.served) / len(self.served) if self.served else 0.0
+
+
+def zone_windows(pack: BranchPack, zone: str, count: int) -> list[Window]:
+    """``count`` windows for ``zone``: its own counters from the pack first, then the
+    flexible window 04 (overflow for every service, as the pack opens it), then more
+    windows like the zone's first one (a second teller at a spare desk)."""
+    services = tuple(s.key for s in pack.services if s.zone == zone)
+    own = [
+        Window(c.number, *pack.services_for(c.number))
+        for c in pack.counters
+        if not c.flexible and set(c.primary) & set(services)
+    ]
+    flexible = [Window(c.number, *pack.services_for(c.number)) for c in pack.counters if c.flexible]
+    chosen = (own + flexible)[:count]
+    spare = own[0] if own else Window("", services)
+    chosen += [replace(spare, counter=f"x{n}") for n in range(len(chosen) + 1, count + 1)]
+    return chosen
+
+
+class _Branch:
+    def __init__(
+        self,
+        env: simpy.Environment,
+        windows: Sequence[Window],
+        rule: QueueRule,
+        targets: Mapping[str, float],
+        span: tuple[float, float],
+    ) -> None:
+        self.env, self.rule, self.span = env, rule, span
+        self.targets = {k: timedelta(seconds=v) for k, v in targets.items()}
+        self.waiting: dict[int, tuple[Candidate, float, float]] = {}
+        """Ticket id → (candidate, arrival second, handling seconds)."""
+        self.arrived = env.event()
+        self.served: list[Served] = []
+        self.busy = 0.0
+        for window in windows:
+            env.process(self._window(window))
+
+    def arrive(self, ticket: int, customer: Customer, second: float) -> None:
+        cand = Candidate(
+            ticket, f"T{ticket}", customer.service, customer.priority,
+            EPOCH + timedelta(seconds=second), self.targets[customer.service],
+        )  # fmt: skip
+        self.waiting[ticket] = (cand, second, customer.handling_seconds)
+        woken, self.arrived = self.arrived, self.env.event()
+        woken.succeed()
+
+    def _callable(self, window: Window) -> list[Candidate]:
+        found = []
+        for cand, _, _ in self.waiting.values():
+            if cand.service in window.primary:
+                found.append(cand)
+            elif cand.service in window.overflow:
+                found.append(replace(cand, overflow=True))
+        return found
+
+    def _window(self, window: Window) -> Iterable[simpy.Event]:
+        run = 0  # priority calls in a row at this window
+        while True:
+            now = EPOCH + timedelta(seconds=self.env.now)
+            chosen = choose_next(
+                self._callable(window), counter=window.counter, now=now,
+                priority_run=run, rule=self.rule,
+            )  # fmt: skip
+            if chosen is None:
+                yield self.arrived
+                continue
+            cand, arrived, handling = self.waiting.pop(chosen.ticket_id)
+            run = run + 1 if self.rule.weight(cand.priority) > 0 else 0
+            start, (lo, hi) = self.env.now, self.span
+            if lo <= arrived < hi:
+                self.served.append(
+                    Served(cand.service, cand.priority, arrived, start - arrived, window.counter)
+                )
+            self.busy += max(0.0, min(hi, start + handling) - max(lo, start))
+            yield self.env.timeout(handling)
+
+
+def simulate(
+    customers: Sequence[ArrivalLike],
+    windows: Sequence[Window],
+    *,
+    rule: QueueRule,
+    targets: Mapping[str, float],
+    warmup: float = 0.0,
+    until: float | None = None,
+) -> Outcome:
+    """Play ``customers`` (by arrival) through ``windows`` under ``rule``. Waits and
+    occupancy are measured for arrivals from ``warmup`` seconds after the first one to
+    ``until`` (default: the last arrival); everyone is served to the end."""
+    if not customers:
+        return Outcome((), 0.0)
+    first = min(c.at for c in customers)
+    seconds = [(c.at - first).total_seconds() for c in customers]
+    end = max(seconds) if until is None else until
+    env = simpy.Environment()
+    branch = _Branch(env, windows, rule, targets, (warmup, end))
+
+    def arrivals() -> Iterable[simpy.Event]:
+        ordered = sorted(zip(seconds, customers, strict=True), key=lambda pair: pair[0])
+        for ticket, (second, c) in enumerate(ordered):
+            yield env.timeout(second - env.now)
+            branch.arrive(ticket, Customer(c.at, c.service, c.priority, c.handling_seconds), second)
+
+    env.process(arrivals())
+    env.run()
+    measured = max(end - warmup, 1e-9) * len(windows)
+    return Outcome(tuple(branch.served), branch.busy / measured if windows else 1.0)
+
+
+def poisson_customers(
+    rng: random.Random,
+    per_hour: Mapping[str, float],
+    hours: float,
+    *,
+    priority: Mapping[str, Mapping[Priority, float]],
+    handling: Mapping[str, Draws],
+) -> list[Customer]:
+    """Steady arrivals: each service a Poisson stream at its hourly rate for ``hours``;
+    ``priority[service]`` the class mix, ``handling[service].draw(rng)`` the seconds."""
+    out: list[Customer] = []
+    for service, rate in per_hour.items():
+        if rate <= 0:
+            continue
+        mix = priority[service]
+        draw = handling[service].draw
+        t = rng.expovariate(rate / 3600)
+        while t < hours * 3600:
+            klass = rng.choices(tuple(mix), tuple(mix.values()))[0]
+            out.append(Customer(EPOCH + timedelta(seconds=t), service, klass, draw(rng)))
+            t += rng.expovariate(rate / 3600)
+    out.sort(key=lambda c: c.at)
+    return out
+
+
+def unstable(per_hour: float, handling_seconds: float, windows: int) -> bool:
+    """No steady state: the queue grows without end (occupancy would be 1)."""
+    return windows <= per_hour * handling_seconds / 3600 or not math.isfinite(handling_seconds)
