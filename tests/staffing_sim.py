@@ -21,6 +21,7 @@ import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Protocol
 
 import simpy
@@ -125,30 +126,37 @@ class _Branch:
     ) -> None:
         self.env, self.rule, self.span = env, rule, span
         self.targets = {k: timedelta(seconds=v) for k, v in targets.items()}
-        self.waiting: dict[int, tuple[Candidate, float, float]] = {}
-        """Ticket id → (candidate, arrival second, handling seconds)."""
-        self.arrived = env.event()
+        self.waiting: dict[int, tuple[Candidate, Candidate, float, float]] = {}
+        """Ticket id → (candidate, the same through overflow, arrival second, handling)."""
+        self.idle: list[tuple[Window, simpy.Event]] = []
+        """Windows with nothing to call, each waiting to be woken by an arrival."""
         self.served: list[Served] = []
         self.busy = 0.0
         for window in windows:
             env.process(self._window(window))
 
-    def arrive(self, ticket: int, customer: Customer, second: float) -> None:
-        cand = Candidate(
-            ticket, f"T{ticket}", customer.service, customer.priority,
-            EPOCH + timedelta(seconds=second), self.targets[customer.service],
-        )  # fmt: skip
-        self.waiting[ticket] = (cand, second, customer.handling_seconds)
-        woken, self.arrived = self.arrived, self.env.event()
-        woken.succeed()
+    def arrive(self, ticket: int, customer: Customer, second: float, _: object = None) -> None:
+        at, target = EPOCH + timedelta(seconds=second), self.targets[customer.service]
+        label, service, priority = f"T{ticket}", customer.service, customer.priority
+        cand = Candidate(ticket, label, service, priority, at, target)
+        over = Candidate(ticket, label, service, priority, at, target, overflow=True)
+        self.waiting[ticket] = (cand, over, second, customer.handling_seconds)
+        # the first idle window with the service as primary, else as overflow, calls it
+        # (an idle window had nothing to call, so the newcomer is all it may take)
+        for side in ("primary", "overflow"):
+            for n, (window, wake) in enumerate(self.idle):
+                if service in getattr(window, side):
+                    del self.idle[n]
+                    wake.succeed()
+                    return
 
     def _callable(self, window: Window) -> list[Candidate]:
         found = []
-        for cand, _, _ in self.waiting.values():
+        for cand, over, _, _ in self.waiting.values():
             if cand.service in window.primary:
                 found.append(cand)
             elif cand.service in window.overflow:
-                found.append(replace(cand, overflow=True))
+                found.append(over)
         return found
 
     def _window(self, window: Window) -> Iterable[simpy.Event]:
@@ -160,12 +168,14 @@ class _Branch:
                 priority_run=run, rule=self.rule,
             )  # fmt: skip
             if chosen is None:
-                yield self.arrived
+                wake = self.env.event()
+                self.idle.append((window, wake))
+                yield wake
                 continue
-            cand, arrived, handling = self.waiting.pop(chosen.ticket_id)
+            cand, _, arrived, handling = self.waiting.pop(chosen.ticket_id)
             run = run + 1 if self.rule.weight(cand.priority) > 0 else 0
             start, (lo, hi) = self.env.now, self.span
-            if lo <= arrived < hi:
+            if lo <= arrived <= hi:
                 self.served.append(
                     Served(cand.service, cand.priority, arrived, start - arrived, window.counter)
                 )
@@ -193,13 +203,10 @@ def simulate(
     env = simpy.Environment()
     branch = _Branch(env, windows, rule, targets, (warmup, end))
 
-    def arrivals() -> Iterable[simpy.Event]:
-        ordered = sorted(zip(seconds, customers, strict=True), key=lambda pair: pair[0])
-        for ticket, (second, c) in enumerate(ordered):
-            yield env.timeout(second - env.now)
-            branch.arrive(ticket, Customer(c.at, c.service, c.priority, c.handling_seconds), second)
-
-    env.process(arrivals())
+    ordered = sorted(zip(seconds, customers, strict=True), key=lambda pair: pair[0])
+    for ticket, (second, c) in enumerate(ordered):  # every arrival scheduled up front
+        customer = Customer(c.at, c.service, c.priority, c.handling_seconds)
+        env.timeout(second).callbacks.append(partial(branch.arrive, ticket, customer, second))
     env.run()
     measured = max(end - warmup, 1e-9) * len(windows)
     return Outcome(tuple(branch.served), branch.busy / measured if windows else 1.0)
@@ -219,11 +226,12 @@ def poisson_customers(
     for service, rate in per_hour.items():
         if rate <= 0:
             continue
-        mix = priority[service]
+        classes, weights = tuple(priority[service]), tuple(priority[service].values())
+        cumulative = [sum(weights[: n + 1]) for n in range(len(weights))]
         draw = handling[service].draw
         t = rng.expovariate(rate / 3600)
         while t < hours * 3600:
-            klass = rng.choices(tuple(mix), tuple(mix.values()))[0]
+            klass = rng.choices(classes, cum_weights=cumulative)[0]
             out.append(Customer(EPOCH + timedelta(seconds=t), service, klass, draw(rng)))
             t += rng.expovariate(rate / 3600)
     out.sort(key=lambda c: c.at)
@@ -233,3 +241,17 @@ def poisson_customers(
 def unstable(per_hour: float, handling_seconds: float, windows: int) -> bool:
     """No steady state: the queue grows without end (occupancy would be 1)."""
     return windows <= per_hour * handling_seconds / 3600 or not math.isfinite(handling_seconds)
+
+
+def main() -> None:
+    """Print the advisor-against-simulation table (every cell) and the agreement figure."""
+    from forms.branch_pack import load_branch_pack
+    from forms.service_pack import load_service_pack
+    from tests.staffing_cells import cells, report
+
+    goals = load_service_pack().staffing
+    print(report(cells(load_branch_pack(), goals), goals, every=True))
+
+
+if __name__ == "__main__":
+    main()
