@@ -32,7 +32,7 @@ from datetime import date
 
 from forms.branch_pack import BranchPack
 from forms.service_pack import Staffing as Goals
-from tests.staffing_sim import Customer, poisson_customers, simulate, unstable, zone_windows
+from tests.staffing_sim import EPOCH, Customer, poisson_customers, simulate, unstable, zone_windows
 from workstation.domain import arrivals
 from workstation.domain.erlang import Staffing, erlang_c, windows_needed
 from workstation.domain.queue import Priority
@@ -136,7 +136,7 @@ def _play(
     def play(windows: int, customers: Sequence[Customer], rule: QueueRule) -> tuple[float, float]:
         out = simulate(
             customers, zone_windows(pack, zone, windows), rule=rule, targets=targets,
-            warmup=span[0], until=span[1],
+            warmup=span[0], until=span[1], origin=EPOCH,
         )  # fmt: skip
         return out.within(targets), out.occupancy
 

@@ -191,13 +191,14 @@ def simulate(
     targets: Mapping[str, float],
     warmup: float = 0.0,
     until: float | None = None,
+    origin: datetime | None = None,
 ) -> Outcome:
     """Play ``customers`` (by arrival) through ``windows`` under ``rule``. Waits and
-    occupancy are measured for arrivals from ``warmup`` seconds after the first one to
-    ``until`` (default: the last arrival); everyone is served to the end."""
+    occupancy are measured for arrivals from ``warmup`` to ``until`` seconds after
+    ``origin`` (default: from the first arrival to the last); everyone is served."""
     if not customers:
         return Outcome((), 0.0)
-    first = min(c.at for c in customers)
+    first = min(c.at for c in customers) if origin is None else origin
     seconds = [(c.at - first).total_seconds() for c in customers]
     end = max(seconds) if until is None else until
     env = simpy.Environment()

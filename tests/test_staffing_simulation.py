@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -30,6 +31,7 @@ from tests.staffing_sim import (
     simulate,
     zone_windows,
 )
+from workstation.domain import arrivals
 from workstation.domain.erlang import erlang_c
 from workstation.domain.queue import Priority
 from workstation.domain.queue_rule import QueueRule
@@ -58,8 +60,9 @@ def found(pack: BranchPack) -> list[Cell]:
 
 def test_exponential_fifo_one_class_gives_erlang_c():
     """M/M/3 with A = 2 Erlangs (AHT 5 min), target 60 s, 6000 customers after a
-    two-hour warm-up: Erlang C says 63.6% within target, 133 s average wait, busy 2/3.
-    The tolerances are about three standard errors of such a run (seeds 0-11 measured)."""
+    two-hour warm-up: Erlang C says 44.4% wait at all, 63.6% within target, 133 s average
+    wait, busy 2/3. The tolerances are three standard deviations of such a run, measured
+    over 16 seeds (share 0.021, average wait 8-10%, occupancy 0.013)."""
     aht, windows, target, per_hour = 300.0, 3, 60.0, 24.0
     customers = poisson_customers(
         random.Random(7), {"s": per_hour}, 6000 / per_hour,
@@ -70,16 +73,17 @@ def test_exponential_fifo_one_class_gives_erlang_c():
         targets={"s": target}, warmup=2 * 3600,
     )  # fmt: skip
     formula = erlang_c(per_hour / 3600, aht, windows, target)
-    assert out.within({"s": target}) == pytest.approx(formula.service_level, abs=0.04)
-    assert out.average_wait == pytest.approx(formula.average_wait, rel=0.2)
-    assert out.occupancy == pytest.approx(formula.occupancy, abs=0.03)
+    assert 1 - out.within({"s": 0.0}) == pytest.approx(formula.p_wait, abs=0.06)
+    assert out.within({"s": target}) == pytest.approx(formula.service_level, abs=0.06)
+    assert out.average_wait == pytest.approx(formula.average_wait, rel=0.3)
+    assert out.occupancy == pytest.approx(formula.occupancy, abs=0.04)
     # and one window more is Erlang C's figure for four, not three
     four = simulate(
         customers, [Window(f"0{n}", ("s",)) for n in range(4)], rule=QueueRule(),
         targets={"s": target}, warmup=2 * 3600,
     )  # fmt: skip
     assert four.within({"s": target}) == pytest.approx(
-        erlang_c(per_hour / 3600, aht, 4, target).service_level, abs=0.04
+        erlang_c(per_hour / 3600, aht, 4, target).service_level, abs=0.03
     )
 
 
@@ -156,3 +160,17 @@ def test_where_they_differ_erlang_c_asks_one_window_more(found):
     assert all(c.erlang.windows == c.simulated + 1 for c in differ), report(found, GOALS)
     assert all(c.cv2 < 1 for c in found)
     assert agreement(found).startswith(f"agreement {len(found) - len(differ)}/{len(found)}")
+
+
+def test_a_day_of_the_demo_history_on_the_advised_windows_meets_the_goal(pack, found):
+    """A drawn Tuesday (``draw_arrivals``, as the demo history is made) replayed zone by
+    zone on the advisor's busiest-hour window count: everyone is called, and the share
+    within target meets the pack's goal."""
+    day = arrivals.draw_arrivals(random.Random(11), date(2026, 11, 24), ZoneInfo("Asia/Shanghai"))
+    targets = {s.key: s.target_wait.total_seconds() for s in pack.services}
+    for zone in pack.zones:
+        mine = [a for a in day if pack.service(a.service).zone == zone.key]
+        windows = max(c.erlang.windows for c in found if c.day == "workday" and c.zone == zone.key)
+        out = simulate(mine, zone_windows(pack, zone.key, windows), rule=pack.rule, targets=targets)
+        assert len(out.served) == len(mine) > 0
+        assert out.within(targets) >= GOALS.service_level, (zone.key, windows)
