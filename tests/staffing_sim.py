@@ -86,12 +86,16 @@ class Outcome:
     """The customers who arrived inside the measured span, in call order."""
     occupancy: float
     """Busy window-seconds inside the measured span over ``windows × span``."""
+    left: tuple[str, ...] = ()
+    """The services of the customers no open window may call: they wait for ever."""
 
     def within(self, targets: Mapping[str, float]) -> float:
-        """The share called within their service's target wait (1 with nobody served)."""
-        if not self.served:
+        """The share called within their service's target wait (1 with nobody at all);
+        a customer left uncalled counts as late."""
+        if not self.served and not self.left:
             return 1.0
-        return sum(s.wait <= targets[s.service] for s in self.served) / len(self.served)
+        in_time = sum(s.wait <= targets[s.service] for s in self.served)
+        return in_time / (len(self.served) + len(self.left))
 
     @property
     def average_wait(self) -> float:
@@ -210,7 +214,10 @@ def simulate(
         env.timeout(second).callbacks.append(partial(branch.arrive, ticket, customer, second))
     env.run()
     measured = max(end - warmup, 1e-9) * len(windows)
-    return Outcome(tuple(branch.served), branch.busy / measured if windows else 1.0)
+    left = tuple(
+        cand.service for cand, _, arrived, _ in branch.waiting.values() if warmup <= arrived <= end
+    )
+    return Outcome(tuple(branch.served), branch.busy / measured if windows else 1.0, left)
 
 
 def poisson_customers(

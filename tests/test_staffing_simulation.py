@@ -174,3 +174,25 @@ def test_a_day_of_the_demo_history_on_the_advised_windows_meets_the_goal(pack, f
         out = simulate(mine, zone_windows(pack, zone.key, windows), rule=pack.rule, targets=targets)
         assert len(out.served) == len(mine) > 0
         assert out.within(targets) >= GOALS.service_level, (zone.key, windows)
+
+
+def test_only_the_flexible_window_calls_the_vip_service(pack):
+    """The whole branch on a drawn Saturday: counters 01-03 call cash, non-cash and (as
+    overflow) consultation, but no VIP customer; opening 04 calls them all."""
+    day = arrivals.draw_arrivals(random.Random(3), date(2026, 11, 28), ZoneInfo("Asia/Shanghai"))
+    targets = {s.key: s.target_wait.total_seconds() for s in pack.services}
+    vips = sum(a.service == "vip" for a in day)
+    shut = simulate(
+        day, [Window(c, *pack.services_for(c)) for c in ("01", "02", "03")], rule=pack.rule,
+        targets=targets,
+    )  # fmt: skip
+    assert shut.left == ("vip",) * vips and vips > 0
+    assert {s.service for s in shut.served} == {
+        "payment", "policy_service", "claims", "consultation"
+    }  # fmt: skip
+    opened = simulate(
+        day, [Window(c, *pack.services_for(c)) for c in ("01", "02", "03", "04")],
+        rule=pack.rule, targets=targets,
+    )  # fmt: skip
+    assert not opened.left and opened.within(targets) > shut.within(targets)
+    assert {s.counter for s in opened.served if s.service == "vip"} == {"04"}
