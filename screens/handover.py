@@ -100,7 +100,7 @@ class HandoverScreen(CountingScreen):
                 supervisor.password,
             )
 
-        self.start(hand_over, self._handed_over)
+        self.start(outgoing, hand_over, self._handed_over)
 
     def focus_on(self, message) -> None:
         if message.key == "till.incoming_refused":

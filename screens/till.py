@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Label, Static
 
 from screens.base import BACK, WorkstationScreen, footer_key, headed
+from screens.dialogs.confirm import ConfirmModal
 from screens.widgets.count_form import CountForm
 from screens.widgets.supervisor_fields import SupervisorFields
 from workstation.domain.cash import DENOMINATIONS, LABELS, Count
@@ -64,6 +65,43 @@ class CashScreen(WorkstationScreen):
                 yield from side
                 yield Static("", id="error")
         yield Footer()
+
+    sent: Count | None = None
+    """The count last sent to the service (refused, or this screen would be gone)."""
+
+    def send_count(self, count: Count, reference: Count, send: Callable[[], None]) -> None:
+        """Send ``count``; first ask when a denomination moved more than tenfold from the
+        count last sent (before the first: from ``reference``): a supervisor's ID typed
+        into the count field turned 5 notes into 5001 without a word."""
+        before = self.sent or reference
+        jumped = before.jumps(count)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.sent = count
+                send()
+            else:
+                self.query_one(f"#count-{jumped[0]}").focus()
+
+        if not jumped:
+            answered(True)
+            return
+        lines = [
+            self.t("till.jump_line", label=LABELS[v], before=before.get(v), after=count.get(v))
+            for v in jumped
+        ]
+        question = self.t("till.jump_question", lines="\n".join(lines))
+        self.app.push_screen(ConfirmModal(question), answered)
+
+    def focus_on(self, message) -> None:
+        """Put the cursor where the refusal asks for something."""
+        key = message.key
+        if key == "till.reason_needed" and self.query("#reason"):
+            self.query_one("#reason").focus()
+        elif key == "till.needs_supervisor" or key.startswith("auth."):
+            self.query_one("#supervisor-id").focus()
+        elif key.startswith("invalid.cash"):
+            self.query_one(CountForm).focus_first()
 
     def judge(self, line_id: str, count: Count | None, verdict: Verdict) -> None:
         """The line ``line_id`` beside the count: blank without a whole count, else what
@@ -128,9 +166,12 @@ class OpenShiftScreen(CashScreen):
             return
         supervisor = self.query_one(SupervisorFields).take()
         till, who = self.app.require_station().till, self.app.require_who()
-        self.call_service(
-            lambda: till.open(who, count, supervisor.staff_id, supervisor.password), self._opened
-        )
+
+        def send() -> None:
+            job = lambda: till.open(who, count, supervisor.staff_id, supervisor.password)  # noqa: E731
+            self.call_service(job, self._opened)
+
+        self.send_count(count, self.last, send)
 
     def _opened(self, view) -> None:
         self.notify(self.t("till.opened", amount=format_yuan(view.opening.total)))
@@ -138,6 +179,7 @@ class OpenShiftScreen(CashScreen):
 
     def show_refusal(self, message) -> None:
         self.query_one("#error", Static).update(self.t(message))
+        self.focus_on(message)
 
 
 class TillScreen(CashScreen):

@@ -96,25 +96,20 @@ class CountingScreen(CashScreen):
             return not self.busy
         return super().check_action(action, parameters)
 
-    def start(self, job, done) -> None:
-        self.busy = True
-        self.query_one("#error", Static).update("")
-        self.call_service(job, done)
+    def start(self, count: Count, job, done) -> None:
+        """Send ``count`` with ``job`` (asked first if it jumped tenfold: ``send_count``)."""
+
+        def send() -> None:
+            self.busy = True
+            self.query_one("#error", Static).update("")
+            self.call_service(job, done)
+
+        self.send_count(count, Count(), send)
 
     def show_refusal(self, message) -> None:
         self.busy = False
         self.query_one("#error", Static).update(self.t(message))
         self.focus_on(message)
-
-    def focus_on(self, message) -> None:
-        """Put the cursor where the refusal asks for something."""
-        key = message.key
-        if key == "till.reason_needed" and self.query("#reason"):
-            self.query_one("#reason").focus()
-        elif key == "till.needs_supervisor" or key.startswith("auth."):
-            self.query_one("#supervisor-id").focus()
-        elif key.startswith("invalid.cash"):
-            self.query_one(CountForm).focus_first()
 
     def action_back(self) -> None:
         if not self.busy:
@@ -149,6 +144,7 @@ class VaultScreen(CountingScreen):
             self.direction,
         )
         self.start(
+            count,
             lambda: till.vault_transfer(
                 who, direction, count, officer.staff_id or "", officer.password or ""
             ),
@@ -195,6 +191,7 @@ class CloseScreen(CountingScreen):
         reason = self.query_one("#reason", Input).value
         closing, who = self.app.require_station().closing, self.app.require_who()
         self.start(
+            count,
             lambda: closing.close(who, count, supervisor.staff_id, supervisor.password, reason),
             self._when_closed,
         )

@@ -166,3 +166,12 @@ def test_a_tender_records_what_was_received_and_the_change():
     with pytest.raises(InvalidValue) as short:
         Tender.of(D("100"), D("188.80"))
     assert short.value.msg.key == "invalid.cash.received_short"
+
+
+def test_a_tenfold_move_of_a_counted_denomination_is_a_jump():
+    before = Count.of(y100=5, y50=10, y20=4, y1=3)
+    after = Count.of(y100=5001, y50=1, y20=40, y10=300)
+    # 5 → 5001 and 3 → 0 jump; exactly tenfold either way (10 → 1, 4 → 40) does not;
+    # a denomination not counted before (¥10) is no jump
+    assert before.jumps(after) == [10000, 100]
+    assert before.jumps(before) == [] and Count().jumps(after) == []

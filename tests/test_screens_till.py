@@ -9,11 +9,13 @@ from decimal import Decimal
 from sqlalchemy import select
 from textual.worker import WorkerFailed
 
+from screens.dialogs.confirm import ConfirmModal
 from screens.home import HomeScreen
 from screens.posted import PostedScreen
 from screens.review import ReviewScreen
-from screens.till import TillScreen
+from screens.till import OpenShiftScreen, TillScreen
 from screens.till_ops import CloseScreen, VaultScreen
+from screens.widgets.count_form import CountForm
 from tests.flows import (
     BIG,
     count_keys,
@@ -37,6 +39,7 @@ from tests.pilot import (
 from tests.printing_support import pdf_text
 from workstation.db.ledger import Posting
 from workstation.db.tills import Shift
+from workstation.domain.cash import Count
 
 
 async def vault_in_10000(pilot) -> None:
@@ -173,3 +176,31 @@ async def test_the_home_screen_reads_the_till_once_when_it_first_shows(station):
         await settle(pilot)
         assert calls == ["T001"]
         assert "未开班" in screen_text(app)
+
+
+async def test_a_refused_opening_moves_to_the_supervisor_and_a_tenfold_count_is_asked(station):
+    """16.2: after F10 is refused for want of a supervisor, the cursor is in the supervisor's
+    ID (typing S001 no longer lands in the ¥100 count); a count that then moves tenfold
+    from the one sent is asked about before it goes to the service."""
+    async with signed_in(station, "T001", BIG) as pilot:
+        app = pilot.app
+        screen = await press_to(pilot, "f6", OpenShiftScreen)
+        await burst(pilot, "5")
+        await pilot.press("f10")
+        await settle(pilot)
+        assert "主管" in screen_text(app) and app.focused.id == "supervisor-id"
+        await burst(pilot, "S001")
+        assert screen.query_one(CountForm).count() == Count.of(y100=5)
+        screen.query_one("#count-10000").focus()
+        await pilot.pause()
+        await burst(pilot, "<end>", "001")  # the old slip, made on purpose
+        assert screen.query_one(CountForm).count() == Count.of(y100=5001), screen_text(app)
+        await pilot.press("f10")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        assert "¥100：5 张 → 5001 张" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen and app.focused.id == "count-10000"
+    with station.db.read() as s:
+        assert s.scalars(select(Shift)).all() == []  # nothing was opened

@@ -60,6 +60,7 @@ class CountForm(Vertical, can_focus=False):
                     restrict=DIGITS,
                     max_length=7,
                     compact=True,
+                    select_on_focus=False,  # a stray digit must not replace a count
                     id=f"{self.id}-{value}",
                     classes="pieces",
                 )

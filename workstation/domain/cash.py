@@ -94,6 +94,16 @@ class Count:
             raise InvalidValue("invalid.cash.not_enough", labels="、".join(short))
         return Count({v: self.get(v) - other.get(v) for v in DENOMINATIONS})
 
+    def jumps(self, after: Count, factor: int = 10) -> list[int]:
+        """The denominations counted before (non-zero) that ``after`` has more than
+        ``factor`` times more, or fewer, of: a key typed into the wrong field (a
+        supervisor's ID ``S001`` after a count of 5 makes 5001) looks like this."""
+        return [
+            v
+            for v in DENOMINATIONS
+            if (was := self.get(v)) and not was <= after.get(v) * factor <= was * factor * factor
+        ]
+
     def as_json(self) -> dict[str, int]:
         return {str(value): number for value, number in self.pieces.items()}
 
