@@ -115,3 +115,16 @@ def test_the_flexible_window_opens_only_when_needed_and_serves_the_vip_zone(hist
     assert counters["04"] < min(counters["01"], counters["02"], counters["03"])
     assert {t.counter for t in tickets if t.service == "vip"} == {"04"}
     assert {t.counter for t in tickets if t.service == "payment"} <= {"01", "04"}
+
+
+def test_the_queue_rule_calls_priority_customers_sooner(history) -> None:
+    tickets, _ = history
+
+    def waited(priority: str) -> float:
+        return mean(
+            (t.called_at - t.arrived_at).total_seconds()
+            for t in tickets
+            if t.priority == priority and t.service != "vip" and t.called_at is not None
+        )
+
+    assert waited("elderly") < 0.85 * waited("none")  # 0.75 with this seed
