@@ -1,10 +1,10 @@
-"""The periodic service report at scale: a 20-counter branch over 90 days, about 150,000 tickets.
+"""The periodic service report at scale: a 20-counter branch over 90 days, about 80,000 tickets.
 
     .venv/bin/python benchmarks/service_report.py [--days 90] [--runs 3] [--data-dir DIR]
 
 A fresh migrated demo database (``prepare_demo``) gets, in bulk inserts
-(benchmarks/service_report_seed.py), 20 tellers at windows 05-24 serving
-back to back for ``--days`` working days (as the demo's history,
+(benchmarks/service_report_seed.py), 20 tellers at windows 05-24 serving the
+customers of seven demo branches for ``--days`` working days (as the demo's history,
 :mod:`workstation.services.demo_history`): tickets with their events (issue,
 call, start, finish; no-shows called, recalled, marked), the windows' open,
 pause, resume and close, and a rating per served ticket. ``--data-dir`` keeps

@@ -1,11 +1,12 @@
 """90 days of a 20-counter branch for benchmarks/service_report.py, written in bulk.
 
 20 tellers (T101-T120, as in benchmarks/eod_seed.py) each keep one window
-(05-24) on 90 working days, as the demo's history does
-(:mod:`workstation.services.demo_history`: windows 08:30-17:00 with a lunch
-pause, tickets back to back, serve 1-7 min, 5 % no-shows, 80 % rated, poor
-ratings followed up in the opinion book). Windows 05-24 are not in the pack:
-they serve every service.
+(05-24) over 90 working days (and the quieter Saturdays between), as the demo's history does
+(:mod:`workstation.services.demo_history`: seven demo branches' customers, arriving
+as :mod:`workstation.domain.arrivals` draws them and served by the queue rule at
+windows 08:00-17:00 with a lunch pause, 5 % no-shows, 80 % rated, poor ratings
+followed up in the opinion book). Windows 05-24 are not in the pack: they serve
+every service.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ from benchmarks.eod_seed import TELLERS
 from workstation.db.models import Counter, Staff
 from workstation.domain.workdays import is_working_day
 from workstation.services.demo_history import Window, write_history
+
+CROWD = 7
+"""Seven demo branches' customers for the 20 windows (about 850 a working day, busy but
+not overrun on a Monday or after a holiday)."""
 
 
 def _staff_and_counters(s, start: datetime) -> None:
@@ -47,11 +52,11 @@ def seed(station, last: date, days: int, rng_seed: int = 11) -> int:
         first -= timedelta(days=1)
         worked += is_working_day(first)
     days = (last - first).days + 1
-    windows = [Window(counter, teller, minutes=(1, 5)) for teller, counter, _ in TELLERS]
+    windows = [Window(counter, teller) for teller, counter, _ in TELLERS]
     with station.db.write() as s:
         _staff_and_counters(s, datetime(first.year, first.month, first.day, tzinfo=UTC))
         written = write_history(
             s, None, station.queue.pack, "SH01", windows, last, days, station.clock.zone,
-            station.clock.now(), rng_seed,
+            station.clock.now(), rng_seed, crowd=CROWD,
         )  # fmt: skip
     return written.tickets

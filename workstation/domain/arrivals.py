@@ -42,9 +42,9 @@ HOUR_SHAPE: Mapping[int, float] = MappingProxyType(
 )
 """Each opening hour's share of the day, relative (they sum to 9, one per hour)."""
 BASE_PER_DAY: Mapping[str, float] = MappingProxyType(
-    {"payment": 72.0, "policy_service": 45.0, "claims": 12.0, "consultation": 27.0, "vip": 9.0}
+    {"payment": 50.0, "policy_service": 32.0, "claims": 9.0, "consultation": 18.0, "vip": 6.0}
 )
-"""Customers of each service on an ordinary Tuesday."""
+"""Customers of each service on an ordinary Tuesday (115 in all, about 670 a week)."""
 WEEKDAY_FACTOR = (1.3, 1.0, 0.95, 0.95, 1.1, 1.0, 1.0)
 """Monday … Sunday on a working day (a 调休 weekend day works as an ordinary day)."""
 TYPE_FACTOR: Mapping[DayType, float] = MappingProxyType(
@@ -92,11 +92,12 @@ def day_factor(day: date) -> float:
 def expected_arrivals(service: str, day: date, hour: int) -> float:
     """Customers of ``service`` expected in branch-time ``hour`` of ``day`` (0 outside the
     opening hours, on Sundays and holidays, and for a service the model does not know)."""
-    shape = HOUR_SHAPE.get(hour, 0.0)
-    if not shape:
-        return 0.0
-    per_day = BASE_PER_DAY.get(service, 0.0) * day_factor(day)
-    return per_day * shape / sum(HOUR_SHAPE.values())
+    return _rate(service, day_factor(day) if hour in HOUR_SHAPE else 0.0, hour)
+
+
+def _rate(service: str, factor: float, hour: int) -> float:
+    per_day = BASE_PER_DAY.get(service, 0.0) * factor
+    return per_day * HOUR_SHAPE.get(hour, 0.0) / sum(HOUR_SHAPE.values())
 
 
 @dataclass(frozen=True)
@@ -149,10 +150,11 @@ def draw_arrivals(rng: random.Random, day: date, zone: tzinfo) -> list[Arrival]:
     """``day``'s customers of every service, by time (an empty list when it is closed)."""
     arrivals: list[Arrival] = []
     midnight = datetime.combine(day, time(), zone)
+    factor = day_factor(day)
     for service in BASE_PER_DAY:
         spread = handling(service)
         for hour in range(*OPENING_HOURS):
-            rate = expected_arrivals(service, day, hour) / 3600  # per second
+            rate = _rate(service, factor, hour) / 3600  # per second
             if rate <= 0:
                 continue
             offset = rng.expovariate(rate)

@@ -49,14 +49,15 @@ def open_demo_branch(db: Database, journal: Journal, clock: Clock) -> None:
 
 
 DEMO_WINDOWS = (
-    Window("01", "T001", minutes=(2, 7)),  # payments: quick
-    Window("02", "T002", minutes=(5, 14)),  # policy services and claims
-    Window("03", "M001", minutes=(6, 16)),
+    Window("01", "T001"),  # payments
+    Window("02", "T002"),  # policy services and claims, consultation as overflow
+    Window("03", "M001"),
+    Window("04", "S001"),  # the flexible window: opened when the queue needs it
 )
 
 
 def write_demo_history(db: Database, journal: Journal, clock: Clock, weeks: int) -> Written:
-    """The ``weeks`` before today at the demo's three windows (tickets, ratings, opinions),
+    """The ``weeks`` before today at the demo's windows (tickets, ratings, opinions),
     so the statistics and the periodic report have a past to show."""
     last = local_date(clock) - timedelta(days=1)
     pack = load_branch_pack()

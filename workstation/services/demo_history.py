@@ -1,18 +1,25 @@
 """Weeks of a branch's past service, generated: tickets, their events, ratings, opinions.
 
-For the demo (eight weeks, so the statistics and the periodic report show
-something real) and the service report's benchmark (90 days of 20 windows).
-Each window opens at 08:30, pauses for lunch 12:00-13:00 and closes at 17:00
-on every working day (holidays and 调休 days from ``chinese_calendar``); it
-serves its primary services' tickets back to back, at its own pace; one in
-twenty is a no-show (called, recalled, gone). Four in five served customers
-answer the pad (mostly 非常满意 or 满意, now and then late); a 不满意 or worse
-opens a follow-up complaint, closed mostly within its 15 working days.
-Suggestions and praise come in the opinion book now and then.
+For the demo (eight weeks, so the statistics, the periodic report and the staffing
+advisor have a past to read) and the service report's benchmark (90 days of 20
+windows). Seeded (``seed``, 11 by default): one seed, one past, row for row.
+
+Arrival-driven: each day's customers come as
+:mod:`workstation.domain.arrivals` draws them (a Poisson process peaking near
+10:00 and 15:00, a lunch dip, Mondays and the first day after a holiday busier,
+Saturdays quieter, Sundays and statutory holidays closed; lognormal handling times
+per service); :mod:`workstation.services.demo_serving` serves them at the given
+windows by the real queue rule (lunch pauses, the flexible window 04 opened only
+when the queue needs it). ``crowd`` multiplies the customers (the benchmark's 20
+windows see six demo branches' worth). One in twenty called is a no-show (called,
+recalled, gone). Four in five served customers answer the pad (mostly 非常满意 or
+满意, now and then late); a 不满意 or worse opens a follow-up complaint, closed mostly
+within its 15 working days. Suggestions and praise come in the opinion book now
+and then.
 
 Rows are written in bulk with ids of their own, each with the journal entry the
 live services write for it (:meth:`Journal.append_recorded`), at its own time,
-after one ``history.generated`` entry that says what follows and why.
+after one ``history.generated`` entry that says what follows, from which seed and model.
 """
 
 from __future__ import annotations
@@ -28,16 +35,19 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from forms.branch_pack import BranchPack, ServiceSpec
+from forms.branch_pack import BranchPack
 from workstation.db.opinions import Opinion
 from workstation.db.queue import Ticket, TicketEvent
 from workstation.db.ratings import Rating
 from workstation.domain.opinion import Channel, OpinionKind, OpinionStatus
 from workstation.domain.queue import TicketEventKind
 from workstation.domain.rating import RatingStatus, Reason
-from workstation.domain.workdays import add_working_days, is_working_day
+from workstation.domain.workdays import add_working_days
+from workstation.services.demo_serving import Visit, Window, serve_day
 from workstation.services.journal import Journal, Recorded, Where
 from workstation.services.opinions import follow_up_content
+
+__all__ = ["Window", "Written", "write_history"]
 
 LEVELS, LEVEL_WEIGHTS = (1, 2, 3, 4, 5), (55, 34, 8, 2, 1)
 """非常满意 … 非常不满意, as a branch's pads read over weeks."""
@@ -48,14 +58,6 @@ NOTES = (
     (OpinionKind.PRAISE, Channel.LETTER, "理赔办理快，表扬窗口工作人员。"),
     (OpinionKind.COMPLAINT, Channel.PHONE, "排队时间过长，叫号不清楚。"),
 )
-
-
-@dataclass(frozen=True)
-class Window:
-    counter: str
-    teller: str
-    minutes: tuple[int, int] = (3, 9)
-    """The serving time's range at this window, in minutes."""
 
 
 Row = dict[str, Any]
@@ -158,50 +160,49 @@ def _opinion(rows: _Rows, rng: random.Random, at: datetime, kind: OpinionKind, c
         rows.entry(closed_at, "opinion.closed", payload | {"status": "closed"}, where)
 
 
-def _window_day(rows: _Rows, rng: random.Random, day: date, window: Window,
-                services: Sequence[ServiceSpec]) -> None:  # fmt: skip
-    def at(hours: float) -> datetime:
-        return datetime.combine(day, time(), rows.zone) + timedelta(hours=hours)
+def _ticket(rows: _Rows, rng: random.Random, day: date, visit: Visit,
+            pack: BranchPack) -> None:  # fmt: skip
+    """``visit``'s ticket row, its events from issue to finish (or no-show), its rating."""
+    arrival, window = visit.arrival, visit.window
+    assert window is not None and visit.called is not None and visit.finished is not None
+    spec = pack.service(arrival.service)
+    prefix = spec.prefix if spec else arrival.service[:1].upper()
+    ticket = dict(id=visit.ticket_id, branch_code=rows.branch, business_date=day,
+                  service=arrival.service, number=visit.number,
+                  label=f"{prefix}{visit.number:03d}", priority=str(arrival.priority),
+                  status="no_show" if visit.no_show else "done", arrived_at=arrival.at,
+                  queued_at=arrival.at, issued_by="L001", counter=window.counter,
+                  teller=window.teller, calls=2 if visit.no_show else 1,
+                  called_at=visit.called, started_at=visit.started,
+                  finished_at=visit.finished, triage_error=False)  # fmt: skip
+    rows.tickets.append(ticket)
+    rows.event(TicketEventKind.ISSUE, arrival.at, window, ticket)
+    rows.event(TicketEventKind.CALL, visit.called, window, ticket)
+    if visit.no_show:
+        rows.event(TicketEventKind.RECALL, visit.called + timedelta(seconds=30), window, ticket)
+        rows.event(TicketEventKind.NO_SHOW, visit.finished, window, ticket)
+        return
+    assert visit.started is not None
+    rows.event(TicketEventKind.START, visit.started, window, ticket)
+    rows.event(TicketEventKind.FINISH, visit.finished, window, ticket)
+    _served(rows, rng, window, ticket, visit.finished)
 
-    opened, lunch, back, closed = at(8.5), at(12), at(13), at(17)
-    rows.event(TicketEventKind.WINDOW_OPEN, opened, window, None)
-    now, paused = at(9), False
-    while now < closed - timedelta(minutes=15):
-        if not paused and now >= lunch:
-            rows.event(TicketEventKind.WINDOW_PAUSE, lunch, window, None)
-            rows.event(TicketEventKind.WINDOW_RESUME, back, window, None)
-            now, paused = back, True
-        spec = rng.choice(services)
-        rows.numbers[(day, spec.key)] += 1
-        number = rows.numbers[(day, spec.key)]
-        arrived = now - timedelta(seconds=rng.randint(0, 1500))
-        no_show = rng.random() < 0.05
-        started = now + timedelta(seconds=30)
-        finished = started + timedelta(seconds=60 * rng.uniform(*window.minutes))
-        ticket = dict(id=rows.next("ticket"), branch_code=rows.branch, business_date=day,
-                      service=spec.key, number=number, label=f"{spec.prefix}{number:03d}",
-                      priority="none", status="no_show" if no_show else "done",
-                      arrived_at=arrived, queued_at=arrived, issued_by="L001",
-                      counter=window.counter, teller=window.teller, calls=2 if no_show else 1,
-                      called_at=now, started_at=None if no_show else started,
-                      finished_at=now + timedelta(seconds=60) if no_show else finished,
-                      triage_error=False)  # fmt: skip
-        rows.tickets.append(ticket)
-        rows.event(TicketEventKind.ISSUE, arrived, window, ticket)
-        rows.event(TicketEventKind.CALL, now, window, ticket)
-        if no_show:
-            rows.event(TicketEventKind.RECALL, now + timedelta(seconds=30), window, ticket)
-            rows.event(TicketEventKind.NO_SHOW, now + timedelta(seconds=60), window, ticket)
-            now += timedelta(seconds=60)
-            continue
-        rows.event(TicketEventKind.START, started, window, ticket)
-        rows.event(TicketEventKind.FINISH, finished, window, ticket)
-        _served(rows, rng, window, ticket, finished)
-        now = finished + timedelta(seconds=rng.randint(10, 240))
-    rows.event(TicketEventKind.WINDOW_CLOSE, closed, window, None)
-    if rng.random() < 0.25:  # the opinion book, now and then
-        kind, channel, text = rng.choice(NOTES)
-        _opinion(rows, rng, at(rng.uniform(9, 16.5)), kind, channel, text, None)
+
+def _day(rows: _Rows, rng: random.Random, day: date, pack: BranchPack,
+         windows: Sequence[Window], crowd: int) -> bool:  # fmt: skip
+    """``day`` at ``windows``; whether the branch was open (anyone came)."""
+    served = serve_day(rng, pack, windows, day, rows.zone, rows.ids["ticket"], crowd)
+    rows.ids["ticket"] += len(served.visits)
+    for shift in served.shifts:
+        rows.event(shift.kind, shift.at, shift.window, None)
+    for visit in served.visits:
+        _ticket(rows, rng, day, visit, pack)
+    for _ in windows if served.visits else ():
+        if rng.random() < 0.25:  # the opinion book, now and then
+            kind, channel, text = rng.choice(NOTES)
+            at = datetime.combine(day, time(), rows.zone) + timedelta(hours=rng.uniform(9, 16.5))
+            _opinion(rows, rng, at, kind, channel, text, None)
+    return bool(served.visits)
 
 
 def write_history(
@@ -215,8 +216,11 @@ def write_history(
     zone: tzinfo,
     now: datetime,
     seed: int = 11,
+    *,
+    crowd: int | None = None,
 ) -> Written:
-    """The working days of the ``days`` calendar days ending ``last``, in ``s``; ``now``
+    """The open days of the ``days`` calendar days ending ``last``, in ``s``, with
+    ``crowd`` times the demo branch's customers (None: the demo's own, once); ``now``
     dates the journal's ``history.generated`` entry.
 
     With ``journal`` each row gets its entry (the demo, whose journal is audited);
@@ -232,23 +236,21 @@ def write_history(
     }
     until = datetime.combine(last + timedelta(days=1), time(), zone)
     rows = _Rows(branch, zone, until, ids)
-    worked = [first + timedelta(days=n) for n in range(days)]
-    worked = [day for day in worked if is_working_day(day)]
-    for day in worked:
-        for window in windows:
-            primary, _overflow = pack.services_for(window.counter)
-            services = [spec for spec in pack.services if spec.key in primary] or pack.services
-            _window_day(rows, rng, day, window, services)
-    written = Written(len(worked), len(rows.tickets), len(rows.ratings), len(rows.opinions))
+    calendar = [first + timedelta(days=n) for n in range(days)]
+    crowd = crowd or 1
+    opened = sum(_day(rows, rng, day, pack, windows, crowd) for day in calendar)
+    written = Written(opened, len(rows.tickets), len(rows.ratings), len(rows.opinions))
     if journal is not None:
         what = {"from": first.isoformat(), "to": last.isoformat(), "days": written.days,
                 "tickets": written.tickets, "ratings": written.ratings,
-                "opinions": written.opinions}  # fmt: skip
+                "opinions": written.opinions, "seed": seed, "crowd": crowd,
+                "model": "workstation.domain.arrivals"}  # fmt: skip
         generated = (now, "history.generated", what, Where(branch, None, None))
         rows.entries.sort(key=lambda entry: entry[0])
         journal.append_recorded(s, [generated, *rows.entries])
     batches = (Ticket, rows.tickets), (TicketEvent, rows.events), (Rating, rows.ratings)
+    connection = s.connection()  # Core executemany: the ORM's bulk path is 3x slower here
     for model, batch in (*batches, (Opinion, rows.opinions)):
         for at in range(0, len(batch), 20_000):
-            s.execute(insert(model), batch[at : at + 20_000])
+            connection.execute(insert(model), batch[at : at + 20_000])
     return written
