@@ -35,7 +35,13 @@ from printing.service_charts import BAR, HEIGHT, TARGET
 from workstation.domain.i18n import Catalog
 from workstation.services.receipt_data import Bilingual
 from workstation.services.staffing_plan import PlanHour, StaffingPlan
-from workstation.services.staffing_text import arrivals_text, level_text, minutes_text, wait_text
+from workstation.services.staffing_text import (
+    arrivals_text,
+    hour_text,
+    level_text,
+    minutes_text,
+    wait_text,
+)
 
 TITLE = Bilingual("排班建议", "Staffing plan")
 ZH, EN = Catalog.load("zh"), Catalog.load("en")
@@ -57,7 +63,7 @@ def _columns(data: StaffingPlan) -> list[Column]:
 def _row(hour: PlanHour) -> list[str]:
     out = hour.expected
     return [
-        f"{hour.hour:02d}:00",
+        hour_text(hour.hour),
         *(arrivals_text(z.arrivals) for z in hour.zones),
         minutes_text(hour.handling_seconds),
         str(hour.needed),

@@ -13,6 +13,7 @@ no service call); ``0`` puts the rostered windows back. ``D`` plans another date
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -106,7 +107,7 @@ class StaffingPlanScreen(WorkstationScreen):
             table.add_column(
                 t("staffing.col.zone", zone=zone.name.get(t.lang)), key=ZONE + zone.key
             )
-        for key in ("aht", "needed", "to_roster", "rostered", "windows", "wait", "level"):
+        for key in ("aht", "needed", "to_roster", "rostered", "wait", "level"):
             table.add_column(t(f"staffing.col.{key}"), key=key)
         outcomes = what_if(plan, self.windows)
         for hour, out in zip(plan.hours, outcomes, strict=True):
@@ -150,7 +151,7 @@ class StaffingPlanScreen(WorkstationScreen):
     @staticmethod
     def _outcome_cells(hour: PlanHour, out: HourOutcome) -> list[str]:
         wait = wait_text(out.wait_seconds) if hour.arrivals else "—"
-        return [str(out.windows), wait, level_text(out.service_level, hour)]
+        return [wait, level_text(out.service_level, hour)]
 
     # -- the what-if ----------------------------------------------------------------------
 
@@ -179,7 +180,7 @@ class StaffingPlanScreen(WorkstationScreen):
         for zone, text in zip(self.plan.zones, self._zone_cells(hour, out), strict=True):
             table.update_cell(row, ZONE + zone.key, text)
         outcome = self._outcome_cells(hour, out)
-        for key, text in zip(("windows", "wait", "level"), outcome, strict=True):
+        for key, text in zip(("wait", "level"), outcome, strict=True):
             table.update_cell(row, key, text)
 
     # -- another date, the paper ----------------------------------------------------------
@@ -198,14 +199,10 @@ class StaffingPlanScreen(WorkstationScreen):
         self.app.push_screen(dialog, chosen)
 
     def action_print(self) -> None:
-        if self.plan is None:
-            return
+        """The plan of the date shown, as the service reads it (the what-if is not printed)."""
         from printing.pipeline import print_document  # loaded when the first plan prints
 
-        station, who = self.app.require_station(), self.app.require_who()
-        day = self.plan.day.isoformat()
-        run_print(
-            self,
-            lambda: print_document(station, who, DocumentKind.STAFFING_PLAN, day),
-            lambda _outcome: None,
-        )
+        if self.plan is not None:
+            station, who, day = self.app.require_station(), self.app.require_who(), self.plan.day
+            job = partial(print_document, station, who, DocumentKind.STAFFING_PLAN, str(day))
+            run_print(self, job, lambda _outcome: None)

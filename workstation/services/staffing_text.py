@@ -12,8 +12,8 @@ OVERLOADED = "∞"
 
 
 def hour_text(hour: int) -> str:
-    """``10:00-11:00``."""
-    return f"{hour:02d}:00-{hour + 1:02d}:00"
+    """``10:00``: the hour from 10:00 to 11:00."""
+    return f"{hour:02d}:00"
 
 
 def arrivals_text(arrivals: float) -> str:
