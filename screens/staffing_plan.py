@@ -144,7 +144,7 @@ class StaffingPlanScreen(WorkstationScreen):
     @staticmethod
     def _zone_cells(hour: PlanHour, out: HourOutcome) -> list[str]:
         return [
-            f"{arrivals_text(z.arrivals)} · {o.windows}"
+            f"{arrivals_text(z.arrivals)}·{o.windows}"
             for z, o in zip(hour.zones, out.zones, strict=True)
         ]
 

@@ -26,10 +26,10 @@ async def test_plus_on_an_hour_shortens_its_expected_wait(station):
         assert "2026-11-30" in text and "明天 2026-11-28（周六）不营业" in text
         table = screen.query_one("#plan")
         before = cells(table, "10")
-        assert before["zone:cash"] == "12.0 · 2" and before["wait"] == "1:40"
+        assert before["zone:cash"] == "12.0·2" and before["wait"] == "1:40"
         await pilot.press("down", "down", "right", "plus")  # 10:00, the cash zone: 3 windows
         after = cells(table, "10")
-        assert after["zone:cash"] == "12.0 · 3"
+        assert after["zone:cash"] == "12.0·3"
         assert (after["wait"], after["level"]) == ("0:14", "100.0%")  # from 1:40 and 98.3%
         await pilot.press("minus", "minus", "minus")  # none: the queue grows without end
         assert cells(table, "10")["wait"] == "∞"
