@@ -29,7 +29,6 @@ from printing.report_parts import (
     plain,
     report_head,
     report_page,
-    section,
 )
 from printing.service_charts import BAR, HEIGHT, TARGET
 from workstation.domain.i18n import Catalog
@@ -140,10 +139,7 @@ def render_staffing_plan(data: StaffingPlan, font: FontChoice) -> bytes:
         ]
     rows = [_row(hour) for hour in data.hours]
     story += listing("各时段", "By hour", _columns(data), rows, name, A4_WIDTH)
-    story += [
-        *section("需开与已排", "Needed vs rostered", name),
-        needed_chart(data, name, A4_WIDTH),
-    ]
+    story += [gap(4 * mm), needed_chart(data, name, A4_WIDTH)]  # titled in both languages
     story.append(
         plain(
             "需开窗口：Erlang C 下达到服务水平与占用上限的最少窗口；"

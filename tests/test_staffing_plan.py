@@ -13,6 +13,8 @@ from workstation.domain.workdays import DayType, day_type
 from workstation.services.staffing_history import history_dates
 from workstation.services.staffing_plan import StaffingPlanError, planner, what_if
 
+MIX = ("payment", "claims", "claims", "claims")
+
 
 @pytest.fixture
 def plans(station):
@@ -76,6 +78,18 @@ def test_a_transfer_is_no_new_arrival(station, plans):
     two = next(h for h in plans.plan(PLAN_DAY).hours if h.hour == 14)
     assert two.arrivals == 1.0  # one date with tickets, one customer
     assert two.rostered == 2  # 01 and 03 served in the hour
+    zones = {z.zone: z.rostered for z in two.zones}
+    assert zones == {"cash": 1, "non_cash": 1, "consult": 0, "vip": 0}
+
+
+def test_a_window_counts_in_each_zone_by_its_share_of_tickets(station, plans):
+    day = MONDAYS[0]  # at 15:00, windows 01 and 02 each: one payment, three claims
+    rows = [ticket(day, 15, 10 * i, s, c) for c in ("01", "02") for i, s in enumerate(MIX)]
+    write(station, rows)
+    three = next(h for h in plans.plan(PLAN_DAY).hours if h.hour == 15)
+    assert three.rostered == 2
+    zones = {z.zone: z.rostered for z in three.zones}
+    assert zones == {"cash": 1, "non_cash": 2, "consult": 0, "vip": 0}  # 0.5 and 1.5
 
 
 def test_no_history_of_the_type_gives_an_empty_plan(plans):

@@ -20,8 +20,8 @@ a row per ticket:
 
 1. per hour of arrival and service: the arrivals (a transfer's ticket is not a new
    arrival), and the sum and count of the handling times (start to finish, seconds);
-2. per hour of starting service: which counters served which service, i.e. the
-   windows that were staffed in that hour.
+2. per hour of starting service, counter and service: the tickets started, i.e. the
+   windows that were staffed in that hour and what they served.
 """
 
 from __future__ import annotations
@@ -108,8 +108,8 @@ class History:
     days_with_tickets: frozenset[date] = frozenset()
     demand: dict[tuple[int, str], ServiceHour] = field(default_factory=dict)
     """(hour, service) → arrivals and handling."""
-    served_by: dict[int, dict[date, set[tuple[str, str]]]] = field(default_factory=dict)
-    """hour → date → the (counter, service) pairs that served then."""
+    served_by: dict[int, dict[date, dict[str, dict[str, int]]]] = field(default_factory=dict)
+    """hour → date → counter → service → tickets started then."""
 
 
 class _Hours:
@@ -147,20 +147,21 @@ def demand_query(branch: str, dates: Sequence[date]) -> Any:
 
 
 def staffed_query(branch: str, dates: Sequence[date]) -> Any:
-    """Statement 2: the distinct (UTC hour of a start, counter, service) of started tickets.
+    """Statement 2: (UTC hour of a start, counter, service, tickets started).
 
     A ticket started has a counter; no condition on ``counter`` here, or SQLite would walk
     ``ix_tickets_window`` over every day of the branch instead of the dates' range of
     ``ix_tickets_queue``."""
     t = Ticket.__table__.c
+    hour = utc_hour(t.started_at)
     return (
-        select(utc_hour(t.started_at), t.counter, t.service)
-        .distinct()
+        select(hour, t.counter, t.service, func.count())
         .where(
             t.branch_code == branch,
             t.business_date.in_(list(dates)),
             t.started_at.is_not(None),
         )
+        .group_by(hour, t.counter, t.service)
     )
 
 
@@ -178,12 +179,14 @@ def read_history(s: Session, branch: str, dates: Sequence[date], zone: tzinfo) -
         cell.arrivals += int(arrivals or 0)
         cell.handled += int(handled or 0)
         cell.handling_seconds += float(seconds or 0.0)
-    served: dict[int, dict[date, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
-    for text, counter, service in s.execute(staffed_query(branch, dates)):
+    served: dict[int, dict[date, dict[str, dict[str, int]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(dict))
+    )
+    for text, counter, service, started in s.execute(staffed_query(branch, dates)):
         if counter is None:
             continue
         day, hour = at(text)
-        served[hour][day].add((counter, service))
+        served[hour][day][counter][service] = int(started)
     history.days_with_tickets = frozenset(days)
     history.served_by = {hour: dict(by_day) for hour, by_day in served.items()}
     return history

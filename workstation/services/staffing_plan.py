@@ -15,7 +15,9 @@ opening hour (the service pack's ``[staffing].opening_hours``, branch time):
   windows with the pack's shrinkage;
 - the windows **rostered**: the counters the branch actually staffed in that hour
   on those dates (counters that started serving a ticket then), their mean rounded;
-  per zone, the counters that served the zone's services;
+  a zone's share of them: each counter split across the zones it served in the hour
+  by its tickets (one window, three cash tickets and one claim: 0.75 cash, 0.25
+  non-cash), the mean rounded, and at least one window where the zone was served;
 - the **expected wait** and service level with the rostered windows (:func:`what_if`).
 
 A date with no past tickets of its type gives an empty plan (``has_history`` false)
@@ -152,6 +154,16 @@ def _half_up(value: float) -> int:
     return math.floor(value + 0.5)
 
 
+def _share(history: History, hour: int, services: set[str]) -> float:
+    """The windows of ``hour`` that served ``services``, summed over the dates: each counter
+    counts for the share of its tickets then that were of them."""
+    share = 0.0
+    for by_counter in history.served_by.get(hour, {}).values():
+        for started in by_counter.values():
+            share += sum(n for sv, n in started.items() if sv in services) / sum(started.values())
+    return share
+
+
 def what_if(plan: StaffingPlan, windows: Mapping[tuple[int, str], int]) -> tuple[HourOutcome, ...]:
     """The expected wait and service level of each hour with ``windows`` per (hour, zone)
     (a pair not given keeps its rostered windows)."""
@@ -237,7 +249,7 @@ class StaffingPlanService:
         days = len(history.days_with_tickets)
         zones = tuple(self._zone(history, hour, z.key, days) for z in self.pack.zones)
         served = history.served_by.get(hour, {})
-        counters = sum(len({c for c, _ in pairs}) for pairs in served.values())
+        counters = sum(len(by_counter) for by_counter in served.values())
         needed = sum(z.needed for z in zones)
         plan = PlanHour(
             hour=hour,
@@ -263,9 +275,7 @@ class StaffingPlanService:
             else:
                 work += cell.arrivals * spec.minutes_each * 60.0
                 measured = False
-        keys = {spec.key for spec in services}
-        served = history.served_by.get(hour, {})
-        staffed = sum(len({c for c, sv in pairs if sv in keys}) for pairs in served.values())
+        staffed = _share(history, hour, {spec.key for spec in services})
         mean = arrivals / days if days else 0.0
         handling = work / arrivals if arrivals else 0.0
         needed = windows_needed(
@@ -282,7 +292,7 @@ class StaffingPlanService:
             measured=measured,
             target_seconds=target,
             needed=needed,
-            rostered=_half_up(staffed / days) if days else 0,
+            rostered=max(_half_up(staffed / days), 1) if staffed else 0,
         )
 
 
