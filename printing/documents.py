@@ -20,6 +20,7 @@ from printing.output import Media
 from printing.receipt import render_receipt
 from printing.registry import Desk, Document, Registry, receipts
 from printing.sample_form import SampleForm, render_sample
+from printing.staffing_plan import render_staffing_plan
 from printing.ticket import render_ticket
 from printing.till_slips import render_handover, render_vault_slip
 from workstation.domain.clock import local_date
@@ -27,6 +28,7 @@ from workstation.domain.prints import DocumentKind
 from workstation.services.documents import DocumentRefused, split_teller_day
 from workstation.services.opinion_views import OpinionRegister, split_period
 from workstation.services.receipt_data import BranchHeader
+from workstation.services.staffing_plan import StaffingPlan, planner
 from workstation.services.ticket_slips import ticket_slip
 
 
@@ -50,6 +52,17 @@ def sample_form(desk: Desk, code: str) -> SampleForm:
     if template is None:
         raise DocumentRefused("document.not_found", kind=DocumentKind.SAMPLE_FORM, ref=code)
     return SampleForm(template, desk.reports.header(), local_date(desk.clock))
+
+
+def staffing_plan(desk: Desk, ref: str) -> StaffingPlan:
+    """The staffing plan of the date ``ref`` (``2026-11-30``)."""
+    try:
+        day = date.fromisoformat(ref)
+    except ValueError:
+        raise DocumentRefused(
+            "document.not_found", kind=DocumentKind.STAFFING_PLAN, ref=ref
+        ) from None
+    return planner(desk.queue, desk.incidents).plan(day)
 
 
 DOCUMENTS = Registry(
@@ -132,6 +145,14 @@ DOCUMENTS = Registry(
             render_opinion_register,
             Media.A4,
             lambda d: f"{d.header.branch_code}-{d.first:%Y%m%d}-{d.last:%Y%m%d}",
+        ),
+        Document(  # a planning sheet: not numbered, as a sample form
+            DocumentKind.STAFFING_PLAN,
+            staffing_plan,
+            render_staffing_plan,
+            Media.A4,
+            lambda d: f"{d.header.branch_code}-{d.day:%Y%m%d}",
+            book=None,
         ),
     ]
 )

@@ -227,6 +227,16 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         BRANCH_STAFF,
         lambda nav: nav.open_opinions(),
     ),
+    HomeAction(  # 排班建议: tomorrow's windows by hour and the what-if (issue 15)
+        "staffing_plan",
+        "ctrl+t",
+        "action.staffing_plan",
+        "key.staffing_plan",
+        "key.tip.staffing_plan",
+        SUPERVISORS,
+        lambda nav: nav.open_staffing_plan(),
+        show=False,  # in the menu and the palette; the footer keeps the daily keys
+    ),
     *QUEUE_ACTIONS,
 )
 

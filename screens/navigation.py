@@ -38,6 +38,7 @@ from screens.posting_detail import PostingDetailScreen
 from screens.review import ReviewScreen
 from screens.service_stats import ServiceStatsScreen
 from screens.signin import SignInScreen
+from screens.staffing_plan import StaffingPlanScreen
 from screens.till import Direction, OpenShiftScreen, TillScreen
 from screens.till_ops import CloseScreen, VaultScreen
 from screens.widgets.queue_panel import QueuePanel
@@ -210,3 +211,8 @@ class Navigator:
             return
         while not isinstance(app.screen, kind):
             app.pop_screen()
+
+    # -- the staffing plan by hour (排班建议) -------------------------------------------
+
+    def open_staffing_plan(self) -> None:
+        self.app.push_screen(StaffingPlanScreen())

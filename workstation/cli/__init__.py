@@ -42,6 +42,7 @@ SUBCOMMANDS = {
     "display": "workstation.cli.displaycmd:display",
     "pad": "workstation.cli.padcmd:pad",
     "report": "workstation.cli.reportcmd:report",
+    "plan": "workstation.cli.plancmd:plan",
 }
 OWN_LOG = {"demo"}
 """Commands that start their own log (the demo writes it into its own folder)."""

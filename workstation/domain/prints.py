@@ -35,6 +35,8 @@ class DocumentKind(StrEnum):
     """营业前准备及营业终了检查记录: ``ref`` is the business date."""
     OPINIONS = "opinions"
     """意见簿登记表: the opinion book of a period; ``ref`` is ``2026-11-01~2026-11-30``."""
+    STAFFING_PLAN = "staffing_plan"
+    """排班建议: a date's windows needed and rostered by hour; ``ref`` is the date; not numbered."""
 
 
 class PrintStatus(StrEnum):
