@@ -177,9 +177,9 @@ def test_a_day_of_the_demo_history_on_the_advised_windows_meets_the_goal(pack, f
 
 
 def test_only_the_flexible_window_calls_the_vip_service(pack):
-    """The whole branch on a drawn Saturday: counters 01-03 call cash, non-cash and (as
+    """The whole branch on a drawn Monday: counters 01-03 call cash, non-cash and (as
     overflow) consultation, but no VIP customer; opening 04 calls them all."""
-    day = arrivals.draw_arrivals(random.Random(3), date(2026, 11, 28), ZoneInfo("Asia/Shanghai"))
+    day = arrivals.draw_arrivals(random.Random(3), date(2026, 11, 23), ZoneInfo("Asia/Shanghai"))
     targets = {s.key: s.target_wait.total_seconds() for s in pack.services}
     vips = sum(a.service == "vip" for a in day)
     shut = simulate(
