@@ -41,6 +41,7 @@ from workstation.domain.queue import (
 from workstation.domain.queue_rule import Candidate
 from workstation.services.auth import SignedIn
 from workstation.services.calendar import current_business_date
+from workstation.services.flexible import primary_services
 from workstation.services.journal import Journal, Where
 from workstation.services.queue_views import TicketView, ticket_view
 
@@ -190,7 +191,7 @@ class QueueCore:
                 | (t.for_counter == counter),
             )
         ).all()
-        return self._as_candidates(counter, rows)
+        return self._as_candidates(s, counter, rows)
 
     def _heads(self, s: Session, counter: str, day: date) -> list[Candidate]:
         """Only the tickets the rule could pick next at ``counter`` (see ``heads_query``):
@@ -200,10 +201,10 @@ class QueueCore:
             primary, overflow = self.pack.services_for(counter)
             query = self._heads_queries[counter] = heads_query(counter, (*primary, *overflow))
         rows = s.execute(query, {"branch": self.branch_code, "day": day}).all()
-        return self._as_candidates(counter, rows)
+        return self._as_candidates(s, counter, rows)
 
-    def _as_candidates(self, counter: str, rows: Iterable[Any]) -> list[Candidate]:
-        primary, _overflow = self.pack.services_for(counter)
+    def _as_candidates(self, s: Session, counter: str, rows: Iterable[Any]) -> list[Candidate]:
+        primary = primary_services(s, self.pack, self.branch_code, counter)  # 弹性窗口's zone
         targets = self._targets
         return [
             Candidate(

@@ -1,0 +1,171 @@
+"""The live staffing advisor: per zone, is the queue keeping its target, and what would help.
+
+For each zone of the branch pack: the arrivals of the last
+``staffing.window_minutes`` minutes, the handling time (the mean start→finish of
+today's finished tickets of its services; the pack's ``minutes_each`` while fewer
+than :data:`MEASURED_AFTER` have finished), the open windows that call it first,
+and from Erlang C (:mod:`workstation.domain.erlang`) the expected wait, the share
+called within the zone's target and the occupancy. When the service pack's
+``[staffing]`` goal is missed: the windows needed, and what a free flexible
+window (弹性窗口) would give; when a zone's windows have nobody waiting and little
+coming, that they are idle. Two statements a refresh (the tickets grouped by
+service, the windows), so the screens may ask on every change of the queue
+(``benchmarks/advisor.py``). Opening and closing the flexible window:
+:mod:`workstation.services.flexible`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from forms.branch_pack import ServiceSpec
+from forms.service_pack import Staffing as Goals
+from workstation.db.queue import QueueWindow, Ticket
+from workstation.domain.clock import local_date
+from workstation.domain.erlang import Staffing, erlang_c, windows_needed
+from workstation.domain.queue import TicketStatus, WindowState
+from workstation.services.advisor_views import Advice, ZoneAdvice
+from workstation.services.flexible import FlexibleView, FlexibleWindows, primary_of
+from workstation.services.stats_queries import seconds_between
+
+__all__ = ["Advice", "AdvisorService", "ZoneAdvice"]
+
+MEASURED_AFTER = 3
+"""Finished tickets a zone needs today before their mean replaces the pack's minutes each."""
+IDLE_OCCUPANCY = 0.5
+"""Below this expected occupancy, with nobody waiting, a zone's windows are idle."""
+WAITING, DONE, OPEN = str(TicketStatus.WAITING), str(TicketStatus.DONE), str(WindowState.OPEN)
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """One zone's (or service's) figures from the tickets."""
+
+    arrivals: int = 0
+    waiting: int = 0
+    finished: int = 0
+    handled_seconds: float = 0.0
+
+    def __add__(self, other: _Counts) -> _Counts:
+        return _Counts(
+            self.arrivals + other.arrivals,
+            self.waiting + other.waiting,
+            self.finished + other.finished,
+            self.handled_seconds + other.handled_seconds,
+        )
+
+
+@dataclass(eq=False)
+class AdvisorService(FlexibleWindows):
+    goals: Goals = field(default_factory=Goals)
+    """The service pack's ``[staffing]``: service level, occupancy, the arrivals' window."""
+
+    def advice(self) -> Advice:
+        """Every zone's figures and advice now, and the flexible windows' state."""
+        now = self.clock.now()
+        with self.db.read() as s:
+            counts = self._counts(s, local_date(self.clock), now)
+            windows = self._windows(s)
+        flexible = tuple(self._view(c, windows.get(c)) for c in self.flexible_counters())
+        zones = tuple(self._zone(z.key, counts, windows, flexible) for z in self.pack.zones)
+        return Advice(zones, flexible)
+
+    # -- the two statements ----------------------------------------------------------
+
+    def _counts(self, s: Session, day: date, now: datetime) -> dict[str, _Counts]:
+        """Per service: arrivals since the window began, waiting, finished and their time."""
+        t = Ticket.__table__.c
+        since = now - timedelta(minutes=self.goals.window_minutes)
+        fresh = (t.arrived_at >= since) & t.parent_id.is_(None)
+        done = (t.status == DONE) & t.started_at.is_not(None) & t.finished_at.is_not(None)
+        rows = s.execute(
+            select(
+                t.service,
+                func.count(case((fresh, 1))),
+                func.count(case((t.status == WAITING, 1))),
+                func.count(case((done, 1))),
+                func.sum(case((done, seconds_between(t.started_at, t.finished_at)))),
+            )
+            .where(t.branch_code == self.branch_code, t.business_date == day)
+            .group_by(t.service)
+        ).all()
+        return {
+            r[0]: _Counts(int(r[1] or 0), int(r[2] or 0), int(r[3] or 0), float(r[4] or 0.0))
+            for r in rows
+        }
+
+    def _windows(self, s: Session) -> dict[str, QueueWindow]:
+        rows = s.scalars(select(QueueWindow).where(QueueWindow.branch_code == self.branch_code))
+        return {w.counter: w for w in rows}
+
+    # -- one zone ------------------------------------------------------------------
+
+    def _zone(
+        self,
+        zone: str,
+        counts: dict[str, _Counts],
+        windows: dict[str, QueueWindow],
+        flexible: tuple[FlexibleView, ...],
+    ) -> ZoneAdvice:
+        spec = self.pack.zone(zone)
+        assert spec is not None
+        services = [sv for sv in self.pack.services if sv.zone == zone]
+        total = sum((counts.get(sv.key, _Counts()) for sv in services), _Counts())
+        measured = total.finished >= MEASURED_AFTER and total.handled_seconds > 0
+        handling = (
+            total.handled_seconds / total.finished if measured else _default(services, counts)
+        )
+        target = min((sv.target_wait for sv in services), default=timedelta(minutes=10))
+        open_primary = self._primary_windows({sv.key for sv in services}, windows)
+        rate, seconds = total.arrivals / (self.goals.window_minutes * 60), target.total_seconds()
+        now = erlang_c(rate, handling, len(open_primary), seconds)
+        goals = self.goals
+        missed = total.arrivals > 0 and (
+            now.service_level < goals.service_level or now.occupancy > goals.max_occupancy
+        )
+        free = next((f.counter for f in flexible if f.zone is None), None)
+        mine = next((f.counter for f in flexible if f.zone == zone), None)
+        advice = ZoneAdvice(
+            zone=zone, name_zh=spec.name_zh, name_en=spec.name_en, arrivals=total.arrivals,
+            window_minutes=goals.window_minutes, handling_seconds=handling, measured=measured,
+            waiting=total.waiting, target=target, windows=open_primary, now=now, missed=missed,
+        )  # fmt: skip
+        if missed:
+            needed = self._needed(rate, handling, seconds)
+            plus = None if free is None else erlang_c(rate, handling, now.windows + 1, seconds)
+            return replace(advice, needed=needed, flexible_counter=free, with_flexible=plus)
+        if open_primary and total.waiting == 0 and now.occupancy < IDLE_OCCUPANCY:
+            idle_flexible = mine is not None and mine in open_primary
+            return replace(advice, idle=open_primary, idle_flexible=idle_flexible,
+                            flexible_counter=mine)  # fmt: skip
+        return advice
+
+    def _primary_windows(
+        self, services: set[str], windows: dict[str, QueueWindow]
+    ) -> tuple[str, ...]:
+        """The open windows that call one of ``services`` first (a flexible one by its zone)."""
+        return tuple(
+            number
+            for number, w in sorted(windows.items())
+            if w.state == OPEN and services & set(primary_of(self.pack, number, w.flexible_zone))
+        )
+
+    def _needed(self, rate: float, handling: float, target: float) -> Staffing | None:
+        goals = self.goals
+        try:
+            return windows_needed(rate, handling, target, goals.service_level, goals.max_occupancy)
+        except ValueError:  # more windows than any branch has: the figures are wrong
+            return None
+
+
+def _default(services: list[ServiceSpec], counts: dict[str, _Counts]) -> float:
+    """The pack's minutes each, weighted by the services' arrivals (plain mean without any)."""
+    weights = [(counts.get(sv.key, _Counts()).arrivals, sv.minutes_each * 60) for sv in services]
+    arrived = sum(n for n, _ in weights)
+    if arrived:
+        return sum(n * secs for n, secs in weights) / arrived
+    return sum(secs for _, secs in weights) / max(1, len(weights))
