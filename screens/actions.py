@@ -227,6 +227,16 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         BRANCH_STAFF,
         lambda nav: nav.open_opinions(),
     ),
+    HomeAction(  # 弹性窗口: a supervisor opens the flexible window for a zone, or closes it
+        "flexible",
+        "w",
+        "action.flexible",
+        "key.flexible",
+        "key.tip.flexible",
+        SUPERVISORS,
+        lambda nav: nav.open_flexible(),
+        show=False,
+    ),
     *QUEUE_ACTIONS,
 )
 

@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from screens.display_view import display_view
+from tests.advisor_support import cash_surge
 from tests.conftest import FAST, SHANGHAI, make_config
 from tests.ledger_support import in_both_languages, on_shift
-from tests.queue_support import at_window, issue_all, lobby
+from tests.queue_support import issue_all, lobby
 from workstation.db.models import JournalEntry
 from workstation.domain.i18n import Catalog
 from workstation.domain.queue import Priority
@@ -48,19 +49,6 @@ def journal(station, event):
 def entries(station) -> int:
     with station.db.read() as s:
         return int(s.scalar(select(func.count()).select_from(JournalEntry)) or 0)
-
-
-def cash_surge(station):
-    """Window 01 (cash) serves three tickets of 3 minutes while 15 arrive within 30 minutes."""
-    desk, clock = lobby(station), station.clock
-    teller = at_window(station)
-    issue_all(station, desk, *[("payment", N)] * 3, step=10)
-    for _ in range(3):
-        station.queue.call_next(teller, "01")
-        station.queue.start(teller, "01")
-        clock.advance(seconds=180)
-        station.queue.finish(teller, "01")
-    issue_all(station, desk, *[("payment", N)] * 12, step=100)
 
 
 def test_a_cash_surge_advises_opening_the_flexible_window(station):
