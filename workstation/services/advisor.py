@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import cached_property
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import CompoundSelect, bindparam, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from forms.branch_pack import ServiceSpec
+from forms.branch_pack import ServiceSpec, ZoneSpec
 from forms.service_pack import Staffing as Goals
 from workstation.db.queue import QueueWindow, Ticket
 from workstation.domain.clock import local_date
@@ -39,6 +41,41 @@ MEASURED_AFTER = 3
 IDLE_OCCUPANCY = 0.5
 """Below this expected occupancy, with nobody waiting, a zone's windows are idle."""
 WAITING, DONE, OPEN = str(TicketStatus.WAITING), str(TicketStatus.DONE), str(WindowState.OPEN)
+
+
+def _counts_query() -> CompoundSelect[Any]:
+    """The day's tickets grouped by service, built once (parameters: branch, day, since).
+
+    Two parts, each what an index answers cheaply: queued since the window began and
+    waiting, from ``ix_tickets_queue`` alone (no row is read); the finished and their
+    handling seconds, from the rows of the finished only. A ticket's ``queued_at`` is its
+    arrival, or when a no-show was reinstated: either way a customer the queue must serve.
+    """
+    t = Ticket.__table__.c
+    day = (t.branch_code == bindparam("branch"), t.business_date == bindparam("day"))
+    queued = select(
+        t.service,
+        func.count(case((t.queued_at >= bindparam("since"), 1))),
+        func.count(case((t.status == WAITING, 1))),
+        literal(0),
+        literal(0.0),
+    ).where(*day)
+    done = select(
+        t.service,
+        literal(0),
+        literal(0),
+        func.count(),
+        func.sum(seconds_between(t.started_at, t.finished_at)),
+    ).where(*day, t.status == DONE, t.started_at.is_not(None), t.finished_at.is_not(None))
+    # grouped in the index's order (status, service): SQLite reads the index alone
+    return union_all(queued.group_by(t.status, t.service), done.group_by(t.service))
+
+
+COUNTS = _counts_query()
+_w = QueueWindow.__table__.c
+WINDOWS = select(
+    _w.counter, _w.state, _w.flexible_zone, _w.flexible_by, _w.flexible_at, _w.flexible_reason
+).where(_w.branch_code == bindparam("branch"))
 
 
 @dataclass(frozen=True)
@@ -71,36 +108,29 @@ class AdvisorService(FlexibleWindows):
             counts = self._counts(s, local_date(self.clock), now)
             windows = self._windows(s)
         flexible = tuple(self._view(c, windows.get(c)) for c in self.flexible_counters())
-        zones = tuple(self._zone(z.key, counts, windows, flexible) for z in self.pack.zones)
+        calls = [  # each open window and the services it calls first
+            (number, frozenset(primary_of(self.pack, number, w.flexible_zone)))
+            for number, w in sorted(windows.items())
+            if w.state == OPEN
+        ]
+        zones = tuple(self._zone(z.key, counts, calls, flexible) for z in self.pack.zones)
         return Advice(zones, flexible)
 
     # -- the two statements ----------------------------------------------------------
 
     def _counts(self, s: Session, day: date, now: datetime) -> dict[str, _Counts]:
         """Per service: arrivals since the window began, waiting, finished and their time."""
-        t = Ticket.__table__.c
         since = now - timedelta(minutes=self.goals.window_minutes)
-        fresh = (t.arrived_at >= since) & t.parent_id.is_(None)
-        done = (t.status == DONE) & t.started_at.is_not(None) & t.finished_at.is_not(None)
-        rows = s.execute(
-            select(
-                t.service,
-                func.count(case((fresh, 1))),
-                func.count(case((t.status == WAITING, 1))),
-                func.count(case((done, 1))),
-                func.sum(case((done, seconds_between(t.started_at, t.finished_at)))),
-            )
-            .where(t.branch_code == self.branch_code, t.business_date == day)
-            .group_by(t.service)
-        ).all()
-        return {
-            r[0]: _Counts(int(r[1] or 0), int(r[2] or 0), int(r[3] or 0), float(r[4] or 0.0))
-            for r in rows
-        }
+        rows = s.execute(COUNTS, {"branch": self.branch_code, "day": day, "since": since})
+        counts: dict[str, _Counts] = {}
+        for r in rows:
+            found = _Counts(int(r[1] or 0), int(r[2] or 0), int(r[3] or 0), float(r[4] or 0.0))
+            counts[r[0]] = counts.get(r[0], _Counts()) + found
+        return counts
 
-    def _windows(self, s: Session) -> dict[str, QueueWindow]:
-        rows = s.scalars(select(QueueWindow).where(QueueWindow.branch_code == self.branch_code))
-        return {w.counter: w for w in rows}
+    def _windows(self, s: Session) -> dict[str, Any]:
+        """The windows' rows (state and flexible zone), as plain rows: nothing to track."""
+        return {w.counter: w for w in s.execute(WINDOWS, {"branch": self.branch_code})}
 
     # -- one zone ------------------------------------------------------------------
 
@@ -108,19 +138,18 @@ class AdvisorService(FlexibleWindows):
         self,
         zone: str,
         counts: dict[str, _Counts],
-        windows: dict[str, QueueWindow],
+        calls: list[tuple[str, frozenset[str]]],
         flexible: tuple[FlexibleView, ...],
     ) -> ZoneAdvice:
-        spec = self.pack.zone(zone)
-        assert spec is not None
-        services = [sv for sv in self.pack.services if sv.zone == zone]
+        spec, services = self._zones[zone]
         total = sum((counts.get(sv.key, _Counts()) for sv in services), _Counts())
         measured = total.finished >= MEASURED_AFTER and total.handled_seconds > 0
         handling = (
             total.handled_seconds / total.finished if measured else _default(services, counts)
         )
         target = min((sv.target_wait for sv in services), default=timedelta(minutes=10))
-        open_primary = self._primary_windows({sv.key for sv in services}, windows)
+        keys = {sv.key for sv in services}
+        open_primary = tuple(number for number, primary in calls if keys & primary)
         rate, seconds = total.arrivals / (self.goals.window_minutes * 60), target.total_seconds()
         now = erlang_c(rate, handling, len(open_primary), seconds)
         goals = self.goals
@@ -144,15 +173,13 @@ class AdvisorService(FlexibleWindows):
                             flexible_counter=mine)  # fmt: skip
         return advice
 
-    def _primary_windows(
-        self, services: set[str], windows: dict[str, QueueWindow]
-    ) -> tuple[str, ...]:
-        """The open windows that call one of ``services`` first (a flexible one by its zone)."""
-        return tuple(
-            number
-            for number, w in sorted(windows.items())
-            if w.state == OPEN and services & set(primary_of(self.pack, number, w.flexible_zone))
-        )
+    @cached_property
+    def _zones(self) -> dict[str, tuple[ZoneSpec, list[ServiceSpec]]]:
+        """Each zone and its services (the pack does not change while the station runs)."""
+        return {
+            z.key: (z, [sv for sv in self.pack.services if sv.zone == z.key])
+            for z in self.pack.zones
+        }
 
     def _needed(self, rate: float, handling: float, target: float) -> Staffing | None:
         goals = self.goals

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -163,7 +164,8 @@ class FlexibleWindows(PackDesk[BranchPack]):
         self.journal.append(s, f"flexible.{what}", {"counter": counter, **payload}, where)
         notify(s, QUEUE)
 
-    def _view(self, counter: str, window: QueueWindow | None) -> FlexibleView:
+    def _view(self, counter: str, window: Any) -> FlexibleView:
+        """``window``: its row (a ``QueueWindow``, or a plain row of its columns), or None."""
         zone = None if window is None else window.flexible_zone
         return FlexibleView(
             counter=counter,
