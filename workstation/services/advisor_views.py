@@ -26,7 +26,7 @@ class ZoneAdvice(NamedInBoth):
     name_zh: str
     name_en: str
     arrivals: int
-    """Tickets issued in the last ``window_minutes`` minutes (a transfer's child not again)."""
+    """Tickets queued in the last ``window_minutes`` minutes: issued, or a no-show reinstated."""
     window_minutes: int
     handling_seconds: float
     """The mean handling time: today's finished tickets, or the pack's minutes each."""
