@@ -4,7 +4,7 @@
 
 The demo branch (with ``--weeks`` of generated history before today), the demo
 pack with quotas raised so 1,000 fit; 1,000 tickets issued today over the five
-services, windows 01–03 open, 30 tickets served at 01 so the cash zone's handling
+services, window 01 open, 30 tickets served at 01 so the cash zone's handling
 time is measured. Each round times ``AdvisorService.advice()`` (two statements:
 the day's tickets grouped by service, the windows; Erlang C per zone) and, in the
 same round on the same database through the same ``db.read()``, the baseline: a
@@ -26,7 +26,6 @@ sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 WAITING = 1000
 SERVED = 30
-STAFF = {"01": "T001", "02": "T002", "03": "S001"}
 
 
 def percentile(samples: list[float], p: float) -> float:
@@ -60,33 +59,28 @@ def main() -> None:
     from workstation.station import open_station
 
     with tempfile.TemporaryDirectory() as tmp:
-        pack = Path(tmp) / "bench-pack.toml"
-        text = DEFAULT_BRANCH_PACK.read_text(encoding="utf-8")
-        pack.write_text(re.sub(r"daily_quota = \d+", "daily_quota = 9999", text), "utf-8")
-        config, secrets = prepare_demo(Path(tmp), "zh", history_weeks=args.weeks)
-        clock, fast = SystemClock(), Passwords.fast()
-        stations, tellers = {}, {}
-        for counter, staff in STAFF.items():
-            at = config.model_copy(
-                update={
-                    "queue": QueueSection(pack=pack),
-                    "branch": config.branch.model_copy(update={"counter": counter}),
-                }
-            )
-            stations[counter] = station = open_station(at, secrets, clock, fast)
-            tellers[counter] = teller = station.auth.sign_in(staff, "demo1234")
-            station.till.open(teller, Count())
-            station.queue.open_window(teller, counter)
-        first = stations["01"]
-        lobby, queue = first.auth.sign_in("L001", "demo1234"), first.queue
+        folder = Path(tmp)
+        config, secrets = prepare_demo(folder, "zh", history_weeks=args.weeks)
+        roomy = folder / "roomy-pack.toml"  # quotas raised so 1,000 fit
+        shipped = DEFAULT_BRANCH_PACK.read_text(encoding="utf-8")
+        roomy.write_text(re.sub(r"daily_quota = \d+", "daily_quota = 9999", shipped), "utf-8")
+        config = config.model_copy(update={"queue": QueueSection(pack=roomy)})
+        first = open_station(config, secrets, SystemClock(), Passwords.fast())
+        clock, queue = first.clock, first.queue
+        teller, lobby = (
+            first.auth.sign_in("T001", "demo1234"),
+            first.auth.sign_in("L001", "demo1234"),
+        )
+        first.till.open(teller, Count())
+        queue.open_window(teller, "01")
         services = [s.key for s in queue.services()]
         orders = [(services[i % 5], Priority.NONE) for i in range(WAITING + SERVED * 5)]
         for start in range(0, len(orders), 100):
             queue.issue_many(lobby, orders[start : start + 100])
         for _ in range(SERVED):
-            queue.call_next(tellers["01"], "01")
-            queue.start(tellers["01"], "01")
-            queue.finish(tellers["01"], "01")
+            queue.call_next(teller, "01")
+            queue.start(teller, "01")
+            queue.finish(teller, "01")
         advisor, db, day = first.advisor, first.db, local_date(clock)
         t = Ticket.__table__.c
         count = select(func.count()).where(t.branch_code == "SH01", t.business_date == day)
@@ -101,8 +95,7 @@ def main() -> None:
             advice = timed(advised, advisor.advice)
             timed(baseline, bare)
         tickets = bare()
-        for station in stations.values():
-            station.close()
+        first.close()
 
     a50, a99 = statistics.median(advised), percentile(advised, 99)
     b50, b99 = statistics.median(baseline), percentile(baseline, 99)

@@ -194,11 +194,10 @@ class Navigator:
 
     def open_flexible(self) -> None:
         """The supervisor's dialog for the branch's (first) flexible window."""
-        counters = self.app.require_station().advisor.flexible_counters()
-        if not counters:
+        if not self.app.require_station().advisor.flexible_counters():
             self.app.notify(self.app.t("advisor.dialog.none"), severity="warning")
             return
-        self.app.push_screen(FlexibleModal(counters[0]))
+        self.app.push_screen(FlexibleModal())
 
     # -- the stack ------------------------------------------------------------------
 

@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from tests.conftest import FAST, make_config
 from tests.queue_support import at_window, issue_all, lobby
 from workstation.domain.queue import Priority
+from workstation.station import Station, open_station
+
+
+@contextmanager
+def at_counter(station: Station, counter: str) -> Iterator[Station]:
+    """Another workstation on ``station``'s database and clock, at ``counter``."""
+    config = make_config(station.config.database.url, counter=counter)
+    other = open_station(config, station.secrets, station.clock, FAST)
+    try:
+        yield other
+    finally:
+        other.close()
 
 
 def cash_surge(station) -> None:

@@ -9,27 +9,18 @@ import pytest
 from sqlalchemy import func, select
 
 from screens.display_view import display_view
-from tests.advisor_support import cash_surge
-from tests.conftest import FAST, SHANGHAI, make_config
+from tests.advisor_support import at_counter, cash_surge
+from tests.conftest import SHANGHAI
 from tests.ledger_support import in_both_languages, on_shift
 from tests.queue_support import issue_all, lobby
 from workstation.db.models import JournalEntry
 from workstation.domain.i18n import Catalog
 from workstation.domain.queue import Priority
 from workstation.services.flexible import FlexibleError
-from workstation.station import open_station
 
 pytestmark = pytest.mark.db
 N = Priority.NONE
 ZH, EN = Catalog.load("zh"), Catalog.load("en")
-
-
-@pytest.fixture
-def station4(config, secrets, clock):
-    """A workstation at counter 04, the flexible window."""
-    opened = open_station(make_config(config.database.url, counter="04"), secrets, clock, FAST)
-    yield opened
-    opened.close()
 
 
 def supervisor(station):
@@ -74,7 +65,12 @@ def test_no_arrivals_is_said_and_advises_nothing(station):
     assert ZH(advice.lines()[0]) == "04 号弹性窗口：未开给任何区（各区分流）"
 
 
-def test_opened_for_cash_04_calls_cash_before_an_older_overflow_ticket(station, station4):
+def test_opened_for_cash_04_calls_cash_before_an_older_overflow_ticket(station):
+    with at_counter(station, "04") as station4:
+        opened_for_cash(station, station4)
+
+
+def opened_for_cash(station, station4):
     issue_all(station, lobby(station), ("consultation", N), ("payment", N))
     teller = on_shift(station4, "T002")
     station4.queue.open_window(teller, "04")
@@ -100,7 +96,12 @@ def test_opened_for_cash_04_calls_cash_before_an_older_overflow_ticket(station, 
     assert station4.queue.call_next(teller, "04").label == "A001"
 
 
-def test_idle_it_says_so_and_the_supervisor_closes_it(station, station4):
+def test_idle_it_says_so_and_the_supervisor_closes_it(station):
+    with at_counter(station, "04") as station4:
+        idle_then_closed(station, station4)
+
+
+def idle_then_closed(station, station4):
     teller = on_shift(station4, "T002")
     station4.queue.open_window(teller, "04")
     boss = supervisor(station)

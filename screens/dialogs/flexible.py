@@ -34,9 +34,10 @@ class FlexibleModal(Dialog[FlexibleView | None]):
     SUBMIT_FROM = "reason"
     BINDINGS = [footer_key("escape", "cancel")]
 
-    def __init__(self, counter: str) -> None:
-        super().__init__()
-        self.counter = counter
+    @property
+    def counter(self) -> str:
+        """The branch's first flexible window (the navigator opens this only if there is one)."""
+        return self.app.require_station().advisor.flexible_counters()[0]
 
     def compose(self) -> ComposeResult:
         t, zh = self.t, self.t.lang == "zh"

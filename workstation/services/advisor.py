@@ -82,10 +82,10 @@ WINDOWS = select(
 class _Counts:
     """One zone's (or service's) figures from the tickets."""
 
-    arrivals: int = 0
-    waiting: int = 0
-    finished: int = 0
-    handled_seconds: float = 0.0
+    arrivals: int
+    waiting: int
+    finished: int
+    handled_seconds: float
 
     def __add__(self, other: _Counts) -> _Counts:
         return _Counts(
@@ -94,6 +94,10 @@ class _Counts:
             self.finished + other.finished,
             self.handled_seconds + other.handled_seconds,
         )
+
+
+NONE = _Counts(0, 0, 0, 0.0)
+"""A service with no ticket today."""
 
 
 @dataclass(eq=False)
@@ -125,7 +129,7 @@ class AdvisorService(FlexibleWindows):
         counts: dict[str, _Counts] = {}
         for r in rows:
             found = _Counts(int(r[1] or 0), int(r[2] or 0), int(r[3] or 0), float(r[4] or 0.0))
-            counts[r[0]] = counts.get(r[0], _Counts()) + found
+            counts[r[0]] = counts.get(r[0], NONE) + found
         return counts
 
     def _windows(self, s: Session) -> dict[str, Any]:
@@ -142,7 +146,7 @@ class AdvisorService(FlexibleWindows):
         flexible: tuple[FlexibleView, ...],
     ) -> ZoneAdvice:
         spec, services = self._zones[zone]
-        total = sum((counts.get(sv.key, _Counts()) for sv in services), _Counts())
+        total = sum((counts.get(sv.key, NONE) for sv in services), NONE)
         measured = total.finished >= MEASURED_AFTER and total.handled_seconds > 0
         handling = (
             total.handled_seconds / total.finished if measured else _default(services, counts)
@@ -191,7 +195,7 @@ class AdvisorService(FlexibleWindows):
 
 def _default(services: list[ServiceSpec], counts: dict[str, _Counts]) -> float:
     """The pack's minutes each, weighted by the services' arrivals (plain mean without any)."""
-    weights = [(counts.get(sv.key, _Counts()).arrivals, sv.minutes_each * 60) for sv in services]
+    weights = [(counts.get(sv.key, NONE).arrivals, sv.minutes_each * 60) for sv in services]
     arrived = sum(n for n, _ in weights)
     if arrived:
         return sum(n * secs for n, secs in weights) / arrived
