@@ -125,7 +125,8 @@ class AdvisorService(FlexibleWindows):
     def _counts(self, s: Session, day: date, now: datetime) -> dict[str, _Counts]:
         """Per service: arrivals since the window began, waiting, finished and their time."""
         since = now - timedelta(minutes=self.goals.window_minutes)
-        rows = s.execute(COUNTS, {"branch": self.branch_code, "day": day, "since": since})
+        params = {"branch": self.branch_code, "day": day, "since": since}
+        rows = s.connection().execute(COUNTS, params)  # Core: no ORM step for plain rows
         counts: dict[str, _Counts] = {}
         for r in rows:
             found = _Counts(int(r[1] or 0), int(r[2] or 0), int(r[3] or 0), float(r[4] or 0.0))
@@ -134,7 +135,8 @@ class AdvisorService(FlexibleWindows):
 
     def _windows(self, s: Session) -> dict[str, Any]:
         """The windows' rows (state and flexible zone), as plain rows: nothing to track."""
-        return {w.counter: w for w in s.execute(WINDOWS, {"branch": self.branch_code})}
+        rows = s.connection().execute(WINDOWS, {"branch": self.branch_code})
+        return {w.counter: w for w in rows}
 
     # -- one zone ------------------------------------------------------------------
 
