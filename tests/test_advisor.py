@@ -4,10 +4,12 @@ opened for cash, 04 calls cash first and the display says so; idle, it may close
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
+from forms.service_pack import Thresholds
 from screens.display_view import display_view
 from tests.advisor_support import at_counter, cash_surge
 from tests.conftest import SHANGHAI
@@ -17,6 +19,8 @@ from workstation.db.models import JournalEntry
 from workstation.domain.i18n import Catalog
 from workstation.domain.queue import Priority
 from workstation.services.flexible import FlexibleError
+from workstation.services.queue_views import QueueBoard, ZoneView
+from workstation.services.suggestions import suggestions
 
 pytestmark = pytest.mark.db
 N = Priority.NONE
@@ -140,3 +144,13 @@ def test_each_refusal_stores_nothing(station):
     before = entries(station)
     refused("advisor.error.already_open", advisor.open_flexible, boss, "04", "vip", "忙")
     assert entries(station) == before
+
+
+def test_no_crowd_suggestion_for_a_zone_the_flexible_window_serves_already():
+    crowded = ZoneView(
+        "cash", "现金区", "Cash", 16, timedelta(minutes=5), timedelta(minutes=15), ("01",), ()
+    )
+    limits = Thresholds(wait_factor=2, max_waiting=15)
+    assert len(suggestions(QueueBoard((crowded,), (), (), (), 0), limits)) == 1
+    served = QueueBoard((crowded,), (), (), (), 0, flexible=(("04", "cash"),))
+    assert suggestions(served, limits) == ()
