@@ -237,6 +237,16 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         lambda nav: nav.open_staffing_plan(),
         show=False,  # in the menu and the palette; the footer keeps the daily keys
     ),
+    HomeAction(  # 弹性窗口: a supervisor opens the flexible window for a zone, or closes it
+        "flexible",
+        "w",
+        "action.flexible",
+        "key.flexible",
+        "key.tip.flexible",
+        SUPERVISORS,
+        lambda nav: nav.open_flexible(),
+        show=False,
+    ),
     *QUEUE_ACTIONS,
 )
 

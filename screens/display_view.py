@@ -72,6 +72,19 @@ def zone_lines(zone: ZoneView, t: Catalog) -> list[str]:
     return [head, t("display.zone_windows", windows=windows)]
 
 
+def flexible_lines(
+    board: QueueBoard, zone: str, services: Mapping[str, ServiceSpec], t: Catalog
+) -> list[str]:
+    """``04 号弹性窗口 · 缴费``: a flexible window a supervisor opened for ``zone``."""
+    joiner = "、" if t.lang == "zh" else ", "
+    names = joiner.join(s.name(t.lang) for s in services.values() if s.zone == zone)
+    return [
+        t("advisor.display_line", counter=counter, services=names or zone)
+        for counter, opened_for in board.flexible
+        if opened_for == zone
+    ]
+
+
 def display_view(
     board: QueueBoard,
     services: Mapping[str, ServiceSpec],
@@ -83,7 +96,11 @@ def display_view(
     incidents' ``notices`` in both)."""
     latest = board.last_calls[0] if board.last_calls else None
     calls = [call_line(call, t, zone) for call in board.last_calls]
-    zones = [line for z in board.zones for line in zone_lines(z, t)]
+    zones = [
+        line
+        for z in board.zones
+        for line in (*zone_lines(z, t), *flexible_lines(board, z.zone, services, t))
+    ]
     paused = [
         t("display.paused_line", counter=counter, reason=t(reason.label))
         for counter, reason in board.paused

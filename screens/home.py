@@ -22,6 +22,7 @@ from screens.actions import (
 )
 from screens.base import WorkstationScreen
 from screens.follow import Follower
+from screens.widgets.advisor_panel import AdvisorPanel, Reading, with_advice
 from screens.widgets.queue_panel import QueuePanel
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.suggestions import Suggestions
@@ -30,7 +31,6 @@ from workstation.domain.money import format_yuan
 from workstation.domain.staff import Role
 
 if TYPE_CHECKING:
-    from workstation.services.queue_views import QueueBoard
     from workstation.services.tills import TillSummary
 
 
@@ -40,7 +40,7 @@ SUGGEST_SECONDS = 30
 class HomeScreen(WorkstationScreen):
     """Keys, menu, role checks and palette lines all come from the registry (screens/actions.py)."""
 
-    follower: Follower[QueueBoard] | None = None
+    follower: Follower[Reading] | None = None
 
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#actions"
@@ -98,6 +98,7 @@ class HomeScreen(WorkstationScreen):
                     yield QueuePanel()
                 if staff.role is Role.SUPERVISOR:
                     yield Suggestions(id="suggestions")
+                    yield AdvisorPanel(id="advisor")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -107,10 +108,18 @@ class HomeScreen(WorkstationScreen):
         if who is None or who.staff.role is not Role.SUPERVISOR:
             return
         station = self.app.require_station()
-        show = partial(self.query_one(Suggestions).show, self.t, station)
-        self.follower = Follower(self, station.db, station.queue.board, show)
+        suggest, panel = (
+            partial(self.query_one(Suggestions).show, self.t, station),
+            self.query_one(AdvisorPanel),
+        )
+
+        def show(reading: Reading) -> None:  # the staffing advisor (实时排班建议) with the board
+            suggest(reading[0])
+            panel.show(self.t, reading[1])
+
+        self.follower = Follower(self, station.db, with_advice(station), show)
         self.follower.start()
-        read = partial(self.call_service, station.queue.board, show)
+        read = partial(self.call_service, with_advice(station), show)
         read()
         self.set_interval(SUGGEST_SECONDS, read)
 

@@ -15,7 +15,7 @@ from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -25,6 +25,7 @@ from screens.base import WorkstationScreen
 from screens.follow import Follower
 from screens.lobby_choices import ServiceChoice, find
 from screens.printouts import run_print
+from screens.widgets.advisor_panel import AdvisorPanel, Reading, with_advice
 from screens.widgets.choice import ChoiceField
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.suggestions import suggestion_text
@@ -82,7 +83,7 @@ class LobbyScreen(WorkstationScreen):
         self.choices: dict[str, ServiceChoice] = {}
         self.choice: ServiceChoice | None = None
         """The service (and business) the customer queues for: the highlighted option."""
-        self.follower: Follower[QueueBoard] | None = None
+        self.follower: Follower[Reading] | None = None
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -101,10 +102,11 @@ class LobbyScreen(WorkstationScreen):
                 yield Static("", id="documents")
                 yield Static("", id="estimate")
                 yield Static(t("lobby.hint"), id="result")
-            with Vertical(id="board-side"):
+            with VerticalScroll(id="board-side"):
                 yield Label(t("lobby.board"), classes="section-title")
                 yield ZoneBoard(t, id="zones")
                 yield Static("", id="notices")
+                yield AdvisorPanel(id="advisor")
                 yield Label(t("lobby.rule"), classes="section-title")
                 yield Static("", id="rule")
         yield Footer()
@@ -118,7 +120,7 @@ class LobbyScreen(WorkstationScreen):
         self._search("")
         self.refresh_board()
         self.set_interval(BOARD_SECONDS, self.refresh_board)  # waits grow with nothing written
-        self.follower = Follower(self, station.db, queue.board, self._show_board)
+        self.follower = Follower(self, station.db, with_advice(station), self._show_reading)
         self.follower.start()
 
     def on_unmount(self) -> None:
@@ -146,9 +148,14 @@ class LobbyScreen(WorkstationScreen):
         self.query_one("#notices", Static).update(notice)
         self._suggest(board, notice)
 
+    def _show_reading(self, reading: Reading) -> None:
+        """The board, and the staffing advisor (实时排班建议) read with it."""
+        self._show_board(reading[0])
+        if self.is_attached:
+            self.query_one(AdvisorPanel).show(self.t, reading[1])
+
     def refresh_board(self) -> None:
-        queue = self.app.require_station().queue
-        self.call_service(queue.board, self._show_board)
+        self.call_service(with_advice(self.app.require_station()), self._show_reading)
 
     # -- choosing the service -------------------------------------------------------------
 

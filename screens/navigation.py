@@ -22,6 +22,7 @@ from screens.authorizations import AuthorizationsScreen
 from screens.branch_close import BranchCloseScreen
 from screens.checklist import ChecklistScreen
 from screens.counter_queue import CounterQueue
+from screens.dialogs.flexible import FlexibleModal
 from screens.dialogs.password import ChangePasswordModal
 from screens.documents import DocumentsScreen
 from screens.form import FormScreen
@@ -189,6 +190,15 @@ class Navigator:
 
     def open_incidents(self) -> None:
         self.app.push_screen(IncidentsScreen())
+
+    # -- the flexible window (弹性窗口) -------------------------------------------------
+
+    def open_flexible(self) -> None:
+        """The supervisor's dialog for the branch's (first) flexible window."""
+        if not self.app.require_station().advisor.flexible_counters():
+            self.app.notify(self.app.t("advisor.dialog.none"), severity="warning")
+            return
+        self.app.push_screen(FlexibleModal())
 
     # -- the stack ------------------------------------------------------------------
 

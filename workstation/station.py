@@ -24,6 +24,7 @@ from workstation.domain.clock import Clock, local_date
 from workstation.domain.errors import WorkstationError
 from workstation.domain.limits import Thresholds
 from workstation.secrets import DB_PASSWORD, Secrets
+from workstation.services.advisor import AdvisorService
 from workstation.services.auth import AuthService
 from workstation.services.checklists import ChecklistService
 from workstation.services.closing import ClosingService
@@ -98,6 +99,8 @@ class Station:
     """What the teller says at call, start and finish (the service pack's prompts)."""
     stats: ServiceStatsService
     """Service statistics (服务统计), with the opinion book's and incidents' figures."""
+    advisor: AdvisorService
+    """The live staffing advisor per zone, and the flexible window (弹性窗口) opened for a zone."""
 
     @property
     def demo(self) -> bool:
@@ -210,4 +213,5 @@ def open_station(
         stats=ServiceStatsService(
             db, clock, code, pack, [OpinionFigures(db, clock), IncidentFigures(db, clock)]
         ),
+        advisor=AdvisorService(db, journal, clock, code, pack, service_pack.staffing),
     )

@@ -123,6 +123,12 @@ class QueueWindow(Base):
     staff: Mapped[str | None] = mapped_column(String(16))
     priority_run: Mapped[int] = mapped_column(default=0)
     """Priority tickets this window called in a row (the rule caps it)."""
+    flexible_zone: Mapped[str | None] = mapped_column(String(32))
+    """A flexible window (弹性窗口) opened by a supervisor for this zone: it takes the zone's
+    services as primary (services/flexible.py); None: overflow for every service."""
+    flexible_by: Mapped[str | None] = mapped_column(String(16))
+    flexible_at: Mapped[datetime | None]
+    flexible_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class TicketNumber(Base):

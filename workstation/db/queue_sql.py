@@ -55,6 +55,7 @@ _WINDOW_STATE = (
         _W.c.state,
         _W.c.reason,
         _W.c.priority_run,
+        _W.c.flexible_zone,
         exists()
         .where(
             _S.c.branch_code == _BRANCH,
@@ -108,6 +109,8 @@ class WindowRow(NamedTuple):
     state: str
     reason: str | None
     priority_run: int
+    flexible_zone: str | None
+    """The zone a supervisor opened this flexible window for (弹性窗口), if any."""
     shift: bool
     """The teller has an open shift at this counter today."""
     serving: str | None
@@ -124,9 +127,10 @@ def window_state(s: Session, branch: str, counter: str, staff: str, day: date) -
     """The window row (locked for update) with what calling at it needs to know."""
     params = {"branch": branch, "counter": counter, "staff": staff, "day": day}
     found = s.execute(_WINDOW_STATE, params).one_or_none()
-    return (
-        None if found is None else WindowRow(found[0], found[1], found[2], bool(found[3]), found[4])
-    )
+    if found is None:
+        return None
+    state, reason, run, zone, shift, serving = found
+    return WindowRow(state, reason, run, zone, bool(shift), serving)
 
 
 def insert_ticket(s: Session, values: dict[str, Any]) -> int:

@@ -133,7 +133,12 @@ class QueueBoardReads(QueueCore):
             if w.state == WindowState.PAUSED
         )
         full = tuple(sv.key for sv in self.pack.services if issued.get(sv.key, 0) >= sv.daily_quota)
-        return QueueBoard(zones, tuple(reversed(calls)), paused, full, latest or 0, opened)
+        flexible = tuple(
+            (c, w.flexible_zone) for c, w in sorted(windows.items())
+            if w.flexible_zone and w.state == WindowState.OPEN
+        )  # fmt: skip
+        last = tuple(reversed(calls))
+        return QueueBoard(zones, last, paused, full, latest or 0, opened, flexible)
 
     def _zone(
         self,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from workstation.db.queue import Ticket, next_number
-from workstation.db.queue_sql import set_priority_run, take
+from workstation.db.queue_sql import WindowRow, set_priority_run, take
 from workstation.domain.queue import (
     AT_WINDOW,
     Priority,
@@ -20,6 +20,7 @@ from workstation.domain.queue import (
 )
 from workstation.domain.queue_rule import choose_next, is_priority
 from workstation.services.auth import SignedIn
+from workstation.services.flexible import primary_of
 from workstation.services.queue_core import QueueCore, QueueError, spec_name
 from workstation.services.queue_views import TicketView
 from workstation.services.ratings import ask as ask_rating
@@ -34,7 +35,7 @@ class QueueCalls(QueueCore):
         with self.db.write() as s:
             window = self._ready(s, who, counter)
             self._free(window, counter)
-            ticket = self._take(s, who, counter, window.priority_run)
+            ticket = self._take(s, who, counter, window)
             priority = is_priority(self.pack.rule, Priority(ticket.priority))
             run = window.priority_run + 1 if priority else 0
             if run != window.priority_run:
@@ -42,13 +43,14 @@ class QueueCalls(QueueCore):
             self._event(s, TicketEventKind.CALL, who, counter, ticket)
             return self._view(ticket)
 
-    def _take(self, s: Session, who: SignedIn, counter: str, run: int) -> Ticket:
+    def _take(self, s: Session, who: SignedIn, counter: str, window: WindowRow) -> Ticket:
         """Choose by the rule and take the ticket while it still waits (one UPDATE that
         returns the row, as a ``Ticket`` outside the session); choose again when another
         counter took it first."""
-        day, now, rule = self._day(s), self.clock.now(), self.pack.rule
+        day, now, rule, run = self._day(s), self.clock.now(), self.pack.rule, window.priority_run
+        primary = primary_of(self.pack, counter, window.flexible_zone)
         for _ in range(RACES):
-            cands = self._heads(s, counter, day)
+            cands = self._heads(s, counter, day, primary)
             chosen = choose_next(cands, counter=counter, now=now, priority_run=run, rule=rule)
             if chosen is None:
                 raise QueueError("queue.error.none_waiting", counter=counter)

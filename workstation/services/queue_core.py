@@ -34,6 +34,7 @@ from workstation.domain.queue import (
 )
 from workstation.domain.queue_rule import Candidate
 from workstation.services.auth import SignedIn
+from workstation.services.flexible import primary_services
 from workstation.services.journal import Journal, Where
 from workstation.services.queue_views import TicketView, ticket_view
 
@@ -195,20 +196,30 @@ class QueueCore:
                 | (t.for_counter == counter),
             )
         ).all()
-        return self._as_candidates(counter, rows)
+        return self._as_candidates(s, counter, rows)
 
-    def _heads(self, s: Session, counter: str, day: date) -> list[Candidate]:
+    def _heads(
+        self, s: Session, counter: str, day: date, primary: tuple[str, ...] | None = None
+    ) -> list[Candidate]:
         """Only the tickets the rule could pick next at ``counter`` (see ``heads_query``):
-        the same choice as over all of them, at a cost that does not grow with the queue."""
+        the same choice as over all of them, at a cost that does not grow with the queue.
+        ``primary``: the counter's primary services now, when the caller has its window."""
         query = self._heads_queries.get(counter)
         if query is None:
             primary, overflow = self.pack.services_for(counter)
             query = self._heads_queries[counter] = heads_query(counter, (*primary, *overflow))
         rows = s.execute(query, {"branch": self.branch_code, "day": day}).all()
-        return self._as_candidates(counter, rows)
+        return self._as_candidates(s, counter, rows, primary)
 
-    def _as_candidates(self, counter: str, rows: Iterable[Any]) -> list[Candidate]:
-        primary, _overflow = self.pack.services_for(counter)
+    def _as_candidates(
+        self,
+        s: Session,
+        counter: str,
+        rows: Iterable[Any],
+        primary: tuple[str, ...] | None = None,
+    ) -> list[Candidate]:
+        if primary is None:  # 弹性窗口: a flexible window's zone is on its row
+            primary = primary_services(s, self.pack, self.branch_code, counter)
         targets = self._targets
         return [
             Candidate(

@@ -90,6 +90,8 @@ class QueueBoard:
     latest_event_id: int
     opened: bool = True
     """Whether the branch has opened today (营业前准备 done or overridden)."""
+    flexible: tuple[tuple[str, str], ...] = ()
+    """(counter, zone) of each open flexible window (弹性窗口) a supervisor opened for a zone."""
 
 
 @dataclass(frozen=True)

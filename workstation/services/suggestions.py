@@ -34,6 +34,8 @@ def zone_suggestion(zone: ZoneView, limits: Thresholds) -> Msg | None:
 
 
 def suggestions(board: QueueBoard, limits: Thresholds) -> tuple[Msg, ...]:
-    """One line per zone past a threshold, in the board's zone order."""
-    found = (zone_suggestion(zone, limits) for zone in board.zones)
+    """One line per zone past a threshold, in the board's zone order; none for a zone the
+    flexible window is open for already (the advisor's 弹性窗口, services/flexible.py)."""
+    served = {zone for _counter, zone in board.flexible}
+    found = (zone_suggestion(zone, limits) for zone in board.zones if zone.zone not in served)
     return tuple(line for line in found if line is not None)
