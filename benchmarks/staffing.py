@@ -47,7 +47,7 @@ def measure(folder: Path, weeks: int, runs: int) -> None:
     from workstation.domain.workdays import is_working_day
     from workstation.services.passwords import Passwords
     from workstation.services.staffing_history import history_dates
-    from workstation.services.staffing_plan import planner, what_if
+    from workstation.services.staffing_plan import what_if
     from workstation.station import open_station
 
     reuse = (folder / "demo.db").exists()
@@ -60,7 +60,7 @@ def measure(folder: Path, weeks: int, runs: int) -> None:
             start = time.perf_counter()
             seed(station, today, days)
             print(f"  seeded {days} working days in {time.perf_counter() - start:.1f} s")
-        plans = planner(station.queue, station.incidents)
+        plans = station.staffing
         day = plans.default_day().day
         dates = history_dates(day, plans.goals.history_weeks)
         t = Ticket.__table__.c

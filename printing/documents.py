@@ -28,7 +28,7 @@ from workstation.domain.prints import DocumentKind
 from workstation.services.documents import DocumentRefused, split_teller_day
 from workstation.services.opinion_views import OpinionRegister, split_period
 from workstation.services.receipt_data import BranchHeader
-from workstation.services.staffing_plan import StaffingPlan, planner
+from workstation.services.staffing_plan import StaffingPlan
 from workstation.services.ticket_slips import ticket_slip
 
 
@@ -62,7 +62,7 @@ def staffing_plan(desk: Desk, ref: str) -> StaffingPlan:
         raise DocumentRefused(
             "document.not_found", kind=DocumentKind.STAFFING_PLAN, ref=ref
         ) from None
-    return planner(desk.queue, desk.incidents).plan(day)
+    return desk.staffing.plan(day)
 
 
 DOCUMENTS = Registry(

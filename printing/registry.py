@@ -28,6 +28,7 @@ from workstation.services.opinions import OpinionService
 from workstation.services.queue import QueueService
 from workstation.services.receipts import ReceiptService
 from workstation.services.reports import ReportService
+from workstation.services.staffing_plan import StaffingPlanService
 
 
 class Desk(Protocol):
@@ -43,6 +44,7 @@ class Desk(Protocol):
     checklists: ChecklistService
     opinions: OpinionService
     incidents: IncidentService
+    staffing: StaffingPlanService
 
 
 class PrintBook(Protocol):

@@ -30,7 +30,6 @@ from workstation.services.staffing_plan import (
     PlanHour,
     StaffingPlan,
     StaffingPlanService,
-    planner,
     what_if,
 )
 from workstation.services.staffing_text import (
@@ -72,7 +71,7 @@ class StaffingPlanScreen(WorkstationScreen):
 
     def _plans(self) -> StaffingPlanService:
         station = self.app.require_station()
-        return planner(station.queue, station.incidents)
+        return station.staffing
 
     def on_mount(self) -> None:
         plans = self._plans()

@@ -11,14 +11,14 @@ from tests.staffing_support import MONDAYS, PLAN_DAY, four_mondays, ticket, writ
 from workstation.domain.erlang import rostered, windows_needed
 from workstation.domain.workdays import DayType, day_type
 from workstation.services.staffing_history import history_dates
-from workstation.services.staffing_plan import StaffingPlanError, planner, what_if
+from workstation.services.staffing_plan import StaffingPlanError, what_if
 
 MIX = ("payment", "claims", "claims", "claims")
 
 
 @pytest.fixture
 def plans(station):
-    return planner(station.queue, station.incidents)
+    return station.staffing
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,6 @@ from tests.cli_support import config_file
 from tests.staffing_support import PLAN_DAY, four_mondays
 from workstation.cli import main
 from workstation.domain.prints import DocumentKind
-from workstation.services.staffing_plan import planner
 from workstation.services.staffing_text import wait_text
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="no pdftotext")
@@ -32,7 +31,7 @@ def test_the_plan_pdf_shows_each_hours_needed_and_rostered_windows(station, wqy)
     outcome = print_document(station, supervisor, DocumentKind.STAFFING_PLAN, str(PLAN_DAY))
     assert outcome.path.name == "SH01-20261130-staffing_plan.pdf"
     lines = lines_of(outcome.path)
-    plan = planner(station.queue, station.incidents).plan(PLAN_DAY)
+    plan = station.staffing.plan(PLAN_DAY)
     for hour in plan.hours:
         row = next(line for line in lines if line.startswith(f"{hour.hour:02d}:00 "))
         cells = row.split()

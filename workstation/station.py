@@ -47,6 +47,7 @@ from workstation.services.reversal import ReversalService
 from workstation.services.risk.engine import RULE_BOOK
 from workstation.services.risk.service import RiskService
 from workstation.services.service_stats import ServiceStatsService
+from workstation.services.staffing_plan import StaffingPlanService
 from workstation.services.stats_providers import IncidentFigures, OpinionFigures
 from workstation.services.tills import TillService
 from workstation.services.watchlist import load_watch_list
@@ -100,6 +101,8 @@ class Station:
     stats: ServiceStatsService
     """Service statistics (服务统计), with the opinion book's and incidents' figures."""
     advisor: AdvisorService
+    staffing: StaffingPlanService
+    """Tomorrow's staffing plan by hour (排班建议) from the branch's history, and the what-if."""
     """The live staffing advisor per zone, and the flexible window (弹性窗口) opened for a zone."""
 
     @property
@@ -214,4 +217,5 @@ def open_station(
             db, clock, code, pack, [OpinionFigures(db, clock), IncidentFigures(db, clock)]
         ),
         advisor=AdvisorService(db, journal, clock, code, pack, service_pack.staffing),
+        staffing=StaffingPlanService(db, clock, code, pack, service_pack.staffing),
     )

@@ -39,13 +39,12 @@ def plan(
     from workstation.domain.i18n import Catalog
     from workstation.domain.prints import DocumentKind
     from workstation.files import write_atomically
-    from workstation.services.staffing_plan import planner
 
     opener, config, language = station_opener(obj, demo_dir, lang)
     entry = DOCUMENTS[DocumentKind.STAFFING_PLAN]
     station = opener()
     try:
-        chosen = day.date() if day else planner(station.queue, station.incidents).default_day().day
+        chosen = day.date() if day else station.staffing.default_day().day
         figures = entry.load(station, chosen.isoformat())
         pdf = entry.render(figures, choose_font(config.printing.font))
     finally:

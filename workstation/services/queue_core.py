@@ -206,8 +206,8 @@ class QueueCore:
         ``primary``: the counter's primary services now, when the caller has its window."""
         query = self._heads_queries.get(counter)
         if query is None:
-            primary, overflow = self.pack.services_for(counter)
-            query = self._heads_queries[counter] = heads_query(counter, (*primary, *overflow))
+            calls = self.pack.services_for(counter)  # a flexible window's zone is among them
+            query = self._heads_queries[counter] = heads_query(counter, (*calls[0], *calls[1]))
         rows = s.execute(query, {"branch": self.branch_code, "day": day}).all()
         return self._as_candidates(s, counter, rows, primary)
 

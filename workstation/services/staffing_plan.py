@@ -31,10 +31,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Protocol
 
 from forms.branch_pack import BranchPack
-from forms.service_pack import ServicePack
 from forms.service_pack import Staffing as Goals
 from workstation.db.engine import Database
 from workstation.db.models import Branch
@@ -294,24 +292,3 @@ class StaffingPlanService:
             needed=needed,
             rostered=max(_half_up(staffed / days), 1) if staffed else 0,
         )
-
-
-class _OverPack(Protocol):
-    db: Database
-    clock: Clock
-    branch_code: str
-
-
-class _Queue(_OverPack, Protocol):
-    pack: BranchPack
-
-
-class _Services(Protocol):
-    pack: ServicePack
-
-
-def planner(queue: _Queue, services: _Services) -> StaffingPlanService:
-    """The plan service of a station: over its queue's branch pack, with the service pack's
-    ``[staffing]`` goals: ``planner(station.queue, station.incidents)``."""
-    goals = services.pack.staffing
-    return StaffingPlanService(queue.db, queue.clock, queue.branch_code, queue.pack, goals)
