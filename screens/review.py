@@ -19,6 +19,7 @@ from textual.widgets import Footer, Input, Label, Static
 from forms.state import FormState
 from screens.base import WorkstationScreen, footer_key, headed
 from screens.dialogs.approval import Mode
+from screens.dialogs.confirm import leave_asking
 from screens.dialogs.override import override_dialog
 from screens.text import aligned
 from screens.widgets.findings import FindingsList
@@ -199,6 +200,11 @@ class ReviewScreen(WorkstationScreen):
             lambda: postings.ask(submission, who),
             lambda ask: self.app.push_screen(override_dialog(mode, ask), self._approved),
         )
+
+    def action_back(self) -> None:
+        """Esc: back to the form; a supervisor's approval given here is asked about first
+        (it is not kept: the form may change)."""
+        leave_asking(self, self.approval is not None, self.t("review.leave_approved"))
 
     def _approved(self, approval: Approval | None) -> None:
         if approval is not None:

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Label, Static
 
 from screens.base import BACK, WorkstationScreen, footer_key, headed
-from screens.dialogs.confirm import ConfirmModal
+from screens.dialogs.confirm import ConfirmModal, leave_asking
 from screens.widgets.count_form import CountForm
 from screens.widgets.supervisor_fields import SupervisorFields
 from workstation.domain.cash import DENOMINATIONS, LABELS, Count
@@ -92,6 +92,12 @@ class CashScreen(WorkstationScreen):
         ]
         question = self.t("till.jump_question", lines="\n".join(lines))
         self.app.push_screen(ConfirmModal(question), answered)
+
+    def action_back(self) -> None:
+        """Esc: back; a count typed here is asked about first."""
+        forms = self.query(CountForm)  # none on the till's own screen
+        typed = any(text.strip() for form in forms for text in form.texts().values())
+        leave_asking(self, typed, self.t("till.leave_count"))
 
     def focus_on(self, message) -> None:
         """Put the cursor where the refusal asks for something."""

@@ -113,7 +113,7 @@ class CountingScreen(CashScreen):
 
     def action_back(self) -> None:
         if not self.busy:
-            self.dismiss()
+            super().action_back()
 
 
 class VaultScreen(CountingScreen):

@@ -94,9 +94,9 @@ async def test_approving_twice_lists_the_approver_once_on_screen_and_receipt(sta
         await settle(pilot)
         await burst(pilot, *APPROVE_AS_S001)
         await settle(pilot)
-        await pilot.press("escape")  # back to the form, then review the same form again
+        await pilot.press("escape", "y")  # back to the form, dropping the approval (asked)
         await settle(pilot)
-        await pilot.press("f10")
+        await pilot.press("f10")  # review the same form again
         await settle(pilot)
         assert isinstance(app.screen, ReviewScreen) and app.screen.approval is None
         await pilot.press("space", "f7")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from screens.authorizations import AuthorizationsScreen
+from screens.dialogs.confirm import ConfirmModal
 from screens.posted import PostedScreen
 from screens.review import ReviewScreen
 from tests.conftest import FAST, make_config
@@ -30,6 +31,12 @@ async def test_surrender_warns_asks_level_1_and_posts_after_a_local_override(sta
         await approve_here(pilot, "S001")
         assert isinstance(app.screen, ReviewScreen)
         assert "已授权：王强（S001）1 级 · 本地" in screen_text(app)
+        await pilot.press("escape")  # 16.4: the approval is not thrown away without a word
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal) and "放弃主管的授权" in screen_text(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewScreen) and app.screen.approval is not None
         await press_to(pilot, "f10", PostedScreen)
         assert_shows(app, "交易已记账", "SH01-20261127-01-00001", "S001")
         await pilot.press("enter")

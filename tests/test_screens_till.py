@@ -202,5 +202,16 @@ async def test_a_refused_opening_moves_to_the_supervisor_and_a_tenfold_count_is_
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen and app.focused.id == "count-10000"
+        await pilot.press("escape")  # 16.4: leaving with a count typed asks first
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal) and "不保存" in screen_text(app)
+        await pilot.press("escape")  # no: the count stays
+        await settle(pilot)
+        assert app.screen is screen and screen.query_one(CountForm).count().get(10000) == 5001
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("y")  # yes: back home, nothing kept
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
     with station.db.read() as s:
         assert s.scalars(select(Shift)).all() == []  # nothing was opened

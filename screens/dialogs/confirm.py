@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from screens.dialogs.base import Dialog
@@ -32,3 +33,16 @@ class ConfirmModal(Dialog[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+def leave_asking(screen: Screen, unsaved: bool, question: str) -> None:
+    """Close ``screen``; with unsaved work on it (an approval, a count), ask first."""
+    if not unsaved:
+        screen.dismiss()
+        return
+
+    def answered(leave: bool | None) -> None:
+        if leave:
+            screen.dismiss()
+
+    screen.app.push_screen(ConfirmModal(question), answered)
