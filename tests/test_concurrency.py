@@ -19,7 +19,8 @@ from workstation.services.journal import Journal
 
 pytestmark = pytest.mark.db
 ROOT = Path(__file__).resolve().parents[1]
-PER_PROCESS = 100
+PER_PROCESS = 40
+"""Enough for the four to interleave (they start together and each commits every posting)."""
 POSTER = [sys.executable, "-m", "tests.concurrent_poster"]
 WORKSTATIONS = [("T001", "01"), ("T001", "01"), ("T002", "02"), ("T002", "02")]
 
