@@ -10,8 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from forms.roles import FieldRole
 from forms.schema import FieldSpec
 from workstation.domain.bankcard import group_bank_card, parse_bank_card
+from workstation.domain.contact import parse_email, parse_postcode
 from workstation.domain.dates import check_not_future, check_not_past, parse_date
 from workstation.domain.errors import InvalidValue
 from workstation.domain.i18n import Msg, msg
@@ -110,6 +112,13 @@ CHECKERS: dict[str, Checker] = {
     "policy_no": _simple(parse_policy_no),
 }
 
+ROLE_CHECKS: dict[FieldRole, Callable[[str], str]] = {
+    FieldRole.NEW_POSTCODE: parse_postcode,
+    FieldRole.NEW_EMAIL: parse_email,
+}
+"""A text field whose role says more than its type: checked as that, at the field and again
+whenever the form is checked (F10, the service's posting)."""
+
 
 def check(
     spec: FieldSpec, raw: str | None, today: date, *, required: bool | None = None
@@ -121,6 +130,8 @@ def check(
     raw = fold(raw)
     try:
         value, text = CHECKERS[spec.type](spec, raw, today)
+        if spec.role in ROLE_CHECKS:
+            value = text = ROLE_CHECKS[spec.role](text)
     except InvalidValue as refusal:
         return Checked(problem=refusal.msg)
     return Checked(value, text)

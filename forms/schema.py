@@ -121,6 +121,12 @@ class ApplicantSpec(_Model):
     agent_documents: tuple[str, ...] = ()
     """Documents (keys in ``documents``, with ``when = "agent"``) an agent must bring."""
 
+    def applying(self, chosen: str | None) -> Applicant:
+        """Who applies: the applicant_role field's choice (``chosen``) when the template
+        offers it, else the first the template allows. The review's rule and the form's
+        field check both ask this."""
+        return next((who for who in self.who if who == chosen), self.who[0])
+
 
 class MoneySpec(_Model):
     direction: Direction = Direction.NONE

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from forms.fields import Checked, check, option_label
+from forms.roles import FieldRole
 from forms.schema import DocumentSpec, FieldSpec, Template
 from workstation.domain.i18n import Catalog, Msg
 from workstation.domain.masking import mask_value
@@ -27,6 +28,10 @@ class FormState:
     ticked: set[str] = field(default_factory=set)
     """Keys of the documents whose originals the teller has seen."""
     prefilled: set[str] = field(default_factory=set)
+    source: dict[str, str] = field(default_factory=dict)
+    """What the looked-up policy offered (``holder.id_number`` …), while the policy field
+    still names that policy (see :meth:`policy_source`)."""
+    source_policy: str | None = None
 
     def visible(self, spec: FieldSpec) -> bool:
         if spec.agent_only and not self.by_agent:
@@ -49,12 +54,22 @@ class FormState:
     def prefill(self, source: Mapping[str, str]) -> list[str]:
         """Fill fields that name a policy value (``holder.name`` …); returns their keys."""
         filled = []
+        policy_key = self.template.key_for(FieldRole.POLICY_NO)
+        self.source = dict(source)
+        self.source_policy = self.values.get(policy_key) if policy_key else None
         for spec in self.template.fields:
             if spec.prefill and source.get(spec.prefill):
                 self.values[spec.key] = source[spec.prefill]
                 self.prefilled.add(spec.key)
                 filled.append(spec.key)
         return filled
+
+    def policy_source(self) -> Mapping[str, str]:
+        """The looked-up policy's values, while the policy field still names it; else none."""
+        key = self.template.key_for(FieldRole.POLICY_NO)
+        if key is None or self.source_policy is None:
+            return {}
+        return self.source if self.values.get(key) == self.source_policy else {}
 
     def documents(self) -> list[DocumentSpec]:
         """The documents that apply: agent ones with an agent, in-person ones without."""

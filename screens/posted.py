@@ -14,10 +14,12 @@ from screens.base import WorkstationScreen, footer_key
 from screens.printouts import run_print
 from screens.text import aligned
 from screens.widgets.status_bar import StatusBar
+from screens.widgets.unprinted import unprinted_lines
 from workstation.domain.clock import stamp
 from workstation.domain.money import format_money
 from workstation.domain.prints import DocumentKind
 from workstation.services.posting import PostingResult
+from workstation.services.receipts import Unprinted
 
 if TYPE_CHECKING:  # printing loads when a print is asked for
     from printing.pipeline import PrintOutcome
@@ -25,11 +27,14 @@ if TYPE_CHECKING:  # printing loads when a print is asked for
 
 class PostedScreen(WorkstationScreen):
     printing: reactive[bool] = reactive(False, bindings=True)
-    """A print is under way: F6 waits for it."""
+    """A print is under way: F6 and F7 wait for it."""
+    unprinted: reactive[tuple[Unprinted, ...]] = reactive((), bindings=True)
+    """This shift's other receipts not printed yet: F7 prints the oldest (a first print)."""
 
     CSS_PATH = "posted.tcss"
     BINDINGS = [
         footer_key("f6", "print", "print_receipt"),
+        footer_key("f7", "print_unprinted"),
         footer_key("enter,escape", "done"),
     ]
 
@@ -75,12 +80,31 @@ class PostedScreen(WorkstationScreen):
             if r.large_cash_report:
                 yield Static(t("posted.large_cash"), id="large-cash")
             yield Static(t("posted.print_hint"), id="print-state")
+            yield Static("", id="unprinted")
             yield Static(t("posted.next"), id="next")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#unprinted").display = False
+        self.load_unprinted()
+
+    def load_unprinted(self) -> None:
+        """This shift's receipts never printed (or whose print failed), but this one."""
+        receipts, who = self.app.require_station().receipts, self.app.require_who()
+        self.call_service(lambda: receipts.unprinted(who, this_shift=True), self._listed)
+
+    def _listed(self, found: list[Unprinted]) -> None:
+        self.unprinted = tuple(r for r in found if r.serial != self.result.serial)
+        box = self.query_one("#unprinted", Static)
+        box.display = bool(self.unprinted)
+        lines = unprinted_lines(self.t, list(self.unprinted), self.app.clock.zone)
+        box.update("\n".join([self.t("posted.unprinted"), *lines]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "print":
             return not self.printing
+        if action == "print_unprinted":  # shown only when there is one
+            return (not self.printing) if self.unprinted else False
         return super().check_action(action, parameters)
 
     def action_print(self) -> None:
@@ -102,6 +126,30 @@ class PostedScreen(WorkstationScreen):
             return
         self.printing = True
         run_print(self, job, self._printed)
+
+    def action_print_unprinted(self) -> None:
+        """The oldest receipt of this shift not printed: a first print, no reason asked."""
+        from printing.pipeline import print_document
+
+        if not self.unprinted:
+            return
+        station, who, serial = (
+            self.app.require_station(),
+            self.app.require_who(),
+            self.unprinted[0].serial,
+        )
+
+        def done(_result: object) -> None:
+            self.printing = False
+            self.load_unprinted()
+
+        def refused(message) -> None:
+            done(None)
+            self.app.notify(self.t(message), severity="error", timeout=8)
+
+        self.printing = True
+        job = lambda: print_document(station, who, DocumentKind.RECEIPT, serial)  # noqa: E731
+        run_print(self, job, done, refused=refused)
 
     def _printed(self, outcome: PrintOutcome) -> None:
         self.printing = False

@@ -25,12 +25,14 @@ from screens.base import BACK, WorkstationScreen, footer_key, headed
 from screens.dialogs.confirm import ConfirmModal, leave_asking
 from screens.widgets.count_form import CountForm
 from screens.widgets.supervisor_fields import SupervisorFields
+from screens.widgets.unprinted import unprinted_lines
 from workstation.domain.cash import DENOMINATIONS, LABELS, Count
 from workstation.domain.clock import time_of_day
 from workstation.domain.errors import InvalidValue
 from workstation.domain.money import format_yuan, from_fen
 
 if TYPE_CHECKING:
+    from workstation.services.receipts import Unprinted
     from workstation.services.tills import TillSummary
 
 
@@ -225,10 +227,12 @@ class TillScreen(CashScreen):
         who = self.app.who
         if who is None:  # signing out: the screen is closing
             return
-        till = self.app.require_station().till
-        self.call_service(lambda: till.summary(who), self._show)
+        station = self.app.require_station()
+        till, receipts = station.till, station.receipts
+        self.call_service(lambda: (till.summary(who), receipts.unprinted(who)), self._show)
 
-    def _show(self, summary: TillSummary) -> None:
+    def _show(self, loaded: tuple[TillSummary, list[Unprinted]]) -> None:
+        summary, unprinted = loaded
         self.summary = summary
         t, shift = self.t, summary.shift
         if shift is None:  # closed or handed over meanwhile
@@ -249,13 +253,14 @@ class TillScreen(CashScreen):
         limit.set_class(summary.over_limit, "-warning")
         key = "till.over_limit" if summary.over_limit else "till.limit_line"
         limit.update(t(key, limit=format_yuan(summary.limit)))
+        lines = [f"· {t(b)}" for b in summary.blockers]
+        if unprinted:  # named, not blocking: the teller prints them from the posted screen
+            lines.append(f"· {t('till.unprinted', count=len(unprinted))}")
+            zone = self.app.clock.zone
+            lines.extend(f"  {line}" for line in unprinted_lines(t, unprinted, zone))
         blockers = self.query_one("#blockers", Static)
-        blockers.set_class(bool(summary.blockers), "-warning")
-        blockers.update(
-            "\n".join(f"· {t(b)}" for b in summary.blockers)
-            if summary.blockers
-            else t("till.ready")
-        )
+        blockers.set_class(bool(lines), "-warning")
+        blockers.update("\n".join(lines) if lines else t("till.ready"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("vault", "handover", "close_till"):

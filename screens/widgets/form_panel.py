@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from forms.field_advice import field_advice
 from forms.schema import FieldSpec
 from forms.state import FormState
 from screens.textual_compat import compact_from_the_start
@@ -85,6 +86,8 @@ class FormPanel(VerticalScroll, can_focus=False):
         self.state, self.t = state, t
         self.set_class(t.lang == "en", "-en", update=False)  # styled when mounted
         self._problems: dict[str, Msg | None] = {}
+        self._advice: dict[str, Msg | None] = {}
+        """What the review will refuse (an expired ID …), said once the teller leaves a field."""
         self._notes: dict[str, str] = {}
         self._built: set[str] = set()
 
@@ -145,7 +148,7 @@ class FormPanel(VerticalScroll, can_focus=False):
         if key not in self._built:
             return
         shown = self.state.visible(self.state.template.field(key))
-        problem = self._problems.get(key) if shown else None
+        problem = (self._problems.get(key) or self._advice.get(key)) if shown else None
         prefilled = shown and key in self.state.prefilled and problem is None
         text = self.t(problem) if problem else self.t("form.from_policy") if prefilled else ""
         if text == self._notes.get(key, ""):
@@ -164,7 +167,22 @@ class FormPanel(VerticalScroll, can_focus=False):
         self.query_one(f"#gap-{key}").set_class(bool(text), "-shown")
 
     def show_problem(self, key: str, problem: Msg | None) -> None:
+        """A field's own problem; with none, what the review will refuse, unless the teller
+        is still typing there (said when they leave it: :meth:`_left`)."""
         self._problems[key] = problem
+        typing = any(f.has_focus for f in self.query(f"#f-{key}"))
+        self._advice[key] = None if problem or typing else field_advice(self.state, key)
+        self._note(key)
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        """The teller left a field: say now what the review would refuse about it."""
+        wid = event.input.id or ""
+        key = wid[2:] if wid.startswith("f-") else None
+        if key is None or key not in self._built or self._problems.get(key):
+            return
+        if event.value != self.state.values.get(key, ""):
+            return  # the form has yet to take the last keys: its show_problem will say it
+        self._advice[key] = field_advice(self.state, key)
         self._note(key)
 
     def mark_prefilled(self, key: str, prefilled: bool) -> None:

@@ -13,15 +13,17 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from forms.search import TemplateIndex
 from workstation.db.engine import Database
 from workstation.db.ledger import Posting, PrintRecord
 from workstation.db.models import Staff
+from workstation.db.tills import Shift
 from workstation.domain.capitals import amount_in_words
 from workstation.domain.clock import Clock, stamp
 from workstation.domain.flows import Direction
@@ -29,8 +31,10 @@ from workstation.domain.i18n import Catalog, Msg, msg
 from workstation.domain.identity import mask_resident_id
 from workstation.domain.masking import MASKERS
 from workstation.domain.money import from_fen
-from workstation.domain.prints import RECEIPT_EVENTS, DocumentKind, PrintTicket
+from workstation.domain.prints import RECEIPT_EVENTS, DocumentKind, PrintStatus, PrintTicket
+from workstation.domain.statuses import ShiftStatus
 from workstation.services.auth import SignedIn
+from workstation.services.calendar import current_business_date
 from workstation.services.inquiry import Inquiry
 from workstation.services.journal import Journal, Where
 from workstation.services.overrides import approvals_of
@@ -58,6 +62,22 @@ class Verification:
     serial: str | None
     problem: Msg | None = None
     summary: str | None = None
+
+
+@dataclass(frozen=True)
+class Unprinted:
+    """A receipt of the day that never came out: no print yet, or its PDF could not be saved."""
+
+    serial: str
+    template_code: str
+    teller_id: str
+    posted_at: datetime
+    failed: bool
+    """A print was tried and its PDF could not be saved."""
+
+
+_UNSAVED = and_(PrintRecord.status == PrintStatus.FAILED, PrintRecord.path.is_(None))
+"""A print whose PDF could not be saved: the next print retries it (no reason)."""
 
 
 class Named(Protocol):
@@ -123,6 +143,46 @@ class ReceiptService(PrintLog[PrintRecord]):
             record.counter = self.counter.code
             s.flush()
             return PrintTicket(kind, ref, record.id, record.print_no, record.reason)
+
+    def unprinted(self, who: SignedIn, this_shift: bool = False) -> list[Unprinted]:
+        """The day's receipts of this teller and of this counter that were never printed, or
+        whose last print could not be saved, oldest first; with ``this_shift``, those of the
+        teller's open shift at this counter. Printing one is a first print (or the retry of
+        one): no reason. A PDF the printer refused is saved: F6 sends it again, where a later
+        print is a reprint."""
+        mine = who.staff.staff_id
+        with self.db.read() as s:
+            day = current_business_date(s, self.clock, self.branch.code)
+            last = (
+                select(PrintRecord.posting_id, func.max(PrintRecord.print_no).label("no"))
+                .group_by(PrintRecord.posting_id)
+                .subquery()
+            )
+            ours = or_(Posting.teller_id == mine, Posting.counter == self.counter.code)
+            query = (
+                select(Posting, PrintRecord.status)
+                .outerjoin(last, last.c.posting_id == Posting.id)
+                .outerjoin(
+                    PrintRecord,
+                    and_(PrintRecord.posting_id == Posting.id, PrintRecord.print_no == last.c.no),
+                )
+                .where(Posting.branch_code == self.branch.code, Posting.business_date == day)
+                .where(ours, or_(PrintRecord.id.is_(None), _UNSAVED))
+                .order_by(Posting.posted_at, Posting.id)
+            )
+            if this_shift:
+                shift = select(Shift.id).where(
+                    Shift.branch_code == self.branch.code,
+                    Shift.counter == self.counter.code,
+                    Shift.business_date == day,
+                    Shift.teller_id == mine,
+                    Shift.status == ShiftStatus.OPEN,
+                )
+                query = query.where(Posting.shift_id.in_(shift))
+            return [
+                Unprinted(p.serial, p.template_code, p.teller_id, p.posted_at, status is not None)
+                for p, status in s.execute(query)
+            ]
 
     def prepare(self, serial: str, who: SignedIn, reason: str | None = None) -> Prepared:
         """:meth:`begin` a print and say what its receipt says."""

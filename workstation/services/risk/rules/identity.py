@@ -129,9 +129,7 @@ def applicant_allowed(ctx: RiskContext, params: NoParams) -> list[Finding]:
     applicant = role_id(ctx, FieldRole.APPLICANT_ID)
     if ctx.by_agent and applicant is not None and applicant == role_id(ctx, FieldRole.AGENT_ID):
         found.append(finding("applicant_allowed", "agent_is_applicant", Severity.BLOCK))
-    who = role_text(ctx, FieldRole.APPLICANT_ROLE) or spec.who[0]
-    if who not in spec.who:  # not a choice the template offers: check the first it allows
-        who = spec.who[0]
+    who = spec.applying(role_text(ctx, FieldRole.APPLICANT_ROLE))
     if who == "anyone":
         return found
     if ctx.policy is None:
