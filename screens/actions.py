@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 
 from workstation.domain.i18n import Catalog
@@ -77,10 +75,6 @@ class HomeAction:
     def menu_text(self, t: Catalog) -> str:
         """``   F2  办理业务``: the key, then the label in the UI language."""
         return f"{self.key_display:>4}  {t(self.label)}"
-
-    def palette_text(self, t: Catalog) -> str:
-        """``办理业务  F2``: the label first, so the palette sorts and finds by it."""
-        return palette_line(t(self.label), self.key_display)
 
 
 def _queue_key(name: str, key: str, *, show: bool = False) -> HomeAction:
@@ -255,15 +249,6 @@ BY_NAME = {action.name: action for action in HOME_ACTIONS}
 EVERYWHERE = tuple(action for action in HOME_ACTIONS if action.everywhere)
 
 
-def palette_line(label: str, key: str) -> str:
-    """A command palette line: what it does, then its key.
-
-    Textual lists the palette's commands sorted by this text and Enter runs the
-    first: the label leads, so the order is the labels' (Ctrl+P, Enter does not quit).
-    """
-    return f"{label}  {key}"
-
-
 def bindings(actions: Iterable[HomeAction]) -> list[BindingType]:
     return [action.binding() for action in actions]
 
@@ -276,15 +261,3 @@ def allowed(name: str, role: Role) -> bool:
 
 def for_role(actions: Iterable[HomeAction], role: Role) -> list[HomeAction]:
     return [action for action in actions if role in action.roles]
-
-
-def commands(
-    actions: Iterable[HomeAction], nav: Navigator, t: Catalog, role: Role
-) -> Iterable[SystemCommand]:
-    """Palette lines: the label in the UI language and the key, the tooltip as help."""
-    for action in for_role(actions, role):
-        yield SystemCommand(
-            action.palette_text(t),
-            t(action.tooltip),
-            partial(action.opener, nav),
-        )

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -21,16 +22,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from screens.actions import (
-    ACTION,
-    BY_NAME,
-    EVERYWHERE,
-    allowed,
-    bindings,
-    commands,
-    palette_line,
-)
+from screens.actions import ACTION, BY_NAME, EVERYWHERE, allowed, bindings
 from screens.base import WorkstationScreen, failure_message
+from screens.dialogs.help import HelpDialog, key_lines, palette_title
 from screens.signin import SignInScreen
 from screens.textual_compat import translate_bindings
 from workstation.domain.clock import Clock, SystemClock
@@ -52,7 +46,6 @@ class DemoAccount:
     role: Role
 
 
-QUIT_KEY = "Ctrl+Q"
 log = logging.getLogger(__name__)
 
 
@@ -231,12 +224,14 @@ class WorkstationApp(App[None]):
             ).wait()
         self.exit()
 
+    def show_help(self, screen: Screen) -> None:
+        """F1 or ``?`` on ``screen`` (screens/base.py ``Helped``): its purpose and keys."""
+        self.push_screen(HelpDialog(screen))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette: the screen's registry actions (every home action at home), the ones
-        that work everywhere (F12), then quit; each with its key, in the UI language."""
-        t = self.t
-        if self.who is not None and not self.locked and isinstance(screen, WorkstationScreen):
-            offered = [a for a in EVERYWHERE if a not in screen.ACTIONS] + list(screen.ACTIONS)
-            yield from commands(offered, self.nav, t, self.who.staff.role)
-        quit_line = palette_line(t("key.quit"), QUIT_KEY)
-        yield SystemCommand(quit_line, t("key.quit"), self.action_quit)
+        """The palette: every key of the screen and the app (as the help dialog lists them,
+        screens/dialogs/help.py), ``办理业务 Business · F2``, its tooltip as help."""
+        for line in key_lines(screen):
+            if line.enabled:
+                run = partial(self.run_action, line.action, line.node)
+                yield SystemCommand(palette_title(self.t, line), line.tip, run)

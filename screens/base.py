@@ -136,6 +136,11 @@ def footer_key(
 
 BACK = footer_key("escape", "back")
 """Esc closes the screen (:meth:`WorkstationScreen.action_back`)."""
+HELP = [
+    Binding("f1", "help", "help.key", key_display="F1", show=False, id="help"),
+    Binding("question_mark", "help", "help.key", key_display="?", show=False, id="help_mark"),
+]
+"""F1 and ``?`` show the screen's keys (:class:`Helped`); not priority: an input keeps its ``?``."""
 DIGITS = [Binding(str(n), f"pick_choice({n})", show=False, priority=True) for n in range(1, 10)]
 """A digit on a choice picks that option and moves on, before the next key lands."""
 
@@ -212,11 +217,21 @@ class Translated(ScreenMixin):
         return self.app.t
 
 
-class WorkstationScreen(Translated, ServiceCalls, EnterMovesOn, Screen):
+class Helped(ScreenMixin):
+    """F1 or ``?`` (:data:`HELP`): what the screen is for, its keys (screens/dialogs/help.py)."""
+
     if TYPE_CHECKING:
         app = getters.app(WorkstationApp)
 
-    BINDINGS = [ENTER, *TABS, *DIGITS]
+    def action_help(self) -> None:
+        self.app.show_help(self)
+
+
+class WorkstationScreen(Translated, ServiceCalls, EnterMovesOn, Helped, Screen):
+    if TYPE_CHECKING:
+        app = getters.app(WorkstationApp)
+
+    BINDINGS = [ENTER, *TABS, *DIGITS, *HELP]
     PALETTE: ClassVar[bool] = True
     """Whether the command palette may open over this screen."""
     ACTIONS: ClassVar[tuple[HomeAction, ...]] = ()

@@ -10,7 +10,8 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import OptionList
 
 from screens.actions import ACTION, EVERYWHERE, HOME_ACTIONS
-from screens.app import QUIT_KEY, WorkstationApp
+from screens.app import WorkstationApp
+from screens.dialogs.help import both_ways
 from screens.home import HomeScreen
 from tests.flows import signed_in
 from tests.pilot import SIZE, make_app, ready, settle, sign_in
@@ -82,14 +83,13 @@ async def test_menu_role_checks_and_palette_agree_with_the_registry(station, rol
         for action in HOME_ACTIONS:
             owner = app if action.everywhere else home
             assert bool(owner.check_action(ACTION, (action.name,))) is (role in action.roles)
-        palette = list(app.get_system_commands(home))
-        on_menu = [tuple(p.strip().split("  ", 1)) for p in prompts]  # (key, label)
-        in_palette = [tuple(reversed(c.title.rsplit("  ", 1))) for c in palette[:-1]]
-        assert in_palette == on_menu
-        assert palette[-1].title == f"{t('key.quit')}  {QUIT_KEY}"
+        palette = {c.title: c.help for c in app.get_system_commands(home)}
+        for a in mine:  # the label in both languages, the key, the tooltip as help
+            here, there = both_ways(t, a.label)
+            assert palette[f"{here} {there} · {a.key_display}"] == t(a.tooltip)
+        assert len(palette) == len(mine) + 2  # and help (F1), quit (^Q): nobody else's
         # Textual offers the lines sorted, and Enter runs the first: never Quit
-        assert min(c.title for c in palette) != palette[-1].title
-        assert [c.help for c in palette[:-1]] == [t(a.tooltip) for a in mine]
+        assert not min(palette).startswith(t("key.quit"))
 
 
 async def test_the_palette_lists_the_actions_with_their_keys_and_runs_them(station):
@@ -102,7 +102,7 @@ async def test_the_palette_lists_the_actions_with_their_keys_and_runs_them(stati
         await settle(pilot)
         listed = app.screen.query_one(CommandList)
         found = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
-        assert any(line.startswith("Journal  F5") for line in found), found
+        assert any(line.startswith("Journal 交易查询 · F5") for line in found), found
         await pilot.press("enter")
         await settle(pilot)
         assert type(app.screen).__name__ == "JournalScreen"

@@ -204,3 +204,31 @@ def test_every_reactive_is_typed_and_says_what_it_holds():
                 if not (isinstance(here, ast.AnnAssign) and documented):
                     bare.append(f"{path.relative_to(ROOT)}:{here.lineno}")
     assert bound >= 8 and bare == []
+
+
+def _concrete_screens() -> list[type]:
+    """Every WorkstationScreen subclass no other screen builds on (CashScreen is a base)."""
+    for name in _screen_modules():
+        importlib.import_module(name)
+    from screens.base import WorkstationScreen
+
+    def below(cls: type) -> list[type]:
+        return [c for sub in cls.__subclasses__() for c in (sub, *below(sub))]
+
+    return sorted({c for c in below(WorkstationScreen) if not c.__subclasses__()}, key=str)
+
+
+def test_every_screen_says_in_both_languages_what_it_is_for():
+    """F1 shows a screen's name and purpose (screens/dialogs/help.py): a new screen needs both."""
+    from screens.dialogs.help import name_key, purpose_key
+    from workstation.domain.i18n import LANGUAGES, Catalog
+
+    screens = _concrete_screens()
+    missing = [
+        f"{lang}: {key}"
+        for lang in LANGUAGES
+        for screen in screens
+        for key in (name_key(screen), purpose_key(screen))
+        if key not in Catalog.load(lang).entries
+    ]
+    assert len(screens) > 20 and missing == []

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.screen import ModalScreen
 
-from screens.base import DIGITS, ENTER, TABS, EnterMovesOn, ServiceCalls, Translated
+from screens.base import DIGITS, ENTER, HELP, TABS, EnterMovesOn, Helped, ServiceCalls, Translated
 
 if TYPE_CHECKING:
     from textual import getters
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class Dialog(Translated, ServiceCalls, EnterMovesOn, ModalScreen[T]):
+class Dialog(Translated, ServiceCalls, EnterMovesOn, Helped, ModalScreen[T]):
     """Centred over the screen that asked; no command palette over it.
 
     The frame, headings, labels, hint and error line look alike in every
@@ -36,6 +36,6 @@ class Dialog(Translated, ServiceCalls, EnterMovesOn, ModalScreen[T]):
     if TYPE_CHECKING:
         app = getters.app(WorkstationApp)
 
-    BINDINGS = [ENTER, *TABS, *DIGITS]
+    BINDINGS = [ENTER, *TABS, *DIGITS, *HELP]
     PALETTE: ClassVar[bool] = False
     """No command palette over a dialog."""
