@@ -60,16 +60,10 @@ class CounterTill:
 
     @property
     def over_limit(self) -> bool:
-        return (
-            self.state is TillState.OPEN
-            and self.expected is not None
-            and (self.expected > self.limit)
-        )
+        return self.state is TillState.OPEN and (self.expected or 0) > self.limit
 
     @property
     def line(self) -> Msg:
-        if self.state is TillState.NONE:
-            return msg("board.counter_idle", counter=self.counter, state=self.state.label)
         return msg(
             "board.counter_over" if self.over_limit else "board.counter",
             counter=self.counter,
@@ -173,23 +167,22 @@ class BranchBoard:
         return tuple(c for c in self.counters if c.over_limit)
 
     def till_lines(self) -> tuple[Msg, ...]:
-        return tuple(c.line for c in self.counters)
+        """A line per counter with a shift today; those without, on one line."""
+        lines = [c.line for c in self.counters if c.state is not TillState.NONE]
+        if idle := [c.counter for c in self.counters if c.state is TillState.NONE]:
+            lines.append(msg("board.idle", counters=" ".join(idle), state=TillState.NONE.label))
+        return tuple(lines)
 
     def approval_lines(self) -> tuple[Msg, ...]:
         """Requests waiting (or that none is), then today's approvals, newest first."""
-        lines = [msg("board.waiting_count", count=len(self.waiting))]
-        lines += [w.line for w in self.waiting[:SHOWN]]
-        lines += _more(len(self.waiting))
-        lines.append(msg("board.given_count", count=len(self.given)))
-        lines += [g.line for g in self.given[:SHOWN]]
-        lines += _more(len(self.given))
-        return tuple(lines)
+        return (
+            *_listed("board.waiting_count", [w.line for w in self.waiting]),
+            *_listed("board.given_count", [g.line for g in self.given]),
+        )
 
     def close_lines(self) -> tuple[Msg, ...]:
         """Unprinted receipts, then what stands before the branch closes."""
-        lines = [msg("board.unprinted_count", count=len(self.unprinted))]
-        lines += [u.line for u in self.unprinted[:SHOWN]]
-        lines += _more(len(self.unprinted))
+        lines = _listed("board.unprinted_count", [u.line for u in self.unprinted])
         if self.day_closed:
             lines.append(msg("board.day_closed", date=self.business_date.isoformat()))
         elif self.open_tills:
@@ -200,8 +193,10 @@ class BranchBoard:
         return tuple(lines)
 
 
-def _more(count: int) -> list[Msg]:
-    return [msg("board.more", count=count - SHOWN)] if count > SHOWN else []
+def _listed(heading: str, lines: list[Msg]) -> list[Msg]:
+    """How many, then the first :data:`SHOWN` lines, then how many more."""
+    more = [msg("board.more", count=len(lines) - SHOWN)] if len(lines) > SHOWN else []
+    return [msg(heading, count=len(lines)), *lines[:SHOWN], *more]
 
 
 def _titles(context: str | None) -> tuple[str, str]:
