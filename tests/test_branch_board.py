@@ -54,8 +54,8 @@ def test_the_board_shows_tills_approvals_receipts_and_what_stands_before_close(s
     assert [u.serial for u in board.unprinted] == [first, second]
     shown = lines(board)
     print("\n".join(shown))
-    assert "01 open  张敏  ¥12,000.00 / ¥10,000.00  ▲over the limit" in shown
-    assert "02 open  李娜  ¥500.00 / ¥10,000.00" in shown
+    assert "01 open 张敏 ¥12,000.00 / ¥10,000.00 ▲over the limit" in shown
+    assert "02 open 李娜 ¥500.00 / ¥10,000.00" in shown
     assert "no shift: 03 04" in shown
     assert any("Surrender" in line and "level" in line for line in shown), shown
     assert "Tills still open: 2  01/T001  02/T002" in shown

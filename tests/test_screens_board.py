@@ -32,11 +32,11 @@ async def test_the_supervisor_sees_the_board_and_it_follows_the_counters(station
         for part in (
             "主管看板 · 营业日 2026-11-27",
             "未开箱：01 03 04",
-            "02 营业中  李娜  ¥12,000.00 / ¥100,000.00",
+            "02 营业中 李娜 ¥12,000.00 / ¥100,000.00",
             "待授权：0 笔",
             "今日已授权：0 笔",
             "未打印回单：1 张",
-            "SH01-20261127-02-00001  02 号 T002 09:00",
+            "SH01-20261127-02-00001 02/T002 09:00",
             "未轧账钱箱：1 个 02/T002",
         ):
             assert part in shown, part
@@ -47,7 +47,7 @@ async def test_the_supervisor_sees_the_board_and_it_follows_the_counters(station
         await settle(pilot)
         shown = board(pilot)
         print(f"--- after a posting at 02 and a tick ---\n{shown}")
-        assert "02 营业中  李娜  ¥12,500.00 / ¥100,000.00" in shown
+        assert "02 营业中 李娜 ¥12,500.00 / ¥100,000.00" in shown
         assert "未打印回单：2 张" in shown
 
         await press_to(pilot, "f3", AuthorizationsScreen)
