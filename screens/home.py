@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -22,7 +21,8 @@ from screens.actions import (
 )
 from screens.base import WorkstationScreen
 from screens.follow import Follower
-from screens.widgets.advisor_panel import AdvisorPanel, Reading, with_advice
+from screens.widgets.advisor_panel import AdvisorPanel
+from screens.widgets.board_panel import BoardPanel, Numbered, Readings
 from screens.widgets.queue_panel import QueuePanel
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.suggestions import Suggestions
@@ -34,13 +34,16 @@ if TYPE_CHECKING:
     from workstation.services.tills import TillSummary
 
 
-SUGGEST_SECONDS = 30
+SUGGEST_SECONDS = 5
+"""A supervisor's home reads again this often, changed or not (waits grow with nothing written;
+a posting on PostgreSQL wakes no follower)."""
 
 
 class HomeScreen(WorkstationScreen):
     """Keys, menu, role checks and palette lines all come from the registry (screens/actions.py)."""
 
-    follower: Follower[Reading] | None = None
+    follower: Follower[Numbered] | None = None
+    readings: Readings | None = None
 
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#actions"
@@ -80,6 +83,8 @@ class HomeScreen(WorkstationScreen):
                     id="actions",
                 )
             with Vertical(id="side"):
+                if staff.role is Role.SUPERVISOR:
+                    yield BoardPanel(id="board")
                 with Vertical(id="me"):
                     yield Label(t("home.about"), classes="section-title")
                     with Grid(id="me-grid"):
@@ -102,26 +107,35 @@ class HomeScreen(WorkstationScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        """A supervisor sees the crowd-surge suggestions (服务应急), read as the queue changes
-        and every :data:`SUGGEST_SECONDS` (waits grow with nothing written)."""
-        who = self.app.who
-        if who is None or who.staff.role is not Role.SUPERVISOR:
+        """A supervisor sees the board (主管看板), the crowd-surge suggestions (服务应急) and
+        the staffing advisor, read as the database changes, every :data:`SUGGEST_SECONDS`
+        (:meth:`reread`) and whenever home shows."""
+        if not self._supervisor():
             return
         station = self.app.require_station()
-        suggest, panel = (
-            partial(self.query_one(Suggestions).show, self.t, station),
-            self.query_one(AdvisorPanel),
-        )
-
-        def show(reading: Reading) -> None:  # the staffing advisor (实时排班建议) with the board
-            suggest(reading[0])
-            panel.show(self.t, reading[1])
-
-        self.follower = Follower(self, station.db, with_advice(station), show)
+        self.readings = Readings(station)
+        self.follower = Follower(self, station.db, self.readings, self._show_reading)
         self.follower.start()
-        read = partial(self.call_service, with_advice(station), show)
-        read()
-        self.set_interval(SUGGEST_SECONDS, read)
+        self.set_interval(SUGGEST_SECONDS, self.reread)
+
+    def _supervisor(self) -> bool:
+        who = self.app.who  # None: signing out
+        return who is not None and who.staff.role is Role.SUPERVISOR
+
+    def reread(self) -> None:
+        """Read the board, the suggestions and the advice now (the timer's and resume's job)."""
+        if self.readings is not None and self._supervisor() and self.is_attached:
+            board = self.query_one(BoardPanel)
+            self.call_service(self.readings, self._show_reading, lambda _: board.unreadable(self.t))
+
+    def _show_reading(self, numbered: Numbered) -> None:
+        reading = None if self.readings is None else self.readings.fresh(numbered)
+        if reading is None or not self.is_attached:  # a later reading shown, or signed out
+            return
+        (queue_board, advice), board = reading
+        self.query_one(BoardPanel).show(self.t, board)
+        self.query_one(Suggestions).show(self.t, self.app.require_station(), queue_board)
+        self.query_one(AdvisorPanel).show(self.t, advice)
 
     def on_unmount(self) -> None:
         if self.follower is not None:
@@ -132,7 +146,8 @@ class HomeScreen(WorkstationScreen):
         self.refresh_till()
         if self.app.who is not None and self.app.who.staff.role in COUNTER_STAFF:
             self.query_one(QueuePanel).reload()
-        if self.app.who is not None and self.app.who.staff.role is Role.SUPERVISOR:
+        if self._supervisor():
+            self.reread()
             opinions = self.app.require_station().opinions
             self.call_service(opinions.overdue_count, self._show_overdue)
 

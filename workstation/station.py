@@ -26,6 +26,7 @@ from workstation.domain.limits import Thresholds
 from workstation.secrets import DB_PASSWORD, Secrets
 from workstation.services.advisor import AdvisorService
 from workstation.services.auth import AuthService
+from workstation.services.branch_board import BranchBoardService
 from workstation.services.checklists import ChecklistService
 from workstation.services.closing import ClosingService
 from workstation.services.directory import LocalPolicyDirectory
@@ -104,6 +105,8 @@ class Station:
     staffing: StaffingPlanService
     """Tomorrow's staffing plan by hour (排班建议) from the branch's history, and the what-if."""
     """The live staffing advisor per zone, and the flexible window (弹性窗口) opened for a zone."""
+    board: BranchBoardService
+    """The supervisor's board (主管看板): tills, approvals, unprinted receipts, before close."""
 
     @property
     def demo(self) -> bool:
@@ -218,4 +221,5 @@ def open_station(
         ),
         advisor=AdvisorService(db, journal, clock, code, pack, service_pack.staffing),
         staffing=StaffingPlanService(db, clock, code, pack, service_pack.staffing),
+        board=BranchBoardService(db, clock, code, thresholds.till_limit),
     )
