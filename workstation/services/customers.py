@@ -84,6 +84,8 @@ class CustomerResults:
     query: str
     kind: str | None
     """A :class:`Kind`; None when the text was not recognised."""
+    value: str | None = None
+    """What was searched for, as read: ``P2024000001`` for ``p2024000001``."""
     customers: tuple[CustomerFound, ...] = ()
     more: bool = False
     """More customers matched than are listed (:data:`LIMIT`): type more of the name."""
@@ -141,8 +143,10 @@ class CustomerSearch:
             found = _with_policies(s.scalars(select(Customer).where(Customer.id.in_(ids))), s)
         customers = tuple(found[i] for i in ids)
         if not customers:
-            return CustomerResults(text, kind, problem=msg("customer_search.nobody", query=value))
-        return CustomerResults(text, kind, customers, more)
+            return CustomerResults(
+                text, kind, value, problem=msg("customer_search.nobody", query=value)
+            )
+        return CustomerResults(text, kind, value, customers, more)
 
     def _statement(self, kind: str, value: str) -> Select[int]:
         """The ids of the customers found, in the order they are listed."""
