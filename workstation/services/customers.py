@@ -61,12 +61,12 @@ class Kind:
 @dataclass(frozen=True)
 class CustomerPolicy:
     policy_no: str
-    product_name_zh: str
-    product_name_en: str
     status: str
     """A :class:`~workstation.domain.statuses.PolicyStatus` value."""
     roles: tuple[str, ...]
     """``policyholder``, ``insured`` or both: keys of the catalog's [applicant] section."""
+    product_name_zh: str
+    product_name_en: str
     holder_name: str
 
 
@@ -194,10 +194,10 @@ def _with_policies(customers: Iterable[Customer], s: Session) -> dict[int, Custo
             policies[person].append(
                 CustomerPolicy(
                     policy.policy_no,
-                    policy.product_name_zh,
-                    policy.product_name_en,
                     policy.status,
                     roles,
+                    policy.product_name_zh,
+                    policy.product_name_en,
                     holder_name,
                 )
             )
