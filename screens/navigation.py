@@ -257,7 +257,9 @@ class Navigator:
 
 
 def _type_policy(form: FormScreen, field: str, policy_no: str) -> None:
-    box = form.query_one(field, Input)
+    box = next(iter(form.query(field).results(Input)), None)
+    if box is None or not form.is_attached:
+        return
     box.value = policy_no
     box.focus()
     form.field_entered(box)
