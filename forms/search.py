@@ -22,6 +22,23 @@ class _Entry:
     english: str
 
 
+SYNONYMS: dict[str, str] = {
+    "电话": "联系方式",
+    "手机": "联系方式",
+    "地址": "联系方式",
+    "改地址": "联系方式变更",
+    "改电话": "联系方式变更",
+}
+"""What a customer says → the words of a business's name: 电话 or 地址 finds 联系方式变更."""
+
+SAME_CHARACTERS = str.maketrans({"缴": "交"})
+"""Characters written either way in business names: 交费 and 缴费 find the same businesses."""
+
+
+def _zh(text: str) -> str:
+    return text.translate(SAME_CHARACTERS)
+
+
 def _letters(parts: list[str]) -> str:
     return "".join(ch for part in parts for ch in part.lower() if ch.isascii() and ch.isalpha())
 
@@ -70,8 +87,9 @@ def _rank(entry: _Entry, q: str) -> int:
     if q.isdigit():
         return 1 if template.code == q else 2 if template.code.startswith(q) else 0
     if not q.isascii():
-        name = template.name.zh
-        return 1 if name == q else 2 if name.startswith(q) else 3 if q in name else 0
+        name = _zh(template.name.zh)
+        ranks = (_name_rank(name, _zh(q)), _name_rank(name, _zh(SYNONYMS.get(q, q))))
+        return min((rank for rank in ranks if rank), default=0)
     checks = (
         entry.initials == q,
         entry.initials.startswith(q),
@@ -82,3 +100,7 @@ def _rank(entry: _Entry, q: str) -> int:
         q in template.key,
     )
     return next((i + 1 for i, hit in enumerate(checks) if hit), 0)
+
+
+def _name_rank(name: str, q: str) -> int:
+    return 1 if name == q else 2 if name.startswith(q) else 3 if q in name else 0

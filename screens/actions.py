@@ -241,6 +241,16 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         lambda nav: nav.open_flexible(),
         show=False,
     ),
+    HomeAction(  # 客户查询: a customer's policies by name, ID, mobile, card or policy (issue 16.7)
+        "customer_search",
+        "ctrl+f",
+        "action.customer_search",
+        "key.customer_search",
+        "key.tip.customer_search",
+        COUNTER_STAFF,
+        lambda nav: nav.open_customer_search(),
+        show=False,
+    ),
     *QUEUE_ACTIONS,
 )
 

@@ -15,13 +15,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
+from textual.widgets import Input
 
+from forms.roles import FieldRole
 from forms.schema import Template
 from forms.state import FormState
 from screens.authorizations import AuthorizationsScreen
 from screens.branch_close import BranchCloseScreen
 from screens.checklist import ChecklistScreen
 from screens.counter_queue import CounterQueue
+from screens.customer_search import CustomerSearchScreen
 from screens.dialogs.flexible import FlexibleModal
 from screens.dialogs.password import ChangePasswordModal
 from screens.documents import DocumentsScreen
@@ -45,6 +48,7 @@ from screens.till_ops import CloseScreen, VaultScreen
 from screens.widgets.queue_panel import QueuePanel
 from workstation.domain.staff import Role
 from workstation.services.auth import SignedIn
+from workstation.services.customers import CustomerPolicy
 from workstation.services.posting import PostingResult
 from workstation.services.tills import TillSummary
 
@@ -226,3 +230,36 @@ class Navigator:
 
     def open_staffing_plan(self) -> None:
         self.app.push_screen(StaffingPlanScreen())
+
+    # -- customer search (客户查询): a customer's policy, then its business ------------
+
+    def open_customer_search(self) -> None:
+        self.app.push_screen(CustomerSearchScreen())
+
+    def pick_business_for(self, policy: CustomerPolicy) -> None:
+        """The picker for a policy found: the picker the search was opened from, if it was."""
+        stack = self.app.screen_stack
+        below = stack[-2] if len(stack) > 1 else None
+        if isinstance(below, PickerScreen) and isinstance(self.app.screen, CustomerSearchScreen):
+            self.app.pop_screen()
+            below.choose_policy(policy)
+        else:
+            self.app.push_screen(PickerScreen(policy))
+
+    def open_form_for_policy(self, template: Template, policy_no: str) -> None:
+        """The form with the policy number typed in its policy field and Enter pressed, as a
+        teller would: the form looks the policy up and fills what it can."""
+        form = FormScreen(template)
+        self.app.push_screen(form)
+        key = template.key_for(FieldRole.POLICY_NO)
+        if key is not None:
+            form.call_after_refresh(_type_policy, form, f"#f-{key}", policy_no)
+
+
+def _type_policy(form: FormScreen, field: str, policy_no: str) -> None:
+    box = next(iter(form.query(field).results(Input)), None)
+    if box is None or not form.is_attached:
+        return
+    box.value = policy_no
+    box.focus()
+    form.field_entered(box)

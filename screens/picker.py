@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, get_args
 
 from rich.markup import escape
@@ -13,6 +14,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from forms.schema import Category, Template
+from screens.actions import BY_NAME
 from screens.base import BACK, WorkstationScreen, footer_key
 from screens.printouts import run_print
 from screens.widgets.queue_panel import ticket_line
@@ -20,28 +22,58 @@ from screens.widgets.status_bar import StatusBar
 from workstation.domain.prints import DocumentKind
 
 if TYPE_CHECKING:
+    from workstation.services.customers import CustomerPolicy
     from workstation.services.queue_views import TicketView
+
+
+FIND_CUSTOMER = BY_NAME["customer_search"]
 
 
 class PickerScreen(WorkstationScreen):
     CSS_PATH = "picker.tcss"
+    ACTIONS = (FIND_CUSTOMER,)
     AUTO_FOCUS = "#search"
     BINDINGS = [
         footer_key("f7", "print_sample"),
+        replace(FIND_CUSTOMER.binding(), show=True),  # ^F: the footer shows it here
         BACK,
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
     ]
 
+    def __init__(self, policy: CustomerPolicy | None = None) -> None:
+        super().__init__()
+        self.policy = policy
+        """The policy found by customer search (客户查询): the form opens with it looked up."""
+
     def compose(self) -> ComposeResult:
         t = self.t
         yield StatusBar()
         with Vertical(id="picker"):
-            yield Label(t("picker.heading"), id="picker-heading")
+            yield Label(self._heading(), id="picker-heading")
             yield Input(placeholder=t("picker.placeholder"), id="search")
             yield OptionList(id="results")
             yield Static("", id="detail")
         yield Footer()
+
+    def _heading(self) -> str:
+        policy, t = self.policy, self.t
+        if policy is None:
+            return t("picker.heading")
+        product = policy.product_name_en if t.lang == "en" else policy.product_name_zh
+        return t(
+            "picker.for_policy", number=policy.policy_no, product=product, holder=policy.holder_name
+        )
+
+    def choose_policy(self, policy: CustomerPolicy) -> None:
+        """Customer search found the policy: the business picked next is for it."""
+        self.policy = policy
+        self.query_one("#picker-heading", Label).update(self._heading())
+        self.query_one("#search", Input).focus()
+
+    def action_home_action(self, name: str) -> None:
+        """^F (客户查询): a registry action, run as home runs it."""
+        BY_NAME[name].opener(self.app.nav)
 
     serving: TicketView | None = None
     """The queue ticket being served at this counter: its service's businesses come first."""
@@ -147,7 +179,10 @@ class PickerScreen(WorkstationScreen):
         template = self.index.by_code(code or "")
         if template is None:
             return
-        self.app.nav.open_form(template)
+        if self.policy is not None:
+            self.app.nav.open_form_for_policy(template, self.policy.policy_no)
+        else:
+            self.app.nav.open_form(template)
 
     def _highlighted_template(self) -> Template | None:
         results = self.query_one("#results", OptionList)

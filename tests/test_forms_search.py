@@ -32,3 +32,14 @@ def test_an_empty_query_lists_everything_by_code(index):
 def test_nothing_matches_nonsense(index):
     assert index.search("zzzz") == []
     assert index.search("0000") == []
+
+
+@pytest.mark.parametrize("said", ["电话", "手机", "地址", "改地址"])
+def test_what_a_customer_says_finds_the_contact_change(index, said):
+    assert index.search(said)[0].name.zh == "联系方式变更"
+
+
+def test_jiao_fei_either_way_finds_the_same_businesses(index):
+    found = {t.code for t in index.search("交费")}
+    assert found == {t.code for t in index.search("缴费")}
+    assert {"1101", "2002"} <= found  # 续期缴费, 交费账户变更

@@ -37,6 +37,7 @@ def test_the_home_and_app_bindings_are_the_registrys():
     assert _own(WorkstationApp.BINDINGS) == _own(a.binding() for a in EVERYWHERE)
     home_keys = {"f2", "f3", "f4", "f5", "f6", "f7", "f8", "f11", "f12", "ctrl+o", "ctrl+y"}
     home_keys |= {"v", "w", "ctrl+t"}  # statistics; flexible window (弹性窗口); staffing plan
+    home_keys |= {"ctrl+f"}  # customer search (客户查询)
     # the counter's queue: F9 calls the next ticket (叫号), letters the rest
     queue_keys = {"f9", *"orxsdhbtpu"}
     assert [a.key for a in HOME_ACTIONS] == list(dict.fromkeys(a.key for a in HOME_ACTIONS))
