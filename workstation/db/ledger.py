@@ -11,11 +11,15 @@ from datetime import date, datetime
 from sqlalchemy import (
     BigInteger,
     CheckConstraint,
+    ColumnElement,
     ForeignKey,
     Index,
     String,
     Text,
     UniqueConstraint,
+    and_,
+    exists,
+    or_,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -198,3 +202,15 @@ class PrintRecord(Base):
     status: Mapped[str] = mapped_column(String(10), default=PrintStatus.PENDING.value)
     """pending, saved (PDF in the folder), printed (sent to the printer), failed."""
     error: Mapped[str | None] = mapped_column(String(500))
+
+
+def receipt_pending() -> ColumnElement[bool]:
+    """A posting whose receipt is still to print: no print of it yet, or only prints whose
+    PDF could not be saved (the next print retries them, with no reason asked). One
+    definition for the posted screen, the till's before-close list and the supervisor's
+    board; a PDF the printer refused is saved, so it is not pending."""
+    saved = and_(
+        PrintRecord.posting_id == Posting.id,
+        or_(PrintRecord.status != PrintStatus.FAILED, PrintRecord.path.is_not(None)),
+    )
+    return ~exists().where(saved)

@@ -18,12 +18,18 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workstation.db.engine import Database
-from workstation.db.ledger import BusinessDay, CashMovement, Override, OverrideRequest, Posting
-from workstation.db.ledger import PrintRecord as Print
+from workstation.db.ledger import (
+    BusinessDay,
+    CashMovement,
+    Override,
+    OverrideRequest,
+    Posting,
+    receipt_pending,
+)
 from workstation.db.models import Counter, Staff
 from workstation.db.tills import Shift
 from workstation.domain.clock import Clock, time_of_day
@@ -31,7 +37,6 @@ from workstation.domain.i18n import Msg, msg
 from workstation.domain.labelled import Labelled
 from workstation.domain.limits import DEFAULT_THRESHOLDS
 from workstation.domain.money import format_yuan, from_fen
-from workstation.domain.prints import PrintStatus
 from workstation.domain.statuses import RequestStatus, ShiftStatus
 from workstation.services.calendar import current_business_date
 
@@ -328,18 +333,12 @@ class BranchBoardService:
         )
 
     def _unprinted(self, s: Session, day: date) -> tuple[Unprinted, ...]:
-        printed = exists().where(
-            and_(
-                Print.posting_id == Posting.id,
-                Print.status.in_((PrintStatus.SAVED, PrintStatus.PRINTED)),
-            )
-        )
         rows = s.execute(
             select(Posting.serial, Posting.counter, Posting.teller_id, Posting.posted_at)
             .where(
                 Posting.branch_code == self.branch_code,
                 Posting.business_date == day,
-                ~printed,
+                receipt_pending(),
             )
             .order_by(Posting.id)
         ).all()

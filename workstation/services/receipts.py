@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from forms.search import TemplateIndex
 from workstation.db.engine import Database
-from workstation.db.ledger import Posting, PrintRecord
+from workstation.db.ledger import Posting, PrintRecord, receipt_pending
 from workstation.db.models import Staff
 from workstation.db.tills import Shift
 from workstation.domain.capitals import amount_in_words
@@ -31,7 +31,7 @@ from workstation.domain.i18n import Catalog, Msg, msg
 from workstation.domain.identity import mask_resident_id
 from workstation.domain.masking import MASKERS
 from workstation.domain.money import from_fen
-from workstation.domain.prints import RECEIPT_EVENTS, DocumentKind, PrintStatus, PrintTicket
+from workstation.domain.prints import RECEIPT_EVENTS, DocumentKind, PrintTicket
 from workstation.domain.statuses import ShiftStatus
 from workstation.services.auth import SignedIn
 from workstation.services.calendar import current_business_date
@@ -74,10 +74,6 @@ class Unprinted:
     posted_at: datetime
     failed: bool
     """A print was tried and its PDF could not be saved."""
-
-
-_UNSAVED = and_(PrintRecord.status == PrintStatus.FAILED, PrintRecord.path.is_(None))
-"""A print whose PDF could not be saved: the next print retries it (no reason)."""
 
 
 class Named(Protocol):
@@ -153,21 +149,12 @@ class ReceiptService(PrintLog[PrintRecord]):
         mine = who.staff.staff_id
         with self.db.read() as s:
             day = current_business_date(s, self.clock, self.branch.code)
-            last = (
-                select(PrintRecord.posting_id, func.max(PrintRecord.print_no).label("no"))
-                .group_by(PrintRecord.posting_id)
-                .subquery()
-            )
             ours = or_(Posting.teller_id == mine, Posting.counter == self.counter.code)
+            tried = exists().where(PrintRecord.posting_id == Posting.id)  # and failed unsaved
             query = (
-                select(Posting, PrintRecord.status)
-                .outerjoin(last, last.c.posting_id == Posting.id)
-                .outerjoin(
-                    PrintRecord,
-                    and_(PrintRecord.posting_id == Posting.id, PrintRecord.print_no == last.c.no),
-                )
+                select(Posting, tried)
                 .where(Posting.branch_code == self.branch.code, Posting.business_date == day)
-                .where(ours, or_(PrintRecord.id.is_(None), _UNSAVED))
+                .where(ours, receipt_pending())
                 .order_by(Posting.posted_at, Posting.id)
             )
             if this_shift:
@@ -180,8 +167,8 @@ class ReceiptService(PrintLog[PrintRecord]):
                 )
                 query = query.where(Posting.shift_id.in_(shift))
             return [
-                Unprinted(p.serial, p.template_code, p.teller_id, p.posted_at, status is not None)
-                for p, status in s.execute(query)
+                Unprinted(p.serial, p.template_code, p.teller_id, p.posted_at, failed)
+                for p, failed in s.execute(query)
             ]
 
     def prepare(self, serial: str, who: SignedIn, reason: str | None = None) -> Prepared:
