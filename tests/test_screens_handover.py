@@ -13,7 +13,7 @@ from screens.home import HomeScreen
 from screens.till import OpenShiftScreen, TillScreen
 from tests.flows import BIG, count_keys, signed_in
 from tests.ledger_support import on_shift
-from tests.pilot import burst, press_to, screen_text, settle
+from tests.pilot import assert_shows, burst, press_to, screen_text, settle
 from tests.printing_support import pdf_text
 from workstation.db.tills import Handover, Shift
 from workstation.domain.cash import Count
@@ -120,20 +120,32 @@ async def test_a_reprint_from_the_till_asks_a_reason_and_is_marked(station):
 
 async def test_branch_close_waits_for_every_till_then_prints_the_summary(station):
     teller = on_shift(station, "T001")
+    vault_in(station, teller, Count.of(y100=10))
+    station.till.vault_transfer(teller, "to_vault", Count.of(y100=3), "S001", "demo1234")
     async with signed_in(station, "S001", BIG) as pilot:
         app = pilot.app
         await press_to(pilot, "f7", BranchCloseScreen)
-        assert "01 号窗口 · 张敏（T001）" in screen_text(app)
+        # the day's figures, before any password
+        assert_shows(
+            app,
+            "业务 0 笔 · 现金收入 ¥0.00 · 现金付出 ¥0.00",
+            "01 号窗口 · 张敏（T001）· 未日终，应有 ¥700.00",
+            "库房：请领 ¥1,000.00 · 上缴 ¥300.00 · 当日净额 -¥700.00",
+            "01 号窗口 · 张敏（T001）· ",
+        )
         await burst(pilot, "demo1234", "<enter>")
         await settle(pilot)
         assert "还有尾箱未日终：01/T001" in screen_text(app)
-        station.closing.close(teller, Count())
+        station.closing.close(teller, Count.of(y100=7))
         await pilot.press("f5")
         await settle(pilot)
-        assert "全部尾箱已日终" in screen_text(app)
+        assert_shows(app, "全部尾箱已日终", "01 号窗口 · 张敏（T001）· 已日终，实点 ¥700.00")
         await burst(pilot, "demo1234", "<enter>")
         await settle(pilot)
         await settle(pilot)
         assert "还有尾箱未日终" not in screen_text(app)  # the old refusal does not stay
     text = pdf_text(station.config.output.folder / "SH01-20261127-branch-branch_day.pdf")
     assert "2026-11-27" in text and "张敏" in text and "王强" in text
+    # the vault's side of each transfer, and its net for the day
+    assert "库房调拨" in text and "-¥1,000.00" in text and "+¥300.00" in text
+    assert "上缴 In ¥300.00 - 请领 Out ¥1,000.00" in text and "-¥700.00" in text

@@ -17,6 +17,7 @@ from workstation.db.base import row
 from workstation.db.ledger import Override, Posting, PrintRecord
 from workstation.db.tills import Handover, Shift, VaultTransfer
 from workstation.domain.cash import Count
+from workstation.domain.flows import VaultDirection
 from workstation.domain.i18n import Catalog
 from workstation.domain.identity import mask_resident_id
 from workstation.domain.money import from_fen
@@ -31,6 +32,7 @@ from workstation.services.report_data import (
     ReversalLine,
     TransferLine,
     VarianceLine,
+    VaultLine,
 )
 
 
@@ -121,6 +123,27 @@ def transfers(names: Names, s: Session, shift_ids: list[int]) -> tuple[TransferL
             names.stamp(t.at),
             _both(f"till.direction.{t.direction}"),
             from_fen(t.amount_fen),
+            names.person(s, t.officer_id),
+        )
+        for t in rows
+    )
+
+
+def vault(names: Names, s: Session, shifts: Iterable[Shift]) -> tuple[VaultLine, ...]:
+    """Every counter's transfers with the vault: into it (上缴) positive, out of it negative."""
+    by_id = {shift.id: shift for shift in shifts}
+    rows = s.scalars(
+        select(VaultTransfer)
+        .where(VaultTransfer.shift_id.in_(list(by_id)))
+        .order_by(VaultTransfer.at, VaultTransfer.id)
+    ).all()
+    return tuple(
+        VaultLine(
+            names.stamp(t.at),
+            by_id[t.shift_id].counter,
+            names.person(s, by_id[t.shift_id].teller_id),
+            _both(f"till.direction.{t.direction}"),
+            from_fen(t.amount_fen if t.direction == VaultDirection.TO_VAULT else -t.amount_fen),
             names.person(s, t.officer_id),
         )
         for t in rows
