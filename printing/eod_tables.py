@@ -40,6 +40,10 @@ MONEY = (
     Column("非现金付出", "Non-cash out", NUM),
 )
 BUSINESS = (Column("代码", "Code", CODE), BUSINESS_NAME, Column("笔数", "Count", NUM), *MONEY)
+VAULT: tuple[Column, ...] = (TIME, Column("柜台", "Counter", CODE), Column("柜员", "Teller", TEXT))
+VAULT += (Column("方向", "Direction", TEXT), Column("库房增减", "Vault +/-", NUM))
+VAULT += (Column("库管员", "Vault officer", TEXT),)
+"""The branch's vault movements: when, which till, which way, the vault's side, who."""
 TableSpec = tuple[str, str, tuple[Column, ...]]
 """A table's heading in Chinese and English, and its columns."""
 TELLER_TABLES: dict[str, TableSpec] = {
@@ -119,18 +123,7 @@ BRANCH_TABLES: dict[str, TableSpec] = {
             Column("批准人", "Approved by", TEXT),
         ),
     ),
-    "vault": (
-        "库房调拨",
-        "Vault movements",
-        (
-            TIME,
-            Column("柜台", "Counter", CODE),
-            Column("柜员", "Teller", TEXT),
-            Column("方向", "Direction", TEXT),
-            Column("库房增减", "Vault +/-", NUM),
-            Column("库管员", "Vault officer", TEXT),
-        ),
-    ),
+    "vault": ("库房调拨", "Vault movements", VAULT),
 }
 
 
