@@ -41,11 +41,19 @@ async def test_an_opening_count_unlike_the_last_close_needs_a_supervisor(station
         assert app.focused.id == "supervisor-id"  # the refusal puts the cursor where it asks
         await burst(pilot, "S001", "<enter>", "demo1234", "<enter>")
         await settle(pilot)
+        assert "开班清点与上次日终不符：请填写原因" in screen_text(app)  # a reason too
+        app.screen.query_one("#reason").focus()
+        await burst(pilot, "少一张十元", "<enter>", "<enter>", "demo1234", "<enter>")
+        await settle(pilot)
         assert isinstance(app.screen, TillScreen), screen_text(app)
         assert "开班现金\n¥990.00" in screen_text(app)
     with station.db.read() as s:
         shift = s.scalar(select(Shift).where(Shift.teller_id == "T002"))
         assert (shift.opening_difference_fen, shift.opening_approved_by) == (-1000, "S001")
+        assert shift.opening_reason == "少一张十元"
+    # the branch summary gives the reason beside the opening difference
+    (line,) = station.reports.branch_day(shift.business_date).variances
+    assert (line.reason, line.approved_by.staff_id) == ("少一张十元", "S001")
 
 
 async def test_handover_signs_the_incoming_teller_in_and_prints_the_record(station):

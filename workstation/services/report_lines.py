@@ -201,7 +201,7 @@ def variances(names: Names, s: Session, shifts: Iterable[Shift]) -> tuple[Varian
                     teller,
                     shift.counter,
                     from_fen(shift.opening_difference_fen),
-                    None,
+                    shift.opening_reason,
                     names.person_or_none(s, shift.opening_approved_by),
                 )
             )
