@@ -42,7 +42,6 @@ class HandoverScreen(CountingScreen):
         yield from headed(t("handover.heading"))
         with Horizontal(id="till-body"):
             yield CountForm(t, t("handover.outgoing_count"), id="count")
-            yield Static(t("handover.blind"), id="blind-note")
             with Vertical(id="side"):
                 yield self.expected_line()
                 yield Label(t("handover.items"), classes="field-label")
@@ -60,7 +59,6 @@ class HandoverScreen(CountingScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#blind-note").display = False
         self.query_one("#count", CountForm).focus_first()
 
     def on_descendant_focus(self) -> None:
@@ -71,9 +69,10 @@ class HandoverScreen(CountingScreen):
         recount = self.query_one("#recount-form", CountForm)
         started = recount.has_focus_within or any(recount.texts().values())
         blind = started and not self.revealed
-        self.query_one("#count").display = not blind
+        self.query_one("#count").visible = not blind  # its place kept: nothing moves
         self.query_one("#figures-line").display = not blind
-        self.query_one("#blind-note").display = blind
+        if not self.revealed:
+            self.query_one("#difference", Static).update(self.t("handover.blind") if blind else "")
 
     def _reveal(self) -> None:
         self.revealed = True
@@ -90,7 +89,6 @@ class HandoverScreen(CountingScreen):
         line = self.query_one("#difference", Static)
         self._blind()
         if not self.revealed:
-            line.update("")
             return
         try:
             outgoing = self.query_one("#count", CountForm).count()

@@ -71,11 +71,11 @@ async def test_handover_signs_the_incoming_teller_in_and_prints_the_record(stati
         keys = count_keys(20, 0, 0, 4, 0, 0, 0, 0)
         await burst(pilot, *keys[:-1])
         screen = app.screen
-        assert not screen.query_one("#count").display
+        assert not screen.query_one("#count").visible
         assert not screen.query_one("#figures-line").display
         assert "复点录完" in screen_text(app) and "相差" not in screen_text(app)
         await burst(pilot, keys[-1])
-        assert screen.query_one("#count").display and screen.query_one("#figures-line").display
+        assert screen.query_one("#count").visible and screen.query_one("#figures-line").display
         assert "接班复点与交班清点相差 -¥10.00" in screen_text(app)
         await burst(pilot, "<enter>", "<enter>")
         await settle(pilot)
