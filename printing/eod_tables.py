@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from printing.columns import CODE, NUM, TEXT, Column
-from printing.report_parts import DASH, both, over_short, who, yuan
+from printing.report_parts import DASH, both, over_short, signed, who, yuan
 from workstation.services.report_data import (
     ApprovalSummary,
     BranchSummaryData,
@@ -20,6 +20,7 @@ from workstation.services.report_data import (
     ReversalLine,
     TellerTotal,
     TransferLine,
+    VaultLine,
 )
 
 Rows = list[list[str]]
@@ -39,6 +40,10 @@ MONEY = (
     Column("非现金付出", "Non-cash out", NUM),
 )
 BUSINESS = (Column("代码", "Code", CODE), BUSINESS_NAME, Column("笔数", "Count", NUM), *MONEY)
+VAULT: tuple[Column, ...] = (TIME, Column("柜台", "Counter", CODE), Column("柜员", "Teller", TEXT))
+VAULT += (Column("方向", "Direction", TEXT), Column("库房增减", "Vault +/-", NUM))
+VAULT += (Column("库管员", "Vault officer", TEXT),)
+"""The branch's vault movements: when, which till, which way, the vault's side, who."""
 TableSpec = tuple[str, str, tuple[Column, ...]]
 """A table's heading in Chinese and English, and its columns."""
 TELLER_TABLES: dict[str, TableSpec] = {
@@ -118,6 +123,7 @@ BRANCH_TABLES: dict[str, TableSpec] = {
             Column("批准人", "Approved by", TEXT),
         ),
     ),
+    "vault": ("库房调拨", "Vault movements", VAULT),
 }
 
 
@@ -195,6 +201,19 @@ def teller_rows(lines: Sequence[TellerTotal]) -> Listing:
     return rows, total
 
 
+def vault_rows(lines: Sequence[VaultLine]) -> Listing:
+    """The vault's side of each transfer; the total is its net for the day (上缴 less 请领)."""
+    rows = [
+        [v.at, v.counter, who(v.teller), both(v.direction), signed(v.amount), who(v.officer)]
+        for v in lines
+    ]
+    taken_in = sum((v.amount for v in lines if v.amount > 0), ZERO)
+    paid_out = -sum((v.amount for v in lines if v.amount < 0), ZERO)
+    label = f"库房当日净额 Vault net: 上缴 In {yuan(taken_in)} - 请领 Out {yuan(paid_out)}"
+    total = [label, "", "", "", signed(taken_in - paid_out), ""]
+    return rows, total
+
+
 def branch_tables(data: BranchSummaryData) -> dict[str, Listing]:
     """Every table of the branch summary, by its key in :data:`BRANCH_TABLES`."""
     large = [
@@ -217,4 +236,5 @@ def branch_tables(data: BranchSummaryData) -> dict[str, Listing]:
         "businesses": business_rows(data.businesses),
         "large_cash": (large, None),
         "variances": (variances, None),
+        "vault": vault_rows(data.vault),
     }

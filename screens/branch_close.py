@@ -1,8 +1,9 @@
 """Branch close (营业日轧账): a supervisor closes the business date when every till is closed.
 
-The screen lists the tills still open (who, which counter, since when); while
-any is, the close is refused and says which. Then the supervisor confirms
-with their password and the branch summary prints.
+The screen first shows the day's figures (postings, customers' cash, each
+counter's till, the vault's movements), then lists the tills still open (who,
+which counter, since when); while any is, the close is refused and says which.
+Then the supervisor confirms with their password and the branch summary prints.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from screens.till import CashScreen
 from screens.till_ops import print_after
 from screens.widgets.credentials import take_password
 from workstation.domain.clock import time_of_day
+from workstation.domain.money import format_yuan, from_fen
 from workstation.domain.prints import DocumentKind
+from workstation.services.branch_preview import DayPreview
 from workstation.services.closing import OpenTill
 
 
@@ -41,6 +44,7 @@ class BranchCloseScreen(CashScreen):
         t = self.t
         yield from headed(t("branch_close.heading"))
         with Vertical(id="branch-body"):
+            yield Static(t("till.loading"), id="preview")
             yield Label(t("branch_close.open_tills"), classes="section")
             yield Static(t("till.loading"), id="tills")
             yield Label(t("branch_close.password"), classes="field-label")
@@ -55,10 +59,12 @@ class BranchCloseScreen(CashScreen):
 
     def action_refresh(self) -> None:
         closing = self.app.require_station().closing
-        self.call_service(closing.open_tills, self._show)
+        self.call_service(lambda: (closing.open_tills(), closing.preview()), self._show)
 
-    def _show(self, tills: list[OpenTill]) -> None:
+    def _show(self, found: tuple[list[OpenTill], DayPreview]) -> None:
         t = self.t
+        tills, preview = found
+        self.query_one("#preview", Static).update(self._figures(preview))
         self.open_tills = tills
         lines = [
             t(
@@ -73,6 +79,41 @@ class BranchCloseScreen(CashScreen):
         box = self.query_one("#tills", Static)
         box.set_class(bool(tills), "-warning")
         box.update("\n".join(lines) or t("branch_close.all_closed"))
+
+    def _figures(self, day: DayPreview) -> str:
+        """The day's figures, read before the password is typed."""
+        t = self.t
+
+        def money(fen: int) -> str:
+            return format_yuan(from_fen(fen))
+
+        lines = [
+            t("branch_close.preview_heading", date=day.business_date.isoformat()),
+            t(
+                "branch_close.preview_postings",
+                count=day.postings,
+                cash_in=money(day.cash_in_fen),
+                cash_out=money(day.cash_out_fen),
+            ),
+        ]
+        lines += [
+            t(
+                "branch_close.preview_counter",
+                counter=c.counter,
+                name=c.teller_name,
+                staff_id=c.teller_id,
+                status=t(f"branch_close.status.{c.status}"),
+                amount=money(c.cash_fen),
+            )
+            for c in day.counters
+        ]
+        vault = t(
+            "branch_close.preview_vault",
+            drawn=money(day.from_vault_fen),
+            handed_in=money(day.to_vault_fen),
+            net=money(day.vault_net_fen),
+        )
+        return "\n".join([*lines, vault])
 
     def field_entered(self, widget) -> None:
         self.action_close_branch()

@@ -4,8 +4,11 @@ The outgoing teller counts and lists what passes with the box (unfinished
 business, receipt stock, seals and keys); the incoming teller types their own
 staff ID and password here and recounts. Any difference — between the two
 counts, or between the count and what the box should hold — needs a
-supervisor on the same screen. Then the incoming teller is signed in at this
-counter and the handover record prints.
+supervisor on the same screen. The recount is blind: once the incoming teller
+starts it, the outgoing count and the expected cash are hidden until the
+recount is entered (Enter on its last row, or F10); then the comparison shows.
+The outgoing teller's own reconciliation prints first, then the handover record,
+signed by the incoming teller, who is then signed in at this counter.
 """
 
 from __future__ import annotations
@@ -21,12 +24,19 @@ from screens.till_ops import CountingScreen, print_after
 from screens.widgets.count_form import CountForm
 from screens.widgets.credentials import take_password
 from screens.widgets.supervisor_fields import SupervisorFields
+from workstation.domain.cash import DENOMINATIONS
 from workstation.domain.errors import InvalidValue
 from workstation.domain.money import format_yuan
 from workstation.domain.prints import DocumentKind
+from workstation.services.documents import teller_day_ref
+
+LAST_RECOUNT_ROW = f"recount-form-{DENOMINATIONS[-1]}"
 
 
 class HandoverScreen(CountingScreen):
+    revealed = False
+    """The incoming recount is entered: the two counts may be shown side by side."""
+
     def compose(self) -> ComposeResult:
         t = self.t
         yield from headed(t("handover.heading"))
@@ -51,9 +61,35 @@ class HandoverScreen(CountingScreen):
     def on_mount(self) -> None:
         self.query_one("#count", CountForm).focus_first()
 
+    def on_descendant_focus(self) -> None:
+        self._blind()
+
+    def _blind(self) -> None:
+        """Hide the outgoing figures while the incoming teller recounts, until it is entered."""
+        recount = self.query_one("#recount-form", CountForm)
+        started = recount.has_focus_within or any(recount.texts().values())
+        blind = started and not self.revealed
+        self.query_one("#count").visible = not blind  # its place kept: nothing moves
+        self.query_one("#figures-line").display = not blind
+        if not self.revealed:
+            self.query_one("#difference", Static).update(self.t("handover.blind") if blind else "")
+
+    def _reveal(self) -> None:
+        self.revealed = True
+        self._blind()
+        self._compare()
+
+    def field_entered(self, widget) -> None:
+        if widget.id == LAST_RECOUNT_ROW:
+            self._reveal()
+        super().field_entered(widget)
+
     @on(CountForm.Changed)
-    def _compare(self, _event: CountForm.Changed) -> None:
+    def _compare(self, _event: CountForm.Changed | None = None) -> None:
         line = self.query_one("#difference", Static)
+        self._blind()
+        if not self.revealed:
+            return
         try:
             outgoing = self.query_one("#count", CountForm).count()
             incoming = self.query_one("#recount-form", CountForm).count()
@@ -76,6 +112,7 @@ class HandoverScreen(CountingScreen):
         line.update("\n".join(problems) or self.t("handover.counts_agree"))
 
     def action_confirm(self) -> None:
+        self._reveal()
         try:
             outgoing = self.query_one("#count", CountForm).count()
             incoming = self.query_one("#recount-form", CountForm).count()
@@ -119,7 +156,17 @@ class HandoverScreen(CountingScreen):
             ),
             timeout=10,
         )
-        self.app.who = incoming  # the incoming teller prints the record, signed in here
-        print_after(
-            self, DocumentKind.HANDOVER, str(view.id), lambda: self.app.nav.switch_teller(incoming)
-        )
+        outgoing = view.outgoing
+        ref = teller_day_ref(outgoing.teller_id, outgoing.business_date)
+
+        def record() -> None:
+            self.app.who = incoming  # the incoming teller prints the record, signed in here
+            print_after(
+                self,
+                DocumentKind.HANDOVER,
+                str(view.id),
+                lambda: self.app.nav.switch_teller(incoming),
+            )
+
+        # the outgoing teller's own reconciliation, printed as theirs, as a close prints it
+        print_after(self, DocumentKind.TELLER_DAY, ref, record)

@@ -1,7 +1,9 @@
 """The lock screen: only the same person's password unlocks it.
 
 Someone else may sign in here instead (F2); the locked person is then signed
-out, and the journal records who did it.
+out, and the journal records who did it. When the locked person still holds
+this counter's till, F2 first says so: they hand it over or close it, or the
+new person cannot open a till here (said before anyone counts, not after).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from workstation.domain.i18n import Msg
 
 if TYPE_CHECKING:
     from workstation.services.auth import SignedIn
+    from workstation.services.till_state import ShiftView
 
 LOCKED_OUT = ("auth.now_locked", "auth.locked")
 
@@ -74,6 +77,7 @@ class LockScreen(WorkstationScreen):
             yield Input(password=True, id="unlock-password", max_length=128)
             with Vertical(id="take-over"):
                 yield Label(t("lock.take_over_heading"), id="take-over-heading")
+                yield Static("", id="till-open")
                 yield Label(t("signin.staff_id"), classes="field-label")
                 yield Input(id="other-id", max_length=16)
                 yield Label(t("signin.password"), classes="field-label")
@@ -91,6 +95,16 @@ class LockScreen(WorkstationScreen):
     def action_take_over(self) -> None:
         self.taking_over = True
         self.query_one("#other-id", Input).focus()
+        who, till = self.who, self.app.require_station().till
+        self.call_service(lambda: till.current(who), self._till_open)
+
+    def _till_open(self, shift: ShiftView | None) -> None:
+        """The locked person's open till: what must happen to it, before anyone signs in."""
+        if shift is None:
+            return
+        opened = time_of_day(shift.opened_at, self.app.clock.zone)
+        line = self.query_one("#till-open", Static)
+        line.update(self.t("lock.till_open", name=self.who.staff.name, time=opened))
 
     def action_back(self) -> None:
         self.taking_over = False

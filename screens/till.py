@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from screens.base import BACK, WorkstationScreen, footer_key, headed
 from screens.dialogs.confirm import ConfirmModal, leave_asking
@@ -144,6 +144,8 @@ class OpenShiftScreen(CashScreen):
             Label(t("till.last_close"), classes="section"),
             Static(count_lines(self.last), id="last"),
             Static("", id="difference"),
+            Label(t("till.opening_reason"), classes="field-label"),
+            Input(id="reason", max_length=200, compact=True),
             supervisor_fields(t, "till.open_supervisor_hint"),
         )
 
@@ -174,9 +176,10 @@ class OpenShiftScreen(CashScreen):
             return
         supervisor = self.query_one(SupervisorFields).take()
         till, who = self.app.require_station().till, self.app.require_who()
+        reason = self.query_one("#reason", Input).value
 
         def send() -> None:
-            job = lambda: till.open(who, count, supervisor.staff_id, supervisor.password)  # noqa: E731
+            job = lambda: till.open(who, count, supervisor.staff_id, supervisor.password, reason)  # noqa: E731
             self.call_service(job, self._opened)
 
         self.send_count(count, self.last, send)

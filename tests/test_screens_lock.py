@@ -8,6 +8,7 @@ from textual.screen import Screen
 from screens.home import HomeScreen
 from screens.lock import LockScreen
 from screens.signin import SignInScreen
+from tests.ledger_support import on_shift
 from tests.pilot import SIZE, make_app, notices, ready, screen_text, settle, sign_in, type_text
 from workstation.db.models import JournalEntry, SignOn
 from workstation.services.staff import StaffAdmin
@@ -117,13 +118,16 @@ async def test_wrong_passwords_at_the_lock_screen_end_in_sign_out(station):
 
 
 async def test_another_person_signs_the_first_one_out_and_it_is_recorded(station):
+    on_shift(station, "T001")  # the locked teller holds this counter's till
     app = make_app(station)
     async with app.run_test(size=SIZE) as pilot:
         await _locked(pilot)
         first = app.who
         await pilot.press("f2")
-        await pilot.pause()
+        await settle(pilot)
         assert app.focused.id == "other-id"
+        # said before the new person signs in and counts, not after
+        assert "请先由 张敏 解锁后交接班（F4）或日终（F9）" in screen_text(app)
         await type_text(pilot, "T002")
         await pilot.press("enter")
         await type_text(pilot, "demo1234")
@@ -143,6 +147,8 @@ async def test_escape_leaves_take_over_and_returns_to_unlocking(station):
     async with app.run_test(size=SIZE) as pilot:
         await _locked(pilot)
         await pilot.press("f2")
+        await settle(pilot)
+        assert "交接班（F4）" not in screen_text(app)  # no till open: nothing to say
         await pilot.press("escape")
         await pilot.pause()
         assert app.focused.id == "unlock-password"

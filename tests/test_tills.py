@@ -63,7 +63,13 @@ def test_the_first_shift_opens_with_an_empty_box_and_no_supervisor(station):
     assert (view.teller_id, view.counter, view.status) == ("T001", "01", "open")
     assert view.expected == D("0.00") and view.opening == Count()
     assert journal_payloads(station, "shift_opened") == [
-        {"shift": view.id, "opening": "0.00", "difference": "0.00", "approved_by": None}
+        {
+            "shift": view.id,
+            "opening": "0.00",
+            "difference": "0.00",
+            "approved_by": None,
+            "reason": None,
+        }
     ]
 
 
@@ -79,14 +85,21 @@ def test_a_box_unlike_its_last_close_needs_a_supervisor(station):
     with pytest.raises(TillRefused) as refused:
         station.till.open(teller, one_short)
     assert refused.value.msg.key == "till.needs_supervisor"
+    with pytest.raises(TillRefused) as refused:  # a supervisor does not stand in for a reason
+        station.till.open(teller, one_short, "S001", PW, "  ")
+    assert refused.value.msg.key == "till.opening_reason_needed"
+    why = "换了一把零钞"
     with pytest.raises(AuthError) as wrong:
-        station.till.open(teller, one_short, "S001", "not-the-password")
+        station.till.open(teller, one_short, "S001", "not-the-password", why)
     assert wrong.value.msg.key == "auth.wrong_password"
     assert station.till.current(teller) is None
 
-    view = station.till.open(teller, one_short, "S001", PW)
+    view = station.till.open(teller, one_short, "S001", PW, why)
     assert view.expected == D("1000.00") and view.opening == one_short
-    assert journal_payloads(station, "shift_opened")[-1]["approved_by"] == "S001"
+    opened = journal_payloads(station, "shift_opened")[-1]
+    assert (opened["approved_by"], opened["reason"]) == ("S001", why)
+    with station.db.read() as s:
+        assert s.get(Shift, view.id).opening_reason == why
 
 
 def test_a_box_opened_as_it_was_last_closed_needs_no_supervisor(station):

@@ -37,6 +37,8 @@ class Shift(Base):
     opening_difference_fen: Mapped[int] = mapped_column(BigInteger, default=0)
     """Counted at opening less what the box held when it last closed."""
     opening_approved_by: Mapped[str | None] = mapped_column(String(16))
+    opening_reason: Mapped[str | None] = mapped_column(String(200))
+    """Why the count differs from the last close (asked whenever it does)."""
     previous_shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"))
     """The shift that handed this box over, if any."""
     status: Mapped[str] = mapped_column(String(12), default=ShiftStatus.OPEN.value)

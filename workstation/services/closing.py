@@ -31,6 +31,7 @@ from workstation.domain.staff import Role
 from workstation.domain.statuses import ShiftStatus, SignOnEnd
 from workstation.services.anchor_file import anchor_file_name, save_anchor
 from workstation.services.auth import AuthService, SignedIn, normalise_id, refuse
+from workstation.services.branch_preview import DayPreview, day_preview
 from workstation.services.calendar import current_business_date
 from workstation.services.journal import Anchor, Journal
 from workstation.services.tills import ShiftView, TillRefused, TillService, expected_fen, view_of
@@ -282,6 +283,12 @@ class ClosingService:
                 .order_by(Shift.counter)
             ).all()
             return [OpenTill(sh.counter, sh.teller_id, name, sh.opened_at) for sh, name in rows]
+
+    def preview(self) -> DayPreview:
+        """Today's figures, read before the branch close asks for a password."""
+        with self.db.read() as s:
+            day = current_business_date(s, self.clock, self.till.branch_code)
+            return day_preview(s, self.till.branch_code, day)
 
     def close_branch(self, supervisor: SignedIn, password: str) -> str:
         """Close the business date: only a supervisor, only when every till is closed.

@@ -106,6 +106,19 @@ class TransferLine:
 
 
 @dataclass(frozen=True)
+class VaultLine:
+    """One transfer between a counter's till and the vault, for the branch summary."""
+
+    at: str
+    counter: str
+    teller: Person
+    direction: Bilingual
+    amount: Decimal
+    """Into the vault (上缴) > 0, out of it (请领) < 0."""
+    officer: Person
+
+
+@dataclass(frozen=True)
 class HandoverLine:
     at: str
     outgoing: Person
@@ -195,3 +208,5 @@ class BranchSummaryData:
     reprint_reason: str | None = None
     journal_anchor: str | None = None
     """``SEQ:HASH`` of the journal entry that closed the day; none while it is open."""
+    vault: tuple[VaultLine, ...] = ()
+    """The day's transfers between the tills and the vault, in time order."""

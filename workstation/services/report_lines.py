@@ -17,6 +17,7 @@ from workstation.db.base import row
 from workstation.db.ledger import Override, Posting, PrintRecord
 from workstation.db.tills import Handover, Shift, VaultTransfer
 from workstation.domain.cash import Count
+from workstation.domain.flows import VaultDirection
 from workstation.domain.i18n import Catalog
 from workstation.domain.identity import mask_resident_id
 from workstation.domain.money import from_fen
@@ -31,6 +32,7 @@ from workstation.services.report_data import (
     ReversalLine,
     TransferLine,
     VarianceLine,
+    VaultLine,
 )
 
 
@@ -127,6 +129,27 @@ def transfers(names: Names, s: Session, shift_ids: list[int]) -> tuple[TransferL
     )
 
 
+def vault(names: Names, s: Session, shifts: Iterable[Shift]) -> tuple[VaultLine, ...]:
+    """Every counter's transfers with the vault: into it (上缴) positive, out of it negative."""
+    by_id = {shift.id: shift for shift in shifts}
+    rows = s.scalars(
+        select(VaultTransfer)
+        .where(VaultTransfer.shift_id.in_(list(by_id)))
+        .order_by(VaultTransfer.at, VaultTransfer.id)
+    ).all()
+    return tuple(
+        VaultLine(
+            names.stamp(t.at),
+            by_id[t.shift_id].counter,
+            names.person(s, by_id[t.shift_id].teller_id),
+            _both(f"till.direction.{t.direction}"),
+            from_fen(t.amount_fen if t.direction == VaultDirection.TO_VAULT else -t.amount_fen),
+            names.person(s, t.officer_id),
+        )
+        for t in rows
+    )
+
+
 def handovers(names: Names, s: Session, shift_ids: list[int]) -> tuple[HandoverLine, ...]:
     rows = s.scalars(
         select(Handover)
@@ -178,7 +201,7 @@ def variances(names: Names, s: Session, shifts: Iterable[Shift]) -> tuple[Varian
                     teller,
                     shift.counter,
                     from_fen(shift.opening_difference_fen),
-                    None,
+                    shift.opening_reason,
                     names.person_or_none(s, shift.opening_approved_by),
                 )
             )

@@ -291,4 +291,5 @@ class ReportService:
                 large_cash=lines.large_cash(self, s, where),
                 variances=lines.variances(self, s, shifts),
                 journal_anchor=None if anchor is None else str(anchor),
+                vault=lines.vault(self, s, shifts),
             )

@@ -136,8 +136,10 @@ class TillService(CounterDesk):
         count: Count,
         approver_id: str | None = None,
         approver_password: str | None = None,
+        reason: str | None = None,
     ) -> ShiftView:
-        """Open a shift with the counted box; a box unlike its last close needs a supervisor."""
+        """Open a shift with the counted box; a box unlike its last close needs a reason
+        and a supervisor, stored and journaled with the difference."""
         teller = who.staff.staff_id
         with self.db.write() as s:
             day = open_business_date(s, self.journal, self.clock, self.branch_code, teller)
@@ -148,8 +150,10 @@ class TillService(CounterDesk):
             if self.closed_today(s, teller, day):
                 raise TillRefused("till.closed_today", date=day.isoformat())
             last = self.last_close(s) or Count()
-            approver = None
+            approver, note = None, (reason or "").strip() or None
             if count != last:
+                if approver_id and note is None:  # no supervisor yet: that is asked first
+                    raise TillRefused("till.opening_reason_needed")
                 approver = self.supervisor(s, teller, approver_id, approver_password)
             if not isinstance(approver, Msg):
                 shift = Shift(
@@ -162,6 +166,7 @@ class TillService(CounterDesk):
                     opening_fen=count.total_fen,
                     opening_difference_fen=count.total_fen - last.total_fen,
                     opening_approved_by=approver.staff_id if approver else None,
+                    opening_reason=note if approver else None,
                     status=ShiftStatus.OPEN,
                 )
                 s.add(shift)
@@ -171,6 +176,7 @@ class TillService(CounterDesk):
                     "opening": str(count.total),
                     "difference": str(from_fen(shift.opening_difference_fen)),
                     "approved_by": shift.opening_approved_by,
+                    "reason": shift.opening_reason,
                 }
                 self.journal.append(s, "shift_opened", payload, self.where(teller))
                 return view_of(s, shift)
