@@ -104,7 +104,7 @@ class CashScreen(WorkstationScreen):
     def focus_on(self, message) -> None:
         """Put the cursor where the refusal asks for something."""
         key = message.key
-        if key == "till.reason_needed" and self.query("#reason"):
+        if key in ("till.reason_needed", "till.opening_reason_needed") and self.query("#reason"):
             self.query_one("#reason").focus()
         elif key == "till.needs_supervisor" or key.startswith("auth."):
             self.query_one("#supervisor-id").focus()
