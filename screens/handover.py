@@ -27,6 +27,9 @@ from workstation.domain.prints import DocumentKind
 
 
 class HandoverScreen(CountingScreen):
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    """Below 100 columns the three columns fold into two (till.tcss)."""
+
     def compose(self) -> ComposeResult:
         t = self.t
         yield from headed(t("handover.heading"))

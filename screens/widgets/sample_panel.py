@@ -12,6 +12,7 @@ from datetime import date
 
 from rich.cells import cell_len
 from rich.markup import escape
+from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
 
@@ -26,9 +27,17 @@ CONTEXT = 3
 
 
 class SamplePanel(Widget):
+    """Not focusable beside the form; the form makes it so while it shows in its place."""
+
     DEFAULT_CSS = """
     SamplePanel { width: 1fr; height: 1fr; border: round $warning; padding: 0 1; }
     """
+    BINDINGS = [
+        Binding("down", "scroll(1)", show=False),
+        Binding("up", "scroll(-1)", show=False),
+        Binding("pagedown", "scroll(5)", show=False),
+        Binding("pageup", "scroll(-5)", show=False),
+    ]
 
     def __init__(
         self, template: Template, t: Catalog, today: date, current: str | None = None, **kwargs
@@ -86,11 +95,13 @@ class SamplePanel(Widget):
         return Content("\n").join([title, *shown, Content.styled(rule, "$warning"), *help_lines])
 
     def on_mouse_scroll_down(self) -> None:
-        self.scrolled += 1
-        self.refresh()
+        self.action_scroll(1)
 
     def on_mouse_scroll_up(self) -> None:
-        self.scrolled -= 1
+        self.action_scroll(-1)
+
+    def action_scroll(self, lines: int) -> None:
+        self.scrolled += lines
         self.refresh()
 
     def show_document_help(self, key: str) -> None:
