@@ -32,6 +32,7 @@ from screens.widgets.tickbox import TickBox
 from workstation.domain.clock import local_date
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.prints import DocumentKind
+from workstation.domain.text import join_list
 from workstation.services.directory import PolicyView
 from workstation.services.prefill import prefill_values
 
@@ -228,7 +229,7 @@ class FormScreen(WorkstationScreen):
             return
         missing = self.state.missing_documents()
         if missing:
-            names = "、".join(doc.label.get(self.t.lang) for doc in missing)
+            names = join_list(self.t, (doc.label.get(self.t.lang) for doc in missing))
             self.notify(self.t("form.documents_missing", names=names), severity="warning")
             checklist = self.query_one(DocumentsChecklist)
             checklist.cursor = [d.key for d in self.state.documents()].index(missing[0].key)

@@ -8,6 +8,7 @@ screen takes to open. Rows that do not fit scroll with the focused field.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from rich.cells import cell_len
@@ -19,11 +20,26 @@ from textual.widget import Widget
 from forms.schema import FieldSpec, Template
 from forms.state import display_value, sample_state
 from workstation.domain.i18n import Catalog, Msg
+from workstation.domain.text import line_breaks
 
 HELP_LINES = 3
 """The help keeps at least this many lines, so the rows do not jump as it changes."""
 CONTEXT = 3
 """Rows kept in view above the highlighted one when the sample has to scroll."""
+
+
+def wrapped(content: Content, width: int) -> list[Content]:
+    """``content`` in lines ``width`` wide, no line starting with a Chinese full stop or
+    comma (``workstation.domain.text.line_breaks``): Textual would cut anywhere."""
+    lines: list[Content] = []
+    for line in content.split("\n", allow_blank=True):
+        plain = line.plain
+        cuts = [0, *line_breaks(plain, width), len(plain)]
+        for start, end in itertools.pairwise(cuts):
+            while start < end and plain[start] == " ":
+                start += 1
+            lines.append(line[start:end].rstrip())
+    return lines
 
 
 class SamplePanel(Widget):
@@ -71,12 +87,12 @@ class SamplePanel(Widget):
     def render(self) -> Content:
         width, height = self.content_size
         width = max(width, 1)
-        help_lines = self.help.wrap(width)
+        help_lines = wrapped(self.help, width)
         help_lines += [Content("")] * (HELP_LINES - len(help_lines))
         lines: list[tuple[str, Content]] = [
-            (key, wrapped)
+            (key, wrapped_line)
             for key, label, value, spec in self.rows
-            for wrapped in self._row(key, label, value, spec).wrap(width)
+            for wrapped_line in wrapped(self._row(key, label, value, spec), width)
         ]
         room = max(height - 2 - len(help_lines), 0)  # the title and the rule take a line each
         base = 0
