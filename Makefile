@@ -1,18 +1,22 @@
 # make demo: set up and open the workstation on a fresh demo database.
+# make demo LANG=en: in English (any other LANG, such as a locale, leaves it Chinese);
+#   DEMO_ARGS=--fresh also deletes the printouts of earlier runs.
 # make demo-counter: counter 02 on the running demo (another terminal; nothing reseeded).
 # make test: set up and run ruff, mypy and the whole test suite.
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTHON ?= python3
+DEMO_LANG = $(if $(filter en,$(LANG)),en,zh)
 
 .PHONY: demo demo-counter test setup bench clean
 
+# PYTHONUTF8: LANG=en names no locale, and Python would then write ASCII only.
 demo: $(STAMP)
-	$(BIN)/workstation demo
+	PYTHONUTF8=1 $(BIN)/workstation demo --lang $(DEMO_LANG) $(DEMO_ARGS)
 
 demo-counter: $(STAMP)
-	$(BIN)/workstation demo --join --counter 02
+	PYTHONUTF8=1 $(BIN)/workstation demo --lang $(DEMO_LANG) --join --counter 02
 
 test: $(STAMP)
 	$(BIN)/ruff check .

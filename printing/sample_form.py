@@ -9,6 +9,7 @@ full: they are sample data, not a customer's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -29,6 +30,28 @@ from workstation.services.receipt_data import Bilingual, BranchHeader
 MARGIN = 15 * mm
 WIDTH = A4[0] - 2 * MARGIN
 AGENT_NOTE = ("代办时填写", "if an agent applies")
+SCREEN_WORDS = ("Enter", "F10", "Press", "Type ", "录入", "调出保单", "自动填入", "filled in from")
+"""A clause of a field's help with one of these tells the teller what the screen does."""
+CLAUSE = re.compile(r"(?<=[。；])|(?<=[;.])\s+")
+CHINESE = re.compile("[\u4e00-\u9fff]")
+
+
+def on_paper(text: str) -> str:
+    """A field's help as the customer reads it on paper: the clauses about the screen
+    (输入后按 Enter 调出保单, filled in from the policy) left out."""
+    kept = [c for c in CLAUSE.split(text) if c and not any(w in c for w in SCREEN_WORDS)]
+    if not kept:
+        return ""
+    if kept[-1][-1] in "；;":  # the clause after it was left out: the sentence ends here
+        kept[-1] = kept[-1][:-1] + ("。" if kept[-1][-1] == "；" else ".")
+    return ("" if CHINESE.search(text) else " ").join(kept)
+
+
+def _paper(spec: FieldSpec) -> FieldSpec:
+    help_ = spec.help.model_copy(
+        update={"zh": on_paper(spec.help.zh), "en": on_paper(spec.help.en)}
+    )
+    return spec.model_copy(update={"help": help_})
 
 
 @dataclass(frozen=True)
@@ -97,7 +120,7 @@ def _form(template: Template, font: str, sample: FormState | None) -> list[Flowa
         elif spec.section:
             flow.append(heading(spec.section.zh, spec.section.en, font))
         filled = _filled(spec, sample) if sample is not None else None
-        flow.append(field_row(spec, font, WIDTH, filled, condition(template, spec)))
+        flow.append(field_row(_paper(spec), font, WIDTH, filled, condition(template, spec)))
     flow += _documents(template, font, sample)
     flow += _signatures(template, font, sample)
     return flow

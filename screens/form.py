@@ -12,6 +12,7 @@ import uuid
 from textual import on
 from textual.app import ComposeResult
 from textual.events import DescendantFocus
+from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from forms.roles import FieldRole
@@ -31,6 +32,7 @@ from screens.widgets.tickbox import TickBox
 from workstation.domain.clock import local_date
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.prints import DocumentKind
+from workstation.domain.text import join_list
 from workstation.services.directory import PolicyView
 from workstation.services.prefill import prefill_values
 
@@ -55,6 +57,8 @@ class FormScreen(WorkstationScreen):
         self.idempotency_key = uuid.uuid4().hex
         """One per form: confirming twice, or again after a lost answer, posts once."""
         self.policy: PolicyView | None = None
+        self.last_field: Widget | None = None
+        """The field focused last: focus comes back to it when the form shows again."""
 
     def compose(self) -> ComposeResult:
         """The screen itself is the grid (form.tcss): each container costs time on opening."""
@@ -76,6 +80,21 @@ class FormScreen(WorkstationScreen):
         narrow = self.app.size.width < WIDE
         if narrow != self.has_class("-narrow"):
             self.set_class(narrow, "-narrow")
+            self._keep_focus()
+
+    def _keep_focus(self) -> None:
+        """The keys always go somewhere: to the sample while it shows in place of the form
+        (the arrows scroll it), else back to the field the teller was in."""
+        sample = self.query_one(SamplePanel)
+        in_place = self.has_class("-narrow") and self.has_class("-sample-toggled")
+        sample.can_focus = in_place
+        if in_place:
+            sample.focus()
+            return
+        field = self.last_field
+        if field is None or not field.is_attached:
+            field = self.query_one(f"#f-{self.template.fields[0].key}")
+        field.focus()
 
     # -- typing -----------------------------------------------------------------
 
@@ -165,6 +184,8 @@ class FormScreen(WorkstationScreen):
         self.query_one(DocumentsChecklist).refresh_visibility()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if not isinstance(event.widget, SamplePanel):
+            self.last_field = event.widget
         key = self._key(event.widget)
         if key is not None:
             self.query_one(SamplePanel).highlight(key)
@@ -208,7 +229,7 @@ class FormScreen(WorkstationScreen):
             return
         missing = self.state.missing_documents()
         if missing:
-            names = "、".join(doc.label.get(self.t.lang) for doc in missing)
+            names = join_list(self.t, (doc.label.get(self.t.lang) for doc in missing))
             self.notify(self.t("form.documents_missing", names=names), severity="warning")
             checklist = self.query_one(DocumentsChecklist)
             checklist.cursor = [d.key for d in self.state.documents()].index(missing[0].key)
@@ -218,6 +239,7 @@ class FormScreen(WorkstationScreen):
 
     def action_toggle_sample(self) -> None:
         self.toggle_class("-sample-toggled")
+        self._keep_focus()
 
     def action_leave(self) -> None:
         if not any(value.strip() for value in self.state.values.values()):

@@ -36,6 +36,8 @@ LAST_RECOUNT_ROW = f"recount-form-{DENOMINATIONS[-1]}"
 class HandoverScreen(CountingScreen):
     revealed = False
     """The incoming recount is entered: the two counts may be shown side by side."""
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    """Below 100 columns the three columns fold into two (till.tcss)."""
 
     def compose(self) -> ComposeResult:
         t = self.t

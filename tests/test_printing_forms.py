@@ -12,7 +12,7 @@ from forms.fields import check
 from forms.loader import BUILTIN_PACKS, load_pack
 from forms.state import display_value
 from printing.fonts import choose_font
-from printing.sample_form import form_title, render_sample_form
+from printing.sample_form import form_title, on_paper, render_sample_form
 from tests.printing_support import HEADER
 from workstation.domain.i18n import Catalog
 from workstation.services.risk.vocabulary import RULE_NAMES
@@ -68,7 +68,19 @@ def test_every_field_label_and_help_is_on_both(pack, surrender_pages):
         for text in (blank, sample):
             assert squeeze(spec.label.zh) in text, spec.key
             assert squeeze(spec.label.en) in text, spec.key
-            assert squeeze(spec.help.zh) in text, spec.key
+            assert squeeze(on_paper(spec.help.zh)) in text, spec.key
+
+
+def test_the_paper_form_has_no_keyboard_instructions(surrender_pages):
+    """The help on paper is the customer's: nothing about keys or the screen filling in."""
+    text = "".join(surrender_pages)
+    for screen_word in ("Enter", "F10", "Press", "按Enter", "调出保单", "自动填入", "filledin"):
+        assert screen_word not in text, screen_word
+    assert "见保险合同首页右上角，字母P加10位数字。" in text  # what the customer needs stays
+    assert on_paper("与身份证件上的姓名一致；调出保单后自动填入，请与证件核对。") == (
+        "与身份证件上的姓名一致。"
+    )
+    assert on_paper("As on the ID card; filled in from the policy.") == "As on the ID card."
 
 
 def test_choices_are_listed_with_boxes_and_the_sample_ticks_one(surrender_pages):

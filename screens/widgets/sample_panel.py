@@ -8,16 +8,19 @@ screen takes to open. Rows that do not fit scroll with the focused field.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from rich.cells import cell_len
 from rich.markup import escape
+from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
 
 from forms.schema import FieldSpec, Template
 from forms.state import display_value, sample_state
 from workstation.domain.i18n import Catalog, Msg
+from workstation.domain.text import line_breaks
 
 HELP_LINES = 3
 """The help keeps at least this many lines, so the rows do not jump as it changes."""
@@ -25,10 +28,32 @@ CONTEXT = 3
 """Rows kept in view above the highlighted one when the sample has to scroll."""
 
 
+def wrapped(content: Content, width: int) -> list[Content]:
+    """``content`` in lines ``width`` wide, no line starting with a Chinese full stop or
+    comma (``workstation.domain.text.line_breaks``): Textual would cut anywhere."""
+    lines: list[Content] = []
+    for line in content.split("\n", allow_blank=True):
+        plain = line.plain
+        cuts = [0, *line_breaks(plain, width), len(plain)]
+        for start, end in itertools.pairwise(cuts):
+            while start < end and plain[start] == " ":
+                start += 1
+            lines.append(line[start:end].rstrip())
+    return lines
+
+
 class SamplePanel(Widget):
+    """Not focusable beside the form; the form makes it so while it shows in its place."""
+
     DEFAULT_CSS = """
     SamplePanel { width: 1fr; height: 1fr; border: round $warning; padding: 0 1; }
     """
+    BINDINGS = [
+        Binding("down", "scroll(1)", show=False),
+        Binding("up", "scroll(-1)", show=False),
+        Binding("pagedown", "scroll(5)", show=False),
+        Binding("pageup", "scroll(-5)", show=False),
+    ]
 
     def __init__(
         self, template: Template, t: Catalog, today: date, current: str | None = None, **kwargs
@@ -62,12 +87,12 @@ class SamplePanel(Widget):
     def render(self) -> Content:
         width, height = self.content_size
         width = max(width, 1)
-        help_lines = self.help.wrap(width)
+        help_lines = wrapped(self.help, width)
         help_lines += [Content("")] * (HELP_LINES - len(help_lines))
         lines: list[tuple[str, Content]] = [
-            (key, wrapped)
+            (key, wrapped_line)
             for key, label, value, spec in self.rows
-            for wrapped in self._row(key, label, value, spec).wrap(width)
+            for wrapped_line in wrapped(self._row(key, label, value, spec), width)
         ]
         room = max(height - 2 - len(help_lines), 0)  # the title and the rule take a line each
         base = 0
@@ -86,11 +111,13 @@ class SamplePanel(Widget):
         return Content("\n").join([title, *shown, Content.styled(rule, "$warning"), *help_lines])
 
     def on_mouse_scroll_down(self) -> None:
-        self.scrolled += 1
-        self.refresh()
+        self.action_scroll(1)
 
     def on_mouse_scroll_up(self) -> None:
-        self.scrolled -= 1
+        self.action_scroll(-1)
+
+    def action_scroll(self, lines: int) -> None:
+        self.scrolled += lines
         self.refresh()
 
     def show_document_help(self, key: str) -> None:

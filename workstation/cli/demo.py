@@ -30,6 +30,7 @@ from workstation.config import (
     render_config,
 )
 from workstation.configfile import ConfigError, default_data_dir
+from workstation.domain.i18n import Catalog
 from workstation.secrets import DEMO_JOURNAL_KEY, JOURNAL_KEY, MemoryKeyring, Secrets
 
 if TYPE_CHECKING:
@@ -62,9 +63,28 @@ def demo_secrets() -> Secrets:
     return secrets
 
 
-def prepare_demo(data_dir: Path, lang: str, history_weeks: int = 0) -> tuple[Config, Secrets]:
+def keep_printouts(data_dir: Path, fresh: bool = False) -> Path | None:
+    """An earlier run's printouts move aside to ``output.1``, ``output.2``… (the new
+    demo's serials start again and would overwrite them); with ``fresh`` they are deleted.
+    Where they went, if anywhere."""
+    output = data_dir / "output"
+    if fresh:
+        for earlier in data_dir.glob("output.*"):
+            shutil.rmtree(earlier, ignore_errors=True)
+    if fresh or not output.is_dir() or not any(output.iterdir()):
+        shutil.rmtree(output, ignore_errors=True)
+        return None
+    number = 1
+    while (data_dir / f"output.{number}").exists():
+        number += 1
+    return output.rename(data_dir / f"output.{number}")
+
+
+def prepare_demo(
+    data_dir: Path, lang: str, history_weeks: int = 0, fresh: bool = False
+) -> tuple[Config, Secrets]:
     """Wipe ``data_dir``'s demo database, migrate, seed (with ``history_weeks`` of past
-    service); return (config, secrets)."""
+    service); return (config, secrets). Earlier printouts are kept unless ``fresh``."""
     from workstation.db.engine import Database
     from workstation.db.migrate import upgrade
     from workstation.domain.clock import SystemClock
@@ -76,7 +96,9 @@ def prepare_demo(data_dir: Path, lang: str, history_weeks: int = 0) -> tuple[Con
     database = data_dir / "demo.db"
     for stale in (database, data_dir / "demo.db-wal", data_dir / "demo.db-shm"):
         stale.unlink(missing_ok=True)
-    shutil.rmtree(data_dir / "output", ignore_errors=True)
+    kept = keep_printouts(data_dir, fresh)
+    if kept is not None:
+        click.echo(Catalog.load(lang)("demo_printouts.kept", folder=str(kept)), err=True)
 
     secrets = demo_secrets()
     (data_dir / KEYS_FILE).write_text(KEYS_TEXT, encoding="utf-8")
@@ -185,6 +207,11 @@ def start_log(data_dir: Path, counter: str = "01") -> None:
 @language_option
 @click.option("--no-run", is_flag=True, help="Prepare the demo database but do not open the TUI.")
 @click.option(
+    "--fresh",
+    is_flag=True,
+    help="Delete the printouts of earlier runs (kept in output.1, output.2… otherwise).",
+)
+@click.option(
     "--history-weeks",
     type=click.IntRange(0, 26),
     default=8,
@@ -199,6 +226,7 @@ def demo(
     counter: str | None,
     lang: str | None,
     no_run: bool,
+    fresh: bool,
     history_weeks: int,
 ) -> None:
     """Fresh seeded demo database (SH01, password demo1234), then the workstation.
@@ -220,7 +248,7 @@ def demo(
         start_log(data_dir)
         if history_weeks:
             click.echo(obj.catalog()("cli.demo_history", weeks=history_weeks), err=True)
-        config, secrets = prepare_demo(data_dir, lang, history_weeks)
+        config, secrets = prepare_demo(data_dir, lang, history_weeks, fresh)
     if no_run:
         click.echo(str(data_dir / "config.toml"))
         return

@@ -40,6 +40,39 @@ def _flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, str]:
     return flat
 
 
+@dataclass(frozen=True)
+class Plural:
+    """A number parameter: ``{count:notice|notices}`` gives "1 notice", "2 notices".
+
+    Any other format spec is the value's own (``{count}``, ``{count:,}``); the Chinese
+    catalog needs none of this.
+    """
+
+    value: int | str
+
+    def __format__(self, spec: str) -> str:
+        if "|" not in spec:
+            return format(self.value, spec)
+        one, many = spec.split("|", 1)
+        return f"{self.value} {one if float(self.value) == 1 else many}"
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _value(catalog: Catalog, value: object) -> object:
+    if isinstance(value, Msg):
+        return catalog(value)
+    if type(value) is int or (isinstance(value, str) and _number(value)):
+        return Plural(value)
+    return value
+
+
 class Catalog:
     """All strings of one language, looked up by dotted key."""
 
@@ -60,7 +93,7 @@ class Catalog:
             return what
         if not params:
             return text
-        values = {k: self(v) if isinstance(v, Msg) else v for k, v in params.items()}
+        values = {k: _value(self, v) for k, v in params.items()}
         return text.format_map(values)
 
 

@@ -104,6 +104,7 @@ def demo_policies(today: date) -> list[dict[str, Any]]:
         _policy("P2026000005", "CI01", "in_force", "510107199505200050",
                 issue=t - timedelta(days=12), delivered=t - timedelta(days=5), premium=800_000,
                 due=add_years(t - timedelta(days=12), 1), sum_assured_fen=50_000_000),
+        # 周八: the ¥30,000.00 maturity is what the form proposes (README, "Try a day")
         _policy("P2016000006", "EN01", "matured", "110108194912310029",
                 issue=add_years(matured, -10), premium=280_000, paid_to=matured,
                 maturity_date=matured, maturity_benefit_fen=3_000_000,
