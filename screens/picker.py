@@ -20,6 +20,7 @@ from screens.printouts import run_print
 from screens.widgets.queue_panel import ticket_line
 from screens.widgets.status_bar import StatusBar
 from workstation.domain.prints import DocumentKind
+from workstation.domain.text import join_list
 
 if TYPE_CHECKING:
     from workstation.services.customers import CustomerPolicy
@@ -156,11 +157,12 @@ class PickerScreen(WorkstationScreen):
         if template is None:
             return
         t = self.t
-        who = "、".join(t(f"applicant.{w}") for w in template.applicant.who)
+        who = join_list(t, (t(f"applicant.{w}") for w in template.applicant.who))
         agent = t("picker.agent_yes" if template.applicant.agent_allowed else "picker.agent_no")
         money = t(f"direction.{template.money.direction}")
         if template.money.methods:
-            money += "（" + "、".join(t(f"method.{m}") for m in template.money.methods) + "）"
+            methods = join_list(t, (t(f"method.{m}") for m in template.money.methods))
+            money += t("text.aside", text=methods)  # （现金、银行卡） / " (Cash, Bank card)"
         self.query_one("#detail", Static).update(
             f"{template.description.get(t.lang)}\n"
             + t("picker.facts", who=who, agent=agent, money=money)

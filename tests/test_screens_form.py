@@ -169,6 +169,13 @@ async def test_agent_fields_and_documents_appear_when_an_agent_applies(station):
 async def test_english_form_and_sample(station):
     async with signed_in(station, "T001", (140, 42), lang="en") as pilot:
         app = pilot.app
+        await pilot.press("f2")
+        await type_text(pilot, "1101")  # renewal premium: paid in cash or by bank card
+        await pilot.pause()
+        text = screen_text(app)
+        assert "(Cash, Bank card, Transfer)" in text and "（" not in text and "、" not in text
+        await pilot.press("escape")
+        await pilot.pause()
         await open_business(pilot, "surr")
         text = screen_text(app)
         assert "3101  Surrender" in text
