@@ -96,7 +96,8 @@ async def fill_surrender(
     # Enter passes the agent box (Space would tick it: 张三 comes in person)
     await burst(pilot, "<enter>", "<enter>", "<enter>", "6222021000123450", "<enter>")
     await burst(pilot, "中国工商银行上海浦东支行", "<enter>", "1")
-    await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>")
+    # the digit moved on to the documents: the first Enter says "here", the next four tick
+    await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>", "<enter>")
     await to_review(pilot)
 
 
@@ -117,7 +118,7 @@ async def review_contact_change(pilot: Pilot) -> None:
     await open_business(pilot, "2001", "P2024000001")
     await burst(pilot, "<enter>", "110105198001010016", "<enter>", "长期", "<enter>", "<enter>")
     await burst(pilot, "<enter>", "13917654321", "<enter>", "上海市浦东新区张杨路1888号", "<enter>")
-    await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>")
+    await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>", "<enter>")  # here, then tick
     await to_review(pilot)
 
 

@@ -62,7 +62,7 @@ async def renewal_in_cash_by_keyboard(pilot) -> None:
     await pilot.pause()
     await burst(pilot, "<enter>", "1")  # the premium due as filled in; 1 = 现金
     await pilot.pause()
-    await burst(pilot, "<enter>")  # the payer's ID card seen
+    await burst(pilot, "<enter>", "<enter>")  # on the documents, then: the payer's ID card seen
     await press_to(pilot, "f10", ReviewScreen)
     assert app.screen.query_one("#tender").display
     await pilot.press("tab")
@@ -86,7 +86,7 @@ async def survival_benefit_in_cash_by_keyboard(pilot) -> None:
     await type_text(pilot, "3000")
     await burst(pilot, "<enter>", "2")  # 2 = 现金
     await pilot.pause()
-    await burst(pilot, "<enter>", "<enter>", "<enter>")
+    await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>")  # on the documents, tick 3
     await press_to(pilot, "f10", ReviewScreen)
     assert not app.screen.query_one("#tender").display  # cash goes out: nothing received
     await press_to(pilot, "f10", PostedScreen)

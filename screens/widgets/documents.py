@@ -35,6 +35,10 @@ class DocumentsChecklist(CursorLines):
     def __init__(self, state: FormState, t: Catalog, **kwargs) -> None:
         super().__init__(**kwargs)
         self.state, self.t = state, t
+        self.chosen = False
+        """The teller is on this document by choice (an arrow, Space, or an Enter here): a
+        focus that arrived from the field before (a digit on a choice moves on by itself)
+        has not chosen, and its first Enter ticks nothing."""
 
     def shown(self) -> list:
         return self.state.documents()
@@ -61,6 +65,7 @@ class DocumentsChecklist(CursorLines):
         self.refresh(layout=True)
 
     def on_focus(self) -> None:
+        self.chosen = False
         self._moved()
 
     def _moved(self) -> None:
@@ -69,6 +74,7 @@ class DocumentsChecklist(CursorLines):
             self.post_message(self.Moved(doc.key))
 
     def action_move(self, step: int) -> None:
+        self.chosen = True
         last = len(self.shown()) - 1
         if 0 <= self.cursor + step <= last:
             self.cursor += step
@@ -79,12 +85,16 @@ class DocumentsChecklist(CursorLines):
             self.screen.focus_next()
 
     def action_tick(self) -> None:
+        self.chosen = True
         doc = self.current()
         if doc is not None:
             self.state.ticked ^= {doc.key}
             self.refresh()
 
     def action_tick_and_next(self) -> None:
+        if not self.chosen:  # arrived here: this Enter only says "I am on the documents"
+            self.chosen = True
+            return
         self.action_tick()
         if self.cursor < len(self.shown()) - 1:
             self.cursor += 1
