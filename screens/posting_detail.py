@@ -136,13 +136,23 @@ class PostingDetailScreen(WorkstationScreen):
         self.load(reveal=True)
 
     def action_reprint(self) -> None:
-        self.app.push_screen(
-            ReasonModal(self.t("printout.reprint_heading", serial=self.serial)), self._reprint
-        )
+        """F6: a receipt never printed prints now (its first print: no reason); a printed one
+        again only with a reason (重打)."""
+        receipts, serial = self.app.require_station().receipts, self.serial
+        self.call_service(lambda: receipts.pending(serial), self._print_or_ask)
+
+    def _print_or_ask(self, pending: bool) -> None:
+        if pending:
+            self._print(None)
+            return
+        heading = self.t("printout.reprint_heading", serial=self.serial)
+        self.app.push_screen(ReasonModal(heading), self._reprint)
 
     def _reprint(self, reason: str | None) -> None:
-        if reason is None:
-            return
+        if reason is not None:
+            self._print(reason)
+
+    def _print(self, reason: str | None) -> None:
         from printing.pipeline import print_document
 
         station, who, serial = self.app.require_station(), self.app.require_who(), self.serial

@@ -16,7 +16,7 @@ from tests.pilot import make_app, press_to, ready, screen_text, settle, sign_in
 from tests.printing_support import pdf_text
 from workstation.domain.prints import DocumentKind
 
-FIRST = "SH01-20261127-01-00001"
+FIRST, SECOND = "SH01-20261127-01-00001", "SH01-20261127-01-00002"
 
 
 async def test_a_receipt_whose_print_failed_is_listed_and_printed_later_without_a_reason(
@@ -52,6 +52,19 @@ async def test_a_receipt_whose_print_failed_is_listed_and_printed_later_without_
         await settle(pilot)
         assert not isinstance(app.screen, ReasonModal)
         assert "本班尚未打印的回单" not in screen_text(app)
+        # from the journal (F5, a posting's detail), F6 on a receipt never printed prints it
+        # as its first print: no reason asked either
+        app.nav.open_posting(SECOND)
+        await settle(pilot)
+        assert station.receipts.pending(SECOND)
+        await pilot.press("f6")
+        await settle(pilot)
+        await settle(pilot)
+        assert not isinstance(app.screen, ReasonModal) and not station.receipts.pending(SECOND)
+        await pilot.press("f6")  # printed now: again is a reprint, with a reason
+        await settle(pilot)
+        assert isinstance(app.screen, ReasonModal)
     text = pdf_text(folder / f"{FIRST}-receipt.pdf")
     assert "REPRINT" not in text and "重打" not in text
-    assert [u.serial for u in station.receipts.unprinted(teller)] == ["SH01-20261127-01-00002"]
+    assert station.receipts.unprinted(teller) == []
+    assert "REPRINT" not in pdf_text(folder / f"{SECOND}-receipt.pdf")

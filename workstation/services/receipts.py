@@ -171,6 +171,13 @@ class ReceiptService(PrintLog[PrintRecord]):
                 for p, failed in s.execute(query)
             ]
 
+    def pending(self, serial: str) -> bool:
+        """Whether posting ``serial``'s receipt is still to print (its first print needs
+        no reason; see ``receipt_pending``)."""
+        with self.db.read() as s:
+            query = select(Posting.id).where(Posting.serial == serial, receipt_pending())
+            return s.scalar(query) is not None
+
     def prepare(self, serial: str, who: SignedIn, reason: str | None = None) -> Prepared:
         """:meth:`begin` a print and say what its receipt says."""
         ticket = self.begin(DocumentKind.RECEIPT, serial, who, reason)
