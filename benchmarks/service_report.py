@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 # the repository instead of this folder: benchmarks/queue.py would hide the standard ``queue``
@@ -38,26 +37,15 @@ def measure(folder: Path, days: int, runs: int) -> None:
     from sqlalchemy import func, select, text
 
     from benchmarks.eod import median_ms
-    from benchmarks.service_report_seed import seed
+    from benchmarks.service_report_seed import seeded_station
     from printing.fonts import choose_font, register
     from printing.service_report import render_service_report, report_data
-    from workstation.cli.demo import join_demo, prepare_demo
     from workstation.db.queue import Ticket
-    from workstation.domain.clock import SystemClock, local_date
-    from workstation.services.passwords import Passwords
     from workstation.services.receipt_data import Bilingual
     from workstation.services.stats_csv import stats_csv
-    from workstation.station import open_station
 
-    reuse = (folder / "demo.db").exists()
-    config, secrets = join_demo(folder, "01", "zh") if reuse else prepare_demo(folder, "zh")
-    station = open_station(config, secrets, SystemClock(), Passwords.fast())
+    station, _today = seeded_station(folder, days)
     try:
-        last = local_date(station.clock)
-        if not reuse:
-            start = time.perf_counter()
-            seed(station, last, days)
-            print(f"  seeded in {time.perf_counter() - start:.1f} s")
         with station.db.read() as s:
             first, last = s.execute(
                 select(func.min(Ticket.business_date), func.max(Ticket.business_date))
@@ -74,7 +62,7 @@ def measure(folder: Path, days: int, runs: int) -> None:
         base_ms, _ = median_ms(bare, runs)
         stats_ms, stats = median_ms(lambda: service.period(first, last), runs)
         csv_ms, _ = median_ms(lambda: stats_csv(stats), runs)  # type: ignore[arg-type]
-        font = choose_font(config.printing.font)
+        font = choose_font(station.config.printing.font)
         register(font)
         branch = Bilingual(station.branch.name_zh, station.branch.name_en)
         data = report_data(stats, branch, station.clock.zone)  # type: ignore[arg-type]

@@ -11,7 +11,9 @@ every service.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import insert, select
 
@@ -60,3 +62,26 @@ def seed(station, last: date, days: int, rng_seed: int = 11) -> int:
             station.clock.now(), rng_seed, crowd=CROWD,
         )  # fmt: skip
     return written.tickets
+
+
+def seeded_station(folder: Path, days: int | Callable[[date], int]):
+    """The benchmark's station on the demo in ``folder``: seeded with ``days`` days (ending
+    today; or ``days(today)``) the first time, reused as it is after that. Returns the
+    station and its day."""
+    import time
+
+    from workstation.cli.demo import join_demo, prepare_demo
+    from workstation.domain.clock import SystemClock, local_date
+    from workstation.services.passwords import Passwords
+    from workstation.station import open_station
+
+    reuse = (folder / "demo.db").exists()
+    config, secrets = join_demo(folder, "01", "zh") if reuse else prepare_demo(folder, "zh")
+    station = open_station(config, secrets, SystemClock(), Passwords.fast())
+    today = local_date(station.clock)
+    if not reuse:
+        start = time.perf_counter()
+        days = days if isinstance(days, int) else days(today)
+        seed(station, today, days)
+        print(f"  seeded {days} days in {time.perf_counter() - start:.1f} s")
+    return station, today

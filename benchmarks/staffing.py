@@ -28,8 +28,7 @@ import argparse
 import importlib.util
 import sys
 import tempfile
-import time
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 # the repository instead of this folder: benchmarks/queue.py would hide the standard ``queue``
@@ -40,26 +39,17 @@ def measure(folder: Path, weeks: int, runs: int) -> None:
     from sqlalchemy import func, select
 
     from benchmarks.eod import median_ms
-    from benchmarks.service_report_seed import seed
-    from workstation.cli.demo import join_demo, prepare_demo
+    from benchmarks.service_report_seed import seeded_station
     from workstation.db.queue import Ticket
-    from workstation.domain.clock import SystemClock, local_date
     from workstation.domain.workdays import is_working_day
-    from workstation.services.passwords import Passwords
     from workstation.services.staffing_history import history_dates
     from workstation.services.staffing_plan import what_if
-    from workstation.station import open_station
 
-    reuse = (folder / "demo.db").exists()
-    config, secrets = join_demo(folder, "01", "zh") if reuse else prepare_demo(folder, "zh")
-    station = open_station(config, secrets, SystemClock(), Passwords.fast())
+    def working_days(today: date) -> int:
+        return sum(is_working_day(today - timedelta(days=n)) for n in range(weeks * 7))
+
+    station, _today = seeded_station(folder, working_days)
     try:
-        today = local_date(station.clock)
-        if not reuse:
-            days = sum(is_working_day(today - timedelta(days=n)) for n in range(weeks * 7))
-            start = time.perf_counter()
-            seed(station, today, days)
-            print(f"  seeded {days} working days in {time.perf_counter() - start:.1f} s")
         plans = station.staffing
         day = plans.default_day().day
         dates = history_dates(day, plans.goals.history_weeks)
