@@ -17,6 +17,7 @@ from screens.dialogs.pick import PickModal
 from screens.widgets.queue_panel import ticket_line
 from workstation.domain.i18n import Msg, both, msg
 from workstation.domain.queue import PauseReason
+from workstation.domain.text import join_list
 
 if TYPE_CHECKING:
     from forms.branch_pack import ServiceSpec
@@ -172,7 +173,7 @@ class CounterQueue:
 
     def _first_ask(self, started: Started) -> str:
         lang, t = self.t.lang, self.t
-        papers = "、".join(d.get(lang) for d in started.documents)
+        papers = join_list(t, (d.get(lang) for d in started.documents))
         documents = t("prompt.documents", documents=papers) if papers else t("prompt.no_documents")
         return f"{t('prompt.first_ask', text=started.first_ask.get(lang))}\n{documents}"
 

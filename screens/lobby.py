@@ -35,6 +35,7 @@ from workstation.domain.i18n import Msg
 from workstation.domain.prints import DocumentKind
 from workstation.domain.queue import Priority, suggest_priority
 from workstation.domain.staff import Role
+from workstation.domain.text import join_list
 
 if TYPE_CHECKING:
     from printing.pipeline import PrintOutcome
@@ -142,7 +143,7 @@ class LobbyScreen(WorkstationScreen):
         self.query_one("#zones", ZoneBoard).show(board)
         names = {s.key: s.name(self.t.lang) for s in self.app.require_station().queue.services()}
         full = [names.get(key, key) for key in board.quota_full]
-        notice = self.t("lobby.quota_full", services="、".join(full)) if full else ""
+        notice = self.t("lobby.quota_full", services=join_list(self.t, full)) if full else ""
         if not board.opened:  # 营业前准备未完成: the service refuses to issue until it is
             notice = "\n".join(filter(None, (self.t("checklist.not_open"), notice)))
         self.query_one("#notices", Static).update(notice)

@@ -18,6 +18,7 @@ from screens.widgets.unprinted import unprinted_lines
 from workstation.domain.clock import stamp
 from workstation.domain.money import format_money
 from workstation.domain.prints import DocumentKind
+from workstation.domain.text import join_list
 from workstation.services.posting import PostingResult
 from workstation.services.receipts import Unprinted
 
@@ -71,7 +72,7 @@ class PostedScreen(WorkstationScreen):
                 t("evidence.person", name=a.approver_name, staff_id=a.approver_id)
                 for a in r.approvals
             ]
-            rows.append((t("posted.approved_by"), "、".join(names)))
+            rows.append((t("posted.approved_by"), join_list(t, names)))
         yield StatusBar()
         with Center(), Vertical(id="posted-box"):
             heading = "posted.again" if r.repeated else "posted.heading"

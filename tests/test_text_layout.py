@@ -38,3 +38,18 @@ def test_english_text_has_no_chinese_punctuation():
     assert chinese == {}
     assert join_list(en, ["Cash", "Bank card"]) == "Cash, Bank card"
     assert join_list(Catalog.load("zh"), ["现金", "银行卡"]) == "现金、银行卡"
+
+
+def test_screens_join_lists_in_the_screens_language():
+    """A list a screen shows is joined by ``join_list`` (甲、乙 / "a, b"), never by a Chinese
+    "、" written into the code, which English screens showed as "a、b"."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "screens"
+    found = [
+        f"{path.relative_to(root.parent)}:{n}"
+        for path in sorted(root.rglob("*.py"))
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if '"、".join' in line or "'、'.join" in line
+    ]
+    assert found == []

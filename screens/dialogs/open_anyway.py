@@ -10,6 +10,7 @@ the opening; the dialog dismisses with the checklist as it now stands.
 from __future__ import annotations
 
 from screens.dialogs.approval import Answer, LocalApproval
+from workstation.domain.text import join_list
 from workstation.services.checklist_views import ChecklistView
 
 
@@ -30,7 +31,7 @@ class OpenAnywayModal(LocalApproval[ChecklistView]):
 
     def hint(self) -> str:
         lang = self.t.lang
-        items = "、".join(item.name(lang) for item in self.view.outstanding)
+        items = join_list(self.t, (item.name(lang) for item in self.view.outstanding))
         lines = (
             self.t("checklist.override_items", items=items),
             f"{self.t('checklist.override_reason')}: {self.reason}",

@@ -17,6 +17,7 @@ from screens.text import aligned
 from screens.widgets.findings import MARKS
 from workstation.domain.i18n import Catalog
 from workstation.domain.money import format_money
+from workstation.domain.text import join_list
 from workstation.services.evidence import Evidence
 from workstation.services.risk.model import Severity
 
@@ -105,7 +106,7 @@ def evidence_text(e: Evidence, t: Catalog) -> str:
         docs = [f"✓ {escape(getattr(d, lang))}" for d in e.documents]
         parts += docs or [escape(t("evidence.no_documents"))]
     if e.ids_checked:
-        parts.append(escape(t("authorizations.id_check", ids="、".join(e.ids_checked))))
+        parts.append(escape(t("authorizations.id_check", ids=join_list(t, e.ids_checked))))
     note = "evidence.revealed" if e.revealed else "evidence.masked"
     parts.append(f"[dim]{escape(t(note))}[/dim]")
     return "\n".join(parts)

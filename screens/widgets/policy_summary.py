@@ -12,6 +12,7 @@ from workstation.domain.bankcard import mask_bank_card
 from workstation.domain.i18n import Catalog
 from workstation.domain.money import format_money
 from workstation.domain.phone import mask_mobile
+from workstation.domain.text import join_list
 from workstation.services.effects import DoneToday, Effect
 
 BusinessName = Callable[[str], str]
@@ -48,7 +49,8 @@ class PolicySummary(Static):
             "policy.people",
             holder=policy.holder.name,
             insured=policy.insured.name,
-            beneficiaries="、".join(b.name for b in policy.beneficiaries) or t("policy.statutory"),
+            beneficiaries=join_list(t, (b.name for b in policy.beneficiaries))
+            or t("policy.statutory"),
         )
         money = t(
             "policy.money",

@@ -19,6 +19,7 @@ from screens.follow import FOLLOW
 from workstation.db.watch import CHANNEL, QUEUE, Watcher
 from workstation.domain.i18n import Catalog
 from workstation.domain.queue import Priority, WindowState
+from workstation.domain.text import join_list
 
 if TYPE_CHECKING:
     from textual import getters
@@ -71,7 +72,7 @@ def window_text(t: Catalog, view: WindowView) -> str:
     else:
         lines.append(escape(t("teller_queue.none_waiting")))
     if view.parked:
-        parked = "、".join(ticket_line(t, ticket) for ticket in view.parked)
+        parked = join_list(t, (ticket_line(t, ticket) for ticket in view.parked))
         lines.append(escape(t("teller_queue.parked", tickets=parked)))
     return "\n".join(lines)
 
