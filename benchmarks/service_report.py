@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 # the repository instead of this folder: benchmarks/queue.py would hide the standard ``queue``
@@ -88,12 +87,9 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, help="keep (and reuse) the seeded database here")
     args = parser.parse_args()
     print(f"{args.days} days, 20 windows ...")
-    if args.data_dir is not None:
-        args.data_dir.mkdir(parents=True, exist_ok=True)
-        measure(args.data_dir, args.days, args.runs)
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        measure(Path(tmp), args.days, args.runs)
+    from benchmarks.service_report_seed import in_folder
+
+    in_folder(args.data_dir, lambda folder: measure(folder, args.days, args.runs))
 
 
 if __name__ == "__main__":

@@ -85,3 +85,15 @@ def seeded_station(folder: Path, days: int | Callable[[date], int]):
         seed(station, today, days)
         print(f"  seeded {days} days in {time.perf_counter() - start:.1f} s")
     return station, today
+
+
+def in_folder(data_dir: Path | None, measure: Callable[[Path], None]) -> None:
+    """Run ``measure`` on ``data_dir`` (kept, and reused next time) or a temporary folder."""
+    import tempfile
+
+    if data_dir is not None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        measure(data_dir)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        measure(Path(tmp))

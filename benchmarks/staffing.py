@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -88,12 +87,9 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, help="keep (and reuse) the seeded database here")
     args = parser.parse_args()
     print(f"{args.weeks} weeks, 20 windows ...")
-    if args.data_dir is not None:
-        args.data_dir.mkdir(parents=True, exist_ok=True)
-        measure(args.data_dir, args.weeks, args.runs)
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        measure(Path(tmp), args.weeks, args.runs)
+    from benchmarks.service_report_seed import in_folder
+
+    in_folder(args.data_dir, lambda folder: measure(folder, args.weeks, args.runs))
 
 
 if __name__ == "__main__":
