@@ -132,7 +132,7 @@ def document_row(doc: DocumentSpec, font: str) -> Flowable:
     if doc.when in WHEN:
         zh, en = WHEN[doc.when]
         text += f'  <font color="#B00000">【{escape(zh)} / {escape(en)}】</font>'
-    style = ParagraphStyle("document", parent=_compact(font, "check"), fontSize=8, leading=10.5)
+    style = ParagraphStyle("document", parent=_compact(font, "check"), fontSize=8, leading=10)
     return Paragraph(text, style)
 
 

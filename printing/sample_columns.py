@@ -195,7 +195,7 @@ def _signed(lines: list[tuple[str, str, str]], font: str, width: float) -> Table
     ]
     style += [("LINEBELOW", (i, 0), (i, 0), 0.6, RULE) for i in range(1, len(cells), 2)]
     widths = [label, line] * (len(lines) - 1) + [date_label, date_line]
-    return Table([cells], colWidths=widths, rowHeights=[8 * mm], style=style)
+    return Table([cells], colWidths=widths, rowHeights=[7.5 * mm], style=style)
 
 
 def _signer(template: Template, sample: FormState, agent: bool) -> str:

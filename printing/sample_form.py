@@ -103,13 +103,13 @@ def form_title(template: Template) -> Bilingual:
 def _title(template: Template, font: str) -> list[Flowable]:
     st = styles(font)
     title = form_title(template)
-    style = ParagraphStyle("sample_title", parent=st["title"], fontSize=14, leading=17)
+    style = ParagraphStyle("sample_title", parent=st["title"], fontSize=14, leading=16)
     code = f"业务代码 Transaction code: {template.code}"
     code = f'<font size="8" color="{GREY.hexval()}">{code}</font>'
     about = f"{on_paper(template.description.zh)}\n{on_paper(template.description.en)}"
     return [
         Paragraph(f"{escape(title.zh)}  {escape(title.en)}  {code}", style),
-        para(about, ParagraphStyle("about", parent=st["small"], fontSize=7, leading=8.5)),
+        para(about, ParagraphStyle("about", parent=st["small"], fontSize=7, leading=8.2)),
         Spacer(1, 1 * mm),
     ]
 
