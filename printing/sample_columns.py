@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
@@ -22,7 +21,7 @@ from forms.schema import FieldSpec, Template
 from forms.state import FormState
 from printing.base import bilingual, escape, para
 from printing.form_rows import Filled, condition, document_row, field_row, heading
-from printing.styles import GREY, INK_BLUE, MARK, RULE, SHADE, styles
+from printing.styles import GREY, INK_BLUE, MARK, RULE, SHADE, WATERMARK, styles
 
 GUTTER = 7 * mm
 AGENT_NOTE = ("代办时填写", "if an agent applies")
@@ -35,8 +34,6 @@ CONFIRM = (
     "本人确认以上填写内容真实、准确、完整。I confirm that the above is true, accurate and complete."
 )
 
-FAINT = Color(0.92, 0.92, 0.92)
-"""Lighter than a whole page's watermark: here the sample's writing is beneath it."""
 Cell = list[Flowable]
 Row = tuple[Cell, Cell]
 FillIn = Callable[[FieldSpec], Filled]
@@ -56,7 +53,7 @@ class ColumnWatermark(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         canvas.saveState()
-        canvas.setFillColor(FAINT)
+        canvas.setFillColor(WATERMARK)
         canvas.setFont(self.font, self.column / 6)
         canvas.translate(self.column / 2, -self.depth / 2)
         canvas.rotate(30)
