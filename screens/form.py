@@ -48,6 +48,7 @@ class FormScreen(WorkstationScreen):
         footer_key("f7", "print_sample"),
         footer_key("escape", "leave", "back"),
     ]
+    DIGIT_MOVES_ON = False
 
     def __init__(self, template: Template) -> None:
         super().__init__()
@@ -160,13 +161,6 @@ class FormScreen(WorkstationScreen):
         if key == self.policy_key and isinstance(checked.value, str):
             self._look_up(checked.value)
         self.focus_next()
-
-    async def action_pick_choice(self, n: int) -> None:
-        """A digit picks that option and the cursor stays on the choice, where the teller
-        sees what was picked; Enter moves on. A stray digit (one meant for the next field)
-        must not carry the keys after it to another field (issue 16.3)."""
-        if isinstance(choice := self.focused, ChoiceField):
-            choice.action_pick(n)
 
     @on(ChoiceField.Changed)
     def _chosen(self, event: ChoiceField.Changed) -> None:
