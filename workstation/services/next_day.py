@@ -21,9 +21,11 @@ from datetime import date
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from workstation.db.base import row
 from workstation.db.engine import Database
 from workstation.db.ledger import BusinessDay
 from workstation.db.models import Staff
+from workstation.db.upsert import insert_missing
 from workstation.domain.clock import Clock, local_date
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Msg, msg
@@ -160,16 +162,14 @@ class NextDayService:
         return closed
 
     def _open(self, s: Session, staff_id: str, day: date, closed: date, reason: str) -> DayState:
-        s.add(
-            BusinessDay(
-                branch_code=self.branch_code,
-                business_date=day,
-                opened_at=self.clock.now(),
-                opened_by=staff_id,
-                opening_reason=reason,
-            )
-        )
-        s.flush()
+        """The day's row with the reason, unless another supervisor's opening of it committed
+        while this one waited for the lock (PostgreSQL lets both read the same last day)."""
+        now = self.clock.now()
+        values = {"opened_at": now, "opened_by": staff_id, "opening_reason": reason}
+        insert_missing(s, BusinessDay, branch_code=self.branch_code, business_date=day, **values)
+        opened = row(s, BusinessDay, (self.branch_code, day), populate_existing=True)
+        if (opened.opened_at, opened.opened_by) != (now, staff_id):
+            raise NextDayRefused("next_day.error.still_open", date=day.isoformat())
         payload = {"date": day.isoformat(), "closed": closed.isoformat(), "reason": reason}
         where = Where(self.branch_code, self.auth.counter, staff_id)
         self.journal.append(s, "business_day_opened_early", payload, where)
