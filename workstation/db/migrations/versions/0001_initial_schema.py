@@ -14,8 +14,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -15,8 +15,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

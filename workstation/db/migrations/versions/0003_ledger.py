@@ -14,8 +14,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0003"
 down_revision = "0002"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -14,8 +14,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0004"
 down_revision = "0003"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -16,8 +16,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0009"
 down_revision = "0008"
-branch_labels = None
-depends_on = None
 
 ROLES_BEFORE = "role IN ('teller', 'supervisor', 'admin')"
 ROLES_AFTER = "role IN ('teller', 'supervisor', 'admin', 'lobby')"

@@ -16,8 +16,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0012"
 down_revision = "0011"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -17,8 +17,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0013"
 down_revision = "0012"
-branch_labels = None
-depends_on = None
 
 OPEN_ONLY = sa.text("status = 'open'")
 
