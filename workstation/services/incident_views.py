@@ -8,7 +8,7 @@ from datetime import datetime, tzinfo
 from forms.schema import Text
 from forms.service_pack import Playbook
 from workstation.domain.incident import IncidentStatus
-from workstation.services.receipt_data import BranchHeader
+from workstation.services.receipt_data import BranchHeader, FirstPrint
 from workstation.services.report_data import Person
 
 
@@ -50,12 +50,10 @@ class IncidentView:
 
 
 @dataclass(frozen=True)
-class IncidentReport:
+class IncidentReport(FirstPrint):
     """The figures of the incident report (应急处置记录)."""
 
     header: BranchHeader
     incident: IncidentView
     zone: tzinfo
     """The branch's time zone: times print in it."""
-    print_no: int = 1
-    reprint_reason: str | None = None

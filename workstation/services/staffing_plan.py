@@ -40,7 +40,7 @@ from workstation.domain.clock import Clock, local_date
 from workstation.domain.erlang import erlang_c, rostered, windows_needed
 from workstation.domain.errors import WorkstationError
 from workstation.domain.workdays import DayType, add_working_days, day_type, is_working_day
-from workstation.services.receipt_data import Bilingual, BranchHeader
+from workstation.services.receipt_data import Bilingual, BranchHeader, FirstPrint
 from workstation.services.staffing_history import History, history_dates, read_history
 
 HOUR = 3600.0
@@ -114,7 +114,7 @@ class ZoneName:
 
 
 @dataclass(frozen=True)
-class StaffingPlan:
+class StaffingPlan(FirstPrint):
     """明日排班建议: the plan of one date, hour by hour."""
 
     header: BranchHeader
@@ -128,8 +128,6 @@ class StaffingPlan:
     hours: tuple[PlanHour, ...]
     goals: Goals
     computed_at: datetime
-    print_no: int = 1
-    reprint_reason: str | None = None
 
     @property
     def has_history(self) -> bool:
