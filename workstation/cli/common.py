@@ -44,6 +44,15 @@ def path_option(
     )
 
 
+def demo_option(doing: str) -> Callable[[FC], FC]:
+    """``--demo DIR``: ``doing`` the demo running in DIR, not the configuration; the
+    command gets it as ``demo_dir`` (for ``workstation.cli.displaycmd.station_opener``)."""
+    help = (
+        f"{doing} the demo running in DIR (workstation demo --data-dir DIR), not the configuration."
+    )
+    return path_option("--demo", "demo_dir", help, file_okay=False)
+
+
 class LazyGroup(click.Group):
     """Imports a subcommand's module only when it is called; turns refusals into one line.
 
