@@ -135,7 +135,4 @@ def downgrade() -> None:
         batch_op.create_check_constraint(batch_op.f("ck_staff_role"), ROLES_BEFORE)
     with op.batch_alter_table("postings", schema=None) as batch_op:
         cols.drop_reference(batch_op, "postings", "ticket_id", "tickets")
-    op.drop_table("ticket_numbers")
-    op.drop_table("queue_windows")
-    op.drop_table("ticket_events")
-    op.drop_table("tickets")
+    cols.drop_tables("ticket_numbers", "queue_windows", "ticket_events", "tickets")

@@ -53,5 +53,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_table("branch_openings")
-    op.drop_table("checklist_ticks")
+    cols.drop_tables("branch_openings", "checklist_ticks")

@@ -70,6 +70,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_table("incident_actions")
-    op.drop_table("incident_steps")
-    op.drop_table("incidents")
+    cols.drop_tables("incident_actions", "incident_steps", "incidents")
