@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from forms.branch_pack import BranchPack
+from forms.branch_pack import BranchPack, ZoneSpec
 from forms.service_pack import Staffing as Goals
 from workstation.db.engine import Database
 from workstation.db.models import Branch
@@ -108,12 +108,6 @@ class PlanHour:
 
 
 @dataclass(frozen=True)
-class ZoneName:
-    key: str
-    name: Bilingual
-
-
-@dataclass(frozen=True)
 class StaffingPlan(FirstPrint):
     """明日排班建议: the plan of one date, hour by hour."""
 
@@ -124,7 +118,8 @@ class StaffingPlan(FirstPrint):
     """The past dates of its type that were read, latest first."""
     days_with_tickets: int
     """How many of them had tickets (the means divide by this)."""
-    zones: tuple[ZoneName, ...]
+    zones: tuple[ZoneSpec, ...]
+    """The branch pack's zones, in its order: the plan's columns."""
     hours: tuple[PlanHour, ...]
     goals: Goals
     computed_at: datetime
@@ -228,14 +223,13 @@ class StaffingPlanService:
         names = Bilingual(branch.name_zh, branch.name_en) if branch else Bilingual("", "")
         first, last = self.goals.opening_hours
         hours = tuple(self._hour(history, hour) for hour in range(first, last))
-        zones = tuple(ZoneName(z.key, Bilingual(z.name_zh, z.name_en)) for z in self.pack.zones)
         return StaffingPlan(
             header=BranchHeader(self.branch_code, names),
             day=day,
             day_type=day_type(day),
             history=dates,
             days_with_tickets=len(history.days_with_tickets),
-            zones=zones,
+            zones=self.pack.zones,
             hours=hours,
             goals=self.goals,
             computed_at=self.clock.now(),
