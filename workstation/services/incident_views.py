@@ -13,22 +13,29 @@ from workstation.services.report_data import Person
 
 
 @dataclass(frozen=True)
+class Done:
+    """Who did something, and when."""
+
+    by: Person
+    at: datetime
+
+
+@dataclass(frozen=True)
 class StepView:
     index: int
     text: Text
-    done_by: Person | None
-    done_at: datetime | None
+    ticked: Done | None
     note: str | None
 
     @property
     def done(self) -> bool:
-        return self.done_at is not None
+        return self.ticked is not None
 
 
 @dataclass(frozen=True)
-class ActionView:
-    by: Person
-    at: datetime
+class ActionView(Done):
+    """A free action logged: by whom, when, and what was done."""
+
     note: str
 
 
@@ -37,10 +44,9 @@ class IncidentView:
     id: int
     playbook: Playbook
     status: IncidentStatus
-    started_by: Person
-    started_at: datetime
-    closed_by: Person | None
-    closed_at: datetime | None
+    started: Done
+    closed: Done | None
+    """None while it is open."""
     steps: tuple[StepView, ...]
     actions: tuple[ActionView, ...]
 
