@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+DAY = click.DateTime(formats=["%Y-%m-%d"])
+"""A date typed as YYYY-MM-DD (click gives the command a datetime at midnight)."""
+
 language_option = click.option(
     "--lang", type=click.Choice(LANGUAGES), default=None, help="Language: zh (default) or en."
 )

@@ -14,9 +14,7 @@ from pathlib import Path
 
 import click
 
-from workstation.cli.common import Context, demo_option, language_option, path_option
-
-DAY = click.DateTime(formats=["%Y-%m-%d"])
+from workstation.cli.common import DAY, Context, demo_option, language_option, path_option
 
 
 @click.command()

@@ -14,13 +14,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from workstation.cli.common import Context, demo_option, language_option, path_option
+from workstation.cli.common import DAY, Context, demo_option, language_option, path_option
 
 if TYPE_CHECKING:
     from workstation.services.stats_figures import ServiceStats
     from workstation.station import Station
-
-DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
 @click.group()
