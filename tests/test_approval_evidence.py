@@ -67,7 +67,7 @@ def test_the_status_of_an_approved_request_is_the_approval_as_recorded(station, 
     assert (approval.approver_id, approval.approver_name) == ("S001", "王强")
     assert approval.level == 1 and approval.mode == "remote"
     assert approval.decided_at == station2.clock.now()
-    assert view.decided_by_name == "王强"
+    assert view.decided_by.name == "王强"
 
 
 def test_two_approvals_of_one_submission_list_each_approver_once(station):
