@@ -21,6 +21,13 @@ class Done:
 
 
 @dataclass(frozen=True)
+class ActionView(Done):
+    """A free action logged: by whom, when, and what was done."""
+
+    note: str
+
+
+@dataclass(frozen=True)
 class StepView:
     index: int
     text: Text
@@ -30,13 +37,6 @@ class StepView:
     @property
     def done(self) -> bool:
         return self.ticked is not None
-
-
-@dataclass(frozen=True)
-class ActionView(Done):
-    """A free action logged: by whom, when, and what was done."""
-
-    note: str
 
 
 @dataclass(frozen=True)
