@@ -51,7 +51,7 @@ def receipt_data():
         _context, assessment = station.postings.review(submission, teller)
         seen = frozenset(f.code for f in assessment.warnings)
         posted = station.postings.post(submission, teller, seen, Decimal("12050"))
-        data = station.receipts.prepare(posted.serial, teller).data
+        data = station.receipts.receipt(posted.serial)
         station.close()
         return data
 

@@ -24,7 +24,6 @@ Goals: statistics <= 1 s, PDF <= 2 s; both printed with their ratio to the basel
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -81,15 +80,9 @@ def measure(folder: Path, days: int, runs: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--days", type=int, default=90)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--data-dir", type=Path, help="keep (and reuse) the seeded database here")
-    args = parser.parse_args()
-    print(f"{args.days} days, 20 windows ...")
-    from benchmarks.service_report_seed import in_folder
+    from benchmarks.service_report_seed import command_line
 
-    in_folder(args.data_dir, lambda folder: measure(folder, args.days, args.runs))
+    command_line(__doc__, "days", 90, 3, measure)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ every service.
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -21,6 +22,9 @@ from benchmarks.eod_seed import TELLERS
 from workstation.db.models import Counter, Staff
 from workstation.domain.workdays import is_working_day
 from workstation.services.demo_history import Window, write_history
+
+Measure = Callable[[Path, int, int], None]
+"""A benchmark's measurement: the folder of the seeded database, the days or weeks, the runs."""
 
 CROWD = 7
 """Seven demo branches' customers for the 20 windows (about 850 a working day, busy but
@@ -85,6 +89,21 @@ def seeded_station(folder: Path, days: int | Callable[[date], int]):
         seed(station, today, days)
         print(f"  seeded {days} days in {time.perf_counter() - start:.1f} s")
     return station, today
+
+
+def command_line(doc: str, span: str, default: int, runs: int, measure: Measure) -> None:
+    """The command line of a benchmark on seeded history: ``--<span> N --runs N --data-dir DIR``.
+
+    ``measure(folder, span, runs)`` runs on the seeded database in ``folder``.
+    """
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument(f"--{span}", type=int, default=default)
+    parser.add_argument("--runs", type=int, default=runs)
+    parser.add_argument("--data-dir", type=Path, help="keep (and reuse) the seeded database here")
+    args = parser.parse_args()
+    length = getattr(args, span)
+    print(f"{length} {span}, 20 windows ...")
+    in_folder(args.data_dir, lambda folder: measure(folder, length, args.runs))
 
 
 def in_folder(data_dir: Path | None, measure: Callable[[Path], None]) -> None:

@@ -24,7 +24,6 @@ too once ``workstation/services/advisor.py`` exists; until then it is skipped.
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import sys
 from datetime import date, timedelta
@@ -81,15 +80,9 @@ def measure(folder: Path, weeks: int, runs: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--weeks", type=int, default=8)
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--data-dir", type=Path, help="keep (and reuse) the seeded database here")
-    args = parser.parse_args()
-    print(f"{args.weeks} weeks, 20 windows ...")
-    from benchmarks.service_report_seed import in_folder
+    from benchmarks.service_report_seed import command_line
 
-    in_folder(args.data_dir, lambda folder: measure(folder, args.weeks, args.runs))
+    command_line(__doc__, "weeks", 8, 7, measure)
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ class _Pack(_Model):
 
 
 @dataclass(frozen=True)
-class ZoneSpec:
+class ZoneSpec(NamedInBoth):
     key: str
     name_zh: str
     name_en: str

@@ -124,7 +124,7 @@ DOCUMENTS = Registry(
             render_incident,
             Media.A4,
             lambda d: (
-                f"{d.header.branch_code}-{d.incident.started_at.astimezone(d.zone):%Y%m%d}"
+                f"{d.header.branch_code}-{d.incident.started.at.astimezone(d.zone):%Y%m%d}"
                 f"-{d.incident.id}"
             ),
             book=None,

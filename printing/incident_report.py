@@ -29,7 +29,7 @@ from printing.report_parts import (
     who,
 )
 from workstation.domain.clock import stamp
-from workstation.services.incident_views import IncidentReport
+from workstation.services.incident_views import Done, IncidentReport
 from workstation.services.receipt_data import Bilingual
 
 TITLE = Bilingual("应急处置记录", "Service incident report")
@@ -60,25 +60,29 @@ def render_incident(data: IncidentReport, font: FontChoice) -> bytes:
     def when(moment: datetime | None) -> str:
         return stamp(moment, zone) if moment else DASH
 
+    def by_at(done: Done | None) -> tuple[str, str]:
+        return (who(done.by), when(done.at)) if done else (DASH, DASH)
+
     book = incident.playbook
+    closed_by, closed_at = by_at(incident.closed)
     setup = report_page(data.header, TITLE, name, A4, A4_MARGIN, f"{TITLE.en} {incident.id}")
     facts = [
         Cell("网点", "Branch", f"{data.header.branch.zh} {data.header.branch.en}"),
         Cell("应急预案", "Playbook", f"{book.name.zh} {book.name.en}"),
-        Cell("启动时间", "Started", when(incident.started_at)),
-        Cell("启动人", "Started by", who(incident.started_by)),
-        Cell("结束时间", "Closed", when(incident.closed_at)),
-        Cell("结束人", "Closed by", who(incident.closed_by)),
+        Cell("启动时间", "Started", when(incident.started.at)),
+        Cell("启动人", "Started by", who(incident.started.by)),
+        Cell("结束时间", "Closed", closed_at),
+        Cell("结束人", "Closed by", closed_by),
         Cell("状态", "Status", STATUS[incident.status.value]),
         Cell("显示屏公告", "Display notice", book.notice.zh if book.notice else DASH),
     ]
     number = Bilingual(f"事件编号 {incident.id}", f"Incident no. {incident.id}")
     steps = [
-        [str(s.index + 1), f"{s.text.zh} {s.text.en}", who(s.done_by), when(s.done_at),
-         s.note or DASH]
+        [str(s.index + 1), f"{s.text.zh} {s.text.en}", *by_at(s.ticked), s.note or DASH]
         for s in incident.steps
     ]  # fmt: skip
     actions = [[when(a.at), who(a.by), a.note] for a in incident.actions]
+    manager = incident.closed.by if incident.closed else None
     story: list[Flowable] = [
         *report_head(data, TITLE, name, A4_WIDTH, facts, number),
         gap(3 * mm),
@@ -86,6 +90,6 @@ def render_incident(data: IncidentReport, font: FontChoice) -> bytes:
         gap(3 * mm),
         *listing("处置记录", "Actions taken", ACTIONS, actions, name, A4_WIDTH),
         gap(6 * mm),
-        signatures([("负责人", "Manager", incident.closed_by)], name, A4_WIDTH),
+        signatures([("负责人", "Manager", manager)], name, A4_WIDTH),
     ]
     return build_pdf(setup, story)

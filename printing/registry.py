@@ -26,6 +26,7 @@ from workstation.services.documents import DocumentRefused, DocumentService
 from workstation.services.incidents import IncidentService
 from workstation.services.opinions import OpinionService
 from workstation.services.queue import QueueService
+from workstation.services.receipt_data import FirstPrint as FirstPrint  # a sample form's base
 from workstation.services.receipts import ReceiptService
 from workstation.services.reports import ReportService
 from workstation.services.staffing_plan import StaffingPlanService
@@ -71,14 +72,6 @@ class Numbered(Protocol):
 
 
 D = TypeVar("D", bound=Numbered)
-
-
-@dataclass(frozen=True, kw_only=True)
-class FirstPrint:
-    """The figures of a document that is not numbered (its entry has no book)."""
-
-    print_no: int = 1
-    reprint_reason: str | None = None
 
 
 def receipts(desk: Desk) -> PrintBook:

@@ -24,7 +24,7 @@ from printing.grid import Cell, grid
 from printing.report_parts import gap, listing, plain, report_page, section, title_block
 from printing.service_charts import satisfaction_chart, wait_chart
 from workstation.domain.clock import stamp
-from workstation.services.receipt_data import Bilingual, BranchHeader
+from workstation.services.receipt_data import Bilingual, BranchHeader, FirstPrint
 from workstation.services.stats_figures import Dimension, Group, ServiceStats
 from workstation.services.stats_text import DASH, FIGURE_ROWS, analysis, duration, extra_text
 
@@ -55,15 +55,13 @@ SKIP = {
 
 
 @dataclass(frozen=True)
-class ServiceReportData:
+class ServiceReportData(FirstPrint):
     """What the report prints: the statistics and the branch's page header."""
 
     stats: ServiceStats
     header: BranchHeader
     zone: tzinfo
     """The branch's zone, for the time it was computed."""
-    print_no: int = 1
-    reprint_reason: str | None = None
 
 
 def _columns(dimension: Dimension) -> list[Column]:

@@ -55,7 +55,7 @@ FIXED = (
 
 
 def _columns(data: StaffingPlan) -> list[Column]:
-    zones = [Column(f"{z.name.zh}到达", f"{z.name.en} arr.", NUM) for z in data.zones]
+    zones = [Column(f"{z.name_zh}到达", f"{z.name_en} arr.", NUM) for z in data.zones]
     return [Column("时段", "Hour", CODE), *zones, *FIXED]
 
 

@@ -113,7 +113,7 @@ TABS = [
     Binding("shift+tab", "app.focus_previous", show=False, priority=True),
 ]
 """Tab moves focus before the next key is delivered too (see EnterMovesOn)."""
-KEY_NAMES = {"escape": "Esc", "enter": "Enter"}
+KEY_NAMES = {"escape": "Esc", "enter": "Enter", "space": "Space"}
 """How the footer writes a key that is not an F-key."""
 
 

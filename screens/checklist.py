@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from rich.markup import escape
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Label, Static
 
-from screens.base import BACK, WorkstationScreen, headed
+from screens.base import BACK, WorkstationScreen, footer_key, headed
 from screens.dialogs.open_anyway import OpenAnywayModal
 from screens.dialogs.reason import ReasonModal
 from screens.printouts import run_print
@@ -32,11 +31,11 @@ class ChecklistScreen(WorkstationScreen):
     CSS_PATH = "checklist.tcss"
     AUTO_FOCUS = "#items"
     BINDINGS = [
-        Binding("space", "tick", "key.toggle", key_display="Space", id="toggle"),
-        Binding("c", "switch", "key.switch_list", key_display="C", id="switch"),
-        Binding("f10", "open_branch", "key.open_branch", key_display="F10", id="open_branch"),
-        Binding("f9", "open_anyway", "key.open_anyway", key_display="F9", id="open_anyway"),
-        Binding("p", "print", "key.print_checklist", key_display="P", id="print"),
+        footer_key("space", "tick", id="toggle"),
+        footer_key("c", "switch", "switch_list"),
+        footer_key("f10", "open_branch"),
+        footer_key("f9", "open_anyway"),
+        footer_key("p", "print", "print_checklist"),
         BACK,
     ]
 

@@ -106,7 +106,7 @@ class IncidentsScreen(WorkstationScreen):
         zone, lang = self.app.clock.zone, self.t.lang
         lines = [
             self.t("incident.open_line", playbook=i.playbook.name.get(lang),
-                   time=time_of_day(i.started_at, zone, seconds=False))
+                   time=time_of_day(i.started.at, zone, seconds=False))
             for i in found
         ]  # fmt: skip
         self.query_one("#open", Static).update(
@@ -124,8 +124,8 @@ class IncidentsScreen(WorkstationScreen):
             "incident.title",
             playbook=incident.playbook.name.get(lang),
             status=t(incident.status.label),
-            time=time_of_day(incident.started_at, zone),
-            who=incident.started_by.name,
+            time=time_of_day(incident.started.at, zone),
+            who=incident.started.by.name,
         )
         self.query_one("#title", Static).update(f"[b]{escape(title)}[/b]")
         notice = incident.playbook.notice
@@ -148,11 +148,11 @@ class IncidentsScreen(WorkstationScreen):
 
     def _step_line(self, step: StepView) -> str:
         lang, n = self.t.lang, step.index + 1
-        if step.done_at is None or step.done_by is None:
+        if step.ticked is None:
             return self.t("incident.step_open", n=n, text=step.text.get(lang))
-        time = time_of_day(step.done_at, self.app.clock.zone)
+        time = time_of_day(step.ticked.at, self.app.clock.zone)
         return self.t("incident.step_done", n=n, text=step.text.get(lang), time=time,
-                      who=step.done_by.name)  # fmt: skip
+                      who=step.ticked.by.name)  # fmt: skip
 
     # -- what the keys do ------------------------------------------------------------
 

@@ -9,10 +9,9 @@ The figures and their definitions come from the statistics service
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Label, Static
 
-from screens.base import BACK, WorkstationScreen, headed
+from screens.base import BACK, WorkstationScreen, footer_key, headed
 from workstation.domain.clock import time_of_day
 from workstation.services.stats_figures import Dimension, Group, ServiceStats
 from workstation.services.stats_text import FIGURE_ROWS, analysis, extra_text
@@ -22,7 +21,7 @@ class ServiceStatsScreen(WorkstationScreen):
     CSS_PATH = "service_stats.tcss"
     AUTO_FOCUS = "#stats"
     BINDINGS = [
-        Binding("r", "refresh", "key.refresh", key_display="R", id="refresh"),
+        footer_key("r", "refresh"),
         BACK,
     ]
 

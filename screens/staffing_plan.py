@@ -103,9 +103,7 @@ class StaffingPlanScreen(WorkstationScreen):
         table.clear(columns=True)
         table.add_column(t("staffing.col.hour"), key="hour")
         for zone in plan.zones:
-            table.add_column(
-                t("staffing.col.zone", zone=zone.name.get(t.lang)), key=ZONE + zone.key
-            )
+            table.add_column(t("staffing.col.zone", zone=zone.name(t.lang)), key=ZONE + zone.key)
         for key in ("aht", "needed", "to_roster", "rostered", "wait", "level"):
             table.add_column(t(f"staffing.col.{key}"), key=key)
         outcomes = what_if(plan, self.windows)

@@ -14,6 +14,7 @@ from tests.ledger_support import (
     reverse_approved,
     surrender,
 )
+from tests.printing_support import prepare_receipt
 from workstation.db.models import JournalEntry
 from workstation.domain.cash import Count
 
@@ -42,7 +43,7 @@ def full_day(station, station2) -> Day:
     cash = post_acknowledged(station, renewal_in_cash(station), t1)
     paid = post_approved(station, surrender(station), t1)
     reversal = reverse_approved(station, t1, cash.serial)
-    station.receipts.prepare(paid.serial, t1)
+    prepare_receipt(station, paid.serial, t1)
     station.documents.begin("vault_slip", str(transfer_id), t1)
     t2, _ = station.closing.handover(t1, BOX, [], "T002", PW, BOX)
     station.closing.close(t2, SHORT, "S001", PW, "点钞差错")

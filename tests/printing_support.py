@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from workstation.domain.prints import DocumentKind, PrintTicket
 from workstation.services.receipt_data import (
     ApprovalLine,
     Bilingual,
@@ -94,3 +96,17 @@ def fake_printer(station, tmp_path, monkeypatch, script: str = ""):
 def pdf_text(path: Path) -> str:
     """The text of every page of a PDF, as a reader (or pdftotext) would take it."""
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    data: ReceiptData
+    ticket: PrintTicket
+
+
+def prepare_receipt(station, serial: str, who, reason: str | None = None) -> Prepared:
+    """Begin a print of posting ``serial``'s receipt (numbered, pending) and say what it
+    says, as the print pipeline does before it renders: for tests of the numbering."""
+    receipts = station.receipts
+    ticket = receipts.begin(DocumentKind.RECEIPT, serial, who, reason)
+    return Prepared(receipts.receipt(serial, ticket.print_no, ticket.reprint_reason), ticket)

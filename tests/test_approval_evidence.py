@@ -13,6 +13,7 @@ from tests.ledger_support import (
     post_approved,
     surrender,
 )
+from tests.printing_support import prepare_receipt
 from workstation.services.overrides import Ask, OverrideError
 from workstation.services.posting import PostingRefused
 from workstation.services.reversal import ReversalRequest
@@ -67,7 +68,7 @@ def test_the_status_of_an_approved_request_is_the_approval_as_recorded(station, 
     assert (approval.approver_id, approval.approver_name) == ("S001", "王强")
     assert approval.level == 1 and approval.mode == "remote"
     assert approval.decided_at == station2.clock.now()
-    assert view.decided_by_name == "王强"
+    assert view.decided_by.name == "王强"
 
 
 def test_two_approvals_of_one_submission_list_each_approver_once(station):
@@ -81,7 +82,7 @@ def test_two_approvals_of_one_submission_list_each_approver_once(station):
     assert [a.approver_name for a in result.approvals] == ["王强", "陈刚"]
     again = station.postings.post(sub, teller, SEEN)
     assert again.repeated and again.approvers == ("S001", "M001")
-    receipt = station.receipts.prepare(result.serial, teller).data
+    receipt = prepare_receipt(station, result.serial, teller).data
     assert [a.staff_id for a in receipt.approvals] == ["S001", "M001"]
     assert [a.approver_id for a in station.inquiry.detail(teller, result.serial).approvals] == [
         "S001",

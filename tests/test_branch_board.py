@@ -48,7 +48,7 @@ def test_the_board_shows_tills_approvals_receipts_and_what_stands_before_close(s
     assert by_counter["03"].state is TillState.NONE
     assert [c.counter for c in board.open_tills] == ["01", "02"]
     assert [w.id for w in board.waiting] == [request]
-    assert [(g.approver_id, g.mode, g.serial, g.title_en) for g in board.given] == [
+    assert [(g.approver.staff_id, g.mode, g.serial, g.title_en) for g in board.given] == [
         (approver, "local", None, "Surrender")
     ]
     assert [u.serial for u in board.unprinted] == [first, second]

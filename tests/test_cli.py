@@ -13,6 +13,7 @@ from screens.app import WorkstationApp
 from tests.cli_support import Cli
 from tests.conftest import make_config
 from tests.pilot import ready
+from tests.printing_support import prepare_receipt
 from workstation.cli import main
 from workstation.config import render_config
 from workstation.db.engine import Database
@@ -204,7 +205,7 @@ def _printed_receipt(station):
     teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
     outcome = print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
-    data = station.receipts.prepare(posted.serial, teller, "核验测试").data
+    data = prepare_receipt(station, posted.serial, teller, "核验测试").data
     return data.qr_payload, outcome.path
 
 

@@ -44,18 +44,18 @@ def test_an_incident_is_started_ticked_logged_and_closed_each_journaled(station)
     supervisor = station.auth.sign_in("S001", PW)
     lobby = station.auth.sign_in("L001", PW)
     started = service.start(lobby, "printer_fault")
-    assert started.open and started.started_by.staff_id == "L001"
+    assert started.open and started.started.by.staff_id == "L001"
     assert [s.done for s in started.steps] == [False, False, False]
     station.clock.advance(minutes=2)
     ticked = service.tick(supervisor, started.id, 1, "  备用机已启用 ")
-    assert ticked.steps[1].done_by.staff_id == "S001"
-    assert ticked.steps[1].done_at == station.clock.now()
+    done = ticked.steps[1].ticked
+    assert done is not None and (done.by.staff_id, done.at) == ("S001", station.clock.now())
     assert ticked.steps[1].note == "备用机已启用"
     station.clock.advance(minutes=1)
     logged = service.log(lobby, started.id, "已联系厂家上门维修")
     assert [(a.by.staff_id, a.note) for a in logged.actions] == [("L001", "已联系厂家上门维修")]
     closed = service.close(supervisor, started.id)
-    assert closed.status is IncidentStatus.CLOSED and closed.closed_by.staff_id == "S001"
+    assert closed.status is IncidentStatus.CLOSED and closed.closed.by.staff_id == "S001"
     assert service.open_incidents() == ()
     assert [p["playbook"] for p in journal_payloads(station, "incident.started")] == [
         "printer_fault"

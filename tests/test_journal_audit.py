@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from tests.journal_support import cut_tail, entry_seq, full_day, print_past_the_service, sql
 from tests.ledger_support import contact_change, in_both_languages, on_shift
+from tests.printing_support import prepare_receipt
 from workstation.db.ledger import CashMovement, Override
 from workstation.db.opinions import Opinion
 from workstation.db.tills import Shift
@@ -177,14 +178,14 @@ def test_a_failed_print_retried_and_a_print_left_pending_still_match(
     _output(station, folder)
     with pytest.raises(SaveFailed):
         print_document(station, teller, DocumentKind.RECEIPT, posted.serial)
-    station.receipts.prepare(posted.serial, teller)  # the retry begun, the program stopped
+    prepare_receipt(station, posted.serial, teller)  # the retry begun, the program stopped
     found = audit(station.db)
     assert found.ok, EN(found.problem)
     _repair(station, folder, monkeypatch)
     print_document(station, teller, DocumentKind.RECEIPT, posted.serial, "上次打印中断")
     found = audit(station.db)
     assert found.ok, EN(found.problem)
-    station.receipts.prepare(posted.serial, teller, "客户要求再打一份")  # begun, never saved
+    prepare_receipt(station, posted.serial, teller, "客户要求再打一份")  # begun, never saved
     found = audit(station.db)
     assert found.ok, EN(found.problem)
 

@@ -20,6 +20,7 @@ from tests.ledger_support import (
     submission,
     surrender,
 )
+from tests.printing_support import prepare_receipt
 from workstation.db.ledger import Posting
 from workstation.services.overrides import Ask
 
@@ -53,7 +54,7 @@ def test_a_full_width_policy_number_posts_and_is_stored_and_printed_in_ascii(sta
     lines = {line["key"]: line for line in json.loads(posting.submission)}
     assert lines["policy_no"]["zh"] == lines["policy_no"]["en"] == "P2024000001"
     assert journal_payloads(station, "posted")[-1]["policy_no"] == "P2024000001"
-    receipt = station.receipts.prepare(result.serial, teller).data
+    receipt = prepare_receipt(station, result.serial, teller).data
     assert receipt.policy_no == "P2024000001"
     assert "P2024000001" in [line.value for line in receipt.lines]
 
@@ -156,7 +157,7 @@ def _post_first(databases, keyring_backend, values: dict[str, str]) -> dict:
         result = post_approved(station, sub, teller)
         posting = _stored(station, result.serial)
         columns = {c.key: getattr(posting, c.key) for c in inspect(Posting).column_attrs}
-        receipt = station.receipts.prepare(result.serial, teller).data
+        receipt = prepare_receipt(station, result.serial, teller).data
         return {
             "record": columns,
             "journal": journal_payloads(station, "posted"),

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from printing.pipeline import print_document
 from tests.ledger_support import contact_change, on_shift, renewal_in_cash, surrender
-from tests.printing_support import pdf_text
+from tests.printing_support import pdf_text, prepare_receipt
 from workstation.db.ledger import PrintRecord
 from workstation.domain.prints import DocumentKind
 from workstation.services.overrides import Ask
@@ -31,7 +31,7 @@ def _posted_surrender(station):
 
 def test_the_receipt_of_a_surrender_says_everything_and_masks_the_rest(station):
     teller, posted = _posted_surrender(station)
-    prepared = station.receipts.prepare(posted.serial, teller)
+    prepared = prepare_receipt(station, posted.serial, teller)
     data = prepared.data
     assert data.serial == "SH01-20261127-01-00001" and data.print_no == 1
     assert data.amount_in_words == "人民币捌万陆仟肆佰元整"
@@ -46,11 +46,11 @@ def test_the_receipt_of_a_surrender_says_everything_and_masks_the_rest(station):
 
 def test_a_reprint_needs_a_reason_and_is_counted_and_journaled(station):
     teller, posted = _posted_surrender(station)
-    station.receipts.prepare(posted.serial, teller)
+    prepare_receipt(station, posted.serial, teller)
     with pytest.raises(PostingRefused) as refused:
-        station.receipts.prepare(posted.serial, teller)
+        prepare_receipt(station, posted.serial, teller)
     assert refused.value.msg.key == "receipt.reason_needed"
-    again = station.receipts.prepare(posted.serial, teller, "客户遗失回单")
+    again = prepare_receipt(station, posted.serial, teller, "客户遗失回单")
     assert again.data.print_no == 2 and again.data.reprint_reason == "客户遗失回单"
     with station.db.read() as s:
         assert s.scalars(select(PrintRecord.print_no)).all() == [1, 2]
@@ -59,7 +59,7 @@ def test_a_reprint_needs_a_reason_and_is_counted_and_journaled(station):
 
 def test_a_forged_or_unknown_payload_is_refused(station):
     teller, posted = _posted_surrender(station)
-    payload = station.receipts.prepare(posted.serial, teller).data.qr_payload
+    payload = prepare_receipt(station, posted.serial, teller).data.qr_payload
     forged = payload[:-1] + ("0" if payload[-1] != "0" else "1")
     assert station.receipts.verify(forged).problem.key == "receipt.forged"
     assert (
@@ -98,7 +98,7 @@ def test_a_reversal_receipt_names_the_original(station):
     ask = station.reversals.ask(request, teller)
     station.overrides.approve_local(teller, ask, "S001", "demo1234", "customer_confirmed")
     reversal = station.reversals.reverse(request, teller)
-    data = station.receipts.prepare(reversal.serial, teller).data
+    data = prepare_receipt(station, reversal.serial, teller).data
     assert data.reversal_of == posted.serial and data.reversal_reason == "金额录错"
     assert data.direction.zh == "付款"  # the cash taken is given back
     text = pdf_text(

@@ -8,7 +8,7 @@ from screens.posting_detail import PostingDetailScreen
 from tests.flows import BIG, open_business, posted_then_f6, signed_in
 from tests.ledger_support import contact_change, on_shift
 from tests.pilot import burst, make_app, screen_text, settle
-from tests.printing_support import fake_printer, pdf_text
+from tests.printing_support import fake_printer, pdf_text, prepare_receipt
 from workstation.db.ledger import PrintRecord
 
 
@@ -27,7 +27,7 @@ async def test_f6_after_posting_saves_the_receipt_and_says_where(station, tmp_pa
 async def test_reprint_from_the_journal_asks_a_reason_and_marks_reprint(station):
     teller = on_shift(station, "T001")
     posted = station.postings.post(contact_change(station), teller)
-    station.receipts.prepare(posted.serial, teller)  # printed once already
+    prepare_receipt(station, posted.serial, teller)  # printed once already
     async with signed_in(station, "T001", BIG) as pilot:
         app = pilot.app
         await pilot.press("f5")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ledger_support import contact_change, on_shift, post_acknowledged
+from tests.printing_support import prepare_receipt
 from workstation.domain.prints import DocumentKind
 from workstation.services.posting import PostingRefused
 
@@ -31,7 +32,7 @@ def test_never_printed_and_failed_receipts_are_listed_until_printed(station):
     assert (never.failed, failed.failed) == (False, True)
 
     # printed later: no reason asked, print 1 again, not a reprint
-    later = receipts.prepare(second.serial, teller)
+    later = prepare_receipt(station, second.serial, teller)
     assert later.data.print_no == 1 and later.data.reprint_reason is None
     receipts.saved(later.ticket, "/out/receipt.pdf")
     assert _serials(station, teller) == [first]
@@ -44,9 +45,9 @@ def test_never_printed_and_failed_receipts_are_listed_until_printed(station):
 
     # printed once: a reprint still needs a reason
     with pytest.raises(PostingRefused) as refused:
-        receipts.prepare(second.serial, teller)
+        prepare_receipt(station, second.serial, teller)
     assert refused.value.msg.key == "receipt.reason_needed"
-    again = receipts.prepare(second.serial, teller, "客户遗失回单")
+    again = prepare_receipt(station, second.serial, teller, "客户遗失回单")
     assert again.data.print_no == 2 and again.data.reprint_reason == "客户遗失回单"
 
 

@@ -40,8 +40,8 @@ class FlexibleModal(Dialog[FlexibleView | None]):
         return self.app.require_station().advisor.flexible_counters()[0]
 
     def compose(self) -> ComposeResult:
-        t, zh = self.t, self.t.lang == "zh"
-        zones = [(zone.name_zh if zh else zone.name_en, zone.key) for zone in self._zones()]
+        t = self.t
+        zones = [(zone.name(t.lang), zone.key) for zone in self._zones()]
         with Vertical():
             yield Label(t("advisor.dialog.heading", counter=self.counter), classes="heading")
             yield Static("", id="state")

@@ -57,8 +57,8 @@ class RemoteWaitModal(Dialog[Approval | None]):
         elif view.status == "rejected":
             reason = self.t(f"override.rejection.{view.reason_code}")
             note = f"：{view.reason_text}" if view.reason_text else ""
-            name = view.decided_by_name or view.decided_by
-            by = self.t("evidence.person", name=name, staff_id=view.decided_by)
+            who = view.decided_by
+            by = self.t("evidence.person", name=who.name, staff_id=who.staff_id) if who else ""
             self.query_one("#state", Static).update(
                 self.t("override.rejected", by=by, reason=reason + note)
             )

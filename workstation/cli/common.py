@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+DAY = click.DateTime(formats=["%Y-%m-%d"])
+"""A date typed as YYYY-MM-DD (click gives the command a datetime at midnight)."""
+
 language_option = click.option(
     "--lang", type=click.Choice(LANGUAGES), default=None, help="Language: zh (default) or en."
 )
@@ -42,6 +45,15 @@ def path_option(
     return click.option(
         flag, dest, required=required, type=click.Path(path_type=Path, **path), help=help
     )
+
+
+def demo_option(doing: str) -> Callable[[FC], FC]:
+    """``--demo DIR``: ``doing`` the demo running in DIR, not the configuration; the
+    command gets it as ``demo_dir`` (for ``workstation.cli.displaycmd.station_opener``)."""
+    help = (
+        f"{doing} the demo running in DIR (workstation demo --data-dir DIR), not the configuration."
+    )
+    return path_option("--demo", "demo_dir", help, file_okay=False)
 
 
 class LazyGroup(click.Group):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from workstation.cli.common import Context, language_option
+from workstation.cli.common import Context, demo_option, language_option
 from workstation.cli.runlog import interactive
 
 if TYPE_CHECKING:
@@ -64,12 +64,7 @@ def run_unattended(app: FollowingApp) -> None:
 
 
 @click.command()
-@click.option(
-    "--demo",
-    "demo_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Show the demo running in DIR (workstation demo --data-dir DIR), not the configuration.",
-)
+@demo_option("Show")
 @click.option("--no-voice", is_flag=True, help="Show the calls without speaking them.")
 @language_option
 @click.pass_obj

@@ -15,18 +15,13 @@ from pathlib import Path
 
 import click
 
-from workstation.cli.common import Context, language_option
+from workstation.cli.common import Context, demo_option, language_option
 from workstation.cli.displaycmd import run_unattended, station_opener
 
 
 @click.command()
 @click.option("--counter", required=True, help="The window this pad stands at (01, 02 …).")
-@click.option(
-    "--demo",
-    "demo_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Rate at the demo running in DIR (workstation demo --data-dir DIR), not the config.",
-)
+@demo_option("Rate at")
 @click.option(
     "--timeout",
     default=30.0,

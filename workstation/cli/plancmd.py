@@ -14,18 +14,13 @@ from pathlib import Path
 
 import click
 
-from workstation.cli.common import Context, language_option, path_option
-
-DAY = click.DateTime(formats=["%Y-%m-%d"])
+from workstation.cli.common import DAY, Context, demo_option, language_option, path_option
 
 
 @click.command()
 @click.option("--date", "day", type=DAY, help="The date to plan, YYYY-MM-DD (default: tomorrow).")
 @path_option("--out", "out", "Folder to write to (default: the output folder).", file_okay=False)
-@path_option(
-    "--demo", "demo_dir", "Plan for the demo running in DIR, not the configuration.",
-    file_okay=False,
-)  # fmt: skip
+@demo_option("Plan for")
 @language_option
 @click.pass_obj
 def plan(

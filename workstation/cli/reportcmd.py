@@ -14,13 +14,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from workstation.cli.common import Context, language_option, path_option
+from workstation.cli.common import DAY, Context, demo_option, language_option, path_option
 
 if TYPE_CHECKING:
     from workstation.services.stats_figures import ServiceStats
     from workstation.station import Station
-
-DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
 @click.group()
@@ -39,10 +37,7 @@ def _day(value: datetime) -> date:
     "--format", "kind", type=click.Choice(["pdf", "csv"]), default="pdf", show_default=True
 )
 @path_option("--out", "out", "The file to write (default: the output folder).", dir_okay=False)
-@path_option(
-    "--demo", "demo_dir", "Report on the demo running in DIR, not the configuration.",
-    file_okay=False,
-)  # fmt: skip
+@demo_option("Report on")
 @language_option
 @click.pass_obj
 def service(

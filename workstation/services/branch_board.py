@@ -39,6 +39,7 @@ from workstation.domain.limits import DEFAULT_THRESHOLDS
 from workstation.domain.money import format_yuan, from_fen
 from workstation.domain.statuses import RequestStatus, ShiftStatus
 from workstation.services.calendar import current_business_date
+from workstation.services.report_data import Person
 
 SHOWN = 3
 """At most this many lines of a list (approvals, requests, receipts); the rest are counted."""
@@ -85,8 +86,7 @@ class Waiting:
 
     id: int
     counter: str
-    teller_id: str
-    teller_name: str
+    teller: Person
     title_zh: str
     title_en: str
     level: int
@@ -98,7 +98,7 @@ class Waiting:
         return msg(
             "board.waiting",
             counter=self.counter,
-            teller=self.teller_name,
+            teller=self.teller.name,
             what=msg("queue.bilingual", zh=self.title_zh, en=self.title_en),
             level=self.level,
             at=self.asked_at,
@@ -109,8 +109,7 @@ class Waiting:
 class Given:
     """An approval given today, at a counter or from a supervisor's workstation."""
 
-    approver_id: str
-    approver_name: str
+    approver: Person
     level: int
     mode: str
     title_zh: str
@@ -124,7 +123,7 @@ class Given:
         return msg(
             "board.given",
             at=self.at,
-            approver=self.approver_name,
+            approver=self.approver.name,
             level=self.level,
             mode=msg(f"board.mode.{self.mode}"),
             what=msg("queue.bilingual", zh=self.title_zh, en=self.title_en),
@@ -300,7 +299,7 @@ class BranchBoardService:
             .order_by(OverrideRequest.id)
         ).all()
         return tuple(
-            Waiting(rid, counter, teller, name, *_titles(context), level, self._hhmm(at))
+            Waiting(rid, counter, Person(name, teller), *_titles(context), level, self._hhmm(at))
             for rid, counter, teller, name, context, level, at in rows
         )
 
@@ -328,7 +327,9 @@ class BranchBoardService:
             .order_by(Override.decided_at.desc(), Override.id.desc())
         ).all()
         return tuple(
-            Given(who, name, level, mode, *_titles(evidence), serial, teller, self._hhmm(at))
+            Given(
+                Person(name, who), level, mode, *_titles(evidence), serial, teller, self._hhmm(at)
+            )
             for who, name, level, mode, evidence, serial, teller, at in rows
         )
 

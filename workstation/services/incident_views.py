@@ -8,28 +8,35 @@ from datetime import datetime, tzinfo
 from forms.schema import Text
 from forms.service_pack import Playbook
 from workstation.domain.incident import IncidentStatus
-from workstation.services.receipt_data import BranchHeader
+from workstation.services.receipt_data import BranchHeader, FirstPrint
 from workstation.services.report_data import Person
+
+
+@dataclass(frozen=True)
+class Done:
+    """Who did something, and when."""
+
+    by: Person
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ActionView(Done):
+    """A free action logged: by whom, when, and what was done."""
+
+    note: str
 
 
 @dataclass(frozen=True)
 class StepView:
     index: int
     text: Text
-    done_by: Person | None
-    done_at: datetime | None
+    ticked: Done | None
     note: str | None
 
     @property
     def done(self) -> bool:
-        return self.done_at is not None
-
-
-@dataclass(frozen=True)
-class ActionView:
-    by: Person
-    at: datetime
-    note: str
+        return self.ticked is not None
 
 
 @dataclass(frozen=True)
@@ -37,10 +44,9 @@ class IncidentView:
     id: int
     playbook: Playbook
     status: IncidentStatus
-    started_by: Person
-    started_at: datetime
-    closed_by: Person | None
-    closed_at: datetime | None
+    started: Done
+    closed: Done | None
+    """None while it is open."""
     steps: tuple[StepView, ...]
     actions: tuple[ActionView, ...]
 
@@ -50,12 +56,10 @@ class IncidentView:
 
 
 @dataclass(frozen=True)
-class IncidentReport:
+class IncidentReport(FirstPrint):
     """The figures of the incident report (应急处置记录)."""
 
     header: BranchHeader
     incident: IncidentView
     zone: tzinfo
     """The branch's time zone: times print in it."""
-    print_no: int = 1
-    reprint_reason: str | None = None

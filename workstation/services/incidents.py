@@ -29,7 +29,13 @@ from workstation.domain.incident import IncidentStatus
 from workstation.domain.staff import Role
 from workstation.services.auth import SignedIn
 from workstation.services.desk import PackDesk
-from workstation.services.incident_views import ActionView, IncidentReport, IncidentView, StepView
+from workstation.services.incident_views import (
+    ActionView,
+    Done,
+    IncidentReport,
+    IncidentView,
+    StepView,
+)
 from workstation.services.journal import Where
 from workstation.services.queue_views import QueueBoard
 from workstation.services.receipt_data import BranchHeader
@@ -204,21 +210,21 @@ class IncidentService(PackDesk[ServicePack]):
         people = _people(s, {i for i in ids | {a.by for a in actions} if i})
         return IncidentView(
             id=row.id, playbook=book, status=IncidentStatus(row.status),
-            started_by=people[row.started_by], started_at=row.started_at,
-            closed_by=people[row.closed_by] if row.closed_by else None, closed_at=row.closed_at,
-            steps=tuple(
-                StepView(i, text, *_done(steps.get(i), people)) for i, text in enumerate(book.steps)
-            ),
+            started=Done(people[row.started_by], row.started_at),
+            closed=_done(people, row.closed_by, row.closed_at),
+            steps=tuple(_step(i, text, steps.get(i), people) for i, text in enumerate(book.steps)),
             actions=tuple(ActionView(people[a.by], a.at, a.note) for a in actions),
         )  # fmt: skip
 
 
-def _done(
-    step: IncidentStep | None, people: dict[str, Person]
-) -> tuple[Person | None, datetime | None, str | None]:
+def _done(people: dict[str, Person], by: str | None, at: datetime | None) -> Done | None:
+    return Done(people[by], at) if by and at else None
+
+
+def _step(index: int, text: Text, step: IncidentStep | None, people: dict[str, Person]) -> StepView:
     if step is None:
-        return None, None, None
-    return people[step.done_by], step.done_at, step.note
+        return StepView(index, text, None, None)
+    return StepView(index, text, Done(people[step.done_by], step.done_at), step.note)
 
 
 def _people(s: Session, ids: Iterable[str]) -> dict[str, Person]:

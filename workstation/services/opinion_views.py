@@ -7,7 +7,7 @@ from datetime import date, datetime, tzinfo
 
 from workstation.db.opinions import Opinion
 from workstation.domain.opinion import Channel, OpinionKind, OpinionStatus, is_overdue
-from workstation.services.receipt_data import BranchHeader
+from workstation.services.receipt_data import BranchHeader, FirstPrint
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def view(row: Opinion, today: date, zone: tzinfo, ticket_label: str | None = Non
 
 
 @dataclass(frozen=True)
-class OpinionRegister:
+class OpinionRegister(FirstPrint):
     """意见簿登记表: the opinions recorded from ``first`` to ``last``, as they stand on
     ``as_of``, with the figures of the period."""
 
@@ -69,8 +69,6 @@ class OpinionRegister:
     last: date
     as_of: date
     items: tuple[OpinionView, ...]
-    print_no: int = 1
-    reprint_reason: str | None = None
 
     def count(self, kind: OpinionKind | None = None) -> int:
         return sum(1 for item in self.items if kind is None or item.kind is kind)

@@ -33,6 +33,7 @@ from workstation.services.auth import SignedIn, refuse
 from workstation.services.desk import CounterDesk
 from workstation.services.evidence import Evidence
 from workstation.services.journal import Where
+from workstation.services.report_data import Person
 
 __all__ = [
     "REASONS",
@@ -67,10 +68,10 @@ class RequestView:
     created_at: datetime
     evidence: Evidence
     """What the supervisor sees; personal numbers masked unless revealed."""
-    decided_by: str | None = None
+    decided_by: Person | None = None
+    """Who approved or rejected it (by ID when no longer on the staff)."""
     reason_code: str | None = None
     reason_text: str | None = None
-    decided_by_name: str | None = None
     approval: Approval | None = None
     """Once approved: the approval as recorded (the approver's name, level and time)."""
 
@@ -80,7 +81,10 @@ def _view(s: Session, row: OverrideRequest, revealed: bool = False) -> RequestVi
     if row.status == RequestStatus.APPROVED:
         stored = s.scalar(select(Override).where(Override.request_id == row.id))
         approval = approval_of(s, stored) if stored is not None else None
-    decider = s.get(Staff, row.decided_by) if row.decided_by else None
+    decider = None
+    if row.decided_by:
+        staff = s.get(Staff, row.decided_by)
+        decider = Person(staff.name if staff else row.decided_by, row.decided_by)
     return RequestView(
         row.id,
         row.counter,
@@ -90,10 +94,9 @@ def _view(s: Session, row: OverrideRequest, revealed: bool = False) -> RequestVi
         row.status,
         row.created_at,
         Evidence.of(json.loads(row.context), revealed),
-        row.decided_by,
+        decider,
         row.reason_code,
         row.reason_text,
-        decider.name if decider else None,
         approval,
     )
 

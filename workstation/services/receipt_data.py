@@ -92,3 +92,12 @@ class BranchHeader:
     branch_code: str
     branch: Bilingual
     counter: Bilingual | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class FirstPrint:
+    """The figures of a printout, as for its first print: the print pipeline
+    (``printing.registry.Document.numbered``) puts a reprint's number and reason in."""
+
+    print_no: int = 1
+    reprint_reason: str | None = None

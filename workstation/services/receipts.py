@@ -51,12 +51,6 @@ def _both(key: str) -> Bilingual:
 
 
 @dataclass(frozen=True)
-class Prepared:
-    data: ReceiptData
-    ticket: PrintTicket
-
-
-@dataclass(frozen=True)
 class Verification:
     ok: bool
     serial: str | None
@@ -177,11 +171,6 @@ class ReceiptService(PrintLog[PrintRecord]):
         with self.db.read() as s:
             query = select(Posting.id).where(Posting.serial == serial, receipt_pending())
             return s.scalar(query) is not None
-
-    def prepare(self, serial: str, who: SignedIn, reason: str | None = None) -> Prepared:
-        """:meth:`begin` a print and say what its receipt says."""
-        ticket = self.begin(DocumentKind.RECEIPT, serial, who, reason)
-        return Prepared(self.receipt(serial, ticket.print_no, ticket.reprint_reason), ticket)
 
     def receipt(
         self, serial: str, print_no: int = 1, reprint_reason: str | None = None

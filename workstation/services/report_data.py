@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from workstation.domain.cash import Count
-from workstation.services.receipt_data import Bilingual, BranchHeader
+from workstation.services.receipt_data import Bilingual, BranchHeader, FirstPrint
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class Person:
 
 
 @dataclass(frozen=True)
-class VaultSlipData:
+class VaultSlipData(FirstPrint):
     header: BranchHeader
     transfer_id: int
     business_date: str
@@ -29,12 +29,10 @@ class VaultSlipData:
     count: Count
     teller: Person
     officer: Person
-    print_no: int = 1
-    reprint_reason: str | None = None
 
 
 @dataclass(frozen=True)
-class HandoverData:
+class HandoverData(FirstPrint):
     header: BranchHeader
     handover_id: int
     business_date: str
@@ -51,8 +49,6 @@ class HandoverData:
     """Outgoing count less expected (over > 0, short < 0)."""
     items: tuple[str, ...]
     approved_by: Person | None
-    print_no: int = 1
-    reprint_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -129,7 +125,7 @@ class HandoverLine:
 
 
 @dataclass(frozen=True)
-class TellerReconciliationData:
+class TellerReconciliationData(FirstPrint):
     """日终轧账表: one teller's business date at one counter."""
 
     header: BranchHeader
@@ -155,8 +151,6 @@ class TellerReconciliationData:
     variance_reason: str | None
     signed_off_by: Person | None
     closing_count: Count | None
-    print_no: int = 1
-    reprint_reason: str | None = None
     status: str | None = None
     """The teller's last shift of the day: open, handed_over or closed (None: by ``counted``)."""
 
@@ -195,7 +189,7 @@ class VarianceLine:
 
 
 @dataclass(frozen=True)
-class BranchSummaryData:
+class BranchSummaryData(FirstPrint):
     header: BranchHeader
     business_date: str
     closed_at: str | None
@@ -204,8 +198,6 @@ class BranchSummaryData:
     businesses: tuple[BusinessLine, ...]
     large_cash: tuple[LargeCashLine, ...]
     variances: tuple[VarianceLine, ...]
-    print_no: int = 1
-    reprint_reason: str | None = None
     journal_anchor: str | None = None
     """``SEQ:HASH`` of the journal entry that closed the day; none while it is open."""
     vault: tuple[VaultLine, ...] = ()

@@ -32,7 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from forms.branch_pack import BranchPack
+from forms.branch_pack import BranchPack, ZoneSpec
 from forms.service_pack import Staffing as Goals
 from workstation.db.engine import Database
 from workstation.db.models import Branch
@@ -40,7 +40,7 @@ from workstation.domain.clock import Clock, local_date
 from workstation.domain.erlang import erlang_c, rostered, windows_needed
 from workstation.domain.errors import WorkstationError
 from workstation.domain.workdays import DayType, add_working_days, day_type, is_working_day
-from workstation.services.receipt_data import Bilingual, BranchHeader
+from workstation.services.receipt_data import Bilingual, BranchHeader, FirstPrint
 from workstation.services.staffing_history import History, history_dates, read_history
 
 HOUR = 3600.0
@@ -108,13 +108,7 @@ class PlanHour:
 
 
 @dataclass(frozen=True)
-class ZoneName:
-    key: str
-    name: Bilingual
-
-
-@dataclass(frozen=True)
-class StaffingPlan:
+class StaffingPlan(FirstPrint):
     """明日排班建议: the plan of one date, hour by hour."""
 
     header: BranchHeader
@@ -124,12 +118,11 @@ class StaffingPlan:
     """The past dates of its type that were read, latest first."""
     days_with_tickets: int
     """How many of them had tickets (the means divide by this)."""
-    zones: tuple[ZoneName, ...]
+    zones: tuple[ZoneSpec, ...]
+    """The branch pack's zones, in its order: the plan's columns."""
     hours: tuple[PlanHour, ...]
     goals: Goals
     computed_at: datetime
-    print_no: int = 1
-    reprint_reason: str | None = None
 
     @property
     def has_history(self) -> bool:
@@ -230,14 +223,13 @@ class StaffingPlanService:
         names = Bilingual(branch.name_zh, branch.name_en) if branch else Bilingual("", "")
         first, last = self.goals.opening_hours
         hours = tuple(self._hour(history, hour) for hour in range(first, last))
-        zones = tuple(ZoneName(z.key, Bilingual(z.name_zh, z.name_en)) for z in self.pack.zones)
         return StaffingPlan(
             header=BranchHeader(self.branch_code, names),
             day=day,
             day_type=day_type(day),
             history=dates,
             days_with_tickets=len(history.days_with_tickets),
-            zones=zones,
+            zones=self.pack.zones,
             hours=hours,
             goals=self.goals,
             computed_at=self.clock.now(),

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workstation.services.receipt_data import Bilingual, BranchHeader
+from workstation.services.receipt_data import Bilingual, BranchHeader, FirstPrint
 
 
 @dataclass(frozen=True)
-class TicketSlip:
+class TicketSlip(FirstPrint):
     header: BranchHeader
     ticket_id: int
     label: str
@@ -33,5 +33,3 @@ class TicketSlip:
     service_phone: str
     opinion_book: Bilingual
     """Where the opinion book (意见簿) is."""
-    print_no: int = 1
-    reprint_reason: str | None = None

@@ -97,6 +97,19 @@ def batch_index(batch_op: BatchOperations, table: str, column: str) -> None:
     batch_op.create_index(batch_op.f(f"ix_{table}_{column}"), [column], unique=False)
 
 
+def indexes(table: str, *columns: str) -> None:
+    """The plain indexes ``ix_<table>_<column>``, one a column, made in one batch."""
+    with op.batch_alter_table(table, schema=None) as batch_op:
+        for column in columns:
+            batch_index(batch_op, table, column)
+
+
+def drop_tables(*tables: str) -> None:
+    """Drop ``tables`` in the order named: those that refer to the others first."""
+    for table in tables:
+        op.drop_table(table)
+
+
 def add_reference(batch_op: BatchOperations, table: str, column: str, target: str) -> None:
     """Add to ``table`` the nullable, indexed ``column`` referring to ``target.id``."""
     batch_op.add_column(sa.Column(column, sa.Integer(), nullable=True))

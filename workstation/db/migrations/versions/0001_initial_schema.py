@@ -14,8 +14,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -40,8 +38,7 @@ def upgrade() -> None:
         sa.Column("hash", sa.String(length=64), nullable=False),
         cols.primary_key("journal_entries", "seq"),
     )
-    with op.batch_alter_table("journal_entries", schema=None) as batch_op:
-        cols.batch_index(batch_op, "journal_entries", "event")
+    cols.indexes("journal_entries", "event")
 
     head = op.create_table(
         "journal_head",
@@ -92,14 +89,8 @@ def upgrade() -> None:
         cols.branch_fk("sign_ons"),
         cols.staff_fk("sign_ons", "staff_id"),
     )
-    with op.batch_alter_table("sign_ons", schema=None) as batch_op:
-        cols.batch_index(batch_op, "sign_ons", "staff_id")
+    cols.indexes("sign_ons", "staff_id")
 
 
 def downgrade() -> None:
-    op.drop_table("sign_ons")
-    op.drop_table("staff")
-    op.drop_table("counters")
-    op.drop_table("journal_head")
-    op.drop_table("journal_entries")
-    op.drop_table("branches")
+    cols.drop_tables("sign_ons", "staff", "counters", "journal_head", "journal_entries", "branches")

@@ -15,8 +15,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -45,8 +43,7 @@ def upgrade() -> None:
         cols.foreign_key("bank_accounts", "customer_id", "customers"),
         sa.UniqueConstraint("card_no", name=op.f("uq_bank_accounts_card_no")),
     )
-    with op.batch_alter_table("bank_accounts", schema=None) as batch_op:
-        cols.batch_index(batch_op, "bank_accounts", "customer_id")
+    cols.indexes("bank_accounts", "customer_id")
 
     op.create_table(
         "policies",
@@ -89,9 +86,7 @@ def upgrade() -> None:
         cols.foreign_key("policies", "payout_account_id", "bank_accounts"),
         cols.primary_key("policies", "policy_no"),
     )
-    with op.batch_alter_table("policies", schema=None) as batch_op:
-        cols.batch_index(batch_op, "policies", "holder_id")
-        cols.batch_index(batch_op, "policies", "insured_id")
+    cols.indexes("policies", "holder_id", "insured_id")
 
     cols.keyed_table(
         "beneficiaries",
@@ -112,12 +107,8 @@ def upgrade() -> None:
         cols.foreign_key("beneficiaries", "customer_id", "customers"),
         cols.foreign_key("beneficiaries", "policy_no", "policies", "policy_no"),
     )
-    with op.batch_alter_table("beneficiaries", schema=None) as batch_op:
-        cols.batch_index(batch_op, "beneficiaries", "policy_no")
+    cols.indexes("beneficiaries", "policy_no")
 
 
 def downgrade() -> None:
-    op.drop_table("beneficiaries")
-    op.drop_table("policies")
-    op.drop_table("bank_accounts")
-    op.drop_table("customers")
+    cols.drop_tables("beneficiaries", "policies", "bank_accounts", "customers")

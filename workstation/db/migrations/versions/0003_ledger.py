@@ -14,8 +14,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0003"
 down_revision = "0002"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -172,14 +170,15 @@ def _overrides() -> None:
         cols.foreign_key("overrides", "request_id", "override_requests"),
         cols.staff_fk("overrides", "teller_id"),
     )
-    with op.batch_alter_table("overrides", schema=None) as batch_op:
-        cols.batch_index(batch_op, "overrides", "idempotency_key")
+    cols.indexes("overrides", "idempotency_key")
 
 
 def downgrade() -> None:
-    op.drop_table("overrides")
-    op.drop_table("cash_movements")
-    op.drop_table("postings")
-    op.drop_table("override_requests")
-    op.drop_table("serial_counters")
-    op.drop_table("business_days")
+    cols.drop_tables(
+        "overrides",
+        "cash_movements",
+        "postings",
+        "override_requests",
+        "serial_counters",
+        "business_days",
+    )

@@ -14,8 +14,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0004"
 down_revision = "0003"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -35,8 +33,7 @@ def upgrade() -> None:
         cols.staff_fk("prints", "staff_id"),
         sa.UniqueConstraint("posting_id", "print_no", name=op.f("uq_prints_posting_id")),
     )
-    with op.batch_alter_table("prints", schema=None) as batch_op:
-        cols.batch_index(batch_op, "prints", "posting_id")
+    cols.indexes("prints", "posting_id")
 
 
 def downgrade() -> None:

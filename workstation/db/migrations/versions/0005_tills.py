@@ -15,8 +15,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0005"
 down_revision = "0004"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -99,8 +97,7 @@ def _handovers_and_vault() -> None:
         cols.staff_fk("vault_transfers", "officer_id"),
         cols.foreign_key("vault_transfers", "shift_id", "shifts"),
     )
-    with op.batch_alter_table("vault_transfers", schema=None) as batch_op:
-        cols.batch_index(batch_op, "vault_transfers", "shift_id")
+    cols.indexes("vault_transfers", "shift_id")
 
 
 def _link_to_shifts() -> None:
@@ -112,8 +109,7 @@ def _link_to_shifts() -> None:
         batch_op.add_column(sa.Column("tendered_fen", sa.BigInteger(), nullable=True))
         batch_op.add_column(sa.Column("change_fen", sa.BigInteger(), nullable=True))
 
-    with op.batch_alter_table("overrides", schema=None) as batch_op:
-        cols.batch_index(batch_op, "overrides", "posting_id")
+    cols.indexes("overrides", "posting_id")
 
 
 def downgrade() -> None:
@@ -128,7 +124,4 @@ def downgrade() -> None:
     with op.batch_alter_table("cash_movements", schema=None) as batch_op:
         cols.drop_reference(batch_op, "cash_movements", "shift_id", "shifts")
 
-    op.drop_table("vault_transfers")
-    op.drop_table("handovers")
-    op.drop_table("shifts")
-    op.drop_table("document_prints")
+    cols.drop_tables("vault_transfers", "handovers", "shifts", "document_prints")

@@ -15,8 +15,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0008"
 down_revision = "0007"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

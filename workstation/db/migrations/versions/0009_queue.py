@@ -16,8 +16,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0009"
 down_revision = "0008"
-branch_labels = None
-depends_on = None
 
 ROLES_BEFORE = "role IN ('teller', 'supervisor', 'admin')"
 ROLES_AFTER = "role IN ('teller', 'supervisor', 'admin', 'lobby')"
@@ -137,7 +135,4 @@ def downgrade() -> None:
         batch_op.create_check_constraint(batch_op.f("ck_staff_role"), ROLES_BEFORE)
     with op.batch_alter_table("postings", schema=None) as batch_op:
         cols.drop_reference(batch_op, "postings", "ticket_id", "tickets")
-    op.drop_table("ticket_numbers")
-    op.drop_table("queue_windows")
-    op.drop_table("ticket_events")
-    op.drop_table("tickets")
+    cols.drop_tables("ticket_numbers", "queue_windows", "ticket_events", "tickets")

@@ -15,8 +15,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0010"
 down_revision = "0009"
-branch_labels = None
-depends_on = None
 
 STATUSES = "'asked', 'answered', 'unrated'"
 

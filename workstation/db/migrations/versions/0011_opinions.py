@@ -15,8 +15,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0011"
 down_revision = "0010"
-branch_labels = None
-depends_on = None
 
 
 TABLE = "opinions"

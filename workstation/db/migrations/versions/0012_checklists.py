@@ -16,8 +16,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0012"
 down_revision = "0011"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
@@ -55,5 +53,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_table("branch_openings")
-    op.drop_table("checklist_ticks")
+    cols.drop_tables("branch_openings", "checklist_ticks")

@@ -17,8 +17,6 @@ from workstation.db.migrations import columns as cols
 
 revision = "0013"
 down_revision = "0012"
-branch_labels = None
-depends_on = None
 
 OPEN_ONLY = sa.text("status = 'open'")
 
@@ -72,6 +70,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_table("incident_actions")
-    op.drop_table("incident_steps")
-    op.drop_table("incidents")
+    cols.drop_tables("incident_actions", "incident_steps", "incidents")
