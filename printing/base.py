@@ -23,13 +23,12 @@ from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import BaseDocTemplate, IndexingFlowable
 
 from printing.fonts import CID_FALLBACK
-from printing.styles import GREY, RULE, WATERMARK
+from printing.styles import GREY, RULE
 from workstation.services.receipt_data import Bilingual, BranchHeader
 
 __all__ = [
     "A4",
     "A5",
-    "SAMPLE_PAGES",
     "PageSetup",
     "bilingual",
     "build_pdf",
@@ -38,8 +37,6 @@ __all__ = [
     "printable",
 ]
 
-SAMPLE_PAGES = "sample"
-"""The page template with the 样例 SAMPLE watermark: switch to it with ``NextPageTemplate``."""
 AUTHOR = "Counter Workstation 柜面工作站"
 # STSong-Light has no U+00B7 (middle dot) nor U+2022 (bullet): it prints a blank box.
 _CID_SUBSTITUTES = str.maketrans({"·": "・", "•": "・"})
@@ -58,8 +55,6 @@ class PageSetup:
     font: str
     pagesize: tuple[float, float] = A5
     margin: float = 10 * mm
-    watermark: str = "样例 SAMPLE"
-    """Drawn across the pages of the ``SAMPLE_PAGES`` template."""
     subject: str = ""
     pages: int | None = None
     """How many pages the document is expected to have, if known: when the first pass
@@ -203,23 +198,7 @@ class _Document(BaseDocTemplate):
             bottomPadding=0,
             id="body",
         )
-        self.addPageTemplates(
-            [
-                PageTemplate("plain", [frame], onPage=self._decorate),
-                PageTemplate(SAMPLE_PAGES, [frame], onPage=self._decorate_sample),
-            ]
-        )
-
-    def _decorate_sample(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        width, height = self.setup.pagesize
-        canvas.saveState()
-        canvas.setFillColor(WATERMARK)
-        canvas.setFont(self.setup.font, min(width, height) / 7)
-        canvas.translate(width / 2, height / 2)
-        canvas.rotate(45)
-        canvas.drawCentredString(0, 0, self.setup.watermark)
-        canvas.restoreState()
-        self._decorate(canvas, doc)
+        self.addPageTemplates([PageTemplate("plain", [frame], onPage=self._decorate)])
 
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         setup = self.setup

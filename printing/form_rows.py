@@ -1,19 +1,21 @@
 """The rows of a paper application form: fields, choices, documents, headings.
 
-Each builder draws the blank row, or the same row filled in when given what the
-sample says; the sample's writing is in blue ink so it reads as handwriting.
+A field's row is drawn blank, or filled in when given what the sample says; the
+sample's writing is in blue ink so it reads as handwriting. Set tight (8 pt
+labels, 5 mm squares), so a form and its sample share an A4 landscape page.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from forms.schema import DocumentSpec, FieldSpec, Template
 from printing.base import bilingual, escape, para
@@ -23,7 +25,7 @@ from workstation.domain.relations import RELATIONS
 
 BOX, TICKED = "□", "■"
 """U+25A1 and U+25A0: in GB 2312, so every CJK font has them (WQY has no ☐ U+2610)."""
-LABEL_WIDTH = 46 * mm
+LABEL_WIDTH = 33 * mm
 DIGIT_CELLS = {"cn_resident_id": 18, "phone": 11, "bank_card": 19}
 HINTS = {"date": "YYYY-MM-DD", "id_expiry": "YYYY-MM-DD / 长期 long-term", "money": "¥"}
 WHEN = {
@@ -50,12 +52,13 @@ def options(spec: FieldSpec) -> list[tuple[str, str, str]]:
 
 
 def heading(zh: str, en: str, font: str, note: tuple[str, str] | None = None) -> Flowable:
-    """A section heading, kept with what follows; ``note`` is a bilingual remark."""
-    st = styles(font)
-    text = escape(f"{zh}  {en}")
+    """A section heading, set tight; ``note`` is a bilingual remark in red."""
+    text = f'{escape(zh)}  <font size="7.5">{escape(en)}</font>'
     if note:
-        text += f'  <font size="8" color="#B00000">{escape(f"{note[0]} / {note[1]}")}</font>'
-    style = ParagraphStyle("section", parent=st["heading"], keepWithNext=1)
+        text += f'  <font size="7" color="#B00000">{escape(f"{note[0]} / {note[1]}")}</font>'
+    style = ParagraphStyle(
+        "section", parent=styles(font)["body"], fontSize=8.5, leading=10, spaceBefore=1
+    )
     return Paragraph(text, style)
 
 
@@ -79,99 +82,87 @@ def field_row(
     filled: Filled | None = None,
     note: tuple[str, str] | None = None,
 ) -> Flowable:
-    """Label (zh, en beneath) | a box to write in; the help text in small type under it.
-
-    Kept together: a box never leaves its help text on the next page.
-    """
+    """Label (zh, en beneath) | a box to write in; ``note`` (when the field applies) in
+    small red type under the box."""
     st = styles(font)
     box_width = width - LABEL_WIDTH
-    help_text = escape(f"{spec.help.zh}  {spec.help.en}")
+    rows: list[list[object]] = [[_label(spec, font), _box(spec, font, box_width, filled)]]
     if note:
-        help_text = (
-            f'<font color="#B00000">{escape(f"{note[0]} / {note[1]}")}</font><br/>{help_text}'
-        )
-    label = bilingual(
-        spec.label.zh + ("" if spec.required else "（选填）"),
-        spec.label.en,
-        st["label"],
-        st["label_en"],
-    )
-    rows = [[label, _box(spec, font, box_width, filled)], ["", Paragraph(help_text, st["small"])]]
+        text = f'<font color="#B00000">{escape(f"{note[0]} / {note[1]}")}</font>'
+        rows.append(["", Paragraph(text, st["small"])])
     boxed = spec.type not in DIGIT_CELLS  # digit squares draw their own lines
-    table = Table(
+    return Table(
         rows,
         colWidths=[LABEL_WIDTH, box_width],
         style=[
             ("BOX", (1, 0), (1, 0), 0.6 if boxed else 0, RULE if boxed else colors.white),
-            ("LEFTPADDING", (1, 0), (1, 0), 6 if boxed else 0),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (1, 0), (1, 0), 4 if boxed else 0),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 1), (-1, 1), 1),
-            ("BOTTOMPADDING", (0, 1), (-1, 1), 5),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
         ],
     )
-    return KeepTogether([table])
 
 
-def document_row(doc: DocumentSpec, font: str, ticked: bool = False) -> Flowable:
-    """``□ 保险合同原件 Original policy contract`` with when it applies; help beneath."""
-    st = styles(font)
-    mark = TICKED if ticked else BOX
-    text = f'<font size="12">{mark}</font> {escape(doc.label.zh)}  {escape(doc.label.en)}'
+def _label(spec: FieldSpec, font: str) -> list[Flowable]:
+    """The label in Chinese and English on one line when it fits, else English beneath."""
+    zh, en = spec.label.zh + ("" if spec.required else "（选填）"), spec.label.en
+    style, en_style = _compact(font, "label"), _compact(font, "label_en")
+    wide = stringWidth(f"{zh} ", font, style.fontSize) + stringWidth(en, font, en_style.fontSize)
+    if wide > LABEL_WIDTH - 2:
+        return bilingual(zh, en, style, en_style)
+    grey, size = en_style.textColor.hexval(), en_style.fontSize
+    text = f'{escape(zh)} <font size="{size}" color="{grey}">{escape(en)}</font>'
+    return [Paragraph(text, style)]
+
+
+@cache
+def _compact(font: str, name: str) -> ParagraphStyle:
+    """The shared style ``name`` set tighter, so a form and its sample share a page."""
+    base = styles(font)[name]
+    size = {"label": 8.0, "label_en": 6.0, "check": 8.5, "ink": 10.0}[name]
+    return ParagraphStyle(f"{name}_compact", parent=base, fontSize=size, leading=size * 1.08)
+
+
+def document_row(doc: DocumentSpec, font: str) -> Flowable:
+    """``□ 保险合同原件 Original policy contract`` with when it applies (no help: it is
+    the teller's, about what to check)."""
+    text = f'<font size="10">{BOX}</font> {escape(doc.label.zh)}  {escape(doc.label.en)}'
     if doc.when in WHEN:
         zh, en = WHEN[doc.when]
         text += f'  <font color="#B00000">【{escape(zh)} / {escape(en)}】</font>'
-    flow = [Paragraph(text, st["check"])]
-    if doc.help:
-        indent = ParagraphStyle("doc_help", parent=st["small"], leftIndent=12)
-        flow.append(para(f"{doc.help.zh}  {doc.help.en}", indent))
-    return Table([[flow]], colWidths=[None], style=[("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    style = ParagraphStyle("document", parent=_compact(font, "check"), fontSize=8, leading=10)
+    return Paragraph(text, style)
 
 
 def _box(spec: FieldSpec, font: str, width: float, filled: Filled | None) -> Flowable | list:
     st = styles(font)
-    ink = st["ink"]
+    ink = _compact(font, "ink")
     if spec.type in ("choice", "relation"):
         return _option_grid(spec, font, width, filled.chosen if filled else None)
     if spec.type in DIGIT_CELLS:
         digits = re.sub(r"\s", "", filled.text) if filled else ""
         count = DIGIT_CELLS[spec.type]
-        return DigitBoxes(digits, count, min(7 * mm, (width - 6) / count), font)
+        return DigitBoxes(digits, count, min(6 * mm, (width - 6) / count), font)
     if filled and filled.text:
         return para(filled.text, ink)
     hint = HINTS.get(spec.type)
     if spec.type == "free_text":
-        return Spacer(1, 16 * mm)
-    return para(hint, st["small"]) if hint else Spacer(1, 5 * mm)
+        return Spacer(1, 12 * mm)
+    return para(hint, st["small"]) if hint else Spacer(1, 4.5 * mm)
 
 
-def _option_grid(spec: FieldSpec, font: str, width: float, chosen: str | None) -> Table:
-    """The options, each with a box (ticked when chosen), in as many columns as fit."""
-    st = styles(font)
-    texts = [(value, f"{zh} {en}") for value, zh, en in options(spec)]
-    inner = width - 12
-    widest = max(stringWidth(text, font, st["check"].fontSize) for _, text in texts) + 18
-    columns = next((n for n in (4, 3, 2) if widest <= inner / n), 1)
-    cells = [
-        Paragraph(
-            f'<font size="12">{TICKED if value == chosen else BOX}</font> {escape(text)}',
-            st["check"],
-        )
-        for value, text in texts
+def _option_grid(spec: FieldSpec, font: str, width: float, chosen: str | None) -> Flowable:
+    """The options one after another, each with a box (ticked when chosen); a line
+    breaks only between options."""
+    style = ParagraphStyle("options", parent=_compact(font, "check"), wordWrap=None, leading=11)
+    marks = [
+        f'<font size="10">{TICKED if value == chosen else BOX}</font>\u00a0'
+        + escape(f"{zh} {en}").replace(" ", "\u00a0")
+        for value, zh, en in options(spec)
     ]
-    cells += [""] * (-len(cells) % columns)
-    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
-    return Table(
-        rows,
-        colWidths=[inner / columns] * columns,
-        hAlign="LEFT",
-        style=[
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ],
-    )
+    return Paragraph("\u2003 ".join(marks), style)
 
 
 class DigitBoxes(Flowable):
@@ -185,7 +176,7 @@ class DigitBoxes(Flowable):
         super().__init__()
         self.text, self.count, self.cell = text[:count], count, cell
         self.font, self.size = font, size
-        self.height = 6.5 * mm
+        self.height = 5.2 * mm
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.count * self.cell, self.height

@@ -1,10 +1,13 @@
-"""The paper application form of a business type, blank and as a sample filled form.
+"""The printed sample form of a business type: the sample filled form beside a blank one.
 
-A4 portrait. First the blank form (every field with a box to write in, the
-documents to bring, signature lines), then, from a new page under a 样例 SAMPLE
-watermark, the same form filled with the template's sample values (填写范例), as
-the counter keeps it beside the blank forms. Sample IDs and cards are printed in
-full: they are sample data, not a customer's.
+A4 landscape, what a counter pins on the desk or hands a customer: on the left
+the form as the template's sample fills it in (填写范例, under a 样例 SAMPLE
+mark), on the right the same form blank to write on, and across the foot the
+documents to bring (:mod:`printing.sample_columns`). Nothing about the screen:
+no field help (it is the teller's), and the business's description without the
+clauses on keys or what the screen does (:func:`on_paper`). Sample IDs and cards
+are printed in full: they are sample data, not a customer's. The standard forms
+fit one page; a longer one goes on to a second.
 """
 
 from __future__ import annotations
@@ -13,45 +16,45 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from reportlab.lib.pagesizes import landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from forms.schema import FieldSpec, Template
 from forms.state import FormState, display_value, sample_state
-from printing.base import A4, SAMPLE_PAGES, PageSetup, build_pdf, para
+from printing.base import A4, PageSetup, build_pdf, escape, para
 from printing.fonts import FontChoice, register
-from printing.form_rows import Filled, condition, document_row, field_row, heading
-from printing.grid import signature_line
+from printing.form_rows import Filled
 from printing.registry import FirstPrint
-from printing.styles import styles
+from printing.sample_columns import columns
+from printing.styles import GREY, styles
 from workstation.domain.i18n import Catalog
 from workstation.services.receipt_data import Bilingual, BranchHeader
 
-MARGIN = 15 * mm
-WIDTH = A4[0] - 2 * MARGIN
-AGENT_NOTE = ("代办时填写", "if an agent applies")
-SCREEN_WORDS = ("Enter", "F10", "Press", "Type ", "录入", "调出保单", "自动填入", "filled in from")
-"""A clause of a field's help with one of these tells the teller what the screen does."""
+PAGE = landscape(A4)
+MARGIN = 8 * mm
+BODY = (PAGE[0] - 2 * MARGIN, PAGE[1] - 2 * MARGIN - 22 * mm)
+"""The page's body (width, height) inside the shared header and footer (:mod:`printing.base`)."""
+SCREEN_WORDS = re.compile(
+    r"\bF\d{1,2}\b|\b(?:Enter|Tab|Esc|Escape|Ctrl|Shift|Backspace|Press)\b"
+    r"|按[^。；，]{0,8}键|回车|录入|调出保单|自动填入|filled in from"
+)
+"""A clause with one of these tells the teller about keys or what the screen does."""
 CLAUSE = re.compile(r"(?<=[。；])|(?<=[;.])\s+")
 CHINESE = re.compile("[\u4e00-\u9fff]")
 
 
 def on_paper(text: str) -> str:
-    """A field's help as the customer reads it on paper: the clauses about the screen
-    (输入后按 Enter 调出保单, filled in from the policy) left out."""
-    kept = [c for c in CLAUSE.split(text) if c and not any(w in c for w in SCREEN_WORDS)]
+    """A text (a business's description, a field's help) as a customer reads it on paper:
+    the clauses about keys and the screen (输入后按 Enter 调出保单, filled in from the
+    policy) left out."""
+    kept = [c for c in CLAUSE.split(text) if c and not SCREEN_WORDS.search(c)]
     if not kept:
         return ""
     if kept[-1][-1] in "；;":  # the clause after it was left out: the sentence ends here
         kept[-1] = kept[-1][:-1] + ("。" if kept[-1][-1] == "；" else ".")
     return ("" if CHINESE.search(text) else " ").join(kept)
-
-
-def _paper(spec: FieldSpec) -> FieldSpec:
-    help_ = spec.help.model_copy(
-        update={"zh": on_paper(spec.help.zh), "en": on_paper(spec.help.en)}
-    )
-    return spec.model_copy(update={"help": help_})
 
 
 @dataclass(frozen=True)
@@ -72,19 +75,20 @@ def render_sample(data: SampleForm, font: FontChoice) -> bytes:
 def render_sample_form(
     template: Template, font: FontChoice, header: BranchHeader, today: date
 ) -> bytes:
-    """The blank form, then the sample filled form from a new page, as PDF bytes."""
+    """The sample filled form beside the blank one, as PDF bytes."""
     name = register(font)
     setup = PageSetup(
         header=header,
         title=form_title(template),
         font=name,
-        pagesize=A4,
+        pagesize=PAGE,
         margin=MARGIN,
         subject=f"{template.code} {template.key}",
+        pages=1,  # most forms: laid out once, unless it makes more
     )
-    story = _form(template, name, None)
-    story += [NextPageTemplate(SAMPLE_PAGES), PageBreak()]
-    story += _form(template, name, sample_state(template, today))
+    sample = sample_state(template, today)
+    story = _title(template, name)
+    story += columns(template, name, sample, lambda spec: _filled(spec, sample), BODY)
     return build_pdf(setup, story)
 
 
@@ -96,34 +100,18 @@ def form_title(template: Template) -> Bilingual:
     return Bilingual(zh, en)
 
 
-def _form(template: Template, font: str, sample: FormState | None) -> list[Flowable]:
-    """The whole form; filled in (and titled as the sample) when ``sample`` is given."""
+def _title(template: Template, font: str) -> list[Flowable]:
     st = styles(font)
     title = form_title(template)
-    title_zh, title_en = title.zh, title.en
-    if sample is not None:
-        title_zh += " · 填写范例"
-        title_en += " · Sample filled form"
-    flow: list[Flowable] = [
-        para(title_zh, st["title"]),
-        para(title_en, st["subtitle"]),
-        para(f"业务代码 Transaction code: {template.code}", st["subtitle"]),
-        para(f"{template.description.zh}\n{template.description.en}", st["small"]),
-        Spacer(1, 2 * mm),
+    style = ParagraphStyle("sample_title", parent=st["title"], fontSize=14, leading=16)
+    code = f"业务代码 Transaction code: {template.code}"
+    code = f'<font size="8" color="{GREY.hexval()}">{code}</font>'
+    about = f"{on_paper(template.description.zh)}\n{on_paper(template.description.en)}"
+    return [
+        Paragraph(f"{escape(title.zh)}  {escape(title.en)}  {code}", style),
+        para(about, ParagraphStyle("about", parent=st["small"], fontSize=7, leading=8.2)),
+        Spacer(1, 1 * mm),
     ]
-    agent_started = False
-    for spec in template.fields:
-        if spec.agent_only and not agent_started:
-            agent_started = True
-            zh, en = (spec.section.zh, spec.section.en) if spec.section else ("代办人", "Agent")
-            flow.append(heading(zh, en, font, AGENT_NOTE))
-        elif spec.section:
-            flow.append(heading(spec.section.zh, spec.section.en, font))
-        filled = _filled(spec, sample) if sample is not None else None
-        flow.append(field_row(_paper(spec), font, WIDTH, filled, condition(template, spec)))
-    flow += _documents(template, font, sample)
-    flow += _signatures(template, font, sample)
-    return flow
 
 
 def _filled(spec: FieldSpec, sample: FormState) -> Filled:
@@ -136,42 +124,3 @@ def _filled(spec: FieldSpec, sample: FormState) -> Filled:
     if not checked.ok:
         return Filled(sample.values.get(spec.key, ""))
     return Filled(display_value(spec, checked, Catalog.load("zh")))
-
-
-def _documents(template: Template, font: str, sample: FormState | None) -> list[Flowable]:
-    if not template.documents:
-        return []
-    flow: list[Flowable] = [heading("请携带以下材料", "Documents to bring", font)]
-    for doc in template.documents:
-        ticked = sample is not None and doc.key in sample.ticked
-        flow.append(document_row(doc, font, ticked))
-    return flow
-
-
-def _signatures(template: Template, font: str, sample: FormState | None) -> list[Flowable]:
-    st = styles(font)
-    people = [("申请人签名", "Applicant's signature", False)]
-    if template.applicant.agent_allowed:
-        people.append(("代办人签名", "Agent's signature", True))
-    flow: list[Flowable] = [
-        heading("签名", "Signatures", font),
-        para(
-            "本人确认以上填写内容真实、准确、完整。"
-            "I confirm that the above is true, accurate and complete.",
-            st["small"],
-        ),
-    ]
-    for zh, en, agent in people:
-        written = ("", "")
-        if sample is not None:
-            written = (_signer(template, sample, agent), sample.today.isoformat())
-        flow.append(signature_line(zh, en, font, WIDTH, written))
-    return flow
-
-
-def _signer(template: Template, sample: FormState, agent: bool) -> str:
-    """The sample's applicant (or agent) name: the first name field of that part."""
-    for spec in template.fields:
-        if spec.type == "name" and spec.agent_only == agent and sample.visible(spec):
-            return sample.values.get(spec.key, "")
-    return ""

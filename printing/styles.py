@@ -17,7 +17,8 @@ GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#999999")
 SHADE = colors.HexColor("#F0F0F0")
 MARK = colors.HexColor("#B00000")
-WATERMARK = colors.HexColor("#D9D9D9")
+WATERMARK = colors.HexColor("#EBEBEB")
+"""The sample form's 样例 SAMPLE mark: faint, the sample's writing shows through it."""
 INK_BLUE = colors.HexColor("#1F3A93")
 """What a sample form has 'written' in, so it reads as handwriting."""
 
@@ -31,8 +32,8 @@ def styles(font: str) -> dict[str, ParagraphStyle]:
     ``copy``, ``note``, ``box``, ``check`` (a line with a box to tick) and ``ink``
     (what a sample form has written). The English line beneath a Chinese one:
     ``subtitle``, ``heading_en``, ``label_en``, ``copy_en``, ``small_en``. Treat
-    them as read-only: they are shared. No watermark style: watermarks are drawn
-    on the canvas (:mod:`printing.base`).
+    them as read-only: they are shared. No watermark style: the sample form draws
+    its own on the canvas (:mod:`printing.sample_columns`).
 
     Every style wraps the CJK way except the ``*_en`` ones and ``subtitle``:
     reportlab's CJK wrap looks back only half a line for a space, so in a narrow

@@ -251,6 +251,16 @@ HOME_ACTIONS: tuple[HomeAction, ...] = (
         lambda nav: nav.open_customer_search(),
         show=False,
     ),
+    HomeAction(  # 提前开始营业日: after the branch close, a level-2 supervisor (issue 16.11)
+        "next_day",
+        "ctrl+n",
+        "action.next_day",
+        "key.next_day",
+        "key.tip.next_day",
+        SUPERVISORS,
+        lambda nav: nav.open_next_day(),
+        show=False,
+    ),
     *QUEUE_ACTIONS,
 )
 

@@ -142,7 +142,8 @@ HELP = [
 ]
 """F1 and ``?`` show the screen's keys (:class:`Helped`); not priority: an input keeps its ``?``."""
 DIGITS = [Binding(str(n), f"pick_choice({n})", show=False, priority=True) for n in range(1, 10)]
-"""A digit on a choice picks that option and moves on, before the next key lands."""
+"""A digit on a choice picks that option and, unless the screen keeps it there
+(``EnterMovesOn.DIGIT_MOVES_ON``), moves on before the next key lands."""
 
 
 def headed(heading: str) -> ComposeResult:
@@ -169,13 +170,20 @@ class EnterMovesOn(ScreenMixin):
             return isinstance(self.focused, ChoiceField)
         return True
 
+    DIGIT_MOVES_ON: ClassVar[bool] = True
+    """A digit on a choice also does what Enter does there (a dialog's one choice before its
+    password). False: the choice keeps the cursor, where the teller sees what was picked,
+    and Enter moves on: a long form, where a stray digit must not carry the keys after it
+    to another field (issue 16.3)."""
+
     async def action_pick_choice(self, n: int) -> None:
         choice = self.focused
         if not isinstance(choice, ChoiceField):  # check_action let it through only for a choice
             return
         if n <= len(choice.options):
-            choice.value = choice.options[n - 1][1]
-            self.field_entered(choice)
+            choice.action_pick(n)
+            if self.DIGIT_MOVES_ON:
+                self.field_entered(choice)
 
     def handles_enter(self, widget: Widget | None) -> bool:
         """Whether Enter on ``widget`` is this screen's to handle (default: inputs, choices)."""

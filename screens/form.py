@@ -48,6 +48,7 @@ class FormScreen(WorkstationScreen):
         footer_key("f7", "print_sample"),
         footer_key("escape", "leave", "back"),
     ]
+    DIGIT_MOVES_ON = False
 
     def __init__(self, template: Template) -> None:
         super().__init__()

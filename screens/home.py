@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
@@ -31,6 +32,7 @@ from workstation.domain.money import format_yuan
 from workstation.domain.staff import Role
 
 if TYPE_CHECKING:
+    from workstation.services.next_day import DayState
     from workstation.services.tills import TillSummary
 
 
@@ -91,7 +93,8 @@ class HomeScreen(WorkstationScreen):
                         for label, value in self.facts():
                             yield Label(t(label), classes="fact-label")
                             yield Label(value, classes="fact-value")
-                    if staff.role in COUNTER_STAFF:
+                    if staff.role in COUNTER_STAFF:  # the business date, or when the next opens
+                        yield Static("", id="business-day")
                         yield Label(t("home.till_title"), classes="section-title till-title")
                         yield Grid(id="till-grid")
                         yield Static("", id="till-note")
@@ -146,10 +149,18 @@ class HomeScreen(WorkstationScreen):
         self.refresh_till()
         if self.app.who is not None and self.app.who.staff.role in COUNTER_STAFF:
             self.query_one(QueuePanel).reload()
+            next_day = self.app.require_station().next_day
+            self.call_service(next_day.state, self._show_business_day)
         if self._supervisor():
             self.reread()
             opinions = self.app.require_station().opinions
             self.call_service(opinions.overdue_count, self._show_overdue)
+
+    def _show_business_day(self, state: DayState) -> None:
+        if self.is_attached:  # else signed out meanwhile
+            line = self.query_one("#business-day", Static)
+            line.update(escape(self.t(state.line())))
+            line.set_class(state.closed is not None, "-warning")
 
     def _show_overdue(self, count: int) -> None:
         """The supervisor's line for the opinion book: shown only while something is overdue."""

@@ -26,6 +26,7 @@ from screens.checklist import ChecklistScreen
 from screens.counter_queue import CounterQueue
 from screens.customer_search import CustomerSearchScreen
 from screens.dialogs.flexible import FlexibleModal
+from screens.dialogs.next_day import NextDayModal
 from screens.dialogs.password import ChangePasswordModal
 from screens.documents import DocumentsScreen
 from screens.form import FormScreen
@@ -203,6 +204,10 @@ class Navigator:
             self.app.notify(self.app.t("advisor.dialog.none"), severity="warning")
             return
         self.app.push_screen(FlexibleModal())
+
+    def open_next_day(self) -> None:
+        """A level-2 supervisor opens the next business date early (issue 16.11)."""
+        self.app.push_screen(NextDayModal())
 
     # -- the stack ------------------------------------------------------------------
 

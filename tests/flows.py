@@ -95,8 +95,8 @@ async def fill_surrender(
     await burst(pilot, "<enter>", id_number, "<enter>", "长期", "<enter>", "<enter>")
     # Enter passes the agent box (Space would tick it: 张三 comes in person)
     await burst(pilot, "<enter>", "<enter>", "<enter>", "6222021000123450", "<enter>")
-    await burst(pilot, "中国工商银行上海浦东支行", "<enter>", "1")
-    # the digit moved on to the documents: the first Enter says "here", the next four tick
+    await burst(pilot, "中国工商银行上海浦东支行", "<enter>", "1", "<enter>")  # reason 1, on
+    # on the documents: the first Enter says "here", the next four tick
     await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>", "<enter>")
     await to_review(pilot)
 

@@ -318,10 +318,10 @@ def test_after_the_branch_closes_nothing_more_happens_on_that_date(station, stat
     with pytest.raises(BusinessDateClosed):
         station2.till.open(late, Count())
 
-    station.clock.advance(days=1)
+    station.clock.advance(days=3)  # Monday: the weekend after a close opens nothing (16.11)
     station2.till.open(late, Count())
     posted = station2.postings.post(submission(station2, "2001"), late)
-    assert posted.serial == "SH01-20261128-02-00001"
+    assert posted.serial == "SH01-20261130-02-00001"
 
 
 def test_an_idle_day_or_a_closed_one_is_not_closed_again_and_says_which(station):

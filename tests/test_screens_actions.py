@@ -38,6 +38,7 @@ def test_the_home_and_app_bindings_are_the_registrys():
     home_keys = {"f2", "f3", "f4", "f5", "f6", "f7", "f8", "f11", "f12", "ctrl+o", "ctrl+y"}
     home_keys |= {"v", "w", "ctrl+t"}  # statistics; flexible window (弹性窗口); staffing plan
     home_keys |= {"ctrl+f"}  # customer search (客户查询)
+    home_keys |= {"ctrl+n"}  # open the next business date early (提前开始营业日)
     # the counter's queue: F9 calls the next ticket (叫号), letters the rest
     queue_keys = {"f9", *"orxsdhbtpu"}
     assert [a.key for a in HOME_ACTIONS] == list(dict.fromkeys(a.key for a in HOME_ACTIONS))

@@ -80,9 +80,10 @@ async def test_surrender_by_keyboard_from_pinyin_to_review(station):
         await type_text(pilot, "中国工商银行上海浦东支行")
         await pilot.press("enter")
         assert app.focused.id == "f-reason"
-        await pilot.press("1")  # the first reason, by its number
+        await pilot.press("1")  # the first reason, by its number; the cursor stays there
         await pilot.pause()
         assert _value(app, "reason") == "financial"
+        await pilot.press("enter")
         # documents: the teller ticks each original seen; agent documents are not listed
         checklist = app.screen.query_one("#documents")
         assert app.focused is checklist
@@ -90,7 +91,7 @@ async def test_surrender_by_keyboard_from_pinyin_to_review(station):
         await pilot.press("f10")  # one document short: the review waits
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
-        await pilot.press("enter")  # 16.3: the digit moved here; this Enter ticks nothing
+        await pilot.press("enter")  # 16.3: arriving is not choosing; this Enter ticks nothing
         assert station_ticked(app) == set()
         await pilot.press("enter", "enter", "enter", "enter")
         assert station_ticked(app) == {

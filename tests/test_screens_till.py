@@ -58,9 +58,9 @@ async def renewal_in_cash_by_keyboard(pilot) -> None:
     app = pilot.app
     await open_business(pilot, "1101", "P2024000001")
     await burst(pilot, "<enter>", "张三", "<enter>", "110105198001010016", "<enter>")
-    await burst(pilot, "长期", "<enter>", "13800138000", "<enter>", "1")  # 1 = 本人
+    await burst(pilot, "长期", "<enter>", "13800138000", "<enter>", "1", "<enter>")  # 1 = 本人
     await pilot.pause()
-    await burst(pilot, "<enter>", "1")  # the premium due as filled in; 1 = 现金
+    await burst(pilot, "<enter>", "1", "<enter>")  # the premium due as filled in; 1 = 现金
     await pilot.pause()
     await burst(pilot, "<enter>", "<enter>")  # on the documents, then: the payer's ID card seen
     await press_to(pilot, "f10", ReviewScreen)
@@ -80,11 +80,12 @@ async def survival_benefit_in_cash_by_keyboard(pilot) -> None:
     app = pilot.app
     await open_business(pilot, "3301", "P2016000006")
     await burst(pilot, "<enter>", "110108194912310029", "<enter>", "长期", "<enter>")
-    await burst(pilot, "<enter>", "<enter>", "2")  # phone as filled, in person, 2 = 生存保险金
+    # the phone as filled, in person, 2 = 生存保险金
+    await burst(pilot, "<enter>", "<enter>", "2", "<enter>")
     await pilot.pause()
     await pilot.press("end", "ctrl+u")
     await type_text(pilot, "3000")
-    await burst(pilot, "<enter>", "2")  # 2 = 现金
+    await burst(pilot, "<enter>", "2", "<enter>")  # 2 = 现金
     await pilot.pause()
     await burst(pilot, "<enter>", "<enter>", "<enter>", "<enter>")  # on the documents, tick 3
     await press_to(pilot, "f10", ReviewScreen)

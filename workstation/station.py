@@ -35,6 +35,7 @@ from workstation.services.documents import DocumentService
 from workstation.services.incidents import IncidentService
 from workstation.services.inquiry import Inquiry
 from workstation.services.journal import Journal
+from workstation.services.next_day import NextDayService
 from workstation.services.opinions import OpinionService
 from workstation.services.overrides import OverrideService
 from workstation.services.passwords import Passwords
@@ -86,6 +87,8 @@ class Station:
     receipts: ReceiptService
     till: TillService
     closing: ClosingService
+    next_day: NextDayService
+    """When the next business date opens after the branch close, and opening it early."""
     reports: ReportService
     documents: DocumentService
     queue: QueueService
@@ -211,6 +214,7 @@ def open_station(
         receipts=receipts,
         till=till,
         closing=ClosingService(db, journal, clock, auth, till, config.output.folder),
+        next_day=NextDayService(db, journal, clock, auth, service_pack.staffing.opening_hours[0]),
         reports=ReportService(db, templates, branch_place, counter_place, clock.zone),
         documents=DocumentService(db, journal, clock, code, number),
         queue=QueueService(db, journal, clock, code, number, pack, templates),

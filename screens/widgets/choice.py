@@ -1,5 +1,8 @@
 """A choice of a few options, all in view: arrows or a digit pick; Enter (the screen) moves on.
 
+On the form a digit leaves the cursor here (``FormScreen.action_pick_choice``): a stray
+digit must not carry the keys after it to the next field (issue 16.3).
+
 Lighter and quicker at the keyboard than a drop-down: the teller sees every
 option at once and picks reason 2 with the key 2.
 """

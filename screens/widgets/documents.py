@@ -37,8 +37,8 @@ class DocumentsChecklist(CursorLines):
         self.state, self.t = state, t
         self.chosen = False
         """The teller is on this document by choice (an arrow, Space, or an Enter here): a
-        focus that arrived from the field before (a digit on a choice moves on by itself)
-        has not chosen, and its first Enter ticks nothing."""
+        focus that arrived from the field before (one Enter too many there) has not chosen,
+        and its first Enter ticks nothing."""
 
     def shown(self) -> list:
         return self.state.documents()

@@ -43,15 +43,22 @@ def value_widget(spec: FieldSpec, t: Catalog) -> ChoiceField | FieldInput:
 
 
 class FieldInput(Input):
-    """A compact Input, styled once.
+    """A compact Input, styled once, that never selects its value on focus.
 
     ``Input(compact=True)`` toggles its class after construction, and Textual restyles
     the input (and its four component classes) for it before it is even mounted.
+
+    A value filled in from the policy (an amount, a name) is not selected when the
+    teller arrives: the cursor goes to its end, so a stray key adds to it, in view,
+    rather than replacing it (issue 16.3).
     """
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
+        super().__init__(select_on_focus=False, **kwargs)
         compact_from_the_start(self)
+
+    def on_focus(self) -> None:
+        self.cursor_position = len(self.value)
 
 
 class FormPanel(VerticalScroll, can_focus=False):
@@ -194,6 +201,8 @@ class FormPanel(VerticalScroll, can_focus=False):
             field = self.query_one(f"#f-{key}")
             if isinstance(field, ChoiceField | Input):
                 field.value = text
+            if isinstance(field, Input):  # a key typed next adds to the end, in view
+                field.cursor_position = len(text)
 
     def refresh_visibility(self) -> None:
         """Show the fields (and section headings) that apply now; hide the rest."""

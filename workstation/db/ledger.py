@@ -40,6 +40,8 @@ class BusinessDay(Base):
     opened_by: Mapped[str | None] = mapped_column(String(16))
     closed_at: Mapped[datetime | None]
     closed_by: Mapped[str | None] = mapped_column(String(16))
+    opening_reason: Mapped[str | None] = mapped_column(String(200))
+    """Why a supervisor opened the date ahead of the calendar (None: the calendar opened it)."""
 
 
 class SerialCounter(Base):

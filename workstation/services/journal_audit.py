@@ -158,6 +158,19 @@ def _document_key(kind: Expr, ref: Expr, print_no: Expr) -> ColumnElement[str]:
     return kind + ":" + ref + "#" + _text(print_no)
 
 
+def _business_days(event: str, order: Expr, marked: Expr) -> Kind:
+    """A business date's row whose ``marked`` column is set, matched by its ``event`` entries
+    by branch and date."""
+    return Kind(
+        event,
+        lambda: select(
+            (BusinessDay.branch_code + " " + _text(BusinessDay.business_date)).label("key"),
+            order.label("order"),
+        ).where(marked.is_not(None)),
+        lambda: _entries(J.branch_code + " " + _field("date"), event),
+    )
+
+
 KINDS: tuple[Kind, ...] = (
     Kind(
         "posting",
@@ -217,14 +230,9 @@ KINDS: tuple[Kind, ...] = (
     _by_id("rating", Rating.id, "rating", ("rating.asked",)),
     _by_id("opinion", Opinion.id, "opinion", ("opinion.recorded",)),
     _by_id("incident", Incident.id, "incident", ("incident.started",)),
-    Kind(
-        "business_day_closed",
-        lambda: select(
-            (BusinessDay.branch_code + " " + _text(BusinessDay.business_date)).label("key"),
-            BusinessDay.closed_at.label("order"),
-        ).where(BusinessDay.closed_at.is_not(None)),
-        lambda: _entries(J.branch_code + " " + _field("date"), "business_day_closed"),
-    ),
+    _business_days("business_day_closed", BusinessDay.closed_at, BusinessDay.closed_at),
+    # a date a supervisor opened ahead of the calendar (services/next_day.py)
+    _business_days("business_day_opened_early", BusinessDay.opened_at, BusinessDay.opening_reason),
 )
 
 
