@@ -10,7 +10,8 @@ the counter may call, the ticket taken, event, journal, commit), then finishes
 it (not timed), so about 1,000 wait throughout. Baselines, timed in the same
 rounds (so the machine's load weighs on them alike), on the same database and
 through the same ``db.write()`` unit of work (write queue, BEGIN IMMEDIATE,
-fsync'd commit): one plain row inserted; one row and its journal entry (what
+fsync'd commit; WAL checkpoints in the station's thread, as at a workstation):
+one plain row inserted; one row and its journal entry (what
 every queue event adds). Goal: p99 <= 5 ms each; the ratios say what the
 queue costs above a commit on this machine.
 """

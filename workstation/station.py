@@ -17,6 +17,7 @@ from forms.schema import NamedInBoth
 from forms.search import TemplateIndex
 from forms.service_pack import DEFAULT_SERVICE_PACK, load_service_pack
 from workstation.config import Config
+from workstation.db.checkpoints import INTERVAL_S
 from workstation.db.engine import Database
 from workstation.db.models import Branch, Counter
 from workstation.db.schema import check_schema
@@ -119,18 +120,20 @@ class Station:
         self.db.dispose()
 
 
-def connect_unchecked(config: Config, secrets: Secrets) -> Database:
-    """The configured database, its password from keyring; not yet checked."""
+def connect_unchecked(config: Config, secrets: Secrets, *, lives: bool = False) -> Database:
+    """The configured database, its password from keyring; not yet checked. ``lives``: for
+    a workstation, not a command: SQLite checkpoints in a thread (db/checkpoints.py)."""
     password = secrets.get(DB_PASSWORD) if config.database.url.startswith("postgresql") else None
+    every = INTERVAL_S if lives else None
     try:
-        return Database(config.database.url, password=password)
+        return Database(config.database.url, password=password, checkpoint_every=every)
     except ImportError as exc:
         raise WorkstationError("db.driver_missing", reason=str(exc)) from None
 
 
-def connect(config: Config, secrets: Secrets) -> Database:
+def connect(config: Config, secrets: Secrets, *, lives: bool = False) -> Database:
     """Open the configured database and check it is at this code's schema."""
-    db = connect_unchecked(config, secrets)
+    db = connect_unchecked(config, secrets, lives=lives)
     try:
         check_schema(db)
     except OperationalError as exc:
@@ -163,7 +166,7 @@ def open_station(
     pack = load_queue_pack(config, templates)
     service_pack = load_service_pack(config.queue.service_pack or DEFAULT_SERVICE_PACK)
     watch_list = load_watch_list(config.risk.watch_list)
-    db = connect(config, secrets)
+    db = connect(config, secrets, lives=True)
     code, number = config.branch.code, config.branch.counter
     with db.read() as s:
         branch = s.get(Branch, code)

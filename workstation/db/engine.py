@@ -20,8 +20,9 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from workstation.db.checkpoints import SAFETY_NET_PAGES, Checkpointer
 from workstation.db.failures import install as explain_failures
-from workstation.db.writelock import WriteQueue, queue_path
+from workstation.db.writelock import WriteQueue, database_file, queue_path
 
 BUSY_TIMEOUT_MS = 15_000
 _WRITE = "workstation_write"
@@ -34,7 +35,7 @@ def database_url(url: str, password: str | None = None) -> URL:
     return parsed
 
 
-def _sqlite_pragmas(engine: Engine) -> None:
+def _sqlite_pragmas(engine: Engine, autocheckpoint: int | None) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
@@ -43,6 +44,8 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = FULL")
+        if autocheckpoint is not None:
+            cursor.execute(f"PRAGMA wal_autocheckpoint = {autocheckpoint}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -52,13 +55,23 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
 
 class Database:
-    """One engine, a read session factory and a write session factory."""
+    """One engine, a read session factory and a write session factory.
 
-    def __init__(self, url: str, *, password: str | None = None) -> None:
+    ``checkpoint_every``: on a SQLite file, a thread checkpoints the WAL every so many
+    seconds (:mod:`workstation.db.checkpoints`) instead of the commits; for a process
+    that lives, such as a workstation. None: SQLite's default, for a command.
+    """
+
+    def __init__(
+        self, url: str, *, password: str | None = None, checkpoint_every: float | None = None
+    ) -> None:
         self.url = database_url(url, password)
         self.dialect = self.url.get_backend_name()
         sqlite = self.dialect == "sqlite"
         self.queue = WriteQueue(queue_path(self.url.database) if sqlite else None)
+        file = database_file(self.url.database) if sqlite else None
+        every = checkpoint_every
+        self.checkpointer = Checkpointer(file, every) if every is not None and file else None
         # hide_parameters: an error names the statement, never the customer's values in it
         # (they would reach the log and the screen with the error)
         if sqlite:
@@ -67,13 +80,15 @@ class Database:
                 connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
                 hide_parameters=True,
             )
-            _sqlite_pragmas(self.engine)
+            _sqlite_pragmas(self.engine, SAFETY_NET_PAGES if self.checkpointer else None)
         else:
             self.engine = create_engine(self.url, pool_pre_ping=True, hide_parameters=True)
         explain_failures(self.engine, self.url)
         self.writer = self.engine.execution_options(**{_WRITE: True})
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self.writer, expire_on_commit=False)
+        if self.checkpointer:
+            self.checkpointer.start()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -107,4 +122,6 @@ class Database:
                 yield session
 
     def dispose(self) -> None:
+        if self.checkpointer:
+            self.checkpointer.stop()
         self.engine.dispose()

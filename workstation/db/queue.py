@@ -164,10 +164,11 @@ def next_number(s: Session, branch: str, day: date, service: str) -> int:
     first ticket of a service inserts the row first.
     """
     params = {"branch": branch, "day": day, "of_service": service}
-    number = s.scalar(_BUMP, params)
+    conn = s.connection()
+    number = conn.scalar(_BUMP, params)
     if number is None:
         insert_missing(s, TicketNumber, branch_code=branch, business_date=day, service=service)
-        number = s.scalar(_BUMP, params)  # inserted just now, or by the transaction that beat us
+        number = conn.scalar(_BUMP, params)  # inserted just now, or by the transaction that beat us
     assert number is not None
     return int(number)
 

@@ -4,7 +4,10 @@ Every statement here is built once, at import, with bind parameters: a call
 binds values and runs it, with no SQL expression built, no ORM object loaded
 and no unit of work to flush. Issuing and calling next run at every window all
 day; their goal is 5 ms at the 99th percentile on SQLite (benchmarks/queue.py).
-The rest of the queue keeps its ORM objects: they are rarer and clearer so.
+They run on the unit of work's Core connection (``s.connection()``): the session's
+own ``execute`` adds an ORM layer (events, options, result wrapping) that costs
+about as much again as the statement on this machine. The rest of the queue keeps
+its ORM objects: they are rarer and clearer so.
 
 The refusals stay where they were (services/queue_core.py): these functions
 only read and write rows.
@@ -119,14 +122,14 @@ class WindowRow(NamedTuple):
 
 def day_state(s: Session, branch: str, day: date) -> DayState | None:
     """The business day's row (shared lock), or None before the day's first write."""
-    found = s.execute(_DAY_STATE, {"branch": branch, "day": day}).one_or_none()
+    found = s.connection().execute(_DAY_STATE, {"branch": branch, "day": day}).one_or_none()
     return None if found is None else DayState(found[0] is not None, bool(found[1]))
 
 
 def window_state(s: Session, branch: str, counter: str, staff: str, day: date) -> WindowRow | None:
     """The window row (locked for update) with what calling at it needs to know."""
     params = {"branch": branch, "counter": counter, "staff": staff, "day": day}
-    found = s.execute(_WINDOW_STATE, params).one_or_none()
+    found = s.connection().execute(_WINDOW_STATE, params).one_or_none()
     if found is None:
         return None
     state, reason, run, zone, shift, serving = found
@@ -134,23 +137,23 @@ def window_state(s: Session, branch: str, counter: str, staff: str, day: date) -
 
 
 def insert_ticket(s: Session, values: dict[str, Any]) -> int:
-    return int(s.execute(_INSERT_TICKET, values).scalar_one())
+    return int(s.connection().execute(_INSERT_TICKET, values).scalar_one())
 
 
 def insert_event(s: Session, values: dict[str, Any]) -> int:
-    return int(s.execute(_INSERT_EVENT, values).scalar_one())
+    return int(s.connection().execute(_INSERT_EVENT, values).scalar_one())
 
 
 def take(s: Session, ticket: int, counter: str, staff: str, now: datetime) -> Ticket | None:
     """Call ticket ``ticket`` to ``counter`` while it still waits; None when another took it.
     The row comes back as a detached ``Ticket`` (not in the session)."""
     params = {"ticket": ticket, "at_counter": counter, "by": staff, "now": now}
-    found = s.execute(_TAKE, params).one_or_none()
+    found = s.connection().execute(_TAKE, params).one_or_none()
     return None if found is None else Ticket(**found._asdict())
 
 
 def set_priority_run(s: Session, branch: str, counter: str, run: int) -> None:
-    s.execute(_PRIORITY_RUN, {"branch": branch, "at_counter": counter, "run": run})
+    s.connection().execute(_PRIORITY_RUN, {"branch": branch, "at_counter": counter, "run": run})
 
 
 def ahead_query(weights: Sequence[str], counters: Sequence[str]) -> Select[Any]:

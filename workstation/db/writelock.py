@@ -57,11 +57,19 @@ OFD = (
 )
 
 
+def database_file(database: str | None) -> Path | None:
+    """The file of a SQLite database path; None for an in-memory database or a URI."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
 def queue_path(database: str | None) -> Path | None:
     """The lock file for a SQLite database path; None for an in-memory database."""
-    if fcntl is None or not database or database == ":memory:" or database.startswith("file:"):
+    file = database_file(database)
+    if fcntl is None or file is None:
         return None
-    return Path(database).with_name(Path(database).name + SUFFIX)
+    return file.with_name(file.name + SUFFIX)
 
 
 def _byte_lock(fd: int, offset: int, kind: int, wait: bool = True) -> bool:

@@ -91,6 +91,7 @@ class Anchor:
 
 _HEAD = select(JournalHead.seq, JournalHead.hash).where(JournalHead.id == HEAD_ID).with_for_update()
 _ENTRIES, _HEADS = cast(Table, JournalEntry.__table__), cast(Table, JournalHead.__table__)
+_INSERT = insert(_ENTRIES)
 _MOVE_HEAD = (
     update(_HEADS)
     .where(_HEADS.c.id == HEAD_ID)
@@ -171,7 +172,8 @@ class Journal:
         event pays for this step.
         """
         session.flush()
-        head = session.execute(_HEAD).one_or_none()
+        conn = session.connection()  # Core: no ORM layer on the step every posting pays
+        head = conn.execute(_HEAD).one_or_none()
         if head is None:
             raise RuntimeError("journal head row missing: database not migrated")
         seq, last = head
@@ -179,8 +181,8 @@ class Journal:
             entry.seq, entry.prev_hash = seq + 1, last
             entry.hash = self._mac(last, entry)
             seq, last = entry.seq, entry.hash
-        session.execute(insert(_ENTRIES), [_row(entry) for entry in queue])
-        session.execute(_MOVE_HEAD, {"seq": seq, "hash": last})
+        conn.execute(_INSERT, [_row(entry) for entry in queue])
+        conn.execute(_MOVE_HEAD, {"seq": seq, "hash": last})
 
     def append_recorded(self, session: Session, records: Iterable[Recorded]) -> int:
         """Entries for events that happened before they were journaled, each at its own

@@ -92,7 +92,7 @@ class QueueService(QueueCalls, QueueBoardReads):
             query = ahead_query(weights, self.pack.counters_for(spec.key))
             self._ahead_queries[spec.key, priority] = query
         params = {"branch": self.branch_code, "day": day, "service": spec.key}
-        found = s.execute(query, params | {"exclude": exclude or 0}).one()
+        found = s.connection().execute(query, params | {"exclude": exclude or 0}).one()
         people, open_windows = int(found[0] or 0), int(found[1] or 0)
         return Estimate(people, ceil(people * spec.minutes_each / max(1, open_windows)))
 

@@ -208,7 +208,7 @@ class QueueCore:
         if query is None:
             calls = self.pack.services_for(counter)  # a flexible window's zone is among them
             query = self._heads_queries[counter] = heads_query(counter, (*calls[0], *calls[1]))
-        rows = s.execute(query, {"branch": self.branch_code, "day": day}).all()
+        rows = s.connection().execute(query, {"branch": self.branch_code, "day": day}).all()
         return self._as_candidates(s, counter, rows, primary)
 
     def _as_candidates(
