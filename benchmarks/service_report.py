@@ -27,7 +27,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# the repository instead of this folder: benchmarks/queue.py would hide the standard ``queue``
+# the repository instead of this folder, so that ``benchmarks.…`` imports resolve
 sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 

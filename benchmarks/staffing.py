@@ -29,7 +29,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-# the repository instead of this folder: benchmarks/queue.py would hide the standard ``queue``
+# the repository instead of this folder, so that ``benchmarks.…`` imports resolve
 sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 

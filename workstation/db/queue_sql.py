@@ -3,7 +3,7 @@
 Every statement here is built once, at import, with bind parameters: a call
 binds values and runs it, with no SQL expression built, no ORM object loaded
 and no unit of work to flush. Issuing and calling next run at every window all
-day; their goal is 5 ms at the 99th percentile on SQLite (benchmarks/queue.py).
+day; their goal is 5 ms at the 99th percentile on SQLite (benchmarks/ticket_queue.py).
 They run on the unit of work's Core connection (``s.connection()``): the session's
 own ``execute`` adds an ORM layer (events, options, result wrapping) that costs
 about as much again as the statement on this machine. The rest of the queue keeps

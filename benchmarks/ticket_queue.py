@@ -1,6 +1,6 @@
 """The queue: issue a ticket and call next with 1,000 tickets waiting, on SQLite.
 
-    .venv/bin/python benchmarks/queue.py [--rounds 500]
+    .venv/bin/python benchmarks/ticket_queue.py [--rounds 500]
 
 Five services, four counters open (the demo pack, quotas raised so 1,000 fit).
 Each round issues one ticket (QueueService.issue: number, ticket, event,
@@ -22,13 +22,9 @@ import argparse
 import cProfile
 import re
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
-
-# the repository instead of this folder: this file's name would hide the standard ``queue``
-sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 WAITING = 1000
 STAFF = {"01": "T001", "02": "T002", "03": "S001", "04": "M001"}
