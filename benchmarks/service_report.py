@@ -27,7 +27,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# the repository instead of this folder, so that ``benchmarks.…`` imports resolve
+# the repository instead of this folder: benchmarks/forms.py would hide the forms package
 sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 

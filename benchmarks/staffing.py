@@ -29,7 +29,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-# the repository instead of this folder, so that ``benchmarks.…`` imports resolve
+# the repository instead of this folder: benchmarks/forms.py would hide the forms package
 sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 
