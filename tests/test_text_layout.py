@@ -45,10 +45,12 @@ def test_english_text_has_no_chinese_punctuation():
 
 def _joiners(path: Path) -> Iterator[int]:
     """Lines of ``path`` with a string that is only a Chinese list separator ("、", "，")."""
-    with path.open("rb") as fh:
-        for token in tokenize.tokenize(fh.readline):
-            if token.type == tokenize.STRING and token.string.strip("\"'") in ("、", "，"):
-                yield token.start[0]
+    source = path.read_text("utf-8")
+    if "、" not in source and "，" not in source:
+        return
+    for token in tokenize.generate_tokens(iter(source.splitlines(keepends=True)).__next__):
+        if token.type == tokenize.STRING and token.string.strip("\"'") in ("、", "，"):
+            yield token.start[0]
 
 
 def test_lists_are_joined_in_the_language_shown():
