@@ -19,6 +19,8 @@ from printing.fonts import FontChoice, register
 from printing.grid import Cell, grid
 from printing.report_parts import gap, marks
 from printing.styles import RULE, styles
+from workstation.domain.i18n import Catalog
+from workstation.domain.text import join_list
 from workstation.services.receipt_data import Bilingual
 from workstation.services.ticket_data import TicketSlip
 
@@ -31,6 +33,8 @@ TITLE = Bilingual("排队号票", "Queue ticket")
 ITEMS = 6
 """At most this many documents are listed one a line, in both languages (one business's);
 more (every business of a service) run together in Chinese, so the ticket stays one page."""
+ZH = Catalog.load("zh")
+"""The ticket's Chinese half lists its documents the Chinese way."""
 
 
 @cache
@@ -114,7 +118,7 @@ def _documents(data: TicketSlip, font: str) -> list[Flowable]:
                 st["body"],
                 st["small_en"],
             ),
-            para("、".join(document.zh for document in data.documents), st["small"]),
+            para(join_list(ZH, (document.zh for document in data.documents)), st["small"]),
         ]
     else:
         for n, document in enumerate(data.documents, 1):

@@ -17,6 +17,7 @@ from forms.branch_pack import ServiceSpec
 from forms.schema import Text
 from workstation.domain.clock import time_of_day
 from workstation.domain.i18n import Catalog
+from workstation.domain.text import join_list
 from workstation.services.queue_views import CallView, QueueBoard, ZoneView
 from workstation.services.voice import call_announcement
 
@@ -76,8 +77,7 @@ def flexible_lines(
     board: QueueBoard, zone: str, services: Mapping[str, ServiceSpec], t: Catalog
 ) -> list[str]:
     """``04 号弹性窗口 · 缴费``: a flexible window a supervisor opened for ``zone``."""
-    joiner = "、" if t.lang == "zh" else ", "
-    names = joiner.join(s.name(t.lang) for s in services.values() if s.zone == zone)
+    names = join_list(t, (s.name(t.lang) for s in services.values() if s.zone == zone))
     return [
         t("advisor.display_line", counter=counter, services=names or zone)
         for counter, opened_for in board.flexible

@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Label, Static, TextArea
 
 from screens.base import headed
+from screens.text import Prose
 from screens.till import supervisor_fields
 from screens.till_ops import CountingScreen, print_after
 from screens.widgets.count_form import CountForm
@@ -55,9 +56,9 @@ class HandoverScreen(CountingScreen):
                 yield Input(id="incoming-password", password=True, max_length=128, compact=True)
             with Vertical(id="recount"):
                 yield CountForm(t, t("handover.incoming_count"), id="recount-form")
-                yield Static("", id="difference")
+                yield Prose("", id="difference")
                 yield supervisor_fields(t, "handover.supervisor_hint")
-                yield Static("", id="error")
+                yield Prose("", id="error")
         yield Footer()
 
     def on_mount(self) -> None:

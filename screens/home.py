@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
@@ -16,6 +19,7 @@ from screens.actions import (
     BY_NAME,
     COUNTER_STAFF,
     HOME_ACTIONS,
+    HomeAction,
     allowed,
     bindings,
     for_role,
@@ -28,6 +32,7 @@ from screens.widgets.queue_panel import QueuePanel
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.suggestions import Suggestions
 from workstation.domain.clock import stamp, time_of_day
+from workstation.domain.i18n import Catalog
 from workstation.domain.money import format_yuan
 from workstation.domain.staff import Role
 
@@ -39,6 +44,38 @@ if TYPE_CHECKING:
 SUGGEST_SECONDS = 5
 """A supervisor's home reads again this often, changed or not (waits grow with nothing written;
 a posting on PostgreSQL wakes no follower)."""
+
+
+ASIDE = re.compile(r"\s*[（(][^（()）]*[）)]$")
+"""A label's closing aside: "尾箱（开班、交接班、日终）", "Till (open, handover, close)"."""
+
+
+def fitted(action: HomeAction, t: Catalog, width: int) -> str:
+    """The menu line of ``action`` in ``width`` cells, never broken over two lines: its
+    label; else the label without its aside (``尾箱``); else the footer's short label."""
+    full = t(action.label)
+    for label in (full, ASIDE.sub("", full), t(action.footer)):
+        line = action.menu_text(t).removesuffix(full) + label
+        if cell_len(line) <= width:
+            break
+    return line
+
+
+class ActionMenu(OptionList):
+    """The home menu: a line per action, each shortened to fit the width it has (80×24)."""
+
+    def __init__(self, t: Catalog, actions: Iterable[HomeAction], **kwargs: Any) -> None:
+        self.t, self.actions = t, tuple(actions)
+        super().__init__(*(Option(a.menu_text(t), id=a.name) for a in self.actions), **kwargs)
+
+    def on_resize(self) -> None:
+        """Fit the lines to the width left, less a scrollbar's when the menu scrolls (80×24)."""
+        padding = self.get_component_styles("option-list--option").padding.width
+        scrolls = self.option_count > self.content_region.height
+        bar = self.styles.scrollbar_size_vertical if scrolls else 0
+        width = self.content_region.width - bar - padding
+        for action in self.actions:
+            self.replace_option_prompt(action.name, fitted(action, self.t, width))
 
 
 class HomeScreen(WorkstationScreen):
@@ -77,13 +114,7 @@ class HomeScreen(WorkstationScreen):
         with Horizontal(id="home-body"):
             with Vertical(id="can-do"):
                 yield Label(t("home.can_do"), classes="section-title")
-                yield OptionList(
-                    *(
-                        Option(action.menu_text(t), id=action.name)
-                        for action in for_role(self.ACTIONS, staff.role)
-                    ),
-                    id="actions",
-                )
+                yield ActionMenu(t, for_role(self.ACTIONS, staff.role), id="actions")
             with Vertical(id="side"):
                 if staff.role is Role.SUPERVISOR:
                     yield BoardPanel(id="board")

@@ -25,6 +25,7 @@ from screens.base import WorkstationScreen
 from screens.follow import Follower
 from screens.lobby_choices import ServiceChoice, find
 from screens.printouts import run_print
+from screens.text import Prose
 from screens.widgets.advisor_panel import AdvisorPanel, Reading, with_advice
 from screens.widgets.choice import ChoiceField
 from screens.widgets.status_bar import StatusBar
@@ -94,22 +95,22 @@ class LobbyScreen(WorkstationScreen):
                 yield Label(t("lobby.heading"), classes="section-title")
                 yield Input(placeholder=t("lobby.placeholder"), id="search")
                 yield OptionList(id="services")
-                yield Label(t("lobby.priority"), classes="field-label")
+                yield Prose(t("lobby.priority"), classes="field-label")
                 options = [(t(p.label), p.value) for p in Priority]
                 yield ChoiceField(options, id="priority")
-                yield Label(t("lobby.id_number"), classes="field-label")
+                yield Prose(t("lobby.id_number"), classes="field-label")
                 yield Input(placeholder=t("lobby.id_placeholder"), id="id-number", max_length=18)
-                yield Static("", id="suggestion")
-                yield Static("", id="documents")
-                yield Static("", id="estimate")
-                yield Static(t("lobby.hint"), id="result")
+                yield Prose("", id="suggestion")
+                yield Prose("", id="documents")
+                yield Prose("", id="estimate")
+                yield Prose(t("lobby.hint"), id="result")
             with VerticalScroll(id="board-side"):
                 yield Label(t("lobby.board"), classes="section-title")
                 yield ZoneBoard(t, id="zones")
-                yield Static("", id="notices")
+                yield Prose("", id="notices")
                 yield AdvisorPanel(id="advisor")
                 yield Label(t("lobby.rule"), classes="section-title")
-                yield Static("", id="rule")
+                yield Prose("", id="rule")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -24,6 +24,7 @@ from screens.base import BACK, WorkstationScreen, headed
 from screens.dialogs.pick import PickModal
 from screens.dialogs.text_line import TextLineModal
 from screens.printouts import run_print
+from screens.text import Prose
 from screens.widgets.choice import ChoiceField
 from workstation.domain.clock import local_date, short_stamp
 from workstation.domain.dates import parse_date
@@ -86,7 +87,7 @@ class OpinionsScreen(WorkstationScreen):
             with Vertical(id="list"):
                 yield DataTable(id="book", cursor_type="row", zebra_stripes=True)
                 yield Label("", id="count")
-                yield Static("", id="detail")
+                yield Prose("", id="detail")
             with Vertical(id="record"):
                 yield Label(t("opinion_book.form_title"), classes="section-title")
                 yield Label(t("opinion_book.kind"), classes="field-label")

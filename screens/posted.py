@@ -12,7 +12,7 @@ from textual.widgets import Footer, Label, Static
 from forms.state import FormState
 from screens.base import WorkstationScreen, footer_key
 from screens.printouts import run_print
-from screens.text import aligned
+from screens.text import Prose, aligned
 from screens.widgets.status_bar import StatusBar
 from screens.widgets.unprinted import unprinted_lines
 from workstation.domain.clock import stamp
@@ -79,10 +79,10 @@ class PostedScreen(WorkstationScreen):
             yield Label(t(heading), id="heading")
             yield Static(aligned(rows), id="summary")
             if r.large_cash_report:
-                yield Static(t("posted.large_cash"), id="large-cash")
-            yield Static(t("posted.print_hint"), id="print-state")
-            yield Static("", id="unprinted")
-            yield Static(t("posted.next"), id="next")
+                yield Prose(t("posted.large_cash"), id="large-cash")
+            yield Prose(t("posted.print_hint"), id="print-state")
+            yield Prose("", id="unprinted")
+            yield Prose(t("posted.next"), id="next")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -21,7 +21,7 @@ from screens.base import WorkstationScreen, footer_key, headed
 from screens.dialogs.approval import Mode
 from screens.dialogs.confirm import leave_asking
 from screens.dialogs.override import override_dialog
-from screens.text import aligned
+from screens.text import Prose, aligned
 from screens.widgets.findings import FindingsList
 from workstation.domain.cash import change_due
 from workstation.domain.clock import time_of_day
@@ -70,12 +70,12 @@ class ReviewScreen(WorkstationScreen):
                 yield Label(t("review.findings"), classes="section")
                 yield FindingsList(t, id="findings")
                 with Vertical(id="tender"):
-                    yield Label(t("review.tendered"), classes="section")
+                    yield Prose(t("review.tendered"), classes="section")
                     yield Input(
                         id="tendered", restrict=r"[0-9０-９,，.．]*", max_length=14, compact=True
                     )
                     yield Static("", id="change")
-                yield Static(t("review.checking"), id="needs")
+                yield Prose(t("review.checking"), id="needs")
         yield Footer()
 
     def on_mount(self) -> None:

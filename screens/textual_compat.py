@@ -107,3 +107,9 @@ def in_batch(app: App[object]) -> bool:
 def is_layout_update(update: object) -> bool:
     """Whether a display update is a whole-screen layout (not a partial repaint)."""
     return isinstance(update, LayoutUpdate)
+
+
+def screen_lines(app: App[object]) -> list[str]:
+    """The terminal's rows as the compositor draws the current screen, for tests that read
+    every line (where each line breaks), not only the texts the widgets hold."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]

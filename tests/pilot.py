@@ -16,6 +16,7 @@ from textual.worker import WorkerCancelled, WorkerFailed
 from screens.app import DemoAccount, WorkstationApp
 from screens.dialogs.remote_wait import RemoteWaitModal
 from screens.follow import FOLLOW
+from screens.text import Reflows
 from screens.textual_compat import (
     character_to_key,
     has_queued_messages,
@@ -64,7 +65,7 @@ def _plain(rendered: object) -> str:
 def screen_text(app: WorkstationApp) -> str:
     """The text of every visible text widget on the current screen, without markup."""
     return "\n".join(
-        _plain(widget.render())
+        _plain(widget.render_text() if isinstance(widget, Reflows) else widget.render())
         for widget in app.screen.query("*")
         if isinstance(widget, TEXT_WIDGETS) and widget.display
     )

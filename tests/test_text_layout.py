@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import tokenize
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from workstation.domain.i18n import Catalog, msg
+from workstation.domain.i18n import Catalog, listed, msg
 from workstation.domain.text import NO_LINE_START, join_list, wrap
 
 CJK_PUNCTUATION = re.compile("[（）、，；：。「」【】！？《》]")
@@ -40,16 +43,42 @@ def test_english_text_has_no_chinese_punctuation():
     assert join_list(Catalog.load("zh"), ["现金", "银行卡"]) == "现金、银行卡"
 
 
-def test_screens_join_lists_in_the_screens_language():
-    """A list a screen shows is joined by ``join_list`` (甲、乙 / "a, b"), never by a Chinese
-    "、" written into the code, which English screens showed as "a、b"."""
-    from pathlib import Path
+def _joiners(path: Path) -> Iterator[int]:
+    """Lines of ``path`` with a string that is only a Chinese list separator ("、", "，")."""
+    source = path.read_text("utf-8")
+    if "、" not in source and "，" not in source:
+        return
+    for token in tokenize.generate_tokens(iter(source.splitlines(keepends=True)).__next__):
+        if token.type == tokenize.STRING and token.string.strip("\"'") in ("、", "，"):
+            yield token.start[0]
 
-    root = Path(__file__).resolve().parents[1] / "screens"
+
+def test_lists_are_joined_in_the_language_shown():
+    """A list in a screen, a service's message or a printout is joined by the catalog
+    (``join_list``, or ``listed`` as a message parameter: 甲、乙 / "a, b"), never by a
+    Chinese "、" written into the code, which English showed as "a、b"."""
+    root = Path(__file__).resolve().parents[1]
     found = [
-        f"{path.relative_to(root.parent)}:{n}"
-        for path in sorted(root.rglob("*.py"))
-        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
-        if '"、".join' in line or "'、'.join" in line
+        f"{path.relative_to(root)}:{n}"
+        for package in ("screens", "workstation", "printing", "forms")
+        for path in sorted((root / package).rglob("*.py"))
+        for n in _joiners(path)
     ]
     assert found == []
+
+
+def test_a_service_message_lists_in_its_language():
+    from workstation.domain.cash import Count
+    from workstation.domain.errors import InvalidValue
+    from workstation.domain.text import in_both
+
+    en, zh = Catalog.load("en"), Catalog.load("zh")
+    items = listed([in_both("点钞机", "Counting machine"), in_both("监控", "CCTV")])
+    outstanding = msg("checklist.error.outstanding", count=2, items=items)
+    assert "Counting machine, CCTV." in en(outstanding)
+    assert "点钞机、监控。" in zh(outstanding)
+    assert en("till.tills_open", tills=listed(["1/T001", "2/T002"])).endswith("1/T001, 2/T002")
+    assert listed(["1/T001", "2/T002"]) == "1/T001、2/T002"  # as a log line writes it
+    with pytest.raises(InvalidValue) as refused:
+        Count({10000: 1}) - Count({10000: 2, 5000: 1})
+    assert en(refused.value.msg) == "Not enough ¥100, 50 in the box"

@@ -22,6 +22,7 @@ from textual.widgets import Label, Static
 from screens.actions import ACTION, BY_NAME
 from screens.base import KEY_NAMES
 from screens.dialogs.base import Dialog
+from screens.text import Prose
 from workstation.domain.i18n import LANGUAGES, Catalog
 
 if TYPE_CHECKING:
@@ -148,11 +149,11 @@ class HelpDialog(Dialog[None]):
         with Vertical():
             if t(name_key(kind)) != name_key(kind):  # a screen; a dialog has no entry
                 yield Label(t(name_key(kind)), classes="heading", id="help-title")
-                yield Static(t(purpose_key(kind)), id="purpose")
+                yield Prose(t(purpose_key(kind)), id="purpose")
             yield Label(t("help.keys_heading"), classes="field-label")
             with VerticalScroll(id="keys"):  # one widget: a home screen has twenty-odd keys
                 yield Static(Text("\n").join(self.line_text(line) for line in self.lines))
-            yield Static(t("help.hint"), id="hint")
+            yield Prose(t("help.hint"), id="hint")
 
     def line_text(self, line: KeyLine) -> Text:
         here, there = both_ways(self.t, line.label)

@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from screens.base import ScreenMixin
-from screens.text import aligned
+from screens.text import Prose, aligned
 from screens.widgets.findings import MARKS
 from workstation.domain.i18n import Catalog
 from workstation.domain.money import format_money
@@ -50,7 +50,7 @@ class EvidenceView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         text = evidence_text(self.evidence, self.t) if self.evidence else ""
-        yield Static(text, classes="evidence-text")
+        yield Prose(text, classes="evidence-text")
 
     def show(self, evidence: Evidence | None, empty: str = "") -> None:
         self.evidence = evidence

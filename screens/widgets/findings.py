@@ -8,6 +8,7 @@ from rich.markup import escape
 from textual.binding import Binding
 from textual.message import Message
 
+from screens.text import Reflows
 from screens.widgets.focus import CursorLines
 from workstation.domain.i18n import Catalog
 from workstation.services.risk.model import Finding, Severity
@@ -20,7 +21,7 @@ MARKS = {
 }
 
 
-class FindingsList(CursorLines):
+class FindingsList(Reflows, CursorLines):
     DEFAULT_CSS = """
     FindingsList { height: auto; padding: 0 1; }
     """
@@ -44,7 +45,7 @@ class FindingsList(CursorLines):
         self.cursor = warnings[0] if warnings else 0
         self.refresh(layout=True)
 
-    def render(self) -> str:
+    def render_text(self) -> str:
         if not self.findings:
             return self.t("review.no_findings")
         lines = []

@@ -8,7 +8,6 @@ screen takes to open. Rows that do not fit scroll with the focused field.
 
 from __future__ import annotations
 
-import itertools
 from datetime import date
 
 from rich.cells import cell_len
@@ -19,27 +18,13 @@ from textual.widget import Widget
 
 from forms.schema import FieldSpec, Template
 from forms.state import display_value, sample_state
+from screens.text import wrapped
 from workstation.domain.i18n import Catalog, Msg
-from workstation.domain.text import line_breaks
 
 HELP_LINES = 3
 """The help keeps at least this many lines, so the rows do not jump as it changes."""
 CONTEXT = 3
 """Rows kept in view above the highlighted one when the sample has to scroll."""
-
-
-def wrapped(content: Content, width: int) -> list[Content]:
-    """``content`` in lines ``width`` wide, no line starting with a Chinese full stop or
-    comma (``workstation.domain.text.line_breaks``): Textual would cut anywhere."""
-    lines: list[Content] = []
-    for line in content.split("\n", allow_blank=True):
-        plain = line.plain
-        cuts = [0, *line_breaks(plain, width), len(plain)]
-        for start, end in itertools.pairwise(cuts):
-            while start < end and plain[start] == " ":
-                start += 1
-            lines.append(line[start:end].rstrip())
-    return lines
 
 
 class SamplePanel(Widget):

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from workstation.domain.errors import InvalidValue
 from workstation.domain.flows import Direction, Method
+from workstation.domain.i18n import listed
 from workstation.domain.money import FEN, from_fen, to_fen
 
 DENOMINATIONS = (10000, 5000, 2000, 1000, 500, 100, 50, 10)
@@ -91,7 +92,7 @@ class Count:
         """Fewer notes than there are is refused: a box never holds a negative count."""
         short = [LABELS[v] for v in DENOMINATIONS if other.get(v) > self.get(v)]
         if short:
-            raise InvalidValue("invalid.cash.not_enough", labels="、".join(short))
+            raise InvalidValue("invalid.cash.not_enough", labels=listed(short))
         return Count({v: self.get(v) - other.get(v) for v in DENOMINATIONS})
 
     def jumps(self, after: Count, factor: int = 10) -> list[int]:

@@ -8,7 +8,7 @@ CLI) renders it, in one language or in both.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -57,6 +57,28 @@ class Plural:
         return f"{self.value} {one if float(self.value) == 1 else many}"
 
 
+class Listed(str):
+    """A list as a message parameter: each catalog joins its ``items`` its own way
+    (``text.list``: 甲、乙 in Chinese, "a, b" in English); an item may be a :class:`Msg`.
+    As a plain string (a log line, a test) it is the Chinese list."""
+
+    items: tuple[object, ...]
+
+    def __new__(cls, items: Iterable[object]) -> Listed:
+        items = tuple(items)
+        made = super().__new__(cls, _joined(_load("zh"), items))
+        made.items = items
+        return made
+
+
+def listed(items: Iterable[object]) -> Listed:
+    return Listed(items)
+
+
+def _joined(catalog: Catalog, items: Iterable[object]) -> str:
+    return catalog("text.list").join(catalog(i) if isinstance(i, Msg) else str(i) for i in items)
+
+
 def _number(text: str) -> bool:
     try:
         float(text)
@@ -68,6 +90,8 @@ def _number(text: str) -> bool:
 def _value(catalog: Catalog, value: object) -> object:
     if isinstance(value, Msg):
         return catalog(value)
+    if isinstance(value, Listed):
+        return _joined(catalog, value.items)
     if type(value) is int or (isinstance(value, str) and _number(value)):
         return Plural(value)
     return value

@@ -7,7 +7,7 @@ import itertools
 import unicodedata
 from collections.abc import Iterable
 
-from workstation.domain.i18n import Catalog
+from workstation.domain.i18n import Catalog, Msg, msg
 
 
 def fold(text: str) -> str:
@@ -73,3 +73,9 @@ def wrap(text: str, width: int) -> list[str]:
 def join_list(t: Catalog, items: Iterable[str]) -> str:
     """Items in running text: 甲、乙 in Chinese, "a, b" in English."""
     return t("text.list").join(items)
+
+
+def in_both(zh: str, en: str) -> Msg:
+    """A name known in both languages, as a message parameter or an item of a
+    :func:`~workstation.domain.i18n.listed` list: each catalog shows its own half."""
+    return msg("text.label", zh=zh, en=en)

@@ -8,6 +8,8 @@ from datetime import date, datetime, tzinfo
 from forms.schema import NamedInBoth
 from workstation.domain.checklist import ChecklistKind, OpeningMode
 from workstation.domain.clock import stamp, time_of_day
+from workstation.domain.i18n import LANGUAGES, Catalog
+from workstation.domain.text import join_list
 from workstation.services.receipt_data import Bilingual, BranchHeader
 
 
@@ -120,8 +122,11 @@ def _opened(view: ChecklistView, zone: tzinfo) -> tuple[tuple[Bilingual, str], .
         (Bilingual("方式", "How"), f"{how.zh} {how.en}"),
     ]
     if o.mode is OpeningMode.OVERRIDE:
-        names = {i.key: i.name_zh for i in view.items}
-        outstanding = "、".join(names.get(key, key) for key in o.outstanding)
+        names = {i.key: i for i in view.items}
+        items = [names[key] for key in o.outstanding if key in names]
+        outstanding = " ".join(  # the printout's "名称 Name": each language's list
+            join_list(Catalog.load(lang), (i.name(lang) for i in items)) for lang in LANGUAGES
+        )
         lines += [
             (Bilingual("授权主管", "Supervisor"), f"{o.approver_name} {o.approver}"),
             (Bilingual("理由", "Reason"), o.reason or ""),

@@ -29,7 +29,9 @@ from workstation.db.watch import QUEUE, notify
 from workstation.domain.checklist import ChecklistKind, OpeningMode
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
+from workstation.domain.i18n import listed
 from workstation.domain.staff import Role
+from workstation.domain.text import in_both
 from workstation.services.auth import SignedIn, refuse
 from workstation.services.calendar import current_business_date
 from workstation.services.checklist_views import (
@@ -200,7 +202,7 @@ class ChecklistService(CounterDesk):
         with self.db.write() as s:
             day, view = self._unopened(s)
             if view.outstanding:
-                items = "、".join(i.name_zh for i in view.outstanding)
+                items = listed(in_both(i.name_zh, i.name_en) for i in view.outstanding)
                 raise ChecklistError(
                     "checklist.error.outstanding", count=len(view.outstanding), items=items
                 )

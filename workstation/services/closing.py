@@ -25,7 +25,7 @@ from workstation.db.tills import Handover, Shift
 from workstation.domain.cash import Count
 from workstation.domain.clock import Clock
 from workstation.domain.flows import MovementKind
-from workstation.domain.i18n import Msg, msg
+from workstation.domain.i18n import Msg, listed, msg
 from workstation.domain.money import from_fen
 from workstation.domain.staff import Role
 from workstation.domain.statuses import ShiftStatus, SignOnEnd
@@ -309,7 +309,7 @@ class ClosingService:
                 )
             ).all()
             if still_open:
-                tills = "、".join(f"{t.counter}/{t.teller_id}" for t in still_open)
+                tills = listed(f"{t.counter}/{t.teller_id}" for t in still_open)
                 raise TillRefused("till.tills_open", tills=tills)
             checked = self.auth.check_password(s, staff_id, password, "branch_close")
             if isinstance(checked, Staff):

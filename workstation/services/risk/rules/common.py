@@ -9,9 +9,10 @@ from pydantic import BaseModel, ConfigDict
 
 from forms.roles import FieldRole
 from forms.schema import Text
-from workstation.domain.i18n import Msg, msg
+from workstation.domain.i18n import LANGUAGES, Catalog, Msg, msg
 from workstation.domain.identity import ResidentId, mask_resident_id
 from workstation.domain.money import format_money
+from workstation.domain.text import join_list
 from workstation.services.directory import PolicyView
 from workstation.services.risk.model import Finding, RiskContext, Severity
 
@@ -46,9 +47,11 @@ def bilingual(zh: str, en: str) -> Msg:
 
 
 def labels(texts: Iterable[Text]) -> Msg:
-    """Labels joined the way each language lists things (``、`` and ``, ``)."""
+    """Labels joined the way each language lists things (``text.list``)."""
     texts = list(texts)
-    return bilingual("、".join(t.zh for t in texts), ", ".join(t.en for t in texts))
+    return bilingual(
+        *(join_list(Catalog.load(lang), (t.get(lang) for t in texts)) for lang in LANGUAGES)
+    )
 
 
 def yuan(amount: Decimal) -> str:

@@ -7,12 +7,12 @@ from datetime import date
 
 from forms.roles import FieldRole
 from workstation.domain.errors import InvalidValue
+from workstation.domain.i18n import listed
 from workstation.domain.identity import ResidentId, parse_id_expiry, parse_resident_id
 from workstation.domain.regions import region_listed
 from workstation.services.risk.model import Finding, RiskContext, Severity
 from workstation.services.risk.rules.common import (
     NoParams,
-    bilingual,
     finding,
     labels,
     people,
@@ -51,7 +51,7 @@ def id_valid(ctx: RiskContext, params: NoParams) -> list[Finding]:
     if bad:
         found.append(finding("id_valid", "invalid", Severity.BLOCK, field=labels(bad)))
     if unlisted:
-        region = bilingual("、".join(regions), ", ".join(regions))
+        region = listed(regions)
         field = labels(unlisted)
         warn = finding("id_valid", "unknown_region", Severity.WARN, field=field, region=region)
         found.append(warn)
@@ -88,7 +88,7 @@ def id_not_expired(ctx: RiskContext, params: NoParams) -> list[Finding]:
                 "expired",
                 Severity.BLOCK,
                 field=labels(expired),
-                expiry="、".join(shown),
+                expiry=listed(shown),
             )
         )
     if outdated := _record_outdated(ctx):
@@ -144,7 +144,7 @@ def applicant_allowed(ctx: RiskContext, params: NoParams) -> list[Finding]:
             return [*found, refused]
     name = role_text(ctx, FieldRole.APPLICANT_NAME)
     if name is not None and name not in {n for n, _ in persons}:
-        expected = "、".join(dict.fromkeys(n for n, _ in persons))
+        expected = listed(dict.fromkeys(n for n, _ in persons))
         found.append(
             finding(
                 "applicant_allowed",

@@ -6,6 +6,7 @@ from typing import Literal
 
 from forms.roles import FieldRole
 from workstation.domain.authority import level_for_amount
+from workstation.domain.i18n import listed
 from workstation.services.risk.model import Finding, RiskContext, Severity
 from workstation.services.risk.rules.common import (
     NoParams,
@@ -59,7 +60,7 @@ def payee_name_match(ctx: RiskContext, params: PayeeParams) -> list[Finding]:
     names = list(dict.fromkeys(name for name, _ in people(ctx.policy, who)))
     if not names:
         return []
-    expected = "、".join(names)
+    expected = listed(names)
     found = []
     name_field, card_field = _account_fields(ctx)
     name = value_text(ctx, name_field)

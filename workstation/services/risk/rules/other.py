@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workstation.domain.flows import Direction
+from workstation.domain.i18n import listed
 from workstation.services.risk.model import Finding, RiskContext, Severity
 from workstation.services.risk.rules.common import NoParams, finding, id_number, masked, yuan
 
@@ -71,5 +72,5 @@ def watch_list(ctx: RiskContext, params: NoParams) -> list[Finding]:
     hits += [name for name in names if name in listed_names]
     if not hits:
         return []
-    who = "、".join(dict.fromkeys(hits))
+    who = listed(dict.fromkeys(hits))
     return [finding("watch_list", "hit", Severity.BLOCK, who=who)]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from forms.roles import FieldRole
-from workstation.domain.i18n import msg
+from workstation.domain.i18n import listed, msg
 from workstation.domain.statuses import PolicyStatus
 from workstation.services.risk.model import Finding, RiskContext, Severity
 from workstation.services.risk.rules.common import NoParams, Params, finding, role_text, yuan
@@ -117,7 +117,7 @@ def loan_limit(ctx: RiskContext, params: LoanLimitParams) -> list[Finding]:
             amount=yuan(amount),
             limit=yuan(limit),
             lent=yuan(lent),
-            serials="、".join(d.serial for d in loans),
+            serials=listed(d.serial for d in loans),
         )
     ]
 
