@@ -100,10 +100,18 @@ def need_browser() -> None:
 
 
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+    """A 127.0.0.1 port free now, that no other pytest-xdist worker of this run hands out:
+    worker ``gwN`` of ``K`` takes only ports with ``port % K == N`` (the server binds it a
+    moment later, so two workers must never pick the same one)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    index = int(worker.removeprefix("gw"))
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port: int = probe.getsockname()[1]
+        if port % count == index:
+            return port
 
 
 def wait_for(check: Callable[[], T | None], timeout: float = START_S, what: str = "it") -> T:

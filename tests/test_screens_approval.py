@@ -12,7 +12,17 @@ from screens.review import ReviewScreen
 from tests.conftest import FAST, make_config, start_time
 from tests.flows import BIG, fill_surrender, signed_in, surrender_sent_for_approval
 from tests.ledger_support import journal_payloads, on_shift, post_approved, surrender
-from tests.pilot import burst, hear_back, make_app, ready, screen_text, settle, sign_in
+from tests.pilot import (
+    assert_shows,
+    burst,
+    hear_back,
+    make_app,
+    press_to,
+    ready,
+    screen_text,
+    settle,
+    sign_in,
+)
 from tests.printing_support import pdf_text
 from workstation.domain.clock import ManualClock
 from workstation.station import open_station
@@ -64,17 +74,20 @@ async def test_a_remote_approval_names_the_supervisor_and_the_time_they_decided(
     try:
         async with surrender_sent_for_approval(station, other) as (teller, supervisor):
             teller_app, supervisor_app = teller.app, supervisor.app
-            await supervisor.press("f3")
-            await settle(supervisor)
+            assert "等待主管处理" in screen_text(teller_app)
+            await press_to(supervisor, "f3", AuthorizationsScreen)  # at another counter
+            assert_shows(supervisor_app, "退保", "¥86,400.00", MASKED_ID)
             await supervisor.press("f2")
             await settle(supervisor)
             text = screen_text(supervisor_app)  # the decision shows what is approved
             assert "人民币捌万陆仟肆佰元整" in text and MASKED_ID in text and ID not in text
             await burst(supervisor, "demo1234", "<enter>", "1", "<enter>")
             await settle(supervisor)
+            # the teller's screen moves on by itself (its next check hears the answer)
             await hear_back(teller)
             assert isinstance(teller_app.screen, ReviewScreen)
             text = screen_text(teller_app)
+            assert "已授权" in text and "远程" in text
             assert "王强（S001）" in text and "S001（S001）" not in text
             assert ":07:31" in text  # when 王强 decided, not when the teller's screen heard of it
             await teller.press("f10")
