@@ -2,11 +2,13 @@
 # make demo LANG=en: in English (any other LANG, such as a locale, leaves it Chinese);
 #   DEMO_ARGS=--fresh also deletes the printouts of earlier runs.
 # make demo-counter: counter 02 on the running demo (another terminal; nothing reseeded).
-# make test: set up and run ruff, mypy and the whole test suite.
+# make test: set up and run ruff, mypy and the whole test suite on two workers
+#   (TEST_WORKERS=auto: one per core; TEST_WORKERS=0: in this process).
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTHON ?= python3
+TEST_WORKERS ?= 2
 DEMO_LANG = $(if $(filter en,$(LANG)),en,zh)
 
 .PHONY: demo demo-counter test setup bench clean
@@ -22,7 +24,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 setup: $(STAMP)
 

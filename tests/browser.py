@@ -36,6 +36,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
@@ -100,10 +101,20 @@ def need_browser() -> None:
 
 
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+    """A 127.0.0.1 port free now, that no other pytest-xdist worker of this run hands out:
+    worker ``gwN`` of ``K`` takes only ports whose CRC-32 is N modulo K (the server binds the
+    port a moment later, so two workers must never pick the same one). Not ``port % K``:
+    Linux gives ``bind(port 0)`` even ports only."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    index = int(worker.removeprefix("gw"))
+    for _ in range(1000):  # each try is this worker's with odds 1/K
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port: int = probe.getsockname()[1]
+        if zlib.crc32(str(port).encode()) % count == index:
+            return port
+    raise AssertionError(f"no free port for xdist worker {worker} of {count}")
 
 
 def wait_for(check: Callable[[], T | None], timeout: float = START_S, what: str = "it") -> T:

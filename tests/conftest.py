@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import keyring
 import pytest
+from textual.notifications import Notification
 
 from printing.fonts import FontChoice, choose_font
 from tests.databases import Databases
@@ -35,6 +36,7 @@ time.tzset()
 TEST_KEY = "5a" * 32
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 FAST = Passwords.fast()
+NOTICE_S = 3600.0
 
 
 def start_time() -> datetime:
@@ -50,6 +52,14 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def lasting_notices(monkeypatch) -> None:
+    """A notice stays until the test ends: Textual drops one after its timeout (5 to 20 s) on
+    the wall clock, and a loaded machine can take that long between showing a notice and the
+    test reading it (``tests.pilot.notices``)."""
+    monkeypatch.setattr(Notification, "time_left", property(lambda _notice: NOTICE_S))
 
 
 @pytest.fixture(autouse=True)

@@ -107,8 +107,9 @@ async def press_to(pilot: Pilot, key: str, screen: type[S]) -> S:
     return shown
 
 
-async def ready(pilot: Pilot, timeout: float = 10) -> None:
-    """Wait for the worker that opens the station (or fail, rather than hang).
+async def ready(pilot: Pilot, timeout: float = 60) -> None:
+    """Wait for the worker that opens the station (or fail, rather than hang: ``timeout`` is
+    a hang guard, generous for a loaded machine, not a wait).
 
     The app starts it after its first refresh; its result reaches the app as a
     ``Worker.StateChanged`` message, taken by the pauses.
@@ -127,21 +128,29 @@ async def ready(pilot: Pilot, timeout: float = 10) -> None:
     await pilot.pause()
 
 
-async def hear_back(pilot: Pilot) -> None:
-    """The teller's remote-wait dialog checks for the supervisor's answer now, not on its timer.
+async def hear_back(pilot: Pilot, checks: int = 20) -> None:
+    """The teller's remote-wait dialog checks for the supervisor's answer now, not on its timer,
+    until it has heard it and closed (or fail, after ``checks`` checks).
 
-    A check its timer started before the answer may still be under way (and says
-    "pending"); then one more check hears it. Bounded: two checks at most. The
-    check runs in the app's loop: with two apps in one test, a call from the test
+    Each check is waited for by what it does, never by the clock: the dialog's ``poll`` taken
+    from the app's queue (:func:`handled`), its status worker ended (:func:`settle`; the worker
+    hands the answer to the dialog before it ends) and the dismissal taken. A check the timer
+    started before the answer may still be under way and say "pending"; the next check hears
+    it. The check runs in the app's loop: with two apps in one test, a call from the test
     would run its worker in the app entered last.
     """
-    for _ in range(2):
-        dialog = pilot.app.screen
+    app = pilot.app
+    for _ in range(checks):
+        dialog = app.screen
         if not isinstance(dialog, RemoteWaitModal):
-            break
-        pilot.app.call_later(dialog.poll)  # in the app's own loop: its worker is the app's
-        await pilot.pause()
+            await settle(pilot)  # what the screen below does with the answer
+            await handled(pilot)
+            return
+        app.call_later(dialog.poll)  # in the app's own loop: its worker is the app's
+        await handled(pilot)
         await settle(pilot)
+        await handled(pilot)
+    raise AssertionError(f"the dialog never heard the answer:\n{screen_text(app)}")
 
 
 async def type_text(pilot: Pilot, text: str) -> None:

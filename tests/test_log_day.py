@@ -9,16 +9,18 @@ review), and a worker that fails outside any service call.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from decimal import Decimal
 
 import pytest
+from textual.worker import WorkerFailed
 
 from printing.output import SaveFailed
 from printing.pipeline import print_document
 from screens.review import ReviewScreen
 from tests.ledger_support import on_shift, post_approved, renewal_in_cash, surrender
-from tests.pilot import make_app, ready, settle, sign_in, type_text
+from tests.pilot import handled, make_app, ready, settle, sign_in, type_text
 from tests.test_screens_review import BIG, fill_surrender
 from workstation.configfile import log_settings
 from workstation.domain.prints import DocumentKind
@@ -85,12 +87,10 @@ async def pilot_day(station, monkeypatch) -> None:
         assert app.screen.__class__.__name__ == "HomeScreen"
         await fill_surrender(pilot, policy_no="P2021000004", id_number=ZHAO_LIU_ID)
         assert isinstance(app.screen, ReviewScreen)
-        app.run_worker(exploding, thread=True, exit_on_error=False, name="refresh")
-        for _ in range(100):  # the failed worker is reported by the app, not by settle
-            if any(w.name == "refresh" and w.error for w in app.workers) or not app.workers:
-                break
-            await pilot.pause(0.01)
-        await pilot.pause()
+        worker = app.run_worker(exploding, thread=True, exit_on_error=False, name="refresh")
+        with contextlib.suppress(WorkerFailed):
+            await worker.wait()
+        await handled(pilot)  # the app takes the worker's failure (a message) and logs it
 
 
 async def test_a_day_at_the_counter_logs_what_happened_and_no_personal_data(

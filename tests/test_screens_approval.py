@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from screens.authorizations import AuthorizationsScreen
 from screens.dialogs.override import LocalOverrideModal
 from screens.posted import PostedScreen
@@ -12,12 +10,23 @@ from screens.review import ReviewScreen
 from tests.conftest import FAST, make_config, start_time
 from tests.flows import BIG, fill_surrender, signed_in, surrender_sent_for_approval
 from tests.ledger_support import journal_payloads, on_shift, post_approved, surrender
-from tests.pilot import burst, hear_back, make_app, ready, screen_text, settle, sign_in
+from tests.pilot import (
+    assert_shows,
+    burst,
+    hear_back,
+    make_app,
+    press_to,
+    ready,
+    screen_text,
+    settle,
+    sign_in,
+)
 from tests.printing_support import pdf_text
 from workstation.domain.clock import ManualClock
 from workstation.station import open_station
 
 ID, MASKED_ID = "110105198001010016", "110105********0016"
+IN_WORDS = "人民币捌万陆仟肆佰元整"
 APPROVE_AS_S001 = ("S001", "<enter>", "demo1234", "<enter>", "1", "<enter>")
 
 
@@ -28,8 +37,9 @@ def _visible(app, selector: str) -> bool:
     return region.height >= 1 and region.bottom <= height and region.right <= width
 
 
-@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
-async def test_the_local_approval_shows_what_is_approved_before_the_password(station, size):
+async def test_the_local_approval_shows_what_is_approved_before_the_password(station):
+    """Opened on a 120×36 terminal, then (Escape, and F7 again) on an 80×24 one: one filled
+    surrender serves both sizes."""
     on_shift(station, "T001")
     async with signed_in(station, "T001", BIG) as pilot:
         app = pilot.app
@@ -37,21 +47,27 @@ async def test_the_local_approval_shows_what_is_approved_before_the_password(sta
         review = app.screen
         findings = [app.t(f.message) for f in review.assessment.findings]
         documents = [d.label.zh for d in review.state.documents() if d.key in review.state.ticked]
-        await pilot.resize_terminal(*size)
-        await pilot.press("space", "f7")
-        await settle(pilot)
-        assert isinstance(app.screen, LocalOverrideModal)
-        text = screen_text(app)
-        for expected in ("3101 退保", "张三", MASKED_ID, "¥86,400.00", "人民币捌万陆仟肆佰元整"):
-            assert expected in text, expected
-        assert ID not in text and "6222021000123450" not in text.replace(" ", "")
-        assert findings and all(finding in text for finding in findings), findings
-        assert documents and all(document in text for document in documents), documents
-        assert "张敏（T001）" in text
-        assert app.focused is app.screen.query_one("#approver")
-        assert app.screen.query_one("#password").value == ""
-        for selector in ("#approver", "#password", "#error"):
-            assert _visible(app, selector), (selector, app.screen.query_one(selector).region)
+        await pilot.press("space")  # the due-diligence notice seen
+        for size in [(120, 36), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.press("f7")
+            await settle(pilot)
+            assert isinstance(app.screen, LocalOverrideModal), size
+            text = screen_text(app)
+            for expected in ("3101 退保", "张三", MASKED_ID, "¥86,400.00", IN_WORDS):
+                assert expected in text, (size, expected)
+            assert ID not in text and "6222021000123450" not in text.replace(" ", "")
+            assert findings and all(finding in text for finding in findings), findings
+            assert documents and all(document in text for document in documents), documents
+            assert "张敏（T001）" in text
+            assert app.focused is app.screen.query_one("#approver")
+            assert app.screen.query_one("#password").value == ""
+            for selector in ("#approver", "#password", "#error"):
+                region = app.screen.query_one(selector).region
+                assert _visible(app, selector), (size, selector, region)
+            await pilot.press("escape")  # nothing approved: back to the review
+            await settle(pilot)
+            assert app.screen is review
 
 
 async def test_a_remote_approval_names_the_supervisor_and_the_time_they_decided(
@@ -64,17 +80,20 @@ async def test_a_remote_approval_names_the_supervisor_and_the_time_they_decided(
     try:
         async with surrender_sent_for_approval(station, other) as (teller, supervisor):
             teller_app, supervisor_app = teller.app, supervisor.app
-            await supervisor.press("f3")
-            await settle(supervisor)
+            assert "等待主管处理" in screen_text(teller_app)
+            await press_to(supervisor, "f3", AuthorizationsScreen)  # at another counter
+            assert_shows(supervisor_app, "退保", "¥86,400.00", MASKED_ID)
             await supervisor.press("f2")
             await settle(supervisor)
             text = screen_text(supervisor_app)  # the decision shows what is approved
             assert "人民币捌万陆仟肆佰元整" in text and MASKED_ID in text and ID not in text
             await burst(supervisor, "demo1234", "<enter>", "1", "<enter>")
             await settle(supervisor)
+            # the teller's screen moves on by itself (its next check hears the answer)
             await hear_back(teller)
             assert isinstance(teller_app.screen, ReviewScreen)
             text = screen_text(teller_app)
+            assert "已授权" in text and "远程" in text
             assert "王强（S001）" in text and "S001（S001）" not in text
             assert ":07:31" in text  # when 王强 decided, not when the teller's screen heard of it
             await teller.press("f10")

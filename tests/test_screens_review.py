@@ -1,16 +1,14 @@
-"""Pilot: review, approvals (local and remote) and posting, by keyboard."""
+"""Pilot: review, the local approval and posting, by keyboard (the remote approval:
+tests/test_screens_approval.py)."""
 
 from __future__ import annotations
 
-from screens.authorizations import AuthorizationsScreen
 from screens.dialogs.confirm import ConfirmModal
 from screens.posted import PostedScreen
 from screens.review import ReviewScreen
-from tests.conftest import FAST, make_config
-from tests.flows import BIG, approve_here, fill_surrender, signed_in, surrender_sent_for_approval
+from tests.flows import BIG, approve_here, fill_surrender, signed_in
 from tests.ledger_support import on_shift
-from tests.pilot import assert_shows, burst, hear_back, press_to, screen_text, settle
-from workstation.station import open_station
+from tests.pilot import assert_shows, press_to, screen_text, settle
 
 
 async def test_surrender_warns_asks_level_1_and_posts_after_a_local_override(station):
@@ -50,28 +48,6 @@ async def test_the_teller_cannot_approve_their_own_surrender(station):
         await fill_surrender(pilot)
         await approve_here(pilot, "T001", "space")
         assert "不能由柜员本人授权" in screen_text(app)
-
-
-async def test_remote_approval_from_a_supervisors_workstation(station, config, secrets, clock):
-    other = open_station(make_config(config.database.url, counter="02"), secrets, clock, FAST)
-    on_shift(station, "T001")
-    try:
-        async with surrender_sent_for_approval(station, other) as (teller, supervisor):
-            teller_app, supervisor_app = teller.app, supervisor.app
-            assert "等待主管处理" in screen_text(teller_app)
-            await press_to(supervisor, "f3", AuthorizationsScreen)
-            assert_shows(supervisor_app, "退保", "¥86,400.00", "110105********0016")
-            await supervisor.press("f2")
-            await supervisor.pause()
-            await burst(supervisor, "demo1234", "<enter>", "1", "<enter>")
-            await settle(supervisor)
-            # the teller's screen moves on by itself (its next check hears the answer)
-            await hear_back(teller)
-            assert isinstance(teller_app.screen, ReviewScreen)
-            assert "已授权" in screen_text(teller_app) and "远程" in screen_text(teller_app)
-            await press_to(teller, "f10", PostedScreen)
-    finally:
-        other.close()
 
 
 async def test_a_full_width_policy_number_reaches_the_review_as_found(station):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 
 import keyring
 import pytest
@@ -123,15 +124,13 @@ def test_a_real_secret_service_round_trips_a_secret():
     from keyring.backends import SecretService
 
     real = SecretService.Keyring()
-    store = Secrets(real, service="counter-workstation-test")
+    service = f"counter-workstation-test-{uuid.uuid4().hex}"  # no other run's item, ever
+    store = Secrets(real, service=service)
     store.ensure_safe()
     value = new_journal_key()
     store.set(JOURNAL_KEY, value)
-    assert (
-        Secrets(SecretService.Keyring(), service="counter-workstation-test").get(JOURNAL_KEY)
-        == value
-    )
-    real.delete_password("counter-workstation-test", JOURNAL_KEY)
+    assert Secrets(SecretService.Keyring(), service=service).get(JOURNAL_KEY) == value
+    real.delete_password(service, JOURNAL_KEY)
     # what keyring chooses by itself here, as the workstation would in production, is accepted
     keyring.core.init_backend()
     chosen = Secrets()
