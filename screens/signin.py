@@ -25,7 +25,7 @@ class SignInScreen(WorkstationScreen):
     def compose(self) -> ComposeResult:
         t, app = self.t, self.app
         yield StatusBar()
-        with Horizontal(id="sign-in-body"):
+        with Horizontal(id="sign-in-body", classes="-demo" if app.demo_accounts else ""):
             with Vertical(id="sign-in-box"):
                 yield Label(t("signin.heading"), id="heading")
                 yield Label(t("signin.staff_id"), classes="field-label")

@@ -19,7 +19,7 @@ from screens.text import Reflows
 from screens.textual_compat import screen_lines
 from tests.flows import fill_surrender, signed_in
 from tests.ledger_support import on_shift
-from tests.pilot import burst, settle
+from tests.pilot import burst, make_app, settle
 
 SMALL = (80, 24)
 PANES = re.compile(r"[│┃║▏▕▎█▌▐╭╮╰╯]+| {2,}")
@@ -101,3 +101,16 @@ async def test_home_review_help_and_lobby_break_lines_like_a_reader_at_80x24(sta
         await burst(pilot, "tb")  # 退保: its documents listed
         await settle(pilot)
         assert_breaks_like_a_reader(pilot.app, "lobby")  # "Resident ID (optional, …" whole
+
+
+async def test_the_demo_sign_in_fits_80x24_in_both_languages(station):
+    """The demo accounts beside the sign-in box and the banner under it: nothing past the
+    screen's edge (the accounts' frame ran to column 90, the banner's sentence was cut)."""
+    for lang in ("zh", "en"):
+        app = make_app(station, lang=lang, demo=True)
+        async with app.run_test(size=SMALL) as pilot:
+            await settle(pilot)
+            assert app.screen.query_one("#demo-accounts").region.right <= SMALL[0]
+            banner = app.screen.query_one("#demo-banner", Static)
+            assert cell_len(_text(banner)) <= banner.content_region.width, lang
+            assert_breaks_like_a_reader(app, f"sign-in ({lang})")
