@@ -3,7 +3,8 @@
 #   DEMO_ARGS=--fresh also deletes the printouts of earlier runs.
 # make demo-counter: counter 02 on the running demo (another terminal; nothing reseeded).
 # make test: set up and run ruff, mypy and the whole test suite on two workers
-#   (TEST_WORKERS=auto: one per core; TEST_WORKERS=0: in this process).
+#   (TEST_WORKERS=auto: one per core; TEST_WORKERS=0: in this process). worksteal: a worker
+#   that runs out of tests takes some of the other one's, so a slow test at the end idles no core.
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
@@ -24,7 +25,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/pytest -n $(TEST_WORKERS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 setup: $(STAMP)
 
