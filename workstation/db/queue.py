@@ -24,13 +24,12 @@ from sqlalchemy import (
     bindparam,
     select,
     union_all,
-    update,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workstation.db.base import Base, one_of
 from workstation.db.tills import Shift
-from workstation.db.upsert import insert_missing
+from workstation.db.upsert import Tally
 from workstation.domain.queue import (
     AT_WINDOW,
     PauseReason,
@@ -142,35 +141,13 @@ class TicketNumber(Base):
     last: Mapped[int] = mapped_column(default=0)
 
 
-_NUMBERS = TicketNumber.__table__.c
-_BUMP = (
-    update(TicketNumber)
-    .where(
-        _NUMBERS.branch_code == bindparam("branch"),
-        _NUMBERS.business_date == bindparam("day"),
-        _NUMBERS.service == bindparam("of_service"),
-    )
-    .values(last=_NUMBERS.last + 1)
-    .returning(_NUMBERS.last)
-    .execution_options(synchronize_session=False)
-)
-"""Built once: every ticket issued runs it."""
+_NUMBERS = Tally(TicketNumber, "last", ("branch_code", "business_date", "service"))
 
 
 def next_number(s: Session, branch: str, day: date, service: str) -> int:
-    """The service's next number on ``day``, under a row lock held until the transaction ends.
-
-    One ``UPDATE … RETURNING`` bumps and reads it (and locks the row); only the day's
-    first ticket of a service inserts the row first.
-    """
-    params = {"branch": branch, "day": day, "of_service": service}
-    conn = s.connection()
-    number = conn.scalar(_BUMP, params)
-    if number is None:
-        insert_missing(s, TicketNumber, branch_code=branch, business_date=day, service=service)
-        number = conn.scalar(_BUMP, params)  # inserted just now, or by the transaction that beat us
-    assert number is not None
-    return int(number)
+    """The service's next number on ``day``, under a row lock held until the transaction ends
+    (every ticket issued asks; see :class:`~workstation.db.upsert.Tally`)."""
+    return _NUMBERS.next(s, branch_code=branch, business_date=day, service=service)
 
 
 def at_window(s: Session, branch: str, counter: str, *, lock: bool = False) -> Ticket | None:

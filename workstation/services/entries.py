@@ -14,12 +14,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from workstation.db.ledger import Override, Posting, SerialCounter
 from workstation.db.tills import Shift
-from workstation.db.upsert import insert_missing
+from workstation.db.upsert import Tally
 from workstation.domain.errors import WorkstationError
 from workstation.domain.money import yuan_of
 from workstation.domain.statuses import Purpose
@@ -68,37 +68,13 @@ def serial_number(branch: str, day: date, counter: str, seq: int) -> str:
     return f"{branch}-{day:%Y%m%d}-{counter}-{seq:05d}"
 
 
-_SERIALS = SerialCounter.__table__.c
-_BUMP = (
-    update(SerialCounter)
-    .where(
-        _SERIALS.branch_code == bindparam("branch"),
-        _SERIALS.business_date == bindparam("day"),
-        _SERIALS.counter == bindparam("at_counter"),
-    )
-    .values(last_seq=_SERIALS.last_seq + 1)
-    .returning(_SERIALS.last_seq)
-)
+_SERIALS = Tally(SerialCounter, "last_seq", ("branch_code", "business_date", "counter"))
 
 
 def next_seq(s: Session, branch: str, day: date, counter: str) -> int:
-    """The next sequence number, under a row lock held until the transaction ends.
-
-    One ``UPDATE … RETURNING`` on the unit of work's Core connection bumps and reads it
-    (as the queue numbers its tickets); only the day's first posting at the counter
-    inserts the row first. A rolled-back posting gives its number back, so the
-    sequence stays gapless.
-    """
-    params = {"branch": branch, "day": day, "at_counter": counter}
-    conn = s.connection()
-    seq = conn.scalar(_BUMP, params)
-    if seq is None:
-        insert_missing(
-            s, SerialCounter, branch_code=branch, business_date=day, counter=counter, last_seq=0
-        )
-        seq = conn.scalar(_BUMP, params)  # inserted just now, or by the transaction that beat us
-    assert seq is not None
-    return int(seq)
+    """The counter's next sequence number on ``day``, under a row lock held until the
+    transaction ends; a rolled-back posting gives its number back (the serial is gapless)."""
+    return _SERIALS.next(s, branch_code=branch, business_date=day, counter=counter)
 
 
 def entry(
