@@ -12,7 +12,7 @@ from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from typing import Protocol
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from workstation.db.engine import Database
@@ -198,6 +198,9 @@ _POLICY_LOADS = (
     joinedload(Policy.beneficiaries),
 )
 """One query per lookup: the holder, insured, payout account and beneficiaries joined."""
+_POLICY = select(Policy).where(Policy.policy_no == bindparam("policy_no")).options(*_POLICY_LOADS)
+"""Built once: every posting reads its policy (building the joined query cost as much as
+running it)."""
 
 
 class LocalPolicyDirectory:
@@ -212,8 +215,7 @@ class LocalPolicyDirectory:
 
     def policy_in(self, s: Session, policy_no: str) -> PolicyView | None:
         """The same, inside a unit of work already open (posting reads it in its transaction)."""
-        query = select(Policy).where(Policy.policy_no == policy_no).options(*_POLICY_LOADS)
-        found = s.scalars(query).unique().first()
+        found = s.scalars(_POLICY, {"policy_no": policy_no}).unique().first()
         return None if found is None else _policy_view(found)
 
     def customer(self, id_number: str) -> PersonView | None:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from workstation.db.ledger import Override, Posting, SerialCounter
@@ -123,9 +123,14 @@ def recorded(s: Session, posting: Posting, repeated: bool = False) -> PostingRes
     return result_of(posting, approvals_of(s, posting.id), repeated)
 
 
+_BY_KEY = select(Posting.id).where(Posting.idempotency_key == bindparam("key"))
+"""Built once: every posting and reversal asks it first, and it almost never finds one."""
+
+
 def by_key(s: Session, idempotency_key: str) -> Posting | None:
     """The entry this idempotency key already made, if any."""
-    return s.scalar(select(Posting).where(Posting.idempotency_key == idempotency_key))
+    found = s.connection().scalar(_BY_KEY, {"key": idempotency_key})
+    return None if found is None else s.get(Posting, found)
 
 
 def shift_of(s: Session, till: TillService, teller_id: str, day: date) -> Shift:

@@ -38,6 +38,7 @@ from workstation.services.entries import (
     entry,
     link_approvals,
     recorded,
+    result_of,
     shift_of,
     take_approvals,
 )
@@ -237,7 +238,9 @@ class PostingService:
             "movement": movement,
         }
         self.journal.append(s, "posted", payload, self._where(draft.who))
-        return recorded(s, posting)
+        if draft.approvals:
+            return recorded(s, posting)
+        return result_of(posting, (), repeated=False)  # nothing to read back
 
     def _row(self, s: Session, draft: Draft) -> Posting:
         """The posting row: numbered now, so a refusal above gives no number away."""
