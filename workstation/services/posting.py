@@ -220,8 +220,6 @@ class PostingService:
 
     def _write(self, s: Session, draft: Draft) -> PostingResult:
         posting = self._row(s, draft)
-        s.add(posting)
-        s.flush()
         movement, amount = None, draft.context.amount
         if draft.context.method == Method.CASH and amount is not None:
             fen = draft.context.direction.sign * to_fen(amount)
