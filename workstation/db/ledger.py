@@ -62,6 +62,7 @@ class Posting(Base):
         CheckConstraint(one_of("status", PostingStatus), name="status"),
         UniqueConstraint("branch_code", "business_date", "counter", "seq"),
         Index("ix_postings_day_customer", "branch_code", "business_date", "customer_id_number"),
+        Index("ix_postings_day_insured", "branch_code", "business_date", "insured_id_number"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

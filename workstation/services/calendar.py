@@ -42,6 +42,16 @@ _LAST_CLOSED = (
     .limit(1)
 )
 """Asked only when a day's row is missing: did a close come before it?"""
+_DAY_CLOSED = (
+    select(BusinessDay.closed_at)
+    .where(
+        BusinessDay.branch_code == bindparam("branch"),
+        BusinessDay.business_date == bindparam("day"),
+    )
+    .with_for_update(read=True)
+)
+"""Built once: every posting reads its day's row under the shared lock (one column, on the
+unit of work's Core connection: no ORM object for a row that is only checked)."""
 
 
 class BusinessDateClosed(WorkstationError):
@@ -83,8 +93,9 @@ def open_business_date(
     lock here made every posting in the branch wait for the one before it.
     """
     today = current_business_date(s, clock, branch_code)
-    day = s.get(BusinessDay, (branch_code, today), with_for_update=SHARED)
-    if day is None:
+    found = s.connection().execute(_DAY_CLOSED, {"branch": branch_code, "day": today}).first()
+    closed_at = None if found is None else found.closed_at
+    if found is None:
         _closed_until(s, branch_code, today)
         now = clock.now()
         insert_missing(
@@ -101,7 +112,8 @@ def open_business_date(
         if day.opened_at == now and day.opened_by == staff_id:  # this transaction opened it
             where = Where(branch_code, None, staff_id)
             journal.append(s, "business_day_opened", {"date": today.isoformat()}, where)
-    if day.closed_at is not None:
+        closed_at = day.closed_at
+    if closed_at is not None:
         raise BusinessDateClosed("calendar.closed", date=today.isoformat())
     return today
 
@@ -110,5 +122,5 @@ def current_business_date(s: Session, clock: Clock, branch_code: str) -> date:
     """The business date work would go to now (read only: opens nothing): today's, or the
     date a supervisor opened ahead of the calendar until the calendar catches up."""
     today = local_date(clock)
-    latest = s.scalar(_LATEST_OPEN, {"branch": branch_code})
+    latest = s.connection().scalar(_LATEST_OPEN, {"branch": branch_code})
     return latest if latest is not None and latest > today else today

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import Row, Select, bindparam, or_, select
+from sqlalchemy.orm import Session
 
 from workstation.db.engine import Database
 from workstation.db.models import BankAccount, Beneficiary, Customer, Policy
@@ -191,13 +191,53 @@ class PolicyDirectory(Protocol):
         ...
 
 
-_POLICY_LOADS = (
-    joinedload(Policy.holder),
-    joinedload(Policy.insured),
-    joinedload(Policy.payout_account),
-    joinedload(Policy.beneficiaries),
+_P, _B = Policy.__table__, Beneficiary.__table__
+_H, _I = Customer.__table__.alias("h"), Customer.__table__.alias("i")
+_A = BankAccount.__table__.alias("a")
+_POLICIES = (
+    select(
+        _P,
+        *(c.label(f"h_{c.key}") for c in _H.c),
+        *(c.label(f"i_{c.key}") for c in _I.c),
+        *(c.label(f"a_{c.key}") for c in _A.c),
+    )
+    .join(_H, _H.c.id == _P.c.holder_id)
+    .join(_I, _I.c.id == _P.c.insured_id)
+    .outerjoin(_A, _A.c.id == _P.c.payout_account_id)
+    .order_by(_P.c.policy_no)
 )
-"""One query per lookup: the holder, insured, payout account and beneficiaries joined."""
+_POLICY = _POLICIES.where(_P.c.policy_no == bindparam("policy_no"))
+_PERSON = select(Customer.id).where(Customer.id_number == bindparam("id_number")).scalar_subquery()
+_POLICIES_OF = _POLICIES.where(or_(_P.c.holder_id == _PERSON, _P.c.insured_id == _PERSON))
+_BENEFICIARIES = (
+    select(_B)
+    .where(_B.c.policy_no.in_(bindparam("policy_nos", expanding=True)))
+    .order_by(_B.c.priority, _B.c.id)
+)
+"""Built once, on the Core connection: every posting reads its policy (the ORM's joined
+loading cost three times the query)."""
+
+
+class _Part:
+    """One joined table's columns in a row, read as attributes (``h_name`` as ``name``)."""
+
+    def __init__(self, row: Row[Any], prefix: str) -> None:
+        self._row, self._prefix = row._mapping, prefix
+
+    def __getattr__(self, name: str) -> Any:
+        return self._row[self._prefix + name]
+
+
+def _policies(s: Session, query: Select[Any], params: dict[str, str]) -> list[PolicyView]:
+    """The policies ``query`` finds, with holder, insured, payout account and beneficiaries."""
+    conn = s.connection()
+    rows = conn.execute(query, params).all()
+    if not rows:
+        return []
+    named: dict[str, list[BeneficiaryView]] = {r.policy_no: [] for r in rows}
+    for b in conn.execute(_BENEFICIARIES, {"policy_nos": list(named)}):
+        named[b.policy_no].append(_beneficiary_view(b))
+    return [_policy_view(r, tuple(named[r.policy_no])) for r in rows]
 
 
 class LocalPolicyDirectory:
@@ -212,9 +252,8 @@ class LocalPolicyDirectory:
 
     def policy_in(self, s: Session, policy_no: str) -> PolicyView | None:
         """The same, inside a unit of work already open (posting reads it in its transaction)."""
-        query = select(Policy).where(Policy.policy_no == policy_no).options(*_POLICY_LOADS)
-        found = s.scalars(query).unique().first()
-        return None if found is None else _policy_view(found)
+        found = _policies(s, _POLICY, {"policy_no": policy_no})
+        return found[0] if found else None
 
     def customer(self, id_number: str) -> PersonView | None:
         with self.db.read() as s:
@@ -222,15 +261,8 @@ class LocalPolicyDirectory:
             return None if found is None else _person_view(found)
 
     def policies_of(self, id_number: str) -> list[PolicyView]:
-        person = select(Customer.id).where(Customer.id_number == id_number).scalar_subquery()
-        query = (
-            select(Policy)
-            .where(or_(Policy.holder_id == person, Policy.insured_id == person))
-            .options(*_POLICY_LOADS)
-            .order_by(Policy.policy_no)
-        )
         with self.db.read() as s:
-            return [_policy_view(p) for p in s.scalars(query).unique()]
+            return _policies(s, _POLICIES_OF, {"id_number": id_number})
 
     def bank_accounts(self, id_number: str) -> list[BankAccountView]:
         query = (
@@ -248,28 +280,28 @@ class LocalPolicyDirectory:
             return None if found is None else _account_view(found)
 
 
-def _person_view(c: Customer) -> PersonView:
+def _person_view(c: Customer | _Part) -> PersonView:
     return PersonView(c.name, c.id_number, c.id_expiry, c.sex, c.birth_date, c.phone, c.address)
 
 
-def _beneficiary_view(b: Beneficiary) -> BeneficiaryView:
+def _beneficiary_view(b: Row[Any]) -> BeneficiaryView:
     return BeneficiaryView(b.name, b.id_number, b.relation, b.share_pct, b.priority)
 
 
-def _account_view(a: BankAccount) -> BankAccountView:
+def _account_view(a: BankAccount | _Part) -> BankAccountView:
     return BankAccountView(a.card_no, a.bank_name_zh, a.bank_name_en, a.account_name)
 
 
-def _policy_view(p: Policy) -> PolicyView:
+def _policy_view(p: Row[Any], beneficiaries: tuple[BeneficiaryView, ...]) -> PolicyView:
     return PolicyView(
         policy_no=p.policy_no,
         product_code=p.product_code,
         product_name_zh=p.product_name_zh,
         product_name_en=p.product_name_en,
         status=p.status,
-        holder=_person_view(p.holder),
-        insured=_person_view(p.insured),
-        beneficiaries=tuple(_beneficiary_view(b) for b in p.beneficiaries),
+        holder=_person_view(_Part(p, "h_")),
+        insured=_person_view(_Part(p, "i_")),
+        beneficiaries=beneficiaries,
         issue_date=p.issue_date,
         delivered_on=p.delivered_on,
         payment_frequency=p.payment_frequency,
@@ -283,5 +315,5 @@ def _policy_view(p: Policy) -> PolicyView:
         maturity_benefit=from_fen(p.maturity_benefit_fen),
         survival_benefit=from_fen(p.survival_benefit_fen),
         sum_assured=from_fen(p.sum_assured_fen),
-        payout_account=None if p.payout_account is None else _account_view(p.payout_account),
+        payout_account=None if p.a_card_no is None else _account_view(_Part(p, "a_")),
     )

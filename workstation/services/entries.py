@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from workstation.db.ledger import Override, Posting, SerialCounter
@@ -68,6 +68,7 @@ def serial_number(branch: str, day: date, counter: str, seq: int) -> str:
     return f"{branch}-{day:%Y%m%d}-{counter}-{seq:05d}"
 
 
+_INSERT = insert(Posting).returning(Posting.id)
 _SERIALS = Tally(SerialCounter, "last_seq", ("branch_code", "business_date", "counter"))
 
 
@@ -80,10 +81,12 @@ def next_seq(s: Session, branch: str, day: date, counter: str) -> int:
 def entry(
     s: Session, place: Place, day: date, who: SignedIn, shift: Shift, at: datetime, **business: Any
 ) -> Posting:
-    """A ledger entry numbered now at ``place`` on ``day``, by ``who`` on ``shift`` at ``at``;
-    ``business`` is what it records (template, customer, amount …)."""
+    """A ledger entry numbered and written now at ``place`` on ``day``, by ``who`` on
+    ``shift`` at ``at``; ``business`` is what it records (template, customer, amount …).
+    The row is inserted on the Core connection; the ``Posting`` returned, with its id, is
+    outside the session (a record of what was written, not a row to change)."""
     seq = next_seq(s, place.branch_code, day, place.counter)
-    return Posting(
+    posting = Posting(
         serial=serial_number(place.branch_code, day, place.counter, seq),
         branch_code=place.branch_code,
         business_date=day,
@@ -95,6 +98,9 @@ def entry(
         shift_id=shift.id,
         **business,
     )
+    values = {k: v for k, v in vars(posting).items() if not k.startswith("_")}
+    posting.id = s.connection().execute(_INSERT, values).scalar_one()  # no ORM flush
+    return posting
 
 
 def result_of(posting: Posting, approvals: tuple[Approval, ...], repeated: bool) -> PostingResult:
@@ -123,9 +129,14 @@ def recorded(s: Session, posting: Posting, repeated: bool = False) -> PostingRes
     return result_of(posting, approvals_of(s, posting.id), repeated)
 
 
+_BY_KEY = select(Posting.id).where(Posting.idempotency_key == bindparam("key"))
+"""Built once: every posting and reversal asks it first, and it almost never finds one."""
+
+
 def by_key(s: Session, idempotency_key: str) -> Posting | None:
     """The entry this idempotency key already made, if any."""
-    return s.scalar(select(Posting).where(Posting.idempotency_key == idempotency_key))
+    found = s.connection().scalar(_BY_KEY, {"key": idempotency_key})
+    return None if found is None else s.get(Posting, found)
 
 
 def shift_of(s: Session, till: TillService, teller_id: str, day: date) -> Shift:

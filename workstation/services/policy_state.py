@@ -63,8 +63,8 @@ class TodayDirectory:
         ``lock``: hold the policy's row until the transaction ends (a posting does),
         so another counter's posting on it waits and then sees this one.
         """
-        if lock:
-            s.execute(_LOCK, {"policy_no": policy_no})
+        if lock and s.get_bind().dialect.name != "sqlite":  # SQLite: one writer holds it all
+            s.connection().execute(_LOCK, {"policy_no": policy_no})
         local = getattr(self.snapshot, "policy_in", None)
         found = local(s, policy_no) if local else self.snapshot.policy(policy_no)
         return None if found is None else overlay(found, done_today(s, policy_no, day))

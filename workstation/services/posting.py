@@ -38,6 +38,7 @@ from workstation.services.entries import (
     entry,
     link_approvals,
     recorded,
+    result_of,
     shift_of,
     take_approvals,
 )
@@ -219,8 +220,6 @@ class PostingService:
 
     def _write(self, s: Session, draft: Draft) -> PostingResult:
         posting = self._row(s, draft)
-        s.add(posting)
-        s.flush()
         movement, amount = None, draft.context.amount
         if draft.context.method == Method.CASH and amount is not None:
             fen = draft.context.direction.sign * to_fen(amount)
@@ -237,7 +236,9 @@ class PostingService:
             "movement": movement,
         }
         self.journal.append(s, "posted", payload, self._where(draft.who))
-        return recorded(s, posting)
+        if draft.approvals:
+            return recorded(s, posting)
+        return result_of(posting, (), repeated=False)  # nothing to read back
 
     def _row(self, s: Session, draft: Draft) -> Posting:
         """The posting row: numbered now, so a refusal above gives no number away."""

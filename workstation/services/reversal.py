@@ -101,8 +101,6 @@ class ReversalService:
             approvals = entries.take_approvals(s, Purpose.REVERSAL, key, digest, level, teller)
             undone = _cash_back(s, original, shift)
             reversal = self._row(s, request, who, original, day, shift)
-            s.add(reversal)
-            s.flush()
             original.status = PostingStatus.REVERSED
             movement = None
             if undone:  # the cash goes back out of (or into) the reversing teller's box

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from workstation.db.ledger import CashMovement, OverrideRequest
@@ -35,6 +35,15 @@ from workstation.services.till_state import ZERO, ShiftView, TillSummary, expect
 
 __all__ = ["ShiftView", "TillRefused", "TillService", "TillSummary", "expected_fen", "view_of"]
 
+_OPEN_SHIFT = select(Shift).where(
+    Shift.branch_code == bindparam("branch"),
+    Shift.counter == bindparam("counter"),
+    Shift.business_date == bindparam("day"),
+    Shift.teller_id == bindparam("teller"),
+    Shift.status == ShiftStatus.OPEN,
+)
+"""Built once: every posting and every till screen asks it."""
+
 
 class TillRefused(WorkstationError):
     """The till refused: the message says why and what to do."""
@@ -54,15 +63,8 @@ class TillService(CounterDesk):
 
     def open_shift(self, s: Session, teller_id: str, day: date) -> Shift | None:
         """This teller's open shift at this counter on ``day``."""
-        return s.scalar(
-            select(Shift).where(
-                Shift.branch_code == self.branch_code,
-                Shift.counter == self.counter,
-                Shift.business_date == day,
-                Shift.teller_id == teller_id,
-                Shift.status == ShiftStatus.OPEN,
-            )
-        )
+        where = {"branch": self.branch_code, "counter": self.counter, "day": day}
+        return s.scalar(_OPEN_SHIFT, where | {"teller": teller_id})
 
     def current(self, who: SignedIn) -> ShiftView | None:
         with self.db.read() as s:

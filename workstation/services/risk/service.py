@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, case, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from forms.roles import FieldRole
@@ -69,19 +69,24 @@ def _day_statements(
         & (Posting.direction == Direction.IN)
         & Posting.category.in_(categories)
     )
-    same = (Posting.template_code == bindparam("code")) & (
-        Posting.policy_no == bindparam("policy_no")
+
+    def total(*where: ColumnElement[bool]) -> Any:
+        return select(func.coalesce(func.sum(Posting.amount_fen), 0)).where(day, *where)
+
+    same = select(func.count()).where(  # the policy's index: any counter, any branch
+        Posting.policy_no == bindparam("policy_no"),
+        Posting.business_date == bindparam("day"),
+        Posting.status == PostingStatus.POSTED,
+        Posting.template_code == bindparam("code"),
     )
-
-    def total(condition: ColumnElement[bool]) -> ColumnElement[Any]:
-        return func.coalesce(func.sum(case((condition, Posting.amount_fen), else_=0)), 0)
-
+    # each figure reads only its own rows through an index (the customer's, the insured's,
+    # the policy's), not the branch's whole day: a posting late on a busy day costs the same
     sums = select(
-        total(mine & cash),
-        total(mine & (Posting.direction == Direction.OUT)),
-        total(premium),
-        func.coalesce(func.sum(case((same, 1), else_=0)), 0),
-    ).where(day)
+        total(mine, cash).scalar_subquery(),
+        total(mine, Posting.direction == Direction.OUT).scalar_subquery(),
+        total(premium).scalar_subquery(),
+        same.scalar_subquery(),
+    )
     amounts = select(Posting.amount_fen).where(day, mine, cash, Posting.amount_fen.is_not(None))
     moved = (
         select(func.coalesce(func.sum(CashMovement.amount_fen), 0))
