@@ -7,7 +7,11 @@ Each round issues one ticket (QueueService.issue: number, ticket, event,
 journal entry, estimate, commit) and calls the next at one counter in turn
 (QueueService.call_next: shift and window checked, the rule over every ticket
 the counter may call, the ticket taken, event, journal, commit), then finishes
-it (not timed), so about 1,000 wait throughout. Baselines, timed in the same
+it (not timed), so about 1,000 wait throughout. First ``--warmup`` rounds (20: each
+counter, service and priority once) run untimed: a station compiles each statement
+shape once, on its first use (20-40 ms for a counter's first call), which a day of
+hundreds of calls carries but 300 timed rounds over four counters would put at their
+99th percentile. Baselines, timed in the same
 rounds (so the machine's load weighs on them alike), on the same database and
 through the same ``db.write()`` unit of work (write queue, BEGIN IMMEDIATE,
 fsync'd commit; WAL checkpoints in the station's thread, as at a workstation):
@@ -49,6 +53,7 @@ def timed(samples: list[float], call, *args):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=500)
+    parser.add_argument("--warmup", type=int, default=20, help="untimed rounds first")
     parser.add_argument("--profile", help="write a cProfile of the timed rounds to this file")
     args = parser.parse_args()
     rounds = args.rounds
@@ -105,7 +110,7 @@ def main() -> None:
                 s.add(TicketEvent(branch_code="SH01", kind="call", at=clock.now(), staff="T001"))
                 journal.append(s, "queue.call", {"bench": True}, Where("SH01", "01", "T001"))
 
-        for i in range(rounds):
+        for i in range(-args.warmup, rounds):
             service = services[i % len(services)]
             timed(issued, queue.issue, lobby, service, priorities[i % len(priorities)])
             counter = counters[i % len(counters)]
@@ -114,6 +119,9 @@ def main() -> None:
             window.finish(tellers[counter], counter)
             timed(baseline, bare)
             timed(journaled, bare_journaled)
+            if i < 0:  # warming up: forget
+                for samples in (issued, called, baseline, journaled):
+                    samples.clear()
         if profiler:
             profiler.disable()
             profiler.dump_stats(args.profile)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from workstation.db.engine import Database
 from workstation.db.jsonfield import json_text
 from workstation.db.models import JournalEntry, JournalHead
+from workstation.db.prepared import Prepared
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Msg, msg
@@ -89,10 +90,12 @@ class Anchor:
         return cls(int(seq), digest)
 
 
-_HEAD = select(JournalHead.seq, JournalHead.hash).where(JournalHead.id == HEAD_ID).with_for_update()
 _ENTRIES, _HEADS = cast(Table, JournalEntry.__table__), cast(Table, JournalHead.__table__)
-_INSERT = insert(_ENTRIES)
-_MOVE_HEAD = (
+_HEAD = Prepared(
+    select(_HEADS.c.seq, _HEADS.c.hash).where(_HEADS.c.id == HEAD_ID).with_for_update()
+)
+_INSERT = Prepared(insert(_ENTRIES), [c.key for c in _ENTRIES.c])
+_MOVE_HEAD = Prepared(
     update(_HEADS)
     .where(_HEADS.c.id == HEAD_ID)
     .values(seq=bindparam("seq"), hash=bindparam("hash"))
@@ -173,7 +176,7 @@ class Journal:
         """
         session.flush()
         conn = session.connection()  # Core: no ORM layer on the step every posting pays
-        head = conn.execute(_HEAD).one_or_none()
+        head = _HEAD.first(conn, {})
         if head is None:
             raise RuntimeError("journal head row missing: database not migrated")
         seq, last = head
@@ -181,8 +184,8 @@ class Journal:
             entry.seq, entry.prev_hash = seq + 1, last
             entry.hash = self._mac(last, entry)
             seq, last = entry.seq, entry.hash
-        conn.execute(_INSERT, [_row(entry) for entry in queue])
-        conn.execute(_MOVE_HEAD, {"seq": seq, "hash": last})
+        _INSERT.many(conn, [_row(entry) for entry in queue])
+        _MOVE_HEAD.rows(conn, {"seq": seq, "hash": last})
 
     def append_recorded(self, session: Session, records: Iterable[Recorded]) -> int:
         """Entries for events that happened before they were journaled, each at its own

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from datetime import date
 from functools import cached_property
 from math import ceil
-from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forms.branch_pack import ServiceSpec
+from workstation.db.prepared import Prepared
 from workstation.db.queue import QueueWindow, Ticket, TicketEvent, next_number
 from workstation.db.queue_sql import ahead_query, day_state, insert_ticket
 from workstation.domain.clock import local_date
@@ -51,7 +51,7 @@ class QueueService(QueueCalls, QueueBoardReads):
         return {}
 
     @cached_property
-    def _ahead_queries(self) -> dict[tuple[str, Priority], Select[Any]]:
+    def _ahead_queries(self) -> dict[tuple[str, Priority], Prepared]:
         """The estimate's statement per service and priority, built once each."""
         return {}
 
@@ -92,7 +92,8 @@ class QueueService(QueueCalls, QueueBoardReads):
             query = ahead_query(weights, self.pack.counters_for(spec.key))
             self._ahead_queries[spec.key, priority] = query
         params = {"branch": self.branch_code, "day": day, "service": spec.key}
-        found = s.connection().execute(query, params | {"exclude": exclude or 0}).one()
+        found = query.first(s.connection(), params | {"exclude": exclude or 0})
+        assert found is not None  # two counts: always one row
         people, open_windows = int(found[0] or 0), int(found[1] or 0)
         return Estimate(people, ceil(people * spec.minutes_each / max(1, open_windows)))
 
