@@ -7,9 +7,11 @@ from sqlalchemy import String, cast, select
 from tests.queue_support import at_window, issue_all, lobby, open_today
 from workstation.db import queue_sql
 from workstation.db.prepared import Prepared
-from workstation.db.queue import TicketEvent, heads_query
+from workstation.db.queue import Ticket, TicketEvent, heads_query
+from workstation.db.queue_sql import TicketRow
 from workstation.domain.clock import local_date
 from workstation.domain.queue import Priority
+from workstation.services.queue_views import ticket_view
 
 
 def _waiting(station):
@@ -70,3 +72,17 @@ def test_many_runs_each_parameter_set(station) -> None:
         plain.many(s.connection(), [])  # nothing to write: no statement
         kinds = s.scalars(select(TicketEvent.kind).where(TicketEvent.id > before)).all()
     assert kinds == ["window_pause", "window_resume"]
+
+
+def test_a_ticket_row_holds_the_tables_columns_in_order() -> None:
+    """take() builds a TicketRow from RETURNING every column, by position."""
+    assert TicketRow._fields == tuple(Ticket.__table__.c.keys())
+
+
+def test_a_call_returns_the_ticket_as_stored(station) -> None:
+    who = _waiting(station)
+    called = station.queue.call_next(who, "01")
+    with station.db.read() as s:
+        stored = s.get(Ticket, called.id)
+        assert stored is not None
+        assert ticket_view(stored, station.queue.pack, station.clock.now()) == called

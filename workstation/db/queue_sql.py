@@ -110,6 +110,33 @@ _PRIORITY_RUN = Prepared(
 )
 
 
+class TicketRow(NamedTuple):
+    """A ticket as issuing or calling wrote it: its row's values, in the table's column
+    order, without an ORM object (building a ``Ticket`` cost more than its INSERT)."""
+
+    id: int
+    branch_code: str
+    business_date: date
+    service: str
+    number: int
+    label: str
+    priority: str
+    status: str
+    arrived_at: datetime
+    queued_at: datetime
+    issued_by: str
+    issued_counter: str | None
+    parent_id: int | None = None
+    for_counter: str | None = None
+    counter: str | None = None
+    teller: str | None = None
+    calls: int = 0
+    called_at: datetime | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    triage_error: bool = False
+
+
 class DayState(NamedTuple):
     closed: bool
     opened: bool
@@ -152,13 +179,12 @@ def insert_event(s: Session, values: dict[str, Any]) -> int:
     return int(_INSERT_EVENT.scalar(s.connection(), values))
 
 
-def take(s: Session, ticket: int, counter: str, staff: str, now: datetime) -> Ticket | None:
+def take(s: Session, ticket: int, counter: str, staff: str, now: datetime) -> TicketRow | None:
     """Call ticket ``ticket`` to ``counter`` while it still waits; None when another took it.
-    The row comes back as a detached ``Ticket`` (not in the session)."""
+    The row comes back as it is now (RETURNING every column, in order)."""
     params = {"ticket": ticket, "at_counter": counter, "by": staff, "now": now}
-    conn = s.connection()
-    found = _TAKE.first(conn, params)
-    return None if found is None else Ticket(**dict(zip(_TAKE.names(conn), found, strict=True)))
+    found = _TAKE.first(s.connection(), params)
+    return None if found is None else TicketRow(*found)
 
 
 def set_priority_run(s: Session, branch: str, counter: str, run: int) -> None:

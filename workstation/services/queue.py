@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import cached_property
 from math import ceil
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from forms.branch_pack import ServiceSpec
 from workstation.db.prepared import Prepared
 from workstation.db.queue import QueueWindow, Ticket, TicketEvent, next_number
-from workstation.db.queue_sql import ahead_query, day_state, insert_ticket
+from workstation.db.queue_sql import TicketRow, ahead_query, day_state, insert_ticket
 from workstation.domain.clock import local_date
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.queue import (
@@ -181,7 +182,7 @@ class QueueService(QueueCalls, QueueBoardReads):
         priority: Priority,
         day: date,
         business: str | None,
-    ) -> Ticket:
+    ) -> TicketRow:
         """The next number of ``spec`` (refused past the quota), its ticket and event."""
         number = next_number(s, self.branch_code, day, spec.key)
         if number > spec.daily_quota:
@@ -189,14 +190,14 @@ class QueueService(QueueCalls, QueueBoardReads):
                 "queue.error.quota_reached", service=spec_name(spec), quota=spec.daily_quota
             )
         now = self.clock.now()
-        values = dict(
+        values: dict[str, Any] = dict(
             branch_code=self.branch_code, business_date=day, service=spec.key, number=number,
             label=f"{spec.prefix}{number:03d}", priority=str(priority),
             status=str(TicketStatus.WAITING), arrived_at=now, queued_at=now,
             issued_by=who.staff.staff_id, issued_counter=self.station_counter, calls=0,
             triage_error=False,
         )  # fmt: skip
-        ticket = Ticket(id=insert_ticket(s, values), **values)  # written; not in the session
+        ticket = TicketRow(id=insert_ticket(s, values), **values)  # written; no ORM object
         detail = {"priority": str(priority), "business": business}
         self._event(s, TicketEventKind.ISSUE, who, None, ticket, detail)
         return ticket

@@ -21,7 +21,7 @@ from workstation.db.checklists import branch_opened
 from workstation.db.engine import Database
 from workstation.db.prepared import Prepared
 from workstation.db.queue import QueueWindow, Ticket, at_window, heads_query, open_shift_at
-from workstation.db.queue_sql import WindowRow, insert_event, window_state
+from workstation.db.queue_sql import TicketRow, WindowRow, insert_event, window_state
 from workstation.db.watch import QUEUE, notify
 from workstation.domain.clock import Clock, local_date
 from workstation.domain.errors import WorkstationError
@@ -153,7 +153,7 @@ class QueueCore:
         kind: TicketEventKind,
         who: SignedIn,
         counter: str | None,
-        ticket: Ticket | None = None,
+        ticket: Ticket | TicketRow | None = None,
         detail: Mapping[str, object] | None = None,
     ) -> int:
         """The event row, its journal entry and the displays' wake-up, in ``s``; its id."""
@@ -181,7 +181,7 @@ class QueueCore:
 
     # -- reading -------------------------------------------------------------------------
 
-    def _view(self, ticket: Ticket) -> TicketView:
+    def _view(self, ticket: Ticket | TicketRow) -> TicketView:
         return ticket_view(ticket, self.pack, self.clock.now())
 
     def _candidates(self, s: Session, counter: str, day: date) -> list[Candidate]:
