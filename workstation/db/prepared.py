@@ -68,11 +68,16 @@ class Prepared:
         self.statement = statement
         self.keys = list(keys) if keys is not None else None
         self._plans: weakref.WeakKeyDictionary[Dialect, _Plan] = weakref.WeakKeyDictionary()
+        self._dialect: Dialect | None = None
+        self._last: _Plan
 
     def _plan(self, dialect: Dialect) -> _Plan:
+        if dialect is self._dialect:  # a process has one engine, mostly
+            return self._last
         plan = self._plans.get(dialect)
         if plan is None:
             plan = self._plans[dialect] = _Plan(self.statement, self.keys, dialect)
+        self._dialect, self._last = dialect, plan
         return plan
 
     def rows(self, conn: Connection, params: Mapping[str, Any]) -> list[Row]:
