@@ -7,17 +7,17 @@ Each round issues one ticket (QueueService.issue: number, ticket, event,
 journal entry, estimate, commit) and calls the next at one counter in turn
 (QueueService.call_next: shift and window checked, the rule over every ticket
 the counter may call, the ticket taken, event, journal, commit), then finishes
-it (not timed), so about 1,000 wait throughout. First ``--warmup`` rounds (20: each
-counter, service and priority once) run untimed: a station compiles each statement
-shape once, on its first use (20-40 ms for a counter's first call), which a day of
-hundreds of calls carries but 300 timed rounds over four counters would put at their
-99th percentile. Baselines, timed in the same
+it (not timed), so about 1,000 wait throughout. The first ``--warmup`` rounds (20:
+each counter, service and priority once) are not timed nor profiled: a station
+compiles each statement shape on its first use (20-40 ms for a counter's first
+call), which a day of hundreds of calls carries once but which 300 timed rounds over
+four counters would put at their 99th percentile. Baselines, timed in the same
 rounds (so the machine's load weighs on them alike), on the same database and
 through the same ``db.write()`` unit of work (write queue, BEGIN IMMEDIATE,
 fsync'd commit; WAL checkpoints in the station's thread, as at a workstation):
-one plain row inserted; one row and its journal entry (what
-every queue event adds). Goal: p99 <= 5 ms each; the ratios say what the
-queue costs above a commit on this machine.
+one plain row inserted; one row and its journal entry (what every queue event
+adds). Goal: p99 <= 5 ms each; the ratios say what the queue costs above a commit
+on this machine.
 """
 
 from __future__ import annotations
@@ -96,8 +96,6 @@ def main() -> None:
         issued, called = [], []
         counters = list(STAFF)
         profiler = cProfile.Profile() if args.profile else None
-        if profiler:
-            profiler.enable()
         db, journal = queue.db, stations["01"].journal
         baseline, journaled = [], []
 
@@ -111,6 +109,8 @@ def main() -> None:
                 journal.append(s, "queue.call", {"bench": True}, Where("SH01", "01", "T001"))
 
         for i in range(-args.warmup, rounds):
+            if i == 0 and profiler:
+                profiler.enable()
             service = services[i % len(services)]
             timed(issued, queue.issue, lobby, service, priorities[i % len(priorities)])
             counter = counters[i % len(counters)]
