@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import String, cast, select
+import pytest
+from sqlalchemy import String, bindparam, cast, select
 
 from tests.queue_support import at_window, issue_all, lobby, open_today
 from workstation.db import queue_sql
@@ -86,3 +87,9 @@ def test_a_call_returns_the_ticket_as_stored(station) -> None:
         stored = s.get(Ticket, called.id)
         assert stored is not None
         assert ticket_view(stored, station.queue.pack, station.clock.now()) == called
+
+
+def test_an_in_list_given_at_each_call_is_refused(station) -> None:
+    statement = select(Ticket.id).where(Ticket.label.in_(bindparam("labels", expanding=True)))
+    with station.db.read() as s, pytest.raises(ValueError):
+        Prepared(statement).rows(s.connection(), {"labels": ["A001"]})

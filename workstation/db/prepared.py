@@ -31,6 +31,8 @@ class _Plan:
     def __init__(self, statement: Any, keys: Sequence[str] | None, dialect: Dialect) -> None:
         compiled = statement.compile(dialect=dialect, column_keys=keys)
         required = [name for name, bind in compiled.binds.items() if bind.required]
+        if any(compiled.binds[name].expanding for name in required):
+            raise ValueError("an IN list bound at each call cannot be prepared once")
         state = compiled.construct_expanded_state({name: None for name in required})
         base = {new: old for old, news in state.parameter_expansion.items() for new in news}
 
@@ -68,16 +70,16 @@ class Prepared:
         self.statement = statement
         self.keys = list(keys) if keys is not None else None
         self._plans: weakref.WeakKeyDictionary[Dialect, _Plan] = weakref.WeakKeyDictionary()
-        self._dialect: Dialect | None = None
-        self._last: _Plan
+        self._last: tuple[Dialect, _Plan] | None = None
 
     def _plan(self, dialect: Dialect) -> _Plan:
-        if dialect is self._dialect:  # a process has one engine, mostly
-            return self._last
+        last = self._last  # one tuple, read and replaced whole: threads may share this
+        if last is not None and last[0] is dialect:  # a process has one engine, mostly
+            return last[1]
         plan = self._plans.get(dialect)
         if plan is None:
             plan = self._plans[dialect] = _Plan(self.statement, self.keys, dialect)
-        self._dialect, self._last = dialect, plan
+        self._last = (dialect, plan)
         return plan
 
     def rows(self, conn: Connection, params: Mapping[str, Any]) -> list[Row]:
