@@ -52,6 +52,22 @@ class Where:
     staff_id: str | None = None
 
 
+@dataclass(slots=True)
+class Entry:
+    """An entry appended in a unit of work: its content; its link (``seq``, ``prev_hash``,
+    ``hash``) once that commits. A plain row, not an ORM object: every event builds one."""
+
+    occurred_at: datetime
+    branch_code: str | None
+    counter: str | None
+    staff_id: str | None
+    event: str
+    payload: str
+    seq: int = 0
+    prev_hash: str = ""
+    hash: str = ""
+
+
 Recorded = tuple[datetime, str, Mapping[str, object], Where]
 """An entry for :meth:`Journal.append_recorded`: when, event, payload, where."""
 
@@ -102,7 +118,7 @@ _MOVE_HEAD = Prepared(
 )
 
 
-def _row(entry: JournalEntry) -> dict[str, object]:
+def _row(entry: Entry) -> dict[str, object]:
     return {c.key: getattr(entry, c.key) for c in _ENTRIES.c}
 
 
@@ -115,7 +131,7 @@ def _chain_queued(session: Session) -> None:
         chain(session, entries)
 
 
-def _entry_content(entry: JournalEntry) -> bytes:
+def _entry_content(entry: Entry) -> bytes:
     return content(
         entry.seq,
         timestamp(entry.occurred_at),
@@ -132,7 +148,7 @@ class Journal:
         self._signer = Signer(key)
         self.clock = clock
 
-    def _mac(self, prev_hash: str, entry: JournalEntry) -> str:
+    def _mac(self, prev_hash: str, entry: Entry) -> str:
         """The hash an entry must carry."""
         return self._signer.sign(prev_hash, _entry_content(entry))
 
@@ -142,7 +158,7 @@ class Journal:
         event: str,
         payload: Mapping[str, object] | None = None,
         where: Where = Where(),
-    ) -> JournalEntry:
+    ) -> Entry:
         """Add an entry inside the caller's transaction; it commits or vanishes with it.
 
         The entry is chained (sequence number, previous hash, HMAC) only as the
@@ -152,7 +168,7 @@ class Journal:
         the head, then needed that staff row for its foreign key (PostgreSQL found
         the deadlock). Entries are numbered in commit order.
         """
-        entry = JournalEntry(
+        entry = Entry(
             occurred_at=self.clock.now().astimezone(UTC),
             branch_code=where.branch_code,
             counter=where.counter,
@@ -167,7 +183,7 @@ class Journal:
         session.flush()  # the caller's own rows, as before; the entry waits for commit
         return entry
 
-    def _chain(self, session: Session, queue: list[JournalEntry]) -> None:
+    def _chain(self, session: Session, queue: list[Entry]) -> None:
         """Number, link and sign the transaction's entries, under the head's row lock.
 
         The caller's rows are flushed first, so the head stays the last row locked;
@@ -193,7 +209,7 @@ class Journal:
         the order given, in the unit of work that writes the records (entries it queued
         by :meth:`append` follow at commit). Returns the count."""
         entries = [
-            JournalEntry(
+            Entry(
                 occurred_at=at.astimezone(UTC),
                 branch_code=where.branch_code,
                 counter=where.counter,
