@@ -7,13 +7,17 @@ Each round issues one ticket (QueueService.issue: number, ticket, event,
 journal entry, estimate, commit) and calls the next at one counter in turn
 (QueueService.call_next: shift and window checked, the rule over every ticket
 the counter may call, the ticket taken, event, journal, commit), then finishes
-it (not timed), so about 1,000 wait throughout. Baselines, timed in the same
+it (not timed), so about 1,000 wait throughout. The first ``--warmup`` rounds (20:
+each counter, service and priority once) are not timed nor profiled: a station
+compiles each statement shape on its first use (20-40 ms for a counter's first
+call), which a day of hundreds of calls carries once but which 300 timed rounds over
+four counters would put at their 99th percentile. Baselines, timed in the same
 rounds (so the machine's load weighs on them alike), on the same database and
 through the same ``db.write()`` unit of work (write queue, BEGIN IMMEDIATE,
 fsync'd commit; WAL checkpoints in the station's thread, as at a workstation):
-one plain row inserted; one row and its journal entry (what
-every queue event adds). Goal: p99 <= 5 ms each; the ratios say what the
-queue costs above a commit on this machine.
+one plain row inserted; one row and its journal entry (what every queue event
+adds). Goal: p99 <= 5 ms each; the ratios say what the queue costs above a commit
+on this machine.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ def timed(samples: list[float], call, *args):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=500)
+    parser.add_argument("--warmup", type=int, default=20, help="untimed rounds first")
     parser.add_argument("--profile", help="write a cProfile of the timed rounds to this file")
     args = parser.parse_args()
     rounds = args.rounds
@@ -91,8 +96,6 @@ def main() -> None:
         issued, called = [], []
         counters = list(STAFF)
         profiler = cProfile.Profile() if args.profile else None
-        if profiler:
-            profiler.enable()
         db, journal = queue.db, stations["01"].journal
         baseline, journaled = [], []
 
@@ -105,7 +108,9 @@ def main() -> None:
                 s.add(TicketEvent(branch_code="SH01", kind="call", at=clock.now(), staff="T001"))
                 journal.append(s, "queue.call", {"bench": True}, Where("SH01", "01", "T001"))
 
-        for i in range(rounds):
+        for i in range(-args.warmup, rounds):
+            if i == 0 and profiler:
+                profiler.enable()
             service = services[i % len(services)]
             timed(issued, queue.issue, lobby, service, priorities[i % len(priorities)])
             counter = counters[i % len(counters)]
@@ -114,6 +119,9 @@ def main() -> None:
             window.finish(tellers[counter], counter)
             timed(baseline, bare)
             timed(journaled, bare_journaled)
+            if i < 0:  # warming up: forget
+                for samples in (issued, called, baseline, journaled):
+                    samples.clear()
         if profiler:
             profiler.disable()
             profiler.dump_stats(args.profile)

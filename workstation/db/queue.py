@@ -23,6 +23,7 @@ from sqlalchemy import (
     UniqueConstraint,
     bindparam,
     select,
+    text,
     union_all,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -41,6 +42,11 @@ from workstation.domain.queue import (
 from workstation.domain.statuses import ShiftStatus
 
 
+def _where(condition: str) -> dict[str, Any]:
+    """A partial index's condition, for both dialects."""
+    return {"sqlite_where": text(condition), "postgresql_where": text(condition)}
+
+
 class Ticket(Base):
     __tablename__ = "tickets"
     __table_args__ = (
@@ -51,11 +57,16 @@ class Ticket(Base):
             "ix_tickets_queue",
             *("branch_code", "business_date", "status", "service", "priority", "queued_at", "id"),
         ),
+        # partial: only a ticket sent to one counter, or called to a window, has an entry
+        # (an issued ticket writes neither: migration 0017)
         Index(
             "ix_tickets_for_counter",
             *("for_counter", "branch_code", "business_date", "status", "queued_at", "id"),
+            **_where("for_counter IS NOT NULL"),
         ),
-        Index("ix_tickets_window", "branch_code", "counter", "status"),
+        Index(
+            "ix_tickets_window", "branch_code", "counter", "status", **_where("counter IS NOT NULL")
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -19,11 +19,12 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import BindParameter, Select, Table, bindparam, exists, func, insert, select, update
+from sqlalchemy import BindParameter, Table, bindparam, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from workstation.db.checklists import BranchOpening
 from workstation.db.ledger import BusinessDay
+from workstation.db.prepared import Prepared
 from workstation.db.queue import QueueWindow, Ticket, TicketEvent
 from workstation.db.tills import Shift
 from workstation.domain.queue import AT_WINDOW, TicketStatus, WindowState
@@ -40,10 +41,17 @@ _BRANCH: BindParameter[str] = bindparam("branch")
 _DAY: BindParameter[date] = bindparam("day")
 _WAITING = str(TicketStatus.WAITING)
 
-_INSERT_TICKET = insert(_T).returning(_T.c.id)
-_INSERT_EVENT = insert(_E).returning(_E.c.id)
+TICKET_KEYS = (
+    *("branch_code", "business_date", "service", "number", "label", "priority", "status"),
+    *("arrived_at", "queued_at", "issued_by", "issued_counter", "calls", "triage_error"),
+)
+"""The columns an issued ticket is inserted with (the rest stay NULL)."""
+EVENT_KEYS = ("branch_code", "ticket_id", "kind", "at", "counter", "staff", "detail")
 
-_DAY_STATE = (
+_INSERT_TICKET = Prepared(insert(_T).returning(_T.c.id), TICKET_KEYS)
+_INSERT_EVENT = Prepared(insert(_E).returning(_E.c.id), EVENT_KEYS)
+
+_DAY_STATE = Prepared(
     select(
         _D.c.closed_at,
         exists().where(_O.c.branch_code == _BRANCH, _O.c.business_date == _DAY).label("opened"),
@@ -53,7 +61,7 @@ _DAY_STATE = (
 )
 
 _AT_WINDOW = [str(status) for status in AT_WINDOW]
-_WINDOW_STATE = (
+_WINDOW_STATE = Prepared(
     select(
         _W.c.state,
         _W.c.reason,
@@ -82,7 +90,7 @@ _WINDOW_STATE = (
     .with_for_update(of=_W)
 )
 
-_TAKE = (
+_TAKE = Prepared(
     update(_T)
     .where(_T.c.id == bindparam("ticket"), _T.c.status == _WAITING)
     .values(
@@ -95,11 +103,38 @@ _TAKE = (
     .returning(*_T.c)
 )
 
-_PRIORITY_RUN = (
+_PRIORITY_RUN = Prepared(
     update(_W)
     .where(_W.c.branch_code == _BRANCH, _W.c.counter == bindparam("at_counter"))
     .values(priority_run=bindparam("run"))
 )
+
+
+class TicketRow(NamedTuple):
+    """A ticket as issuing or calling wrote it: its row's values, in the table's column
+    order, without an ORM object (building a ``Ticket`` cost more than its INSERT)."""
+
+    id: int
+    branch_code: str
+    business_date: date
+    service: str
+    number: int
+    label: str
+    priority: str
+    status: str
+    arrived_at: datetime
+    queued_at: datetime
+    issued_by: str
+    issued_counter: str | None
+    parent_id: int | None = None
+    for_counter: str | None = None
+    counter: str | None = None
+    teller: str | None = None
+    calls: int = 0
+    called_at: datetime | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    triage_error: bool = False
 
 
 class DayState(NamedTuple):
@@ -122,14 +157,14 @@ class WindowRow(NamedTuple):
 
 def day_state(s: Session, branch: str, day: date) -> DayState | None:
     """The business day's row (shared lock), or None before the day's first write."""
-    found = s.connection().execute(_DAY_STATE, {"branch": branch, "day": day}).one_or_none()
+    found = _DAY_STATE.first(s.connection(), {"branch": branch, "day": day})
     return None if found is None else DayState(found[0] is not None, bool(found[1]))
 
 
 def window_state(s: Session, branch: str, counter: str, staff: str, day: date) -> WindowRow | None:
     """The window row (locked for update) with what calling at it needs to know."""
     params = {"branch": branch, "counter": counter, "staff": staff, "day": day}
-    found = s.connection().execute(_WINDOW_STATE, params).one_or_none()
+    found = _WINDOW_STATE.first(s.connection(), params)
     if found is None:
         return None
     state, reason, run, zone, shift, serving = found
@@ -137,26 +172,26 @@ def window_state(s: Session, branch: str, counter: str, staff: str, day: date) -
 
 
 def insert_ticket(s: Session, values: dict[str, Any]) -> int:
-    return int(s.connection().execute(_INSERT_TICKET, values).scalar_one())
+    return int(_INSERT_TICKET.scalar(s.connection(), values))
 
 
 def insert_event(s: Session, values: dict[str, Any]) -> int:
-    return int(s.connection().execute(_INSERT_EVENT, values).scalar_one())
+    return int(_INSERT_EVENT.scalar(s.connection(), values))
 
 
-def take(s: Session, ticket: int, counter: str, staff: str, now: datetime) -> Ticket | None:
+def take(s: Session, ticket: int, counter: str, staff: str, now: datetime) -> TicketRow | None:
     """Call ticket ``ticket`` to ``counter`` while it still waits; None when another took it.
-    The row comes back as a detached ``Ticket`` (not in the session)."""
+    The row comes back as it is now (RETURNING every column, in order)."""
     params = {"ticket": ticket, "at_counter": counter, "by": staff, "now": now}
-    found = s.connection().execute(_TAKE, params).one_or_none()
-    return None if found is None else Ticket(**found._asdict())
+    found = _TAKE.first(s.connection(), params)
+    return None if found is None else TicketRow(*found)
 
 
 def set_priority_run(s: Session, branch: str, counter: str, run: int) -> None:
-    s.connection().execute(_PRIORITY_RUN, {"branch": branch, "at_counter": counter, "run": run})
+    _PRIORITY_RUN.rows(s.connection(), {"branch": branch, "at_counter": counter, "run": run})
 
 
-def ahead_query(weights: Sequence[str], counters: Sequence[str]) -> Select[Any]:
+def ahead_query(weights: Sequence[str], counters: Sequence[str]) -> Prepared:
     """People ahead of a new ticket of these priority classes, and the open windows that
     serve its service: one statement, bound by ``branch``, ``day``, ``service``, ``exclude``."""
     ahead = select(func.count()).where(
@@ -172,4 +207,4 @@ def ahead_query(weights: Sequence[str], counters: Sequence[str]) -> Select[Any]:
         _W.c.counter.in_(list(counters)),
         _W.c.state == str(WindowState.OPEN),
     )
-    return select(ahead.scalar_subquery(), windows.scalar_subquery())
+    return Prepared(select(ahead.scalar_subquery(), windows.scalar_subquery()))

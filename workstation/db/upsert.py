@@ -14,6 +14,8 @@ from sqlalchemy import Table, bindparam, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from workstation.db.prepared import Prepared
+
 
 def insert_missing(s: Session, model: type, **values: object) -> None:
     dialect = s.get_bind().dialect.name
@@ -32,7 +34,7 @@ class Tally:
         table: Table = model.__table__  # type: ignore[attr-defined]
         self.model, self.keys = model, tuple(keys)
         # the parameters are named apart from the columns (an UPDATE may not share names)
-        self._bump = (
+        self._bump = Prepared(
             update(table)
             .where(*(table.c[key] == bindparam(f"key_{key}") for key in self.keys))
             .values({counted: table.c[counted] + 1})
@@ -42,9 +44,9 @@ class Tally:
     def next(self, s: Session, **key: Any) -> int:
         params = {f"key_{name}": key[name] for name in self.keys}
         conn = s.connection()
-        value = conn.scalar(self._bump, params)
+        value = self._bump.scalar(conn, params)
         if value is None:
             insert_missing(s, self.model, **key)
-            value = conn.scalar(self._bump, params)  # inserted now, or by whoever beat us to it
+            value = self._bump.scalar(conn, params)  # inserted now, or by whoever beat us to it
         assert value is not None
         return int(value)

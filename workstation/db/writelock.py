@@ -127,6 +127,12 @@ class WriteQueue:
 
     @staticmethod
     def _open(path: Path) -> int | None:
+        try:  # the file is there but for a database's first writer: no stat, no mode
+            return os.open(path, os.O_RDWR | os.O_CLOEXEC)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return None  # SQLite will say what is wrong with the folder, if anything
         try:  # as SQLite does for -wal and -shm: whoever may write the database may queue
             mode = path.with_name(path.name[: -len(SUFFIX)]).stat().st_mode & 0o666
         except OSError:
@@ -134,7 +140,7 @@ class WriteQueue:
         try:
             return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, mode)
         except OSError:
-            return None  # SQLite will say what is wrong with the folder, if anything
+            return None
 
     def _wait(self, fd: int) -> None:
         try:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from workstation.db.engine import Database
 from workstation.db.jsonfield import json_text
 from workstation.db.models import JournalEntry, JournalHead
+from workstation.db.prepared import Prepared
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Msg, msg
@@ -49,6 +50,22 @@ class Where:
     branch_code: str | None = None
     counter: str | None = None
     staff_id: str | None = None
+
+
+@dataclass(slots=True)
+class Entry:
+    """An entry appended in a unit of work: its content; its link (``seq``, ``prev_hash``,
+    ``hash``) once that commits. A plain row, not an ORM object: every event builds one."""
+
+    occurred_at: datetime
+    branch_code: str | None
+    counter: str | None
+    staff_id: str | None
+    event: str
+    payload: str
+    seq: int = 0
+    prev_hash: str = ""
+    hash: str = ""
 
 
 Recorded = tuple[datetime, str, Mapping[str, object], Where]
@@ -89,17 +106,19 @@ class Anchor:
         return cls(int(seq), digest)
 
 
-_HEAD = select(JournalHead.seq, JournalHead.hash).where(JournalHead.id == HEAD_ID).with_for_update()
 _ENTRIES, _HEADS = cast(Table, JournalEntry.__table__), cast(Table, JournalHead.__table__)
-_INSERT = insert(_ENTRIES)
-_MOVE_HEAD = (
+_HEAD = Prepared(
+    select(_HEADS.c.seq, _HEADS.c.hash).where(_HEADS.c.id == HEAD_ID).with_for_update()
+)
+_INSERT = Prepared(insert(_ENTRIES), [c.key for c in _ENTRIES.c])
+_MOVE_HEAD = Prepared(
     update(_HEADS)
     .where(_HEADS.c.id == HEAD_ID)
     .values(seq=bindparam("seq"), hash=bindparam("hash"))
 )
 
 
-def _row(entry: JournalEntry) -> dict[str, object]:
+def _row(entry: Entry) -> dict[str, object]:
     return {c.key: getattr(entry, c.key) for c in _ENTRIES.c}
 
 
@@ -112,7 +131,7 @@ def _chain_queued(session: Session) -> None:
         chain(session, entries)
 
 
-def _entry_content(entry: JournalEntry) -> bytes:
+def _entry_content(entry: Entry) -> bytes:
     return content(
         entry.seq,
         timestamp(entry.occurred_at),
@@ -129,7 +148,7 @@ class Journal:
         self._signer = Signer(key)
         self.clock = clock
 
-    def _mac(self, prev_hash: str, entry: JournalEntry) -> str:
+    def _mac(self, prev_hash: str, entry: Entry) -> str:
         """The hash an entry must carry."""
         return self._signer.sign(prev_hash, _entry_content(entry))
 
@@ -139,7 +158,7 @@ class Journal:
         event: str,
         payload: Mapping[str, object] | None = None,
         where: Where = Where(),
-    ) -> JournalEntry:
+    ) -> Entry:
         """Add an entry inside the caller's transaction; it commits or vanishes with it.
 
         The entry is chained (sequence number, previous hash, HMAC) only as the
@@ -149,7 +168,7 @@ class Journal:
         the head, then needed that staff row for its foreign key (PostgreSQL found
         the deadlock). Entries are numbered in commit order.
         """
-        entry = JournalEntry(
+        entry = Entry(
             occurred_at=self.clock.now().astimezone(UTC),
             branch_code=where.branch_code,
             counter=where.counter,
@@ -164,7 +183,7 @@ class Journal:
         session.flush()  # the caller's own rows, as before; the entry waits for commit
         return entry
 
-    def _chain(self, session: Session, queue: list[JournalEntry]) -> None:
+    def _chain(self, session: Session, queue: list[Entry]) -> None:
         """Number, link and sign the transaction's entries, under the head's row lock.
 
         The caller's rows are flushed first, so the head stays the last row locked;
@@ -173,7 +192,7 @@ class Journal:
         """
         session.flush()
         conn = session.connection()  # Core: no ORM layer on the step every posting pays
-        head = conn.execute(_HEAD).one_or_none()
+        head = _HEAD.first(conn, {})
         if head is None:
             raise RuntimeError("journal head row missing: database not migrated")
         seq, last = head
@@ -181,8 +200,8 @@ class Journal:
             entry.seq, entry.prev_hash = seq + 1, last
             entry.hash = self._mac(last, entry)
             seq, last = entry.seq, entry.hash
-        conn.execute(_INSERT, [_row(entry) for entry in queue])
-        conn.execute(_MOVE_HEAD, {"seq": seq, "hash": last})
+        _INSERT.many(conn, [_row(entry) for entry in queue])
+        _MOVE_HEAD.rows(conn, {"seq": seq, "hash": last})
 
     def append_recorded(self, session: Session, records: Iterable[Recorded]) -> int:
         """Entries for events that happened before they were journaled, each at its own
@@ -190,7 +209,7 @@ class Journal:
         the order given, in the unit of work that writes the records (entries it queued
         by :meth:`append` follow at commit). Returns the count."""
         entries = [
-            JournalEntry(
+            Entry(
                 occurred_at=at.astimezone(UTC),
                 branch_code=where.branch_code,
                 counter=where.counter,

@@ -15,12 +15,13 @@ from functools import cached_property
 from math import ceil
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forms.branch_pack import ServiceSpec
+from workstation.db.prepared import Prepared
 from workstation.db.queue import QueueWindow, Ticket, TicketEvent, next_number
-from workstation.db.queue_sql import ahead_query, day_state, insert_ticket
+from workstation.db.queue_sql import TicketRow, ahead_query, day_state, insert_ticket
 from workstation.domain.clock import local_date
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.queue import (
@@ -51,7 +52,7 @@ class QueueService(QueueCalls, QueueBoardReads):
         return {}
 
     @cached_property
-    def _ahead_queries(self) -> dict[tuple[str, Priority], Select[Any]]:
+    def _ahead_queries(self) -> dict[tuple[str, Priority], Prepared]:
         """The estimate's statement per service and priority, built once each."""
         return {}
 
@@ -92,7 +93,8 @@ class QueueService(QueueCalls, QueueBoardReads):
             query = ahead_query(weights, self.pack.counters_for(spec.key))
             self._ahead_queries[spec.key, priority] = query
         params = {"branch": self.branch_code, "day": day, "service": spec.key}
-        found = s.connection().execute(query, params | {"exclude": exclude or 0}).one()
+        found = query.first(s.connection(), params | {"exclude": exclude or 0})
+        assert found is not None  # two counts: always one row
         people, open_windows = int(found[0] or 0), int(found[1] or 0)
         return Estimate(people, ceil(people * spec.minutes_each / max(1, open_windows)))
 
@@ -180,7 +182,7 @@ class QueueService(QueueCalls, QueueBoardReads):
         priority: Priority,
         day: date,
         business: str | None,
-    ) -> Ticket:
+    ) -> TicketRow:
         """The next number of ``spec`` (refused past the quota), its ticket and event."""
         number = next_number(s, self.branch_code, day, spec.key)
         if number > spec.daily_quota:
@@ -188,14 +190,14 @@ class QueueService(QueueCalls, QueueBoardReads):
                 "queue.error.quota_reached", service=spec_name(spec), quota=spec.daily_quota
             )
         now = self.clock.now()
-        values = dict(
+        values: dict[str, Any] = dict(
             branch_code=self.branch_code, business_date=day, service=spec.key, number=number,
             label=f"{spec.prefix}{number:03d}", priority=str(priority),
             status=str(TicketStatus.WAITING), arrived_at=now, queued_at=now,
             issued_by=who.staff.staff_id, issued_counter=self.station_counter, calls=0,
             triage_error=False,
         )  # fmt: skip
-        ticket = Ticket(id=insert_ticket(s, values), **values)  # written; not in the session
+        ticket = TicketRow(id=insert_ticket(s, values), **values)  # written; no ORM object
         detail = {"priority": str(priority), "business": business}
         self._event(s, TicketEventKind.ISSUE, who, None, ticket, detail)
         return ticket

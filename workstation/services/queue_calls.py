@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from workstation.db.queue import Ticket, next_number
-from workstation.db.queue_sql import WindowRow, set_priority_run, take
+from workstation.db.queue_sql import TicketRow, WindowRow, set_priority_run, take
 from workstation.domain.queue import (
     AT_WINDOW,
     Priority,
@@ -43,10 +43,9 @@ class QueueCalls(QueueCore):
             self._event(s, TicketEventKind.CALL, who, counter, ticket)
             return self._view(ticket)
 
-    def _take(self, s: Session, who: SignedIn, counter: str, window: WindowRow) -> Ticket:
+    def _take(self, s: Session, who: SignedIn, counter: str, window: WindowRow) -> TicketRow:
         """Choose by the rule and take the ticket while it still waits (one UPDATE that
-        returns the row, as a ``Ticket`` outside the session); choose again when another
-        counter took it first."""
+        returns the row, no ORM object); choose again when another counter took it first."""
         day, now, rule, run = self._day(s), self.clock.now(), self.pack.rule, window.priority_run
         primary = primary_of(self.pack, counter, window.flexible_zone)
         for _ in range(RACES):

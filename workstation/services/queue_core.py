@@ -12,15 +12,16 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import CompoundSelect, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forms.branch_pack import BranchPack, ServiceSpec
 from forms.search import TemplateIndex
 from workstation.db.checklists import branch_opened
 from workstation.db.engine import Database
+from workstation.db.prepared import Prepared
 from workstation.db.queue import QueueWindow, Ticket, at_window, heads_query, open_shift_at
-from workstation.db.queue_sql import WindowRow, insert_event, window_state
+from workstation.db.queue_sql import TicketRow, WindowRow, insert_event, window_state
 from workstation.db.watch import QUEUE, notify
 from workstation.domain.clock import Clock, local_date
 from workstation.domain.errors import WorkstationError
@@ -67,7 +68,7 @@ class QueueCore:
         self.branch_code, self.station_counter = branch_code, counter
         self.pack, self.templates = pack, templates
         self._targets = {spec.key: spec.target_wait for spec in pack.services}
-        self._heads_queries: dict[str, CompoundSelect[Any]] = {}
+        self._heads_queries: dict[str, Prepared] = {}
 
     # -- look-ups that refuse -------------------------------------------------------------
 
@@ -152,7 +153,7 @@ class QueueCore:
         kind: TicketEventKind,
         who: SignedIn,
         counter: str | None,
-        ticket: Ticket | None = None,
+        ticket: Ticket | TicketRow | None = None,
         detail: Mapping[str, object] | None = None,
     ) -> int:
         """The event row, its journal entry and the displays' wake-up, in ``s``; its id."""
@@ -180,7 +181,7 @@ class QueueCore:
 
     # -- reading -------------------------------------------------------------------------
 
-    def _view(self, ticket: Ticket) -> TicketView:
+    def _view(self, ticket: Ticket | TicketRow) -> TicketView:
         return ticket_view(ticket, self.pack, self.clock.now())
 
     def _candidates(self, s: Session, counter: str, day: date) -> list[Candidate]:
@@ -207,8 +208,9 @@ class QueueCore:
         query = self._heads_queries.get(counter)
         if query is None:
             calls = self.pack.services_for(counter)  # a flexible window's zone is among them
-            query = self._heads_queries[counter] = heads_query(counter, (*calls[0], *calls[1]))
-        rows = s.connection().execute(query, {"branch": self.branch_code, "day": day}).all()
+            heads = heads_query(counter, (*calls[0], *calls[1]))
+            query = self._heads_queries[counter] = Prepared(heads)
+        rows = query.rows(s.connection(), {"branch": self.branch_code, "day": day})
         return self._as_candidates(s, counter, rows, primary)
 
     def _as_candidates(
@@ -223,14 +225,14 @@ class QueueCore:
         targets = self._targets
         return [
             Candidate(
-                ticket_id=r.id,
-                label=r.label,
-                service=r.service,
-                priority=Priority(r.priority),
-                queued_at=r.queued_at,
-                target=targets[r.service],
-                overflow=r.service not in primary,
-                for_counter=r.for_counter,
+                ticket_id=ticket_id,
+                label=label,
+                service=service,
+                priority=Priority(priority),
+                queued_at=queued_at,
+                target=targets[service],
+                overflow=service not in primary,
+                for_counter=for_counter,
             )
-            for r in rows
+            for ticket_id, label, service, priority, queued_at, for_counter in rows
         ]

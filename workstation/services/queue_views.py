@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from forms.branch_pack import BranchPack
 from forms.schema import NamedInBoth
 from workstation.db.queue import Ticket
+from workstation.db.queue_sql import TicketRow
 from workstation.domain.i18n import Msg
 from workstation.domain.queue import PauseReason, Priority, TicketStatus, WindowState
 
@@ -106,7 +107,7 @@ class WindowView:
     staff: str | None = None
 
 
-def ticket_view(ticket: Ticket, pack: BranchPack, now: datetime) -> TicketView:
+def ticket_view(ticket: Ticket | TicketRow, pack: BranchPack, now: datetime) -> TicketView:
     service = pack.service(ticket.service)
     status = TicketStatus(ticket.status)
     until = now if status is TicketStatus.WAITING else (ticket.called_at or now)
