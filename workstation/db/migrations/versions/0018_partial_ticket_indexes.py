@@ -1,7 +1,7 @@
 """partial ticket indexes
 
-Revision ID: 0017
-Revises: 0016
+Revision ID: 0018
+Revises: 0017
 Create Date: 2026-12-01
 
 Two of the tickets' indexes only ever answer for rows where their first column is
@@ -18,8 +18,8 @@ PostgreSQL both know that ``x = ?`` implies ``x IS NOT NULL``).
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0017"
-down_revision = "0016"
+revision = "0018"
+down_revision = "0017"
 
 INDEXES = {
     "ix_tickets_for_counter": (
