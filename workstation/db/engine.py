@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workstation.db.checkpoints import SAFETY_NET_PAGES, Checkpointer
 from workstation.db.failures import install as explain_failures
+from workstation.db.prepared import execute
 from workstation.db.writelock import WriteQueue, database_file, queue_path
 
 BUSY_TIMEOUT_MS = 15_000
@@ -51,7 +52,7 @@ def _sqlite_pragmas(engine: Engine, autocheckpoint: int | None) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         write = conn.get_execution_options().get(_WRITE, False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        execute(conn, "BEGIN IMMEDIATE" if write else "BEGIN", ())  # on the driver (prepared.py)
 
 
 class Database:
