@@ -70,7 +70,7 @@ class _Plan:
         self.plain = not any(self.results)
 
     def bind(self, given: Mapping[str, Any]) -> Any:
-        values = {**self.defaults, **given}
+        values = {**self.defaults, **given} if self.defaults else given
         if self.positional:
             return tuple([values[n] if p is None else p(values[n]) for n, p in self.order])
         return {n: values[n] if p is None else p(values[n]) for n, p in self.order}
@@ -158,7 +158,9 @@ class Prepared:
 
     def many(self, conn: Connection, params: Sequence[Mapping[str, Any]]) -> None:
         """Run once per parameter set (no rows back): the driver's ``executemany``."""
-        if params:
+        if len(params) == 1:  # one row, as a journal entry mostly is: no executemany setup
+            self.rows(conn, params[0])
+        elif params:
             plan = self._plan(conn.dialect)
             execute(conn, plan.sql, [plan.bind(one) for one in params], many=True).close()
 
