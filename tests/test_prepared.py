@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pytest
-from sqlalchemy import String, bindparam, cast, select
+from sqlalchemy import Connection, String, bindparam, cast, event, func, select
+from sqlalchemy.exc import IntegrityError
 
 from tests.queue_support import at_window, issue_all, lobby, open_today
 from workstation.db import queue_sql
+from workstation.db.failures import StorageError
 from workstation.db.prepared import Prepared
 from workstation.db.queue import Ticket, TicketEvent, heads_query
 from workstation.db.queue_sql import TicketRow
@@ -93,3 +97,56 @@ def test_an_in_list_given_at_each_call_is_refused(station) -> None:
     statement = select(Ticket.id).where(Ticket.label.in_(bindparam("labels", expanding=True)))
     with station.db.read() as s, pytest.raises(ValueError):
         Prepared(statement).rows(s.connection(), {"labels": ["A001"]})
+
+
+def _event_row(station, **changed) -> dict:
+    row = {"branch_code": "SH01", "ticket_id": None, "kind": "call", "at": station.clock.now()}
+    return row | {"counter": "01", "staff": "T001", "detail": "{}"} | changed
+
+
+def test_on_sqlite_it_runs_on_the_driver_unless_someone_listens(station) -> None:
+    """SQLAlchemy's execution step is skipped on SQLite, but a listener still sees each statement
+    (and PostgreSQL always takes SQLAlchemy's path)."""
+    _waiting(station)
+    insert, seen = queue_sql._INSERT_EVENT, []
+
+    def listen(conn, cursor, statement, *args) -> None:
+        seen.append(statement)
+
+    sqlite = station.db.dialect == "sqlite"
+    with station.db.write() as s:
+        conn = s.connection()
+        refused = AssertionError("SQLAlchemy's execution step") if sqlite else None
+        with patch.object(Connection, "exec_driver_sql", side_effect=refused, autospec=True):
+            first = insert.scalar(conn, _event_row(station))
+        event.listen(station.db.engine, "before_cursor_execute", listen)
+        try:
+            second = insert.scalar(s.connection(), _event_row(station, kind="recall"))
+        finally:
+            event.remove(station.db.engine, "before_cursor_execute", listen)
+        kinds = s.scalars(select(TicketEvent.kind).where(TicketEvent.id.in_([first, second])))
+        assert sorted(kinds) == ["call", "recall"] and second == first + 1
+    assert [statement.split(" (")[0] for statement in seen] == ["INSERT INTO ticket_events"]
+
+
+def test_a_driver_error_is_raised_as_sqlalchemy_raises_it(station) -> None:
+    """A broken constraint is SQLAlchemy's IntegrityError, without the customer's values; a full
+    database (SQLite's own SQLITE_FULL, from ``max_page_count``) is a StorageError."""
+    _waiting(station)
+    insert = queue_sql._INSERT_EVENT
+    with pytest.raises(IntegrityError) as broken, station.db.write() as s:
+        insert.scalar(s.connection(), _event_row(station, branch_code=None, staff="T001-secret"))
+    assert "T001-secret" not in str(broken.value) and "NOT NULL" in str(broken.value).upper()
+    if station.db.dialect != "sqlite":
+        return
+    with pytest.raises(StorageError) as full, station.db.write() as s:
+        conn = s.connection()
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+        conn.exec_driver_sql(f"PRAGMA max_page_count = {pages}")
+        for _ in range(200):
+            insert.scalar(conn, _event_row(station, detail="x" * 4000))
+    assert full.value.msg.key == "storage.disk_full"
+    with station.db.write() as s:  # the pooled connection's limit, as SQLite's default
+        s.connection().exec_driver_sql("PRAGMA max_page_count = 1073741823")
+    with station.db.read() as s:
+        assert s.scalar(select(func.count()).where(TicketEvent.detail.like("xxxx%"))) == 0

@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workstation.db.checkpoints import SAFETY_NET_PAGES, Checkpointer
 from workstation.db.failures import install as explain_failures
+from workstation.db.prepared import execute
+from workstation.db.unit import CoreUnit
 from workstation.db.writelock import WriteQueue, database_file, queue_path
 
 BUSY_TIMEOUT_MS = 15_000
@@ -51,7 +53,7 @@ def _sqlite_pragmas(engine: Engine, autocheckpoint: int | None) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
         write = conn.get_execution_options().get(_WRITE, False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        execute(conn, "BEGIN IMMEDIATE" if write else "BEGIN", ())  # on the driver (prepared.py)
 
 
 class Database:
@@ -104,6 +106,15 @@ class Database:
         """
         with self.queue.turn(), self._write.begin() as session:
             yield session
+
+    @contextmanager
+    def write_core(self) -> Iterator[CoreUnit]:
+        """A unit of work that will write, without the ORM (:mod:`workstation.db.unit`): the
+        same write queue, ``BEGIN IMMEDIATE``, commit on success and rollback on error."""
+        with self.queue.turn(), self.writer.begin() as conn:
+            unit = CoreUnit(conn)
+            yield unit
+            unit.commit_work()
 
     @contextmanager
     def snapshot(self) -> Iterator[Session]:

@@ -107,6 +107,12 @@ def describe(error: BaseException, url: URL) -> Msg | None:
     return msg(key, path=path, folder=folder, reason=reason)
 
 
+def explained(error: BaseException, url: URL) -> StorageError | None:
+    """The :class:`StorageError` a driver error on ``url`` raises, if it is a storage failure."""
+    said = describe(error, url)
+    return None if said is None else StorageError(said)
+
+
 def install(engine: Engine, url: URL) -> None:
     """Storage failures on ``engine`` raise :class:`StorageError` (after SQLAlchemy's cleanup)."""
 

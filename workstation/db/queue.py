@@ -30,6 +30,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from workstation.db.base import Base, one_of
 from workstation.db.tills import Shift
+from workstation.db.unit import Unit
 from workstation.db.upsert import Tally
 from workstation.domain.queue import (
     AT_WINDOW,
@@ -155,7 +156,7 @@ class TicketNumber(Base):
 _NUMBERS = Tally(TicketNumber, "last", ("branch_code", "business_date", "service"))
 
 
-def next_number(s: Session, branch: str, day: date, service: str) -> int:
+def next_number(s: Unit, branch: str, day: date, service: str) -> int:
     """The service's next number on ``day``, under a row lock held until the transaction ends
     (every ticket issued asks; see :class:`~workstation.db.upsert.Tally`)."""
     return _NUMBERS.next(s, branch_code=branch, business_date=day, service=service)
@@ -189,17 +190,20 @@ def serving_ticket_id(s: Session, branch: str, counter: str) -> int | None:
     return None if found is None else int(found)
 
 
-def open_shift_at(s: Session, branch: str, counter: str, staff: str, day: date) -> Shift | None:
-    """``staff``'s open shift at ``counter`` on ``day``: nobody calls without one."""
-    return s.scalar(
-        select(Shift).where(
+def has_open_shift(s: Unit, branch: str, counter: str, staff: str, day: date) -> bool:
+    """Whether ``staff`` has an open shift at ``counter`` on ``day``: nobody calls without one."""
+    found = s.connection().scalar(
+        select(Shift.id)
+        .where(
             Shift.branch_code == branch,
             Shift.counter == counter,
             Shift.business_date == day,
             Shift.teller_id == staff,
             Shift.status == ShiftStatus.OPEN,
         )
+        .limit(1)
     )
+    return found is not None
 
 
 def heads_query(counter: str, services: Sequence[str]) -> CompoundSelect[Any]:

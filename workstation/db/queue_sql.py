@@ -20,13 +20,13 @@ from datetime import date, datetime
 from typing import Any, NamedTuple, cast
 
 from sqlalchemy import BindParameter, Table, bindparam, exists, func, insert, select, update
-from sqlalchemy.orm import Session
 
 from workstation.db.checklists import BranchOpening
 from workstation.db.ledger import BusinessDay
 from workstation.db.prepared import Prepared
 from workstation.db.queue import QueueWindow, Ticket, TicketEvent
 from workstation.db.tills import Shift
+from workstation.db.unit import Unit
 from workstation.domain.queue import AT_WINDOW, TicketStatus, WindowState
 from workstation.domain.statuses import ShiftStatus
 
@@ -155,13 +155,13 @@ class WindowRow(NamedTuple):
     """The label of the ticket called to or served at the window now, if any."""
 
 
-def day_state(s: Session, branch: str, day: date) -> DayState | None:
+def day_state(s: Unit, branch: str, day: date) -> DayState | None:
     """The business day's row (shared lock), or None before the day's first write."""
     found = _DAY_STATE.first(s.connection(), {"branch": branch, "day": day})
     return None if found is None else DayState(found[0] is not None, bool(found[1]))
 
 
-def window_state(s: Session, branch: str, counter: str, staff: str, day: date) -> WindowRow | None:
+def window_state(s: Unit, branch: str, counter: str, staff: str, day: date) -> WindowRow | None:
     """The window row (locked for update) with what calling at it needs to know."""
     params = {"branch": branch, "counter": counter, "staff": staff, "day": day}
     found = _WINDOW_STATE.first(s.connection(), params)
@@ -171,15 +171,15 @@ def window_state(s: Session, branch: str, counter: str, staff: str, day: date) -
     return WindowRow(state, reason, run, zone, bool(shift), serving)
 
 
-def insert_ticket(s: Session, values: dict[str, Any]) -> int:
+def insert_ticket(s: Unit, values: dict[str, Any]) -> int:
     return int(_INSERT_TICKET.scalar(s.connection(), values))
 
 
-def insert_event(s: Session, values: dict[str, Any]) -> int:
+def insert_event(s: Unit, values: dict[str, Any]) -> int:
     return int(_INSERT_EVENT.scalar(s.connection(), values))
 
 
-def take(s: Session, ticket: int, counter: str, staff: str, now: datetime) -> TicketRow | None:
+def take(s: Unit, ticket: int, counter: str, staff: str, now: datetime) -> TicketRow | None:
     """Call ticket ``ticket`` to ``counter`` while it still waits; None when another took it.
     The row comes back as it is now (RETURNING every column, in order)."""
     params = {"ticket": ticket, "at_counter": counter, "by": staff, "now": now}
@@ -187,7 +187,7 @@ def take(s: Session, ticket: int, counter: str, staff: str, now: datetime) -> Ti
     return None if found is None else TicketRow(*found)
 
 
-def set_priority_run(s: Session, branch: str, counter: str, run: int) -> None:
+def set_priority_run(s: Unit, branch: str, counter: str, run: int) -> None:
     _PRIORITY_RUN.rows(s.connection(), {"branch": branch, "at_counter": counter, "run": run})
 
 

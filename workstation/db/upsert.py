@@ -13,14 +13,19 @@ from typing import Any
 from sqlalchemy import Table, bindparam, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import Executable
 
 from workstation.db.prepared import Prepared
+from workstation.db.unit import Unit
+
+
+def _missing(dialect: str, model: type, values: dict[str, object]) -> Executable:
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(model).values(**values).on_conflict_do_nothing()
 
 
 def insert_missing(s: Session, model: type, **values: object) -> None:
-    dialect = s.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    s.execute(insert(model).values(**values).on_conflict_do_nothing())
+    s.execute(_missing(s.get_bind().dialect.name, model, values))
 
 
 class Tally:
@@ -41,12 +46,12 @@ class Tally:
             .returning(table.c[counted])
         )
 
-    def next(self, s: Session, **key: Any) -> int:
+    def next(self, s: Unit, **key: Any) -> int:
         params = {f"key_{name}": key[name] for name in self.keys}
         conn = s.connection()
         value = self._bump.scalar(conn, params)
         if value is None:
-            insert_missing(s, self.model, **key)
+            conn.execute(_missing(conn.dialect.name, self.model, key))
             value = self._bump.scalar(conn, params)  # inserted now, or by whoever beat us to it
         assert value is not None
         return int(value)

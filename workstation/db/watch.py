@@ -42,10 +42,10 @@ from typing import Any, Protocol
 
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from workstation.db.engine import Database
 from workstation.db.failures import StorageError
+from workstation.db.unit import Unit
 
 log = logging.getLogger(__name__)
 CHANNEL = "workstation"
@@ -65,7 +65,10 @@ def _checked(channel: str) -> str:
     return channel
 
 
-def notify(session: Session, channel: str = CHANNEL, payload: str = "") -> None:
+_NOTIFY = text("SELECT pg_notify(:channel, :payload)")
+
+
+def notify(session: Unit, channel: str = CHANNEL, payload: str = "") -> None:
     """Tell the watchers of ``channel`` that this unit of work changed something.
 
     Call it inside the writing transaction: PostgreSQL delivers it when (and
@@ -73,10 +76,9 @@ def notify(session: Session, channel: str = CHANNEL, payload: str = "") -> None:
     it does nothing (the watchers see the commit itself).
     """
     _checked(channel)
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(
-            text("SELECT pg_notify(:channel, :payload)"), {"channel": channel, "payload": payload}
-        )
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        conn.execute(_NOTIFY, {"channel": channel, "payload": payload})
 
 
 class _Source(Protocol):

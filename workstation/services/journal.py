@@ -24,6 +24,7 @@ from workstation.db.engine import Database
 from workstation.db.jsonfield import json_text
 from workstation.db.models import JournalEntry, JournalHead
 from workstation.db.prepared import Prepared
+from workstation.db.unit import Unit, before_commit
 from workstation.domain.clock import Clock
 from workstation.domain.errors import WorkstationError
 from workstation.domain.i18n import Msg, msg
@@ -123,8 +124,10 @@ def _row(entry: Entry) -> dict[str, object]:
 
 
 @sa_event.listens_for(Session, "before_commit")
-def _chain_queued(session: Session) -> None:
-    """Every unit of work that appended entries chains them as it commits."""
+@before_commit
+def _chain_queued(session: Unit) -> None:
+    """Every unit of work that appended entries chains them as it commits (a Session, and a
+    Core unit of work: :mod:`workstation.db.unit`)."""
     queued = session.info.pop(_QUEUE, None)
     if queued is not None and queued[1]:
         chain, entries = queued
@@ -154,7 +157,7 @@ class Journal:
 
     def append(
         self,
-        session: Session,
+        session: Unit,
         event: str,
         payload: Mapping[str, object] | None = None,
         where: Where = Where(),
@@ -183,7 +186,7 @@ class Journal:
         session.flush()  # the caller's own rows, as before; the entry waits for commit
         return entry
 
-    def _chain(self, session: Session, queue: list[Entry]) -> None:
+    def _chain(self, session: Unit, queue: list[Entry]) -> None:
         """Number, link and sign the transaction's entries, under the head's row lock.
 
         The caller's rows are flushed first, so the head stays the last row locked;

@@ -22,6 +22,7 @@ from forms.branch_pack import ServiceSpec
 from workstation.db.prepared import Prepared
 from workstation.db.queue import QueueWindow, Ticket, TicketEvent, next_number
 from workstation.db.queue_sql import TicketRow, ahead_query, day_state, insert_ticket
+from workstation.db.unit import Unit
 from workstation.domain.clock import local_date
 from workstation.domain.i18n import Msg, msg
 from workstation.domain.queue import (
@@ -82,7 +83,7 @@ class QueueService(QueueCalls, QueueBoardReads):
             return self._estimate(s, spec, priority, self._day(s), exclude=None)
 
     def _estimate(
-        self, s: Session, spec: ServiceSpec, priority: Priority, day: date, exclude: int | None
+        self, s: Unit, spec: ServiceSpec, priority: Priority, day: date, exclude: int | None
     ) -> Estimate:
         """One statement: the service's waiting tickets of this priority weight or more
         (a range of ``ix_tickets_queue``) and the open windows that serve it."""
@@ -105,12 +106,26 @@ class QueueService(QueueCalls, QueueBoardReads):
         spec = self._service(service)
         if business is not None and business not in spec.businesses:
             raise QueueError("queue.error.unknown_business", code=business, service=spec_name(spec))
-        with self.db.write() as s:
-            day = self._open_day(s, who)
-            ticket = self._new_ticket(s, who, spec, priority, day, business)
-            estimate = self._estimate(s, spec, priority, day, exclude=ticket.id)
-            view = self._view(ticket)
-        return self._issued(view, estimate, spec, business, day)
+        with self.db.write_core() as unit:  # all day long: no ORM (workstation/db/unit.py)
+            day = self._day_if_open(unit)
+            made = None if day is None else self._issue(unit, who, spec, priority, day, business)
+        if day is None or made is None:  # the day's first write opens it, through the ORM
+            with self.db.write() as s:
+                day = self._open_day(s, who)
+                made = self._issue(s, who, spec, priority, day, business)
+        return self._issued(*made, spec, business, day)
+
+    def _issue(
+        self,
+        s: Unit,
+        who: SignedIn,
+        spec: ServiceSpec,
+        priority: Priority,
+        day: date,
+        business: str | None,
+    ) -> tuple[TicketView, Estimate]:
+        ticket = self._new_ticket(s, who, spec, priority, day, business)
+        return self._view(ticket), self._estimate(s, spec, priority, day, exclude=ticket.id)
 
     def issued(self, ticket_id: int) -> IssuedTicket:
         """Ticket ``ticket_id`` as its printout tells it: what :meth:`issue` returned, with
@@ -161,22 +176,31 @@ class QueueService(QueueCalls, QueueBoardReads):
     def _open_day(self, s: Session, who: SignedIn) -> date:
         """Today's business date, open and with the branch opened (营业前准备): one
         statement, once the day's row exists (its first write opens it, journaled)."""
-        today = local_date(self.clock)
-        state = day_state(s, self.branch_code, today)
-        if state is None:
+        today = self._day_if_open(s)
+        if today is None:
             staff = who.staff.staff_id
             today = open_business_date(s, self.journal, self.clock, self.branch_code, staff)
             self._opened(s, today)
-        elif state.closed:
+            s.info[BUSINESS_DATE] = today
+        return today
+
+    def _day_if_open(self, s: Unit) -> date | None:
+        """Today's business date, open and with the branch opened; None before the day's row
+        exists (opening it is :meth:`_open_day`'s, in an ORM unit of work)."""
+        today = local_date(self.clock)
+        state = day_state(s, self.branch_code, today)
+        if state is None:
+            return None
+        if state.closed:
             raise BusinessDateClosed("calendar.closed", date=today.isoformat())
-        elif not state.opened:
+        if not state.opened:
             raise QueueError("checklist.error.not_open", date=today.isoformat())
         s.info[BUSINESS_DATE] = today
         return today
 
     def _new_ticket(
         self,
-        s: Session,
+        s: Unit,
         who: SignedIn,
         spec: ServiceSpec,
         priority: Priority,

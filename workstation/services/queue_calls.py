@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from workstation.db.queue import Ticket, next_number
 from workstation.db.queue_sql import TicketRow, WindowRow, set_priority_run, take
+from workstation.db.unit import Unit
 from workstation.domain.queue import (
     AT_WINDOW,
     Priority,
@@ -32,7 +33,7 @@ RACES = 8
 class QueueCalls(QueueCore):
     def call_next(self, who: SignedIn, counter: str) -> TicketView:
         """The next ticket by the rule, called to ``counter``."""
-        with self.db.write() as s:
+        with self.db.write_core() as s:  # all day long: no ORM (workstation/db/unit.py)
             window = self._ready(s, who, counter)
             self._free(window, counter)
             ticket = self._take(s, who, counter, window)
@@ -43,7 +44,7 @@ class QueueCalls(QueueCore):
             self._event(s, TicketEventKind.CALL, who, counter, ticket)
             return self._view(ticket)
 
-    def _take(self, s: Session, who: SignedIn, counter: str, window: WindowRow) -> TicketRow:
+    def _take(self, s: Unit, who: SignedIn, counter: str, window: WindowRow) -> TicketRow:
         """Choose by the rule and take the ticket while it still waits (one UPDATE that
         returns the row, no ORM object); choose again when another counter took it first."""
         day, now, rule, run = self._day(s), self.clock.now(), self.pack.rule, window.priority_run

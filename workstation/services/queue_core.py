@@ -20,8 +20,9 @@ from forms.search import TemplateIndex
 from workstation.db.checklists import branch_opened
 from workstation.db.engine import Database
 from workstation.db.prepared import Prepared
-from workstation.db.queue import QueueWindow, Ticket, at_window, heads_query, open_shift_at
+from workstation.db.queue import QueueWindow, Ticket, at_window, has_open_shift, heads_query
 from workstation.db.queue_sql import TicketRow, WindowRow, insert_event, window_state
+from workstation.db.unit import Unit
 from workstation.db.watch import QUEUE, notify
 from workstation.domain.clock import Clock, local_date
 from workstation.domain.errors import WorkstationError
@@ -89,7 +90,7 @@ class QueueCore:
             raise QueueError("queue.error.unknown_ticket", ticket=str(ticket_id))
         return ticket
 
-    def _day(self, s: Session) -> date:
+    def _day(self, s: Unit) -> date:
         """The business date: the branch's local date (what ``current_business_date``
         always answers; asked here without a statement, as every call at a window asks)."""
         day = s.info.get(BUSINESS_DATE)
@@ -105,12 +106,12 @@ class QueueCore:
     def _window(self, s: Session, counter: str, *, lock: bool = False) -> QueueWindow | None:
         return s.get(QueueWindow, (self.branch_code, counter), with_for_update=lock)
 
-    def _shift(self, s: Session, who: SignedIn, counter: str) -> None:
+    def _shift(self, s: Unit, who: SignedIn, counter: str) -> None:
         staff = who.staff.staff_id
-        if open_shift_at(s, self.branch_code, counter, staff, self._day(s)) is None:
+        if not has_open_shift(s, self.branch_code, counter, staff, self._day(s)):
             raise QueueError("queue.error.no_shift", counter=counter)
 
-    def _ready(self, s: Session, who: SignedIn, counter: str) -> WindowRow:
+    def _ready(self, s: Unit, who: SignedIn, counter: str) -> WindowRow:
         """The window (its row locked), open, staffed by someone with an open shift there:
         one statement, which also says what is at the window now."""
         self._counter(counter)
@@ -149,7 +150,7 @@ class QueueCore:
 
     def _event(
         self,
-        s: Session,
+        s: Unit,
         kind: TicketEventKind,
         who: SignedIn,
         counter: str | None,
@@ -197,31 +198,32 @@ class QueueCore:
                 | (t.for_counter == counter),
             )
         ).all()
-        return self._as_candidates(s, counter, rows)
+        now_primary = primary_services(s, self.pack, self.branch_code, counter)  # 弹性窗口
+        return self._as_candidates(counter, rows, now_primary)
 
     def _heads(
-        self, s: Session, counter: str, day: date, primary: tuple[str, ...] | None = None
+        self, s: Unit, counter: str, day: date, primary: tuple[str, ...] | None = None
     ) -> list[Candidate]:
         """Only the tickets the rule could pick next at ``counter`` (see ``heads_query``):
         the same choice as over all of them, at a cost that does not grow with the queue.
-        ``primary``: the counter's primary services now, when the caller has its window."""
+        ``primary``: the counter's primary services now, when the caller has its window;
+        else they are read with the window's row, through the ORM unit of work ``s``."""
+        if primary is None:
+            assert isinstance(s, Session), "a flexible window's zone is read through the ORM"
+            primary = primary_services(s, self.pack, self.branch_code, counter)
         query = self._heads_queries.get(counter)
         if query is None:
             calls = self.pack.services_for(counter)  # a flexible window's zone is among them
             heads = heads_query(counter, (*calls[0], *calls[1]))
             query = self._heads_queries[counter] = Prepared(heads)
         rows = query.rows(s.connection(), {"branch": self.branch_code, "day": day})
-        return self._as_candidates(s, counter, rows, primary)
+        return self._as_candidates(counter, rows, primary)
 
     def _as_candidates(
-        self,
-        s: Session,
-        counter: str,
-        rows: Iterable[Any],
-        primary: tuple[str, ...] | None = None,
+        self, counter: str, rows: Iterable[Any], primary: tuple[str, ...]
     ) -> list[Candidate]:
-        if primary is None:  # 弹性窗口: a flexible window's zone is on its row
-            primary = primary_services(s, self.pack, self.branch_code, counter)
+        """``primary``: the counter's primary services now (弹性窗口: a flexible window's
+        zone is on its row)."""
         targets = self._targets
         return [
             Candidate(
