@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from pathlib import Path
 
 from sqlalchemy import text
 
-from workstation.db.checkpoints import SAFETY_NET_PAGES
+from workstation.db.checkpoints import FINISH_FRAMES, SAFETY_NET_PAGES
 from workstation.db.engine import Database
 
 PAGE = 4096
@@ -55,3 +57,43 @@ def test_a_command_keeps_sqlites_own_checkpoints(tmp_path):
 
 def test_a_workstation_checkpoints_in_its_thread(station):
     assert station.db.checkpointer is not None
+
+
+def wal_frames(db: Database) -> int:
+    """The frames in the WAL now (since it last started over)."""
+    with db.engine.connect() as conn:
+        return int(conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()[1])
+
+
+def test_a_wal_kept_long_by_busy_writers_is_finished_in_a_turn_and_starts_over(tmp_path):
+    """A writer commits back to back while the thread checkpoints: alone, a checkpoint ends
+    behind the newest commit and the WAL never starts over (each commit appends to it);
+    finished in a write turn, the next commit starts it over."""
+    db = Database(f"sqlite:///{tmp_path / 'branch.db'}", checkpoint_every=3600)  # idle thread
+    assert db.checkpointer is not None
+    fill(db, 1500)  # 1,500 frames nobody has copied yet (a checkpoint here would copy them)
+    assert wal_pages(db) >= 1500
+    stop, commits = threading.Event(), []
+
+    def writer() -> None:
+        while not stop.is_set():
+            with db.write() as s:
+                s.execute(text("INSERT INTO t (body) VALUES (zeroblob(:n))"), {"n": PAGE})
+            commits.append(1)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    conn = sqlite3.connect(db.url.database, timeout=0, isolation_level=None)
+    try:
+        while len(commits) < 5:  # the writer is at it
+            stop.wait(0.001)
+        db.checkpointer.checkpoint(conn)
+        before = len(commits)
+        while len(commits) < before + 2:  # and commits again after the checkpoint
+            stop.wait(0.001)
+    finally:
+        stop.set()
+        thread.join()
+        conn.close()
+    assert wal_frames(db) < FINISH_FRAMES  # started over: only the last few commits are in it
+    db.dispose()

@@ -15,6 +15,17 @@ automatic checkpoint only as a safety net far above the usual size
 (:data:`SAFETY_NET_PAGES`), so the WAL stays bounded should the thread fall
 behind. Several workstations on one file each run one; the checkpoint lock
 lets one in at a time and the others find nothing left to do.
+
+A PASSIVE checkpoint copies the WAL as far as it was when it began. While
+writers commit back to back (four counters, a lobby), each checkpoint ends
+behind the newest commit, so the WAL is never wholly copied and never starts
+over: it grows to the safety net, and every commit appends to the file, which
+costs its fsync more than overwriting the start of a WAL that started over
+(``benchmarks/wal_reuse.py``). So when a checkpoint leaves the WAL longer than
+:data:`FINISH_FRAMES`, the thread finishes it in a turn of its own in the
+database's write queue (:mod:`workstation.db.writelock`): no writer can commit
+meanwhile, the few frames since are copied, and the next writer starts the WAL
+over. The writers that ask meanwhile wait in the queue for that one short copy.
 """
 
 from __future__ import annotations
@@ -24,10 +35,16 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from workstation.db.writelock import WriteQueue
+
 SAFETY_NET_PAGES = 10_000
 """The units of work's ``wal_autocheckpoint`` while a checkpointer runs (40 MiB of WAL)."""
 
 INTERVAL_S = 1.0
+
+FINISH_FRAMES = 1_000
+"""A WAL still this long after a checkpoint is finished in a write turn (SQLite's own
+automatic checkpoint size)."""
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +52,10 @@ log = logging.getLogger(__name__)
 class Checkpointer:
     """A daemon thread that checkpoints one SQLite file until :meth:`stop`."""
 
-    def __init__(self, path: Path, interval: float) -> None:
+    def __init__(self, path: Path, interval: float, queue: WriteQueue | None = None) -> None:
         self.path = path
         self.interval = interval
+        self.queue = queue
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="sqlite-checkpoint", daemon=True)
 
@@ -64,9 +82,12 @@ class Checkpointer:
         finally:
             conn.close()
 
-    @staticmethod
-    def checkpoint(conn: sqlite3.Connection) -> None:
+    def checkpoint(self, conn: sqlite3.Connection) -> None:
+        """Copy the WAL into the database; finish it in a write turn if writers kept it long."""
         try:
-            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            _busy, frames, _copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            if frames >= FINISH_FRAMES and self.queue is not None:
+                with self.queue.turn():  # nobody commits meanwhile: it copies the rest
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         except sqlite3.Error as exc:  # a busy or vanished file: the next turn tries again
             log.debug("checkpoint skipped: %s", exc)

@@ -73,7 +73,9 @@ class Database:
         self.queue = WriteQueue(queue_path(self.url.database) if sqlite else None)
         file = database_file(self.url.database) if sqlite else None
         every = checkpoint_every
-        self.checkpointer = Checkpointer(file, every) if every is not None and file else None
+        self.checkpointer = (
+            Checkpointer(file, every, self.queue) if every is not None and file else None
+        )
         # hide_parameters: an error names the statement, never the customer's values in it
         # (they would reach the log and the screen with the error)
         if sqlite:
