@@ -55,8 +55,8 @@ def run_display(data_dir: Path, out: Path, count: int) -> None:
     class Timed(DisplayApp):
         seen: set[str] = set()
 
-        def _show(self, board, services):  # type: ignore[no-untyped-def]
-            super()._show(board, services)
+        def _show(self, board, services, notices):  # type: ignore[no-untyped-def]
+            super()._show(board, services, notices)
             now = time.monotonic()
             if self.updates == 1:
                 _append(out, "ready")
