@@ -61,8 +61,10 @@ class HomeAction:
         return self.key.upper().replace("CTRL+", "^")
 
     def binding(self) -> Binding:
+        # a letter works with Caps Lock on too: its capital is bound with it
+        keys = f"{self.key},{self.key.upper()}" if len(self.key) == 1 else self.key
         return Binding(
-            self.key,
+            keys,
             f"{ACTION}('{self.name}')",
             self.footer,
             key_display=self.key_display,

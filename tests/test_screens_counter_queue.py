@@ -190,3 +190,17 @@ async def test_the_teller_is_prompted_to_greet_ask_and_see_the_customer_off(stat
         await _press(pilot, "d")
         assert f"送：{prompts.farewell.zh}" in screen_text(app)
         assert f"{prompts.farewell.zh} / {prompts.farewell.en}" in notices(app)[-1]
+
+
+async def test_the_queue_keys_work_with_caps_lock_on(station2):
+    """Caps Lock left on (an ID ending in X, a name in pinyin): O, S and D arrive as capitals
+    and still open the window, start and finish."""
+    _issue(station2)
+    on_shift(station2, "T001")
+    async with signed_in(station2, "T001") as pilot:
+        await _press(pilot, "O")
+        assert _panel(pilot).view.state is WindowState.OPEN
+        await _press(pilot, "f9", "S")
+        assert _panel(pilot).view.current.status is TicketStatus.SERVING
+        await _press(pilot, "D")
+        assert _panel(pilot).view.current is None
