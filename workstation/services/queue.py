@@ -106,26 +106,19 @@ class QueueService(QueueCalls, QueueBoardReads):
         spec = self._service(service)
         if business is not None and business not in spec.businesses:
             raise QueueError("queue.error.unknown_business", code=business, service=spec_name(spec))
+
+        def made(s: Unit, day: date) -> tuple[TicketView, Estimate]:
+            ticket = self._new_ticket(s, who, spec, priority, day, business)
+            return self._view(ticket), self._estimate(s, spec, priority, day, exclude=ticket.id)
+
         with self.db.write_core() as unit:  # all day long: no ORM (workstation/db/unit.py)
             day = self._day_if_open(unit)
-            made = None if day is None else self._issue(unit, who, spec, priority, day, business)
-        if day is None or made is None:  # the day's first write opens it, through the ORM
+            outcome = None if day is None else made(unit, day)
+        if day is None or outcome is None:  # the day's first write opens it, through the ORM
             with self.db.write() as s:
                 day = self._open_day(s, who)
-                made = self._issue(s, who, spec, priority, day, business)
-        return self._issued(*made, spec, business, day)
-
-    def _issue(
-        self,
-        s: Unit,
-        who: SignedIn,
-        spec: ServiceSpec,
-        priority: Priority,
-        day: date,
-        business: str | None,
-    ) -> tuple[TicketView, Estimate]:
-        ticket = self._new_ticket(s, who, spec, priority, day, business)
-        return self._view(ticket), self._estimate(s, spec, priority, day, exclude=ticket.id)
+                outcome = made(s, day)
+        return self._issued(*outcome, spec, business, day)
 
     def issued(self, ticket_id: int) -> IssuedTicket:
         """Ticket ``ticket_id`` as its printout tells it: what :meth:`issue` returned, with
