@@ -97,3 +97,20 @@ def test_a_wal_kept_long_by_busy_writers_is_finished_in_a_turn_and_starts_over(t
         conn.close()
     assert wal_frames(db) < FINISH_FRAMES  # started over: only the last few commits are in it
     db.dispose()
+
+
+def test_stopping_inside_a_write_unit_does_not_wait_for_its_own_turn(tmp_path):
+    """The last checkpoint at stop takes no write turn: stopped by a thread holding one (a
+    workstation closing from inside a unit of work), it would wait for that thread forever."""
+    db = Database(f"sqlite:///{tmp_path / 'branch.db'}", checkpoint_every=3600)
+    assert db.checkpointer is not None
+    fill(db, 1500)  # long enough that a finishing turn would be asked for
+    stopper = threading.Thread(target=db.checkpointer.stop)
+    with db.write() as s:
+        s.execute(text("INSERT INTO t (body) VALUES (zeroblob(1))"))
+        stopper.start()
+        stopper.join(timeout=10)
+        stopped = not stopper.is_alive()
+    stopper.join()
+    db.dispose()
+    assert stopped

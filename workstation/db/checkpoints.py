@@ -68,25 +68,37 @@ class Checkpointer:
         if self._thread.is_alive():
             self._thread.join()
 
-    def _run(self) -> None:
+    def _connect(self) -> sqlite3.Connection | None:
+        """The thread's own connection; None while the file is not there yet (a new
+        database: its first unit of work creates it), and the next turn tries again."""
         try:
             uri = f"{self.path.resolve().as_uri()}?mode=rw"  # never creates a missing file
-            conn = sqlite3.connect(uri, uri=True, timeout=0, isolation_level=None)
+            return sqlite3.connect(uri, uri=True, timeout=0, isolation_level=None)
         except sqlite3.Error as exc:
-            log.warning("checkpoints stay in the commits: %s", exc)
-            return
+            log.debug("checkpoint waits for the file: %s", exc)
+            return None
+
+    def _run(self) -> None:
+        conn = None
         try:
             while not self._stop.wait(self.interval):
-                self.checkpoint(conn)
-            self.checkpoint(conn)  # what the last units of work left, before the file closes
+                conn = conn or self._connect()
+                if conn is not None:
+                    self.checkpoint(conn)
+            # what the last units of work left, before the file closes; no write turn: whoever
+            # stops the thread may hold one, and nobody needs the WAL to start over any more
+            conn = conn or self._connect()
+            if conn is not None:
+                self.checkpoint(conn, finish=False)
         finally:
-            conn.close()
+            if conn is not None:
+                conn.close()
 
-    def checkpoint(self, conn: sqlite3.Connection) -> None:
-        """Copy the WAL into the database; finish it in a write turn if writers kept it long."""
+    def checkpoint(self, conn: sqlite3.Connection, *, finish: bool = True) -> None:
+        """Copy the WAL into the database; ``finish``: in a write turn if writers kept it long."""
         try:
             _busy, frames, _copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-            if frames >= FINISH_FRAMES and self.queue is not None:
+            if finish and frames >= FINISH_FRAMES and self.queue is not None:
                 with self.queue.turn():  # nobody commits meanwhile: it copies the rest
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         except sqlite3.Error as exc:  # a busy or vanished file: the next turn tries again
