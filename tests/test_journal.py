@@ -7,6 +7,7 @@ import hashlib
 import pytest
 from sqlalchemy import event, text
 
+from workstation.db.migrate import downgrade, upgrade
 from workstation.services.journal import Journal, Where
 
 pytestmark = pytest.mark.db
@@ -183,3 +184,36 @@ def test_the_journal_head_is_the_last_row_a_unit_of_work_locks(station):
     inserts = [i for i, s in enumerate(statements) if s.startswith("INSERT INTO SHIFTS")]
     assert len(head) == 1 and inserts and head[0] > max(inserts)
     assert "business_day_opened" in _events(station) and "shift_opened" in _events(station)
+
+
+def test_the_chain_is_kept_through_the_seq_rowid_migration_both_ways(station):
+    """0019 rebuilds the table on SQLite (``seq`` becomes the rowid): every entry and its
+    hash are copied as they were, down and up again, and the chain still verifies."""
+    station.auth.sign_in("T001", "demo1234")
+    _append(station, 5)
+    before = _verify(station)
+    with station.db.read() as s:
+        rows = s.execute(text("SELECT * FROM journal_entries ORDER BY seq")).all()
+    downgrade(station.db, "0018")
+    assert _verify(station).count == before.count
+    upgrade(station.db)
+    with station.db.read() as s:
+        assert s.execute(text("SELECT * FROM journal_entries ORDER BY seq")).all() == rows
+    _append(station, 1)
+    after = _verify(station)
+    assert after.ok, after.problem
+    assert after.count == before.count + 1
+
+
+def test_on_sqlite_an_entry_is_stored_by_its_seq_with_no_second_btree(station):
+    """A ``BIGINT`` key made SQLite keep a hidden rowid and an index of ``seq``: one page
+    more in every journaled commit. ``seq INTEGER`` is the rowid itself."""
+    if station.db.dialect != "sqlite":
+        pytest.skip("PostgreSQL stores the table by its heap and its primary key's index")
+    _append(station, 3)
+    with station.db.read() as s:
+        indexes = s.scalars(
+            text("SELECT name FROM sqlite_schema WHERE tbl_name = 'journal_entries'")
+        ).all()
+        assert s.scalar(text("SELECT count(*) FROM journal_entries WHERE rowid != seq")) == 0
+    assert sorted(indexes) == ["ix_journal_entries_event", "journal_entries"]

@@ -8,6 +8,7 @@ from sqlalchemy import (
     BigInteger,
     CheckConstraint,
     ForeignKey,
+    Integer,
     String,
     Text,
     UniqueConstraint,
@@ -77,12 +78,17 @@ class SignOn(Base):
     ended_by: Mapped[str | None] = mapped_column(String(16))
 
 
+JOURNAL_SEQ = BigInteger().with_variant(Integer(), "sqlite")
+"""On SQLite an ``INTEGER`` primary key is the table's rowid: entries are stored by ``seq``
+and appending writes no separate index of it (a ``BIGINT`` key would be one, migration 0019)."""
+
+
 class JournalEntry(Base):
     """One link of the electronic journal's HMAC chain. Rows are never updated."""
 
     __tablename__ = "journal_entries"
 
-    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(JOURNAL_SEQ, primary_key=True, autoincrement=False)
     occurred_at: Mapped[datetime]
     branch_code: Mapped[str | None] = mapped_column(String(8))
     counter: Mapped[str | None] = mapped_column(String(2))

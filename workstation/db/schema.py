@@ -18,7 +18,7 @@ from workstation.domain.errors import WorkstationError
 
 REVISIONS = (
     *("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010"),
-    *("0011", "0012", "0013", "0014", "0015", "0016", "0017", "0018"),
+    *("0011", "0012", "0013", "0014", "0015", "0016", "0017", "0018", "0019"),
 )
 """Every migration revision, oldest first; the last one is the head."""
 HEAD = REVISIONS[-1]
