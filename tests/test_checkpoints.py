@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import text
 
 from workstation.db.checkpoints import FINISH_FRAMES, SAFETY_NET_PAGES
 from workstation.db.engine import Database
+from workstation.db.writelock import WriteQueue
 
 PAGE = 4096
 
@@ -65,14 +68,25 @@ def wal_frames(db: Database) -> int:
         return int(conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()[1])
 
 
-def test_a_wal_kept_long_by_busy_writers_is_finished_in_a_turn_and_starts_over(tmp_path):
-    """A writer commits back to back while the thread checkpoints: alone, a checkpoint ends
-    behind the newest commit and the WAL never starts over (each commit appends to it);
-    finished in a write turn, the next commit starts it over."""
-    db = Database(f"sqlite:///{tmp_path / 'branch.db'}", checkpoint_every=3600)  # idle thread
-    assert db.checkpointer is not None
-    fill(db, 1500)  # 1,500 frames nobody has copied yet (a checkpoint here would copy them)
-    assert wal_pages(db) >= 1500
+class CountingQueue:
+    """The database's write queue as the checkpointer sees it, counting the turns it takes."""
+
+    def __init__(self, queue: WriteQueue) -> None:
+        self.queue, self.turns = queue, 0
+
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        self.turns += 1
+        with self.queue.turn():
+            yield
+
+
+def checkpoint_while_writing(db: Database) -> int:
+    """One checkpoint while a writer commits back to back, which then commits twice more:
+    the write turns the checkpoint took."""
+    assert db.checkpointer is not None and db.checkpointer.queue is not None
+    counting = CountingQueue(db.checkpointer.queue)
+    db.checkpointer.queue = counting  # type: ignore[assignment]
     stop, commits = threading.Event(), []
 
     def writer() -> None:
@@ -95,7 +109,29 @@ def test_a_wal_kept_long_by_busy_writers_is_finished_in_a_turn_and_starts_over(t
         stop.set()
         thread.join()
         conn.close()
+    return counting.turns
+
+
+def test_a_wal_kept_long_by_busy_writers_is_finished_in_a_turn_and_starts_over(tmp_path):
+    """A writer commits back to back while the thread checkpoints: alone, a checkpoint ends
+    behind the newest commit and the WAL never starts over (each commit appends to it);
+    finished in a write turn, the next commit starts it over."""
+    db = Database(f"sqlite:///{tmp_path / 'branch.db'}", checkpoint_every=3600)  # idle thread
+    fill(db, FINISH_FRAMES + 500)  # frames nobody has copied yet (a checkpoint would copy them)
+    assert wal_pages(db) >= FINISH_FRAMES + 500
+    assert checkpoint_while_writing(db) == 1
     assert wal_frames(db) < FINISH_FRAMES  # started over: only the last few commits are in it
+    db.dispose()
+
+
+def test_a_wal_shorter_than_the_bar_is_not_finished_and_no_writer_waits(tmp_path):
+    """Every finishing turn holds each writer that asks meanwhile for a copy and an fsync of
+    the database: below FINISH_FRAMES the checkpoint copies what it can and takes no turn
+    (the WAL file keeps its length, so commits after a later restart still overwrite it)."""
+    db = Database(f"sqlite:///{tmp_path / 'branch.db'}", checkpoint_every=3600)
+    fill(db, FINISH_FRAMES // 2)
+    assert checkpoint_while_writing(db) == 0
+    assert wal_frames(db) >= FINISH_FRAMES // 2  # not started over
     db.dispose()
 
 
@@ -104,7 +140,7 @@ def test_stopping_inside_a_write_unit_does_not_wait_for_its_own_turn(tmp_path):
     workstation closing from inside a unit of work), it would wait for that thread forever."""
     db = Database(f"sqlite:///{tmp_path / 'branch.db'}", checkpoint_every=3600)
     assert db.checkpointer is not None
-    fill(db, 1500)  # long enough that a finishing turn would be asked for
+    fill(db, FINISH_FRAMES + 500)  # long enough that a finishing turn would be asked for
     stopper = threading.Thread(target=db.checkpointer.stop)
     with db.write() as s:
         s.execute(text("INSERT INTO t (body) VALUES (zeroblob(1))"))
