@@ -17,7 +17,9 @@ through the same unit of work as the two steps, ``db.write_core()`` (write queue
 BEGIN IMMEDIATE, fsync'd commit; WAL checkpoints in the station's thread, as at a
 workstation): one event row inserted; one event row and its journal entry (the least
 a queue event may write). Goal: p99 <= 5 ms each; the ratios say what the queue costs
-above a commit on this machine.
+above a commit on this machine. On Linux the last line is the share of the host's CPU
+time a hypervisor took (steal) during the rounds: on a shared VM a run it took from is
+slower throughout, the baselines too, and its p99 says more about the host than the queue.
 """
 
 from __future__ import annotations
@@ -41,6 +43,23 @@ STAFF = {"01": "T001", "02": "T002", "03": "S001", "04": "M001"}
 def percentile(samples: list[float], p: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def cpu_times() -> list[int] | None:
+    """The host's CPU time so far by kind (Linux ``/proc/stat``: user … steal); None elsewhere."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            return [int(n) for n in stat.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+
+
+def steal_share(before: list[int] | None, after: list[int] | None) -> float | None:
+    """The share of the host's CPU time a hypervisor took between two ``cpu_times()``."""
+    if before is None or after is None:
+        return None
+    spent = [b - a for a, b in zip(before, after, strict=True)]
+    return spent[7] / max(1, sum(spent))
 
 
 def timed(samples: list[float], call, *args):
@@ -112,7 +131,10 @@ def main() -> None:
                 insert_event(unit, event_row())
                 journal.append(unit, "queue.call", {"bench": True}, Where("SH01", "01", "T001"))
 
+        host = None
         for i in range(-args.warmup, rounds):
+            if i == 0:
+                host = cpu_times()
             if i == 0 and profiler:
                 profiler.enable()
             service = services[i % len(services)]
@@ -126,6 +148,7 @@ def main() -> None:
             if i < 0:  # warming up: forget
                 for samples in (issued, called, baseline, journaled):
                     samples.clear()
+        steal = steal_share(host, cpu_times())
         if profiler:
             profiler.disable()
             profiler.dump_stats(args.profile)
@@ -147,6 +170,8 @@ def main() -> None:
     print(
         f"+ journal   p50 {j50:6.2f} ms   p99 {j99:6.2f} ms   (a bare insert and its journal entry)"
     )
+    if steal is not None:  # on a VM: a run the hypervisor took CPU from is slower throughout
+        print(f"CPU steal during the rounds: {steal:.1%} of the host's CPU time")
 
 
 if __name__ == "__main__":
