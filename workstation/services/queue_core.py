@@ -91,8 +91,12 @@ class QueueCore:
         return ticket
 
     def _day(self, s: Unit) -> date:
-        """The business date: the branch's local date (what ``current_business_date``
-        always answers; asked here without a statement, as every call at a window asks)."""
+        """The business date: the branch's local date, asked without a statement, as every
+        call at a window asks. ``current_business_date`` answers the same but for a date a
+        supervisor opened ahead of the calendar after a close (``NextDayService.open_early``):
+        until the calendar reaches that date the queue does not see it, so issuing is refused
+        (today is closed) and a window cannot open (the teller's shift is on the other date).
+        A Saturday duty day, opened on the day itself, is the calendar's date and queues."""
         day = s.info.get(BUSINESS_DATE)
         if day is None:
             day = s.info[BUSINESS_DATE] = local_date(self.clock)
